@@ -1,0 +1,228 @@
+"""Who spoke each word: voice embeddings over sliding windows of speech, clustered into
+speakers; or, for a stereo recording with one voice per channel, the louder channel.
+
+Two embeddings are kept side by side so they can be measured against each other
+(bench/diarization.py): `resemblyzer` (a speaker encoder whose weights ship in its wheel, the
+default) and `mfcc` (classical features: MFCC means and deviations)."""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+
+from transcribe.audio import RATE
+
+WINDOW = 1.6        # seconds of audio behind one embedding (resemblyzer's partial length)
+HOP = 0.25          # seconds between windows
+MAX_SPEAKERS = 8
+MAX_CLUSTERED = 2000  # windows clustered directly; the rest join the nearest centroid
+METHODS = ("resemblyzer", "mfcc")
+
+
+@dataclass
+class Windows:
+    """Embeddings of windows centred at `times` (seconds in the recording)."""
+    times: np.ndarray
+    vectors: np.ndarray
+
+    @staticmethod
+    def empty(dim: int = 1) -> "Windows":
+        return Windows(np.zeros(0), np.zeros((0, dim), np.float32))
+
+    def __add__(self, other: "Windows") -> "Windows":
+        if not len(self.times):
+            return other
+        if not len(other.times):
+            return self
+        return Windows(np.concatenate([self.times, other.times]),
+                       np.concatenate([self.vectors, other.vectors]))
+
+
+def speech_spans(words, gap: float = 0.6) -> list[tuple[float, float]]:
+    """Stretches of speech: word spans merged across gaps shorter than `gap` seconds."""
+    spans: list[list[float]] = []
+    for w in sorted(words, key=lambda w: w.start):
+        if spans and w.start - spans[-1][1] < gap:
+            spans[-1][1] = max(spans[-1][1], w.end)
+        else:
+            spans.append([w.start, w.end])
+    return [(a, b) for a, b in spans]
+
+
+def window_centres(spans, start: float, end: float, hop: float = HOP) -> np.ndarray:
+    """Centres every `hop` seconds inside speech, within [start, end)."""
+    out = []
+    for a, b in spans:
+        a, b = max(a, start), min(b, end)
+        if b <= a:
+            continue
+        n = max(1, int((b - a) / hop))
+        out.extend(a + (b - a) * (i + 0.5) / n for i in range(n))
+    return np.array(out)
+
+
+# ------------------------------------------------------------------ embeddings
+_encoder = None
+
+
+def _resemblyzer():
+    global _encoder
+    if _encoder is None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from resemblyzer import VoiceEncoder
+        _encoder = VoiceEncoder("cpu", verbose=False)
+    return _encoder
+
+
+def _frame_slices(centres: np.ndarray, chunk_start: float, n_frames: int, frames_per_s: float,
+                  width: int) -> list[slice]:
+    out = []
+    for c in centres:
+        mid = int(round((c - chunk_start) * frames_per_s))
+        a = min(max(0, mid - width // 2), max(0, n_frames - width))
+        out.append(slice(a, a + width))
+    return out
+
+
+def embed_resemblyzer(audio: np.ndarray, chunk_start: float, centres: np.ndarray) -> np.ndarray:
+    import torch
+    from resemblyzer.audio import normalize_volume, wav_to_mel_spectrogram
+    from resemblyzer.hparams import audio_norm_target_dBFS, partials_n_frames
+    enc = _resemblyzer()
+    mel = wav_to_mel_spectrogram(normalize_volume(audio, audio_norm_target_dBFS, increase_only=True))
+    if len(mel) < partials_n_frames:
+        mel = np.pad(mel, ((0, partials_n_frames - len(mel)), (0, 0)))
+    slices = _frame_slices(centres, chunk_start, len(mel), 100.0, partials_n_frames)
+    out = []
+    with torch.inference_mode():
+        for i in range(0, len(slices), 64):
+            batch = np.stack([mel[s] for s in slices[i:i + 64]])
+            out.append(enc(torch.from_numpy(batch).to(enc.device)).cpu().numpy())
+    return np.concatenate(out) if out else np.zeros((0, 256), np.float32)
+
+
+def embed_mfcc(audio: np.ndarray, chunk_start: float, centres: np.ndarray) -> np.ndarray:
+    import librosa
+    hop = RATE // 100
+    mf = librosa.feature.mfcc(y=audio, sr=RATE, n_mfcc=20, hop_length=hop, n_fft=512).T[:, 1:]
+    mf = (mf - mf.mean(axis=0)) / (mf.std(axis=0) + 1e-6)  # cepstral mean/variance normalisation
+    width = int(WINDOW * 100)
+    if len(mf) < width:
+        mf = np.pad(mf, ((0, width - len(mf)), (0, 0)))
+    slices = _frame_slices(centres, chunk_start, len(mf), 100.0, width)
+    return np.array([np.concatenate([mf[s].mean(axis=0), mf[s].std(axis=0)]) for s in slices],
+                    dtype=np.float32).reshape(len(slices), -1)
+
+
+def embed(method: str, audio: np.ndarray, chunk_start: float, words) -> Windows:
+    """Embeddings of the speech in one chunk of audio."""
+    end = chunk_start + len(audio) / RATE
+    centres = window_centres(speech_spans(words), chunk_start, end)
+    if not len(centres):
+        return Windows.empty()
+    fn = embed_resemblyzer if method == "resemblyzer" else embed_mfcc
+    return Windows(centres, fn(audio, chunk_start, centres))
+
+
+# ------------------------------------------------------------------ clustering
+def _normalise(v: np.ndarray) -> np.ndarray:
+    return v / (np.linalg.norm(v, axis=1, keepdims=True) + 1e-9)
+
+
+def cluster(vectors: np.ndarray, n_speakers: int | None = None, max_speakers: int = MAX_SPEAKERS,
+            min_separation: float = 0.12) -> np.ndarray:
+    """A speaker index per window: agglomerative clustering on cosine distance; with no
+    `n_speakers`, the count with the best silhouette, or one speaker when no split
+    separates the voices by at least `min_separation` of silhouette."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.metrics import silhouette_score
+    n = len(vectors)
+    if n == 0:
+        return np.zeros(0, int)
+    x = _normalise(vectors.astype(np.float64))
+    rng = np.random.default_rng(0)
+    sample = np.sort(rng.choice(n, MAX_CLUSTERED, replace=False)) if n > MAX_CLUSTERED else np.arange(n)
+    xs = x[sample]
+
+    def fit(k: int) -> np.ndarray:
+        return AgglomerativeClustering(n_clusters=k, metric="cosine", linkage="average").fit_predict(xs)
+
+    if n_speakers is not None:
+        k = max(1, min(n_speakers, len(xs)))
+        labels = fit(k) if k > 1 else np.zeros(len(xs), int)
+    else:
+        labels, best = np.zeros(len(xs), int), min_separation
+        for k in range(2, min(max_speakers, len(xs) - 1) + 1):
+            lab = fit(k)
+            score = silhouette_score(xs, lab, metric="cosine")
+            if score > best:
+                labels, best = lab, score
+    if len(sample) == n:
+        return labels
+    centroids = _normalise(np.stack([xs[labels == k].mean(axis=0) for k in range(labels.max() + 1)]))
+    return np.argmax(x @ centroids.T, axis=1)
+
+
+def smooth(labels: np.ndarray, width: int = 5) -> np.ndarray:
+    """Majority label over `width` neighbouring windows: single stray windows do not flip."""
+    if len(labels) < width:
+        return labels
+    half = width // 2
+    out = labels.copy()
+    for i in range(len(labels)):
+        seg = labels[max(0, i - half): i + half + 1]
+        out[i] = np.bincount(seg).argmax()
+    return out
+
+
+# ------------------------------------------------------------------ attribution
+def label_words(words, windows: Windows, labels: np.ndarray) -> list[int]:
+    """Each word takes the majority label of the windows centred inside it (or the nearest)."""
+    if not len(windows.times):
+        return [0] * len(words)
+    order = np.argsort(windows.times)
+    times, labels = windows.times[order], labels[order]
+    out = []
+    for w in words:
+        a, b = np.searchsorted(times, [w.start, w.end])
+        if b > a:
+            out.append(int(np.bincount(labels[a:b]).argmax()))
+        else:
+            mid = (w.start + w.end) / 2
+            i = int(np.clip(np.searchsorted(times, mid), 1, len(times) - 1)) if len(times) > 1 else 0
+            if len(times) > 1 and abs(times[i - 1] - mid) < abs(times[i] - mid):
+                i -= 1
+            out.append(int(labels[i]))
+    return out
+
+
+def channel_energy(left: np.ndarray, right: np.ndarray, chunk_start: float, words) -> list[int]:
+    """0 for words louder on the left channel, 1 for the right."""
+    out = []
+    for w in words:
+        a = max(0, int((w.start - chunk_start) * RATE))
+        b = max(a + 1, int((w.end - chunk_start) * RATE))
+        el = float(np.mean(left[a:b] ** 2)) if b <= len(left) or a < len(left) else 0.0
+        er = float(np.mean(right[a:b] ** 2)) if b <= len(right) or a < len(right) else 0.0
+        out.append(0 if el >= er else 1)
+    return out
+
+
+def is_two_voice_stereo(left: np.ndarray, right: np.ndarray) -> bool:
+    """True when the channels carry different signals (one voice each), not a copied mono."""
+    n = min(len(left), len(right), RATE * 120)
+    l, r = left[:n].astype(np.float64), right[:n].astype(np.float64)
+    if n < RATE // 10 or l.std() < 1e-6 or r.std() < 1e-6:
+        return False
+    corr = float(np.corrcoef(l, r)[0, 1])
+    return corr < 0.5
+
+
+def first_appearance(indices: list[int]) -> dict[int, int]:
+    """Renumber speakers 0, 1, … in order of first appearance."""
+    order: dict[int, int] = {}
+    for i in indices:
+        order.setdefault(i, len(order))
+    return order

@@ -59,6 +59,29 @@ def build_turns(words: list[Word], speakers: list[int], names: list[str],
     return turns
 
 
+def _sentence_starts(words: list[Word]) -> list[float]:
+    """For each word, when its sentence started."""
+    out, start = [], None
+    for i, w in enumerate(words):
+        if start is None:
+            start = w.start
+        out.append(start)
+        if _sentence_end(w):
+            start = None
+    return out
+
+
+def _recognise(model, signal, start: float, opts: Options, report) -> tuple[list[Word], int]:
+    """Words of one chunk of one signal, repetition loops cut; also how many words were cut."""
+    words, cut = [], 0
+    for seg in whisper.recognise(model, signal, start, opts.whisper, report):
+        seg_words, n = verbatim.cut_loops(seg.words)
+        cut += n
+        words.extend(w for w in seg_words if w.text.strip())
+    words, n = verbatim.cut_loops(words)   # loops that run across segments
+    return words, cut + n
+
+
 def transcribe_file(path: str | Path, model, opts: Options,
                     progress: Callable[[float], None] | None = None) -> Transcript:
     """The transcript of one recording. `progress(seconds)` reports audio done so far.
@@ -72,25 +95,33 @@ def transcribe_file(path: str | Path, model, opts: Options,
     windows = speaker.Windows.empty()
     loops_cut, peak = 0, 0.0
     for chunk in audio.chunks(path, stereo=stereo, chunk_seconds=opts.chunk_seconds):
-        peak = max(peak, float(np.abs(chunk.mono).max(initial=0.0)))
-        if peak < 1e-4 and chunk.end < 1:
+        chunk_peak = float(np.abs(chunk.mono).max(initial=0.0))
+        peak = max(peak, chunk_peak)
+        if chunk_peak < 1e-4:    # digital silence: nothing to recognise
             continue
         if by_channel is None and stereo:
-            by_channel = speaker.is_two_voice_stereo(chunk.left, chunk.right)
+            by_channel = opts.diarize and speaker.is_two_voice_stereo(chunk.left, chunk.right)
         report = (lambda s, c=chunk: progress(c.start + s)) if progress else None
-        cw: list[Word] = []
-        for seg in whisper.recognise(model, chunk.mono, chunk.start, opts.whisper, report):
-            seg_words, n = verbatim.cut_loops(seg.words)
+        if stereo and by_channel:
+            # one voice per channel: each channel recognised on its own, words merged by time
+            # (overlapping speech keeps each channel's sentences whole: ordered by the
+            # start of the sentence, not of each word)
+            cw, cl, keys = [], [], []
+            for side, signal in enumerate((chunk.left, chunk.right)):
+                ws, n = _recognise(model, signal, chunk.start, opts, report)
+                loops_cut += n
+                cw.extend(ws)
+                cl.extend([side] * len(ws))
+                keys.extend(_sentence_starts(ws))
+            order = sorted(range(len(cw)), key=lambda i: (keys[i], cl[i], cw[i].start))
+            words.extend(cw[i] for i in order)
+            labels.extend(cl[i] for i in order)
+        else:
+            cw, n = _recognise(model, chunk.mono, chunk.start, opts, report)
             loops_cut += n
-            cw.extend(w for w in seg_words if w.text.strip())
-        cw, n = verbatim.cut_loops(cw)   # loops that run across segments
-        loops_cut += n
-        if opts.diarize and cw:
-            if stereo and by_channel:
-                labels.extend(speaker.channel_energy(chunk.left, chunk.right, chunk.start, cw))
-            else:
+            if opts.diarize and cw:
                 windows = windows + speaker.embed(opts.method, chunk.mono, chunk.start, cw)
-        words.extend(cw)
+            words.extend(cw)
         if progress:
             progress(chunk.end)
     if peak < 1e-4:

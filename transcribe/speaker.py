@@ -89,7 +89,8 @@ def _frame_slices(centres: np.ndarray, chunk_start: float, n_frames: int, frames
 def embed_resemblyzer(audio: np.ndarray, chunk_start: float, centres: np.ndarray) -> np.ndarray:
     import torch
     from resemblyzer.audio import normalize_volume, wav_to_mel_spectrogram
-    from resemblyzer.hparams import audio_norm_target_dBFS, partials_n_frames
+    from resemblyzer.hparams import audio_norm_target_dBFS
+    partials_n_frames = int(WINDOW * 100)
     enc = _resemblyzer()
     mel = wav_to_mel_spectrogram(normalize_volume(audio, audio_norm_target_dBFS, increase_only=True))
     if len(mel) < partials_n_frames:
@@ -131,13 +132,36 @@ def _normalise(v: np.ndarray) -> np.ndarray:
     return v / (np.linalg.norm(v, axis=1, keepdims=True) + 1e-9)
 
 
-def cluster(vectors: np.ndarray, n_speakers: int | None = None, max_speakers: int = MAX_SPEAKERS,
-            min_separation: float = 0.12) -> np.ndarray:
-    """A speaker index per window: agglomerative clustering on cosine distance; with no
-    `n_speakers`, the count with the best silhouette, or one speaker when no split
-    separates the voices by at least `min_separation` of silhouette."""
-    from sklearn.cluster import AgglomerativeClustering
-    from sklearn.metrics import silhouette_score
+def estimate_speakers(x: np.ndarray, max_speakers: int = MAX_SPEAKERS, keep: float = 0.2,
+                      min_gap: float = 0.15) -> int:
+    """Number of speakers by the eigengap of the normalised Laplacian of the pruned cosine
+    affinity (each window keeps its `keep` most similar neighbours); one speaker when no
+    gap reaches `min_gap` after an eigenvalue under `min_gap`."""
+    n = len(x)
+    if n < 4:
+        return 1
+    a = np.clip(x @ x.T, 0, 1)
+    k = max(1, int(n * keep))
+    pruned = np.zeros_like(a)
+    idx = np.argsort(a, axis=1)[:, -k:]
+    rows = np.arange(n)[:, None]
+    pruned[rows, idx] = a[rows, idx]
+    pruned = (pruned + pruned.T) / 2
+    d = 1 / np.sqrt(pruned.sum(axis=1) + 1e-9)
+    lap = np.eye(n) - d[:, None] * pruned * d[None, :]
+    ev = np.sort(np.linalg.eigvalsh(lap))[: max_speakers + 1]
+    gaps = np.diff(ev)
+    gaps[ev[:-1] > min_gap] = 0   # k clusters means k near-zero eigenvalues
+    best = int(np.argmax(gaps))
+    return best + 1 if gaps[best] >= min_gap else 1
+
+
+def cluster(vectors: np.ndarray, n_speakers: int | None = None,
+            max_speakers: int = MAX_SPEAKERS) -> np.ndarray:
+    """A speaker index per window: k-means on length-normalised embeddings (cosine), with
+    the count estimated by eigengap when `n_speakers` is not given. At most MAX_CLUSTERED
+    windows are clustered; the rest join the nearest centroid (bounded memory)."""
+    from sklearn.cluster import KMeans
     n = len(vectors)
     if n == 0:
         return np.zeros(0, int)
@@ -145,24 +169,12 @@ def cluster(vectors: np.ndarray, n_speakers: int | None = None, max_speakers: in
     rng = np.random.default_rng(0)
     sample = np.sort(rng.choice(n, MAX_CLUSTERED, replace=False)) if n > MAX_CLUSTERED else np.arange(n)
     xs = x[sample]
-
-    def fit(k: int) -> np.ndarray:
-        return AgglomerativeClustering(n_clusters=k, metric="cosine", linkage="average").fit_predict(xs)
-
-    if n_speakers is not None:
-        k = max(1, min(n_speakers, len(xs)))
-        labels = fit(k) if k > 1 else np.zeros(len(xs), int)
-    else:
-        labels, best = np.zeros(len(xs), int), min_separation
-        for k in range(2, min(max_speakers, len(xs) - 1) + 1):
-            lab = fit(k)
-            score = silhouette_score(xs, lab, metric="cosine")
-            if score > best:
-                labels, best = lab, score
-    if len(sample) == n:
-        return labels
-    centroids = _normalise(np.stack([xs[labels == k].mean(axis=0) for k in range(labels.max() + 1)]))
-    return np.argmax(x @ centroids.T, axis=1)
+    k = n_speakers if n_speakers else estimate_speakers(xs, max_speakers)
+    k = max(1, min(k, len(xs)))
+    if k == 1:
+        return np.zeros(n, int)
+    km = KMeans(n_clusters=k, n_init=10, random_state=0).fit(xs)
+    return np.argmax(x @ _normalise(km.cluster_centers_).T, axis=1)
 
 
 def smooth(labels: np.ndarray, width: int = 5) -> np.ndarray:

@@ -88,10 +88,10 @@ def _frame_slices(centres: np.ndarray, chunk_start: float, n_frames: int, frames
 
 def embed_resemblyzer(audio: np.ndarray, chunk_start: float, centres: np.ndarray) -> np.ndarray:
     import torch
+    enc = _resemblyzer()
     from resemblyzer.audio import normalize_volume, wav_to_mel_spectrogram
     from resemblyzer.hparams import audio_norm_target_dBFS
     partials_n_frames = int(WINDOW * 100)
-    enc = _resemblyzer()
     mel = wav_to_mel_spectrogram(normalize_volume(audio, audio_norm_target_dBFS, increase_only=True))
     if len(mel) < partials_n_frames:
         mel = np.pad(mel, ((0, partials_n_frames - len(mel)), (0, 0)))

@@ -1,0 +1,224 @@
+"""`veil transcribe` and `veil run`: batches of recordings, with progress, one-line
+failures, and resume (files already done are skipped)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from transcribe import audio, pipeline, verbatim, whisper
+
+DEFAULT_FORMATS = "txt,json"
+
+
+def _fail(message: str) -> None:
+    click.echo(f"veil: {message}", err=True)
+    sys.exit(1)
+
+
+def _formats(value: str) -> list[str]:
+    from transcript import FORMATS
+    fmts = [f.strip().lower().lstrip(".") for f in value.split(",") if f.strip()]
+    bad = [f for f in fmts if f not in FORMATS]
+    if bad or not fmts:
+        raise click.BadParameter(f"unknown format {', '.join(bad) or '(none)'}; use {','.join(FORMATS)}")
+    return list(dict.fromkeys(fmts))
+
+
+def _outputs(out_dir: Path, stem: str, fmts: list[str]) -> dict[str, Path]:
+    return {f: out_dir / f"{stem}.{f}" for f in fmts}
+
+
+def _done(out_dir: Path, stem: str, fmts: list[str]) -> bool:
+    return all(p.exists() for p in _outputs(out_dir, stem, fmts).values())
+
+
+def recording_options(f):
+    """Options shared by `transcribe` and `run`."""
+    opts = [
+        click.option("--model", default=whisper.DEFAULT_MODEL, show_default=True,
+                     help="Whisper model: 'bundled' (tiny.en, offline), a local CTranslate2 "
+                          "folder, or a model name (downloads it; needs the model hub)."),
+        click.option("--language", default="en", show_default=True,
+                     help="Spoken language code, or 'auto' to detect (multilingual models)."),
+        click.option("--device", type=click.Choice(["cpu", "cuda", "auto"]), default="auto",
+                     show_default=True),
+        click.option("--compute-type", default=None,
+                     help="CTranslate2 compute type [default: int8 on CPU, float16 on GPU]."),
+        click.option("--speakers", type=click.IntRange(1, 20), default=None,
+                     help="Number of speakers, when known [default: estimated]."),
+        click.option("--speaker-names", default="",
+                     help="Names for the speakers in order of first appearance, "
+                          "e.g. 'Interviewer,Respondent' [default: S1, S2, ...]."),
+        click.option("--no-speakers", is_flag=True, help="No speaker diarization."),
+        click.option("--diarization", type=click.Choice(["resemblyzer", "mfcc"]),
+                     default="resemblyzer", show_default=True, help="Speaker embedding."),
+        click.option("--stereo", type=click.Choice(["auto", "channels", "mix"]), default="auto",
+                     show_default=True,
+                     help="Two-channel files: one voice per channel (channels), mixed (mix), "
+                          "or detect."),
+        click.option("--prompt", default=None,
+                     help="Initial prompt for Whisper (e.g. names and terms of the study)."),
+        click.option("--filler-prompt", is_flag=True,
+                     help=f"Prompt Whisper with speech full of fillers ({verbatim.FILLER_PROMPT!r})."),
+        click.option("--hotwords", default=None, help="Words Whisper should prefer."),
+        click.option("--unsure-below", type=click.FloatRange(0, 1), default=verbatim.UNSURE_BELOW,
+                     show_default=True, help="Mark words under this probability as [word?]."),
+        click.option("--force", is_flag=True, help="Redo files whose outputs already exist."),
+    ]
+    for o in reversed(opts):
+        f = o(f)
+    return f
+
+
+def _options(language, speakers, speaker_names, no_speakers, diarization, stereo, prompt,
+             filler_prompt, hotwords, unsure_below) -> pipeline.Options:
+    if filler_prompt:
+        prompt = verbatim.FILLER_PROMPT + (" " + prompt if prompt else "")
+    names = [n.strip() for n in speaker_names.split(",") if n.strip()]
+    return pipeline.Options(
+        speakers=speakers, speaker_names=names, diarize=not no_speakers, method=diarization,
+        stereo=stereo,
+        whisper=whisper.Settings(language=None if language == "auto" else language,
+                                 initial_prompt=prompt, hotwords=hotwords),
+        verbatim=verbatim.Options(unsure_below=unsure_below))
+
+
+def transcribe_batch(files: list[str], model_name, device, compute_type, opts: pipeline.Options,
+                     is_done, on_transcript) -> tuple[int, int, int]:
+    """Transcribe each file not yet done, calling on_transcript(path, transcript) for each.
+    Returns (done now, skipped, failed). Failures are one line each; the batch goes on."""
+    from tqdm import tqdm
+    todo, skipped, failed = [], 0, 0
+    for f in files:
+        p = Path(f)
+        if is_done(p):
+            skipped += 1
+            continue
+        try:
+            info = audio.probe(p)
+        except audio.AudioError as e:
+            click.echo(f"veil: {p.name}: {e}; skipped", err=True)
+            failed += 1
+            continue
+        todo.append((p, info))
+    if not todo:
+        return 0, skipped, failed
+    try:
+        model = whisper.load(None if model_name == whisper.DEFAULT_MODEL else model_name,
+                             device, compute_type)
+    except whisper.ModelError as e:
+        _fail(str(e))
+    done = 0
+    total = sum(i.duration for _, i in todo) or None
+    fmt = "{l_bar}{bar}| {n:.0f}/{total:.0f}s audio [{elapsed}<{remaining}]"
+    with tqdm(total=total, desc=f"all {len(todo)} file(s)", unit="s", position=0,
+              bar_format=fmt, disable=None, file=sys.stderr) as overall:
+        for p, info in todo:
+            base = overall.n
+            with tqdm(total=info.duration or None, desc=p.name[:30], unit="s", position=1,
+                      leave=False, bar_format=fmt, disable=None, file=sys.stderr) as bar:
+                def progress(sec: float, bar=bar, base=base):
+                    sec = min(sec, info.duration or sec)
+                    bar.update(max(0.0, sec - bar.n))
+                    overall.update(max(0.0, base + sec - overall.n))
+                try:
+                    tr = pipeline.transcribe_file(p, model, opts, progress)
+                    on_transcript(p, tr)
+                    done += 1
+                except audio.AudioError as e:
+                    tqdm.write(f"veil: {p.name}: {e}; skipped", file=sys.stderr)
+                    failed += 1
+                except (KeyboardInterrupt, SystemExit):
+                    raise
+                except Exception as e:  # one bad file must not stop a night's batch
+                    first = (str(e).splitlines() or [""])[0][:160]
+                    tqdm.write(f"veil: {p.name}: cannot transcribe ({type(e).__name__}: {first}); "
+                               f"skipped", file=sys.stderr)
+                    failed += 1
+            overall.update(max(0.0, base + (info.duration or 0) - overall.n))
+    return done, skipped, failed
+
+
+@click.command("transcribe")
+@click.argument("audio_files", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the transcripts (DIR/<audio file stem>.<format>).")
+@click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True,
+              help="Comma-separated: txt, docx, vtt, srt, json.")
+@recording_options
+def transcribe_cmd(audio_files, out_dir, formats, model, language, device, compute_type, speakers,
+                   speaker_names, no_speakers, diarization, stereo, prompt, filler_prompt,
+                   hotwords, unsure_below, force):
+    """Transcribe recordings (wav, mp3, m4a, flac, ogg, mp4, mov, webm) verbatim, offline,
+    with speakers and timestamps."""
+    from transcript import write
+    fmts = _formats(formats)
+    out = Path(out_dir)
+    opts = _options(language, speakers, speaker_names, no_speakers, diarization, stereo, prompt,
+                    filler_prompt, hotwords, unsure_below)
+
+    def save(p: Path, tr) -> None:
+        for fmt, path in _outputs(out, p.stem, fmts).items():
+            write(tr, path, fmt)
+
+    done, skipped, failed = transcribe_batch(
+        audio_files, model, device, compute_type, opts,
+        lambda p: not force and _done(out, p.stem, fmts), save)
+    click.echo(f"{done} transcribed to {out}, {skipped} already done, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+@click.command("run")
+@click.argument("audio_files", nargs=-1, required=True)
+@click.option("--study", "study_dir", required=True, type=click.Path(file_okay=False),
+              help="Study folder (created when absent); the verbatim transcripts are kept "
+                   "there, encrypted.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the de-identified transcripts.")
+@click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True,
+              help="Comma-separated: txt, docx, vtt, srt, json.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="TOML settings for de-identification.")
+@recording_options
+def run_cmd(audio_files, study_dir, out_dir, formats, config_path, model, language, device,
+            compute_type, speakers, speaker_names, no_speakers, diarization, stereo, prompt,
+            filler_prompt, hotwords, unsure_below, force):
+    """Transcribe recordings, then de-identify them with the study: the verbatim transcript
+    goes into the study (encrypted), the de-identified one into --out."""
+    from deid import config as cfgmod
+    from deid.pipeline import deidentify
+    from deid.study import StudyError, open_study
+    from transcript import write
+    fmts = _formats(formats)
+    out = Path(out_dir)
+    opts = _options(language, speakers, speaker_names, no_speakers, diarization, stereo, prompt,
+                    filler_prompt, hotwords, unsure_below)
+    refused = 0
+    try:
+        cfg = cfgmod.load(config_path)
+        with open_study(study_dir, create=True) as study:
+            def save(p: Path, tr) -> None:
+                nonlocal refused
+                tr.name = f"{p.stem}.txt"      # the name `veil deid` and review know it by
+                study.put_verbatim(tr.name, tr)
+                [res] = deidentify(study, [tr], cfg)
+                study.save()
+                if res.transcript is None:
+                    click.echo(f"veil: {p.name}: refused, {res.leaks} real identifier(s) would "
+                               f"remain; check it with veil review", err=True)
+                    refused += 1
+                    return
+                for fmt, path in _outputs(out, p.stem, fmts).items():
+                    write(res.transcript, path, fmt)
+
+            done, skipped, failed = transcribe_batch(
+                audio_files, model, device, compute_type, opts,
+                lambda p: not force and _done(out, p.stem, fmts), save)
+            waiting = study.open_items()
+    except (StudyError, cfgmod.ConfigError) as e:
+        _fail(str(e))
+    click.echo(f"{done - refused} transcribed and de-identified to {out}, {skipped} already done, "
+               f"{failed + refused} failed; {waiting} decision(s) waiting for review")
+    sys.exit(1 if failed or refused else 0)

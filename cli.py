@@ -1,0 +1,134 @@
+"""veil: offline transcripts of research interviews, de-identified and reviewed."""
+from __future__ import annotations
+
+import csv
+import os
+import sys
+from pathlib import Path
+
+import click
+
+TRANSCRIPT_SUFFIXES = {".txt", ".docx", ".vtt", ".srt", ".json"}
+
+
+def fail(message: str) -> None:
+    click.echo(f"veil: {message}", err=True)
+    sys.exit(1)
+
+
+def transcript_files(inputs: tuple[str, ...]) -> list[Path]:
+    files = []
+    for i in inputs:
+        p = Path(i)
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TRANSCRIPT_SUFFIXES
+                            and not f.name.startswith("."))
+        elif p.exists():
+            files.append(p)
+        else:
+            click.echo(f"veil: {i}: no such file or folder", err=True)
+    return files
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="veil")
+def main():
+    """veil: offline, de-identified transcripts of research interviews."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--study", "study_dir", required=True, type=click.Path(file_okay=False),
+              help="Study folder (created when absent): the encrypted key and review state.")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the de-identified transcripts.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="TOML settings: names, fixed pseudonyms, allow-list, style, dates.")
+@click.option("--recipient", "recipients", multiple=True,
+              help="Age public key of a team member who may open the study (new studies).")
+@click.option("--force", is_flag=True, help="Process files the study has already de-identified.")
+def deid(inputs, study_dir, out_dir, config_path, recipients, force):
+    """De-identify transcripts (.txt, .docx, .vtt, .srt, .json files or folders)."""
+    from deid import config as cfgmod
+    from deid.study import StudyError, open_study
+    from deid.run import deid_files
+
+    files = transcript_files(inputs)
+    if not files:
+        fail("no transcript files found")
+    try:
+        cfg = cfgmod.load(config_path)
+        with open_study(study_dir, create=True, recipients=list(recipients)) as study:
+            code = deid_files(study, files, Path(out_dir), cfg, force=force)
+    except (StudyError, cfgmod.ConfigError) as e:
+        fail(str(e))
+    sys.exit(code)
+
+
+@main.group()
+def key():
+    """Show or export the study key (real names and their pseudonyms)."""
+
+
+@key.command("show")
+@click.option("--study", "study_dir", required=True, type=click.Path(file_okay=False))
+def key_show(study_dir):
+    """List every entity of the study with its pseudonym (shows real names)."""
+    from deid.study import StudyError, open_study
+    try:
+        with open_study(study_dir) as study:
+            rows = study.entities()
+            forms = {}
+            for eid, real, pseudo in study.variants():
+                forms.setdefault(eid, []).append(f"{real} -> {pseudo}")
+    except StudyError as e:
+        fail(str(e))
+    for e in rows:
+        click.echo(f"{e.id:>4}  {e.kind:<11}  {e.real}  ->  {e.pseudonym}")
+        for f in forms.get(e.id, []):
+            if not f.startswith(e.real + " ->"):
+                click.echo(f"{'':>19}{f}")
+
+
+@key.command("export")
+@click.option("--study", "study_dir", required=True, type=click.Path(file_okay=False))
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False),
+              help="CSV file to write (it holds real names: keep it safe).")
+def key_export(study_dir, out_path):
+    """Write the key as CSV (entity, kind, real, pseudonym) for the principal investigator."""
+    from deid.study import StudyError, open_study
+    try:
+        with open_study(study_dir) as study:
+            ents = {e.id: e for e in study.entities()}
+            rows = study.variants()
+    except StudyError as e:
+        fail(str(e))
+    fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["entity", "kind", "real", "pseudonym"])
+        for eid, real, pseudo in sorted(rows):
+            w.writerow([eid, ents[eid].kind if eid in ents else "", real, pseudo])
+    click.echo(f"wrote {len(rows)} rows to {out_path}")
+
+
+def _register_optional():
+    """Commands from the other stages, when their packages are present."""
+    try:
+        from transcribe.cli import run_cmd, transcribe_cmd
+        main.add_command(transcribe_cmd, "transcribe")
+        main.add_command(run_cmd, "run")
+    except ImportError:
+        pass
+    try:
+        from review.cli import export_cmd, review_cmd
+        main.add_command(review_cmd, "review")
+        main.add_command(export_cmd, "export")
+    except ImportError:
+        pass
+
+
+_register_optional()
+
+if __name__ == "__main__":
+    main()

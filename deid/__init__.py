@@ -1,0 +1,1 @@
+"""De-identification: find identifiers, link them to entities, replace them with pseudonyms."""

@@ -1,0 +1,102 @@
+"""Entities: what a detected span refers to. Normalising the written forms of one entity
+("Dr. Helen Marsh", "Helen", "Marsh's", "helen") and linking each mention to one entity."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# kinds veil replaces, from Presidio's entity names
+KIND_OF = {
+    "PERSON": "person", "LOCATION": "place", "GPE": "place", "STREET_ADDRESS": "place",
+    "ORGANIZATION": "institution", "EMAIL_ADDRESS": "contact", "PHONE_NUMBER": "contact",
+    "URL": "contact", "SOCIAL_HANDLE": "contact", "IP_ADDRESS": "contact", "CREDIT_CARD": "contact",
+    "IBAN_CODE": "contact", "US_SSN": "contact", "CONTACT": "contact", "US_PASSPORT": "contact",
+    "US_DRIVER_LICENSE": "contact", "UK_NHS": "contact", "MEDICAL_LICENSE": "contact",
+    "DATE_TIME": "date", "AGE": "date",
+}
+KINDS = ("person", "place", "institution", "contact", "date")
+PRESIDIO_OF = {"person": "PERSON", "place": "LOCATION", "institution": "ORGANIZATION",
+               "contact": "CONTACT", "date": "DATE_TIME"}
+
+TITLE_WORDS = {
+    "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "nurse", "sister",
+    "brother", "father", "pastor", "rev", "reverend", "rabbi", "imam", "coach", "judge", "officer",
+    "sergeant", "captain", "aunt", "auntie", "uncle", "grandma", "grandpa", "nana", "papa",
+    "chaplain", "provost", "chancellor", "president", "senator", "mayor", "sir", "madam", "lady", "lord"}
+FEMALE_TITLES = {"mrs", "ms", "miss", "sister", "aunt", "auntie", "grandma", "nana", "madam", "lady"}
+MALE_TITLES = {"mr", "brother", "father", "uncle", "grandpa", "papa", "sir", "lord"}
+
+# words that say what kind of institution a name is; kept in pseudonyms
+INSTITUTION_KINDS = (
+    "School of Medicine", "Medical School", "Medical Center", "Medical Centre", "Health System",
+    "Health Center", "Health Sciences Center", "Children's Hospital", "Hospital", "Clinic",
+    "University", "College", "Community College", "High School", "Middle School", "Elementary School",
+    "Elementary", "Academy", "School", "Institute", "Seminary", "Church", "Cathedral", "Mosque",
+    "Synagogue", "Temple", "Hospice", "Health", "Healthcare", "Medical Group", "Foundation",
+    "Bank", "Library", "Museum", "Theatre", "Theater", "Repertory", "Company", "Corporation",
+    "Inc", "LLC", "Ltd", "Group", "Associates", "Partners", "Center", "Centre", "Department",
+    "Police Department", "Fire Department", "Regional", "Memorial", "Pharmacy", "Nursing Home",
+    "Care Home", "Rehabilitation Center", "Practice", "Surgery", "Infirmary", "Council")
+GENERIC_WORDS = {w.lower() for k in INSTITUTION_KINDS for w in k.split()} | {
+    "the", "of", "and", "for", "at", "in", "de", "la", "st", "st.", "saint", "&", "city", "county",
+    "north", "south", "east", "west", "new", "street", "avenue", "road", "lane", "drive",
+    "boulevard", "apt", "suite", "unit", "'s", "’s"}
+
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+TITLE_RX = re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(sorted(TITLE_WORDS, key=len, reverse=True)),
+                      re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """A span of a turn that identifies someone: `core` is the part that gets replaced
+    (title, leading "the" and possessive stay as written)."""
+    file: int
+    turn: int
+    start: int
+    end: int
+    kind: str                  # person, place, institution, contact, date
+    score: float
+    recognizer: str
+    text: str
+    entity: int | None = None
+    flags: list[str] = field(default_factory=list)
+
+
+def trim(text: str, start: int, end: int, kind: str) -> tuple[int, int, str]:
+    """Narrow a span to the identifying words: drop titles, "the", possessive, punctuation."""
+    s = text[start:end]
+    lead = 0
+    if kind == "person":
+        m = TITLE_RX.match(s)
+        if m and m.end() < len(s):
+            lead = m.end()
+    if kind in ("institution", "place"):
+        m = re.match(r"(?i)(?:(?:the|at|in|from|to|and|of|with|for|by|on|near)\s+)+", s)
+        if m and m.end() < len(s):
+            lead = m.end()
+    core = s[lead:]
+    if kind != "contact":
+        core = POSSESSIVE.sub("", core)
+        core = core.rstrip(" \t\n.,;:!?\"')(-—–")
+    core = core.rstrip()
+    return start + lead, start + lead + len(core), core
+
+
+def title_of(text: str, start: int) -> str:
+    """The title written just before a person's name, lower-case, or ""."""
+    m = re.search(r"\b(%s)\.?\s+$" % "|".join(TITLE_WORDS), text[max(0, start - 14):start], re.I)
+    return m.group(1).lower() if m else ""
+
+
+def key_of(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"[\w'’.\-]+|&", text)
+
+
+def acronym(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-–—]+", name) if w and w.lower() not in ("of", "the", "and", "at", "for", "&")]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()

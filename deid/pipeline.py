@@ -1,0 +1,417 @@
+"""De-identify a batch of transcripts with a study: detect (Presidio), link mentions to
+entities, pick pseudonyms from the study key, flag what a person should check, replace,
+and check the result for leaks.
+
+    results = deidentify(study, [transcript, ...], config)
+
+Detection runs once over the whole batch (spaCy batched); entities and pseudonyms are
+shared by every file of the study and every later run.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+
+from deid import entity as ent
+from deid import leak, words
+from deid.config import DEFAULT_ALLOW, Config, remember
+from deid.entity import Mention
+from deid.pseudonym import Pseudonyms
+from transcript import Replacement, Transcript, apply_replacements
+from transcript.layouts import to_json
+
+SEP = "\n\n"
+AGE_RX = re.compile(r"\b(\d{2,3})[- ](?:years?|yrs?)[- ]old\b|\bage[d]? (\d{2,3})\b|\b(\d{2,3})s\b", re.I)
+DOB_RX = re.compile(r"\b(?:born|birthday|date of birth|DOB|d\.o\.b\.)\b", re.I)
+
+
+@dataclass
+class Result:
+    name: str
+    transcript: Transcript | None      # the de-identified transcript; None when refused
+    mentions: list[Mention] = field(default_factory=list)
+    flags: int = 0
+    leaks: int = 0
+    skipped: bool = False
+
+
+def digest(tr: Transcript) -> str:
+    return hashlib.sha256(to_json(tr).encode() + (tr.source or "").encode()).hexdigest()
+
+
+# ------------------------------------------------------------------------- selection
+PRIORITY = {"known": 0, "contact": 1, "person": 2, "institution": 3, "place": 4, "date": 5}
+
+
+def _turn_of(offsets: list[int], pos: int) -> int:
+    lo, hi = 0, len(offsets) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if offsets[mid] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _select(results, text: str, allow: set[str]) -> list[tuple[int, int, str, float, str, str]]:
+    """Non-overlapping spans (start, end, kind, score, recognizer, presidio type), the best first."""
+    cands = []
+    for r in results:
+        kind = ent.KIND_OF.get(r.entity_type)
+        if kind is None:
+            continue
+        rec = (r.recognition_metadata or {}).get("recognizer_name", "")
+        known = (r.recognition_metadata or {}).get("known", False)
+        s, e, core = ent.trim(text, r.start, r.end, kind)
+        if not core or core.lower() in allow or e <= s:
+            continue
+        if kind != "contact" and kind != "date" and not known:
+            letters = [c for c in core if c.isalpha()]
+            if not letters:
+                continue
+            toks = ent.tokens(core)
+            # lower-case text NER calls a name is usually a common word
+            if core == core.lower() and all(words.is_common(t) for t in toks):
+                continue
+            if all(t.lower() in ent.GENERIC_WORDS or t.lower() in ent.TITLE_WORDS for t in toks):
+                continue
+            if "\n" in core:
+                continue
+        cands.append((0 if known else PRIORITY[kind], -(e - s), -r.score, s, e, kind, r.score, rec, r.entity_type))
+    cands.sort()
+    taken: list[tuple[int, int]] = []
+    out = []
+    for _, _, _, s, e, kind, score, rec, ptype in cands:
+        if any(s < b and e > a for a, b in taken):
+            continue
+        taken.append((s, e))
+        out.append((s, e, kind, score, rec, ptype))
+    return sorted(out)
+
+
+class Linker:
+    """Links each mention to an entity of the study and gives it its pseudonym."""
+
+    def __init__(self, study, cfg: Config):
+        self.study, self.cfg = study, cfg
+        rows = study.db.execute(
+            "SELECT v.entity, v.real, v.pseudonym, e.kind FROM variant v JOIN entity e ON e.id=v.entity")
+        self.entity_of: dict[str, int] = {}
+        self.kind_of: dict[int, str] = {}
+        self.tokens_of: dict[int, set[str]] = {}
+        pairs = []
+        for eid, real, pseudo, kind in rows:
+            self.entity_of.setdefault(ent.key_of(real), eid)
+            self.kind_of[eid] = kind
+            self.tokens_of.setdefault(eid, set()).update(t.lower() for t in ent.tokens(real))
+            pairs.append((real, pseudo))
+        counters = study.setting("counters", {})
+        self.pseudonyms = Pseudonyms(pairs, style=cfg.style, counters=counters)
+        self.recent: dict[int, int] = {}  # entity -> last file index it was mentioned in
+        self._configure()
+
+    def _configure(self) -> None:
+        """Names, fixed pseudonyms and aliases from the researcher's configuration."""
+        for real, pseudo in self.cfg.pseudonyms.items():
+            kind = self.cfg.kinds.get(real, "institution" if ent.acronym(real) and any(
+                k.lower() in real.lower() for k in ent.INSTITUTION_KINDS) else "person")
+            eid = self._entity(real, kind, origin="configuration")
+            if ent.key_of(real) not in self.pseudonyms.map:
+                self.pseudonyms._remember(real, pseudo)
+                self._flush(eid)
+        for real in self.cfg.names:
+            kind = self.cfg.kinds.get(real, "person")
+            eid = self._entity(real, kind, origin="configuration")
+            self.pseudonyms.pseudonym(real, kind)
+            self._flush(eid)
+        for alias, real in self.cfg.aliases.items():
+            kind = self.cfg.kinds.get(real, "institution")
+            eid = self._entity(real, kind, origin="configuration")
+            p = self.pseudonyms.pseudonym(real, kind)
+            if ent.key_of(alias) not in self.pseudonyms.map:
+                self.pseudonyms._remember(alias, ent.acronym(p) if alias.isupper() else p)
+            self.entity_of[ent.key_of(alias)] = eid
+            self._flush(eid)
+
+    def _entity(self, real: str, kind: str, origin: str = "detected", gender=None) -> int:
+        k = ent.key_of(real)
+        if k in self.entity_of:
+            return self.entity_of[k]
+        eid = self.study.add_entity(kind, real, "", gender, origin)
+        self.entity_of[k] = eid
+        self.kind_of[eid] = kind
+        self.tokens_of[eid] = {t.lower() for t in ent.tokens(real)}
+        return eid
+
+    def _flush(self, eid: int) -> None:
+        for real, pseudo in self.pseudonyms.new:
+            self.study.add_variant(eid, real, pseudo)
+            self.entity_of.setdefault(ent.key_of(real), eid)
+            self.tokens_of.setdefault(eid, set()).update(t.lower() for t in ent.tokens(real))
+        ent_row = self.study.entity(eid)
+        if ent_row and not ent_row.pseudonym:
+            p = self.pseudonyms.map.get(ent.key_of(ent_row.real))
+            if p:
+                self.study.set_pseudonym(eid, p)
+        self.pseudonyms.new.clear()
+
+    def link(self, m: Mention, file_no: int, text: str) -> str:
+        """Entity and pseudonym of one mention; adds flags when the link is uncertain."""
+        k = ent.key_of(m.text)
+        title = ent.title_of(text, m.start) if m.kind == "person" else ""
+        eid = self.entity_of.get(k)
+        if eid is None and m.kind == "person" and len(ent.tokens(m.text)) == 1:
+            cands = [e for e, toks in self.tokens_of.items()
+                     if self.kind_of.get(e) == "person" and k in toks]
+            here = [e for e in cands if self.recent.get(e) == file_no]
+            pick = here or cands
+            if len(pick) > 1:
+                m.flags.append("ambiguous: more than one person has this name")
+            if pick:
+                eid = max(pick, key=lambda e: (self.recent.get(e, -1), e))
+        if eid is None and m.kind == "institution" and re.fullmatch(r"[A-Z]{2,6}", m.text):
+            for e, kind in self.kind_of.items():
+                real = self.study.entity(e).real if kind == "institution" else ""
+                if real and ent.acronym(real) == m.text:
+                    eid = e
+                    pseudo = self.pseudonyms.pseudonym(real, "institution")
+                    if k not in self.pseudonyms.map:
+                        self.pseudonyms._remember(m.text, ent.acronym(pseudo))
+                    break
+        if eid is None:
+            eid = self._entity(m.text, m.kind)
+        m.entity = eid
+        self.recent[eid] = file_no
+        no = eid if self.cfg.style == "bracket" else None
+        if self.cfg.style == "bracket":
+            # every form of one entity shares its label
+            label = self.study.entity(eid).pseudonym
+            if not label:
+                label = self.pseudonyms.pseudonym(self.study.entity(eid).real, m.kind, entity_no=self._label_no(m.kind))
+            if k not in self.pseudonyms.map:
+                self.pseudonyms._remember(m.text, label)
+            pseudo = label
+        else:
+            pseudo = self.pseudonyms.pseudonym(m.text, m.kind, title=title, entity_no=no, hint=m.recognizer)
+        self._flush(eid)
+        return pseudo
+
+    def _label_no(self, kind: str) -> int:
+        n = self.study.setting("counters", {}).get(kind, 0) + 1
+        c = self.study.setting("counters", {})
+        c[kind] = n
+        self.study.set_setting("counters", c)
+        return n
+
+
+# ------------------------------------------------------------------------- the batch
+def _texts(tr: Transcript) -> tuple[str, list[int]]:
+    offsets, pos = [], 0
+    for t in tr.turns:
+        offsets.append(pos)
+        pos += len(t.text) + len(SEP)
+    return SEP.join(t.text for t in tr.turns), offsets
+
+
+def _date_flags(text: str, s: int, e: int) -> str | None:
+    span = text[s:e]
+    for m in AGE_RX.finditer(span):
+        n = int(next(g for g in m.groups() if g))
+        if n > 89:
+            return "age over 89"
+    if DOB_RX.search(text[max(0, s - 40):s]) and re.search(r"\d", span):
+        return "specific date of birth"
+    return None
+
+
+def deidentify(study, transcripts: list[Transcript], config: Config | None = None,
+               progress=None) -> list[Result]:
+    """De-identify transcripts with the study; stores their source, mentions and review
+    items in the study (the caller saves it) and returns the de-identified transcripts."""
+    from deid import analyzer
+    from deid.recognizers import KnownEntityRecognizer
+
+    cfg = remember(study, config or Config())
+    allow = {a.lower() for a in DEFAULT_ALLOW + cfg.allow}
+    linker = Linker(study, cfg)
+    known = KnownEntityRecognizer([(real, ent.PRESIDIO_OF[linker.kind_of[eid]])
+                                   for real, eid in _known_forms(linker) if not
+                                   (" " not in real and words.is_common(real))])
+    joined = [_texts(tr) for tr in transcripts]
+    results = analyzer.analyze_batch([j[0] for j in joined], known=known, allow=sorted(allow))
+    if progress:
+        progress("detected")
+
+    per_file: list[list[Mention]] = []
+    for fno, ((text, offsets), res) in enumerate(zip(joined, results)):
+        mentions = []
+        for s, e, kind, score, rec, ptype in _select(res, text, allow):
+            t = _turn_of(offsets, s)
+            if e > offsets[t] + len(transcripts[fno].turns[t].text):
+                continue  # crosses a turn boundary
+            m = Mention(fno, t, s, e, kind, score, ptype if ptype in ("STREET_ADDRESS", "URL") else rec, text[s:e])
+            if kind == "date":
+                why = _date_flags(text, s, e) if cfg.dates == "keep" else None
+                if why:
+                    m.flags.append(why)
+                    mentions.append(m)
+                elif cfg.dates != "keep":
+                    mentions.append(m)
+                continue
+            if score < 0.5:
+                m.flags.append("low confidence")
+            if kind == "person" and len(ent.tokens(m.text)) == 1 and words.is_common(m.text):
+                m.flags.append("name that is also a common word")
+            mentions.append(m)
+        per_file.append(mentions)
+
+    # link every mention, in file order, to an entity and a pseudonym
+    pseudo_of: dict[tuple[int, int], str] = {}
+    for fno, mentions in enumerate(per_file):
+        text = joined[fno][0]
+        for m in mentions:
+            if m.kind == "date":
+                if cfg.dates == "keep":
+                    continue
+                pseudo_of[(fno, m.start)] = "[DATE]" if cfg.dates == "replace" else _generalise(m.text)
+                continue
+            pseudo_of[(fno, m.start)] = linker.link(m, fno, text)
+
+    # second pass: every known form, found again wherever NER missed it
+    reals = [r for r, _ in _known_forms(linker)]
+    rx = leak.pattern(reals, sorted(allow))
+    for fno, mentions in enumerate(per_file):
+        text, offsets = joined[fno]
+        taken = [(m.start, m.end) for m in mentions]
+        for s, e in leak.find(text, rx):
+            if any(s < b and e > a for a, b in taken):
+                if any(a <= s and e <= b for a, b in taken):
+                    continue
+                # a longer known form covers shorter detections: it wins
+                inside = [m for m in mentions if s <= m.start and m.end <= e]
+                if not inside or any(m.start < s or m.end > e for m in mentions if s < m.end and e > m.start and m not in inside):
+                    continue
+                for m in inside:
+                    mentions.remove(m)
+            t = _turn_of(offsets, s)
+            eid = linker.entity_of.get(ent.key_of(text[s:e]))
+            kind = linker.kind_of.get(eid, "person")
+            m = Mention(fno, t, s, e, kind, 1.0, "KnownEntity", text[s:e])
+            if text[s:e].islower() and words.is_common(text[s:e]):
+                m.flags.append("name that is also a common word")
+            pseudo_of[(fno, s)] = linker.link(m, fno, text)
+            mentions.append(m)
+            taken.append((s, e))
+        mentions.sort(key=lambda m: m.start)
+
+    # fuzzy matches of known names (speech-recognition misspellings) and possible misses
+    person_tokens = {t for t in linker.pseudonyms.map if " " not in t and len(t) >= 4
+                     and linker.kind_of.get(linker.entity_of.get(t)) == "person"}
+    for fno, mentions in enumerate(per_file):
+        text, offsets = joined[fno]
+        _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker, pseudo_of)
+
+    out = []
+    for fno, tr in enumerate(transcripts):
+        text, offsets = joined[fno]
+        mentions = per_file[fno]
+        reps: dict[int, list[Replacement]] = {}
+        for m in mentions:
+            p = pseudo_of.get((fno, m.start))
+            if p is None:
+                continue
+            base = offsets[m.turn]
+            reps.setdefault(m.turn, []).append(Replacement(m.start - base, m.end - base, p))
+        new = apply_replacements(tr, reps)
+        # the leak check, on the words of every turn outside the inserted pseudonyms
+        leaks = 0
+        for i, t in enumerate(new.turns):
+            protected, shift = [], 0
+            for r in sorted(reps.get(i, []), key=lambda r: r.start):
+                protected.append((r.start + shift, r.start + shift + len(r.new)))
+                shift += len(r.new) - (r.end - r.start)
+            leaks += len(leak.find(t.text, rx, protected))
+            if t.speaker and leak.find(t.speaker, rx):
+                leaks += 1
+        _store(study, tr, mentions, pseudo_of, fno)
+        flags = sum(1 for m in mentions if m.flags)
+        out.append(Result(tr.name, None if leaks else new, mentions, flags, leaks))
+    study.set_setting("counters", linker.pseudonyms.counters)
+    return out
+
+
+def _known_forms(linker: Linker) -> list[tuple[str, int]]:
+    forms = []
+    for real_key, eid in linker.entity_of.items():
+        forms.append((real_key, eid))
+    return forms
+
+
+def _generalise(text: str) -> str:
+    y = re.search(r"\b(1[89]|20)\d{2}\b", text)
+    return f"[{y.group()}]" if y else "[DATE]"
+
+
+CAP_WORD = re.compile(r"(?<![\w'’@.-])[A-Z][a-zà-ÿ]{2,}(?:['’\-][A-Za-z]+)?\b")
+
+
+def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker, pseudo_of):
+    from rapidfuzz import process, fuzz
+    taken = [(m.start, m.end) for m in mentions]
+    choices = sorted(person_tokens)
+    for mt in re.finditer(r"\b[\w'’]{4,}\b", text):
+        s, e = mt.span()
+        w = mt.group()
+        if any(s < b and e > a for a, b in taken) or w.lower() in allow:
+            continue
+        sentence_start = re.search(r"(^|[.!?:\"“]\s*|\n\s*)$", text[max(0, s - 3):s]) is not None
+        if choices and not words.is_common(w) and not w.isdigit():
+            hit = process.extractOne(w.lower(), choices, scorer=fuzz.ratio, score_cutoff=85)
+            if hit and hit[0] != w.lower():
+                m = Mention(fno, _turn_of(offsets, s), s, e, "person", hit[1] / 100, "FuzzyKnownName", w,
+                            flags=["possible misspelling of a known name"])
+                # replaced like the name it resembles, and flagged for review
+                eid = linker.entity_of.get(hit[0])
+                m.entity = eid
+                pseudo_of[(fno, s)] = linker.pseudonyms.pseudonym(w, "person")
+                linker._flush(eid) if eid else None
+                mentions.append(m)
+                taken.append((s, e))
+                continue
+        if CAP_WORD.fullmatch(w) and not sentence_start and not words.is_common(w):
+            m = Mention(fno, _turn_of(offsets, s), s, e, "person", 0.0, "PossibleMiss", w,
+                        flags=["possible miss: capitalised word in no dictionary"])
+            mentions.append(m)
+            taken.append((s, e))
+    mentions.sort(key=lambda m: m.start)
+
+
+def _store(study, tr: Transcript, mentions: list[Mention], pseudo_of, fno: int) -> None:
+    """Source, mentions and review items of one transcript, in the (encrypted) study."""
+    name = tr.name
+    rec = json.loads(to_json(tr))
+    rec.update(layout=tr.layout, source=tr.source,
+               offsets=[t.offset for t in tr.turns],
+               docx=tr.meta.get("docx_bytes").hex() if tr.meta.get("docx_bytes") else None,
+               docx_layout=tr.meta.get("docx_layout"))
+    study.put_transcript(name, "source", rec)
+    study.db.execute("DELETE FROM item WHERE transcript=?", (name,))
+    spans = []
+    offsets, pos = [], 0
+    for t in tr.turns:
+        offsets.append(pos)
+        pos += len(t.text) + len(SEP)
+    for m in mentions:
+        status = "open" if m.flags else "auto"
+        base = offsets[m.turn]
+        cur = study.db.execute(
+            "INSERT INTO item(transcript, turn, start, end, text, entity, kind, reason, score, status) "
+            "VALUES(?,?,?,?,?,?,?,?,?,?)",
+            (name, m.turn, m.start - base, m.end - base, m.text, m.entity, m.kind,
+             "; ".join(m.flags) or m.recognizer, m.score, status))
+        spans.append({"item": cur.lastrowid, "turn": m.turn, "start": m.start - base,
+                      "end": m.end - base, "replace": (fno, m.start) in pseudo_of})
+    study.put_transcript(name, "mentions", {"spans": spans})

@@ -1,0 +1,195 @@
+"""Pseudonyms that read naturally and stay the same across a whole study.
+
+Every real written form (a whole name, or one word of it) maps to exactly one pseudonym
+in the study key, so "Dr. Helen Marsh", "Helen", "Marsh's" and "helen" become
+"Dr. Carol Dunn", "Carol", "Dunn's" and "carol". People keep the apparent gender of
+their first name, places become fictional places, institutions keep their kind
+("Truman Medical Center" -> "Hillcrest Medical Center"), contact details keep their
+shape with other characters.
+"""
+from __future__ import annotations
+
+import random
+import re
+import secrets
+import string
+
+from faker.providers.address.en_US import Provider as AddressProvider
+from faker.providers.person.en_US import Provider as PersonProvider
+
+from deid import entity as ent
+
+FEMALE = [n for n in PersonProvider.first_names_female]
+MALE = [n for n in PersonProvider.first_names_male]
+LAST = [n for n in PersonProvider.last_names]
+_FEMALE_SET = {n.lower() for n in FEMALE}
+_MALE_SET = {n.lower() for n in MALE}
+PLACE_WORDS = ["Midtown", "Northfield", "Riverside", "Lakeview", "Westbrook", "Hillcrest", "Fairview",
+               "Oakridge", "Pinecrest", "Maplewood", "Cedar Hill", "Brookside", "Stonebridge",
+               "Eastgate", "Southport", "Ashford", "Glenwood", "Harborview", "Elmhurst", "Kingsbury",
+               "Willowdale", "Ridgemont", "Clearwater", "Brightwater", "Foxhollow", "Silverlake",
+               "Meadowbrook", "Highgate", "Redfield", "Summerset", "Thornbury", "Larkspur"]
+PLACE_SUFFIXES = ["ville", "ton", "field", "ford", "wood", "dale", "brook", "port", "view", "ridge"]
+STREET_SUFFIXES = ["Street", "Avenue", "Road", "Lane", "Drive", "Court", "Place", "Way"]
+
+
+def gender_of(first: str, title: str = "") -> str | None:
+    if title in ent.FEMALE_TITLES:
+        return "f"
+    if title in ent.MALE_TITLES:
+        return "m"
+    f, m = first.lower() in _FEMALE_SET, first.lower() in _MALE_SET
+    return "f" if f and not m else "m" if m and not f else None
+
+
+def is_first_name(word: str) -> bool:
+    return word.lower() in _FEMALE_SET or word.lower() in _MALE_SET
+
+
+def case_like(src: str, pseudo: str) -> str:
+    """Write the pseudonym in the case the real words were written in."""
+    letters = [c for c in src if c.isalpha()]
+    if letters and all(c.islower() for c in letters):
+        return pseudo.lower()
+    if len(letters) > 1 and all(c.isupper() for c in letters) and not re.fullmatch(r"[A-Z]{2,6}", pseudo):
+        return pseudo.upper()
+    return pseudo
+
+
+def scramble(text: str, rng) -> str:
+    """Same shape, other characters: digits for digits, letters for letters."""
+    out = []
+    for i, c in enumerate(text):
+        if c.isdigit():
+            out.append(rng.choice("123456789" if i == 0 or not text[i - 1].isdigit() else string.digits))
+        elif c.isalpha():
+            out.append(rng.choice(string.ascii_uppercase if c.isupper() else string.ascii_lowercase))
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+class Pseudonyms:
+    """The study-wide map real form -> pseudonym, and the rules that extend it."""
+
+    def __init__(self, pairs: list[tuple[str, str]], style: str = "natural",
+                 counters: dict[str, int] | None = None, seed: int | None = None):
+        self.map: dict[str, str] = {}
+        self.used: set[str] = set()
+        self.real_words: set[str] = set()
+        self.style = style
+        self.counters = dict(counters or {})
+        self.rng = random.Random(seed) if seed is not None else secrets.SystemRandom()
+        self.new: list[tuple[str, str]] = []   # (real, pseudonym) added since loading
+        for real, pseudo in pairs:
+            self._remember(real, pseudo, new=False)
+
+    def _remember(self, real: str, pseudo: str, new: bool = True) -> None:
+        k = ent.key_of(real)
+        if k in self.map:
+            return
+        self.map[k] = pseudo
+        self.used.add(pseudo.lower())
+        self.used.update(w.lower() for w in ent.tokens(pseudo))
+        self.real_words.update(w.lower() for w in ent.tokens(real))
+        if new:
+            self.new.append((real, pseudo))
+
+    def _fresh(self, make) -> str:
+        for _ in range(200):
+            p = make()
+            words = {w.lower() for w in ent.tokens(p)}
+            if p.lower() not in self.used and not (words & self.real_words) - ent.GENERIC_WORDS:
+                return p
+        return make() + str(self.rng.randint(2, 99))
+
+    # ---------------------------------------------------------------- words
+    def _word(self, word: str, kind: str, role: str, gender: str | None) -> str:
+        k = ent.key_of(word)
+        if k in self.map:
+            return case_like(word, self.map[k])
+        if k in ent.GENERIC_WORDS and kind != "person":
+            return word
+        if re.fullmatch(r"[A-Z]\.?", word):  # an initial
+            p = self._fresh(lambda: self.rng.choice(string.ascii_uppercase) + ("." if word.endswith(".") else ""))
+        elif kind == "person" and role == "first":
+            pool = FEMALE if gender == "f" else MALE if gender == "m" else FEMALE + MALE
+            p = self._fresh(lambda: self.rng.choice(pool))
+        elif kind == "person":
+            p = self._fresh(lambda: self.rng.choice(LAST))
+        elif re.fullmatch(r"[A-Z]{2,6}", word):  # an acronym
+            p = self._fresh(lambda: "".join(self.rng.choice(string.ascii_uppercase) for _ in word))
+        elif re.fullmatch(r"[\d\-/]+", word):
+            p = self._fresh(lambda: scramble(word, self.rng))
+        else:
+            def place():
+                if self.rng.random() < 0.5:
+                    return self.rng.choice(PLACE_WORDS)
+                return self.rng.choice(LAST) + self.rng.choice(PLACE_SUFFIXES)
+            p = self._fresh(place)
+        self._remember(word, p)
+        return case_like(word, p)
+
+    # ---------------------------------------------------------------- phrases
+    def pseudonym(self, core: str, kind: str, title: str = "", entity_no: int | None = None,
+                  hint: str = "") -> str:
+        """The pseudonym for `core` (the identifying words of a mention)."""
+        k = ent.key_of(core)
+        if k in self.map:
+            return case_like(core, self.map[k])
+        if self.style == "bracket":
+            no = entity_no if entity_no is not None else self._count(kind)
+            p = f"[{kind.upper()} {no}]"
+            self._remember(core, p)
+            return p
+        if kind == "contact":
+            p = self._contact(core, hint)
+        elif kind == "place" and hint == "STREET_ADDRESS":
+            p = self._fresh(self._street)
+        elif kind == "institution" and re.fullmatch(r"[A-Z]{2,6}", core):
+            p = self._word(core, kind, "", None)
+        else:
+            words = re.split(r"(\s+|-|–)", core)
+            names = [w for w in words if w.strip() and w not in "-–"]
+            gender = gender_of(names[0], title) if names else None
+            out, seen = [], 0
+            for w in words:
+                if not w.strip() or w in "-–":
+                    out.append(w)
+                    continue
+                poss = ent.POSSESSIVE.search(w) if kind != "person" else None
+                base = w[: poss.start()] if poss and poss.start() > 0 else w
+                if kind == "person":
+                    single = len(names) == 1
+                    role = "first" if (seen == 0 and (not single or is_first_name(base) and not title)) else "last"
+                    if seen == 0 and not single and not is_first_name(base) and gender is None:
+                        role = "first"
+                    out.append(self._word(base, kind, role, gender))
+                else:
+                    out.append(self._word(base, kind, "", None) + (w[len(base):] if poss else ""))
+                seen += 1
+            p = "".join(out)
+            if ent.key_of(p) == k:  # nothing identifying to map: keep shape, change words
+                p = self._fresh(lambda: self.rng.choice(PLACE_WORDS))
+        self._remember(core, p)
+        return case_like(core, p)
+
+    def _count(self, kind: str) -> int:
+        self.counters[kind] = self.counters.get(kind, 0) + 1
+        return self.counters[kind]
+
+    def _street(self) -> str:
+        return f"{self.rng.randint(10, 9899)} {self.rng.choice(PLACE_WORDS + LAST)} {self.rng.choice(STREET_SUFFIXES)}"
+
+    def _contact(self, core: str, hint: str) -> str:
+        if "@" in core and not core.startswith("@"):
+            user, _, domain = core.partition("@")
+            tld = domain.rsplit(".", 1)[-1] if "." in domain else "org"
+            return self._fresh(lambda: f"{self.rng.choice(FEMALE + MALE)[0].lower()}"
+                                       f"{self.rng.choice(LAST).lower()}@example.{tld}")
+        if core.startswith("@"):
+            return self._fresh(lambda: "@" + self.rng.choice(FEMALE + MALE).lower() + str(self.rng.randint(10, 999)))
+        if hint == "URL" or re.match(r"(?i)(https?://|www\.)", core):
+            scheme = re.match(r"(?i)(https?://)?(www\.)?", core).group()
+            return self._fresh(lambda: f"{scheme}example{self.rng.randint(1, 999)}.org")
+        return self._fresh(lambda: scramble(core, self.rng))

@@ -1,0 +1,57 @@
+"""`veil deid` on files: read each, de-identify the batch, write outputs, report."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from deid.pipeline import deidentify, digest
+from transcript import UnreadableTranscript, read, write
+from transcript.layouts import native_format
+
+
+def deid_files(study, files: list[Path], out_dir: Path, cfg, force: bool = False) -> int:
+    """Returns the exit code: 0 when every file was written, 1 otherwise."""
+    transcripts, failed, skipped = [], 0, 0
+    names = set()
+    for f in files:
+        try:
+            tr = read(f)
+        except UnreadableTranscript as e:
+            click.echo(f"veil: {f.name}: {e}; skipped", err=True)
+            failed += 1
+            continue
+        if tr.name in names:
+            click.echo(f"veil: {f.name}: another input has the same file name; skipped", err=True)
+            failed += 1
+            continue
+        names.add(tr.name)
+        done = study.setting("done", {})
+        if not force and done.get(tr.name) == digest(tr) and (out_dir / tr.name).exists():
+            skipped += 1
+            continue
+        transcripts.append(tr)
+    if not transcripts:
+        click.echo(f"nothing to do: {skipped} already de-identified, {failed} failed")
+        return 1 if failed else 0
+    click.echo(f"de-identifying {len(transcripts)} transcript(s)...", err=True)
+    results = deidentify(study, transcripts, cfg)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with click.progressbar(list(zip(transcripts, results)), label="writing", file=None) as bar:
+        for tr, res in bar:
+            if res.transcript is None:
+                click.echo(f"\nveil: {tr.name}: refused, {res.leaks} real identifier(s) would remain; "
+                           f"check it with veil review", err=True)
+                failed += 1
+                continue
+            write(res.transcript, out_dir / tr.name, native_format(res.transcript))
+            done = study.setting("done", {})
+            done[tr.name] = digest(tr)
+            study.set_setting("done", done)
+            written += 1
+    study.save()
+    waiting = study.open_items()
+    click.echo(f"{written} written to {out_dir}, {skipped} already done, {failed} failed; "
+               f"{waiting} decision(s) waiting for review")
+    return 1 if failed else 0

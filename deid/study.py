@@ -1,0 +1,203 @@
+"""A study: one folder holding the encrypted key (entities, pseudonyms), the stored
+transcripts, the review queue and the audit trail. Nothing in it is plain text but the
+public recipients and a lock file."""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from deid import key as keyfile
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS entity(
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, real TEXT NOT NULL, pseudonym TEXT NOT NULL,
+  gender TEXT, origin TEXT, created TEXT);
+CREATE TABLE IF NOT EXISTS variant(            -- every written form of an entity
+  entity INTEGER NOT NULL, real TEXT NOT NULL, pseudonym TEXT NOT NULL,
+  UNIQUE(entity, real));
+CREATE INDEX IF NOT EXISTS variant_real ON variant(lower(real));
+CREATE TABLE IF NOT EXISTS transcript(
+  name TEXT NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL, updated TEXT,
+  PRIMARY KEY(name, kind));
+CREATE TABLE IF NOT EXISTS item(               -- review queue: one replacement or flag
+  id INTEGER PRIMARY KEY, transcript TEXT NOT NULL, turn INTEGER, start INTEGER, end INTEGER,
+  text TEXT, entity INTEGER, kind TEXT, reason TEXT, score REAL,
+  status TEXT NOT NULL DEFAULT 'open', decision TEXT, reviewer TEXT, decided TEXT);
+CREATE TABLE IF NOT EXISTS audit(
+  id INTEGER PRIMARY KEY, at TEXT, reviewer TEXT, item INTEGER, action TEXT, detail TEXT);
+CREATE TABLE IF NOT EXISTS setting(name TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+class StudyError(Exception):
+    """A one-line problem with a study; never holds a real identifier."""
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass
+class Entity:
+    id: int
+    kind: str
+    real: str
+    pseudonym: str
+    gender: str | None = None
+
+
+class Study:
+    def __init__(self, folder: Path, con: sqlite3.Connection, lock_fd: int):
+        self.folder = folder
+        self.db = con
+        self._lock_fd = lock_fd
+        self.lock = threading.RLock()  # one writer at a time inside this process
+        self.db.executescript(SCHEMA)
+
+    # ------------------------------------------------------------ persistence
+    def save(self) -> None:
+        with self.lock:
+            self.db.commit()
+            keyfile.save(self.folder, self.db)
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.db.close()
+        with contextlib.suppress(OSError):
+            os.close(self._lock_fd)
+
+    # ------------------------------------------------------------ settings
+    def setting(self, name: str, default=None):
+        row = self.db.execute("SELECT value FROM setting WHERE name=?", (name,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, name: str, value) -> None:
+        with self.lock:
+            self.db.execute("INSERT OR REPLACE INTO setting VALUES(?,?)", (name, json.dumps(value)))
+
+    # ------------------------------------------------------------ entities
+    def entities(self) -> list[Entity]:
+        return [Entity(*r) for r in self.db.execute(
+            "SELECT id, kind, real, pseudonym, gender FROM entity ORDER BY id")]
+
+    def entity(self, eid: int) -> Entity | None:
+        r = self.db.execute("SELECT id, kind, real, pseudonym, gender FROM entity WHERE id=?",
+                            (eid,)).fetchone()
+        return Entity(*r) if r else None
+
+    def add_entity(self, kind: str, real: str, pseudonym: str, gender: str | None = None,
+                   origin: str = "detected") -> int:
+        with self.lock:
+            cur = self.db.execute(
+                "INSERT INTO entity(kind, real, pseudonym, gender, origin, created) VALUES(?,?,?,?,?,?)",
+                (kind, real, pseudonym, gender, origin, now()))
+            return cur.lastrowid
+
+    def add_variant(self, entity: int, real: str, pseudonym: str) -> None:
+        with self.lock:
+            self.db.execute("INSERT OR IGNORE INTO variant VALUES(?,?,?)", (entity, real, pseudonym))
+
+    def variants(self) -> list[tuple[int, str, str]]:
+        """(entity, real, pseudonym) for every known written form."""
+        return list(self.db.execute("SELECT entity, real, pseudonym FROM variant"))
+
+    def set_pseudonym(self, entity: int, pseudonym: str) -> None:
+        with self.lock:
+            self.db.execute("UPDATE entity SET pseudonym=? WHERE id=?", (pseudonym, entity))
+
+    # ------------------------------------------------------------ transcripts
+    def put_transcript(self, name: str, kind: str, data: dict) -> None:
+        with self.lock:
+            self.db.execute("INSERT OR REPLACE INTO transcript VALUES(?,?,?,?)",
+                            (name, kind, json.dumps(data, ensure_ascii=False), now()))
+
+    def get_transcript(self, name: str, kind: str) -> dict | None:
+        r = self.db.execute("SELECT data FROM transcript WHERE name=? AND kind=?", (name, kind)).fetchone()
+        return json.loads(r[0]) if r else None
+
+    def transcript_names(self, kind: str = "source") -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT name FROM transcript WHERE kind=? ORDER BY name", (kind,))]
+
+    def put_verbatim(self, name: str, tr) -> None:
+        """Keep a verbatim transcript (it holds real names) encrypted in the study."""
+        from transcript.layouts import to_json
+        self.put_transcript(name, "verbatim", json.loads(to_json(tr)))
+
+    # ------------------------------------------------------------ review queue and audit
+    def open_items(self, transcript: str | None = None) -> int:
+        q, args = "SELECT count(*) FROM item WHERE status='open'", ()
+        if transcript:
+            q, args = q + " AND transcript=?", (transcript,)
+        return self.db.execute(q, args).fetchone()[0]
+
+    def audit(self, reviewer: str, item: int | None, action: str, detail: str = "") -> None:
+        with self.lock:
+            self.db.execute("INSERT INTO audit(at, reviewer, item, action, detail) VALUES(?,?,?,?,?)",
+                            (now(), reviewer, item, action, detail))
+
+
+def get_passphrase(confirm: bool = False) -> str:
+    """VEIL_PASSPHRASE (for scripts), VEIL_IDENTITY (an age identity file), or a prompt."""
+    if os.environ.get("VEIL_PASSPHRASE"):
+        return os.environ["VEIL_PASSPHRASE"]
+    if os.environ.get("VEIL_IDENTITY"):
+        try:
+            return Path(os.environ["VEIL_IDENTITY"]).read_text().strip().splitlines()[-1]
+        except OSError:
+            raise StudyError("cannot read the identity file named by VEIL_IDENTITY")
+    import click
+    try:
+        return click.prompt("Study passphrase", hide_input=True, confirmation_prompt=confirm)
+    except click.Abort:
+        raise StudyError("no passphrase given (set VEIL_PASSPHRASE or answer the prompt)")
+
+
+@contextlib.contextmanager
+def open_study(folder, create: bool = False, secret: str | None = None, recipients: list[str] = ()):
+    """Open (or create) a study, holding its lock until the block ends."""
+    folder = Path(folder)
+    exists = (folder / "identity.age").exists()
+    if not exists and not create:
+        raise StudyError(f"no veil study at {folder}")
+    if not exists and folder.exists() and any(p for p in folder.iterdir() if p.name != "lock"):
+        raise StudyError(f"{folder} is not empty and not a veil study")
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder / "lock", os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise StudyError("the study is in use by another veil process; try again when it has finished")
+    try:
+        if secret is None:
+            secret = get_passphrase(confirm=not exists)
+        try:
+            if not exists:
+                ident = keyfile.create_identity(folder, secret)
+                if recipients:
+                    with open(folder / "recipients.txt", "a") as f:
+                        f.write("".join(r.strip() + "\n" for r in recipients))
+            else:
+                ident = keyfile.unlock_identity(folder, secret)
+            keyfile.recipients(folder)  # validates the file
+            con = keyfile.load(folder, ident)
+        except keyfile.KeyError_ as e:
+            raise StudyError(str(e))
+    except BaseException:
+        os.close(fd)
+        raise
+    study = Study(folder, con, fd)
+    if not exists:
+        study.save()
+    try:
+        yield study
+    finally:
+        study.close()

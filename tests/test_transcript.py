@@ -1,0 +1,79 @@
+"""The shared transcript model: every layout read, and written back unchanged."""
+from pathlib import Path
+
+import pytest
+
+import transcript as T
+from transcript import Replacement, apply_replacements
+from transcript.layouts import UnreadableTranscript
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+@pytest.mark.parametrize("name,layout,speaker", [
+    ("interview_01.txt", "turns", "Interviewer"),
+    ("focus_group_02.txt", "bracketed", "S1"),
+    ("otter_03.txt", "otter", "Speaker 1"),
+    ("interview_04.vtt", "vtt", "Interviewer"),
+    ("interview_05.srt", "srt", "Interviewer"),
+])
+def test_layouts_detected_and_kept(name, layout, speaker, tmp_path):
+    tr = T.read(SAMPLES / name)
+    assert tr.layout == layout
+    assert tr.turns[0].speaker == speaker
+    assert not any(t.text.startswith(speaker + ":") for t in tr.turns)
+    out = T.write(tr, tmp_path / name, T.layouts.native_format(tr))
+    assert out.read_text() == (SAMPLES / name).read_text()
+
+
+def test_replacement_touches_only_words(tmp_path):
+    tr = T.read(SAMPLES / "focus_group_02.txt")
+    i = next(i for i, t in enumerate(tr.turns) if "Marcus Bell" in t.text)
+    s = tr.turns[i].text.index("Marcus Bell")
+    new = apply_replacements(tr, {i: [Replacement(s, s + len("Marcus Bell"), "Tom Hale")]})
+    text = T.render(new, "txt")
+    assert "[00:00:09] S2: I'm Tom Hale. I'm a nurse" in text
+    assert text.replace("Tom Hale", "Marcus Bell") == (SAMPLES / "focus_group_02.txt").read_text()
+
+
+def test_cp1252_and_bad_files(tmp_path):
+    (tmp_path / "word.txt").write_bytes("Interviewer: Caf\xe9 \x93quotes\x94\n\nRespondent: yes\n".encode("latin-1"))
+    tr = T.read(tmp_path / "word.txt")
+    assert "Café “quotes”" in tr.turns[0].text
+    (tmp_path / "empty.txt").write_text("  \n")
+    with pytest.raises(UnreadableTranscript):
+        T.read(tmp_path / "empty.txt")
+    (tmp_path / "fake.docx").write_text("not a zip")
+    with pytest.raises(UnreadableTranscript):
+        T.read(tmp_path / "fake.docx")
+
+
+def test_docx_round_trip(tmp_path):
+    import docx
+    d = docx.Document()
+    d.add_paragraph("Interviewer: Who taught you?")
+    p = d.add_paragraph("Respondent: ")
+    p.add_run("Dr. Ruth ").bold = True
+    p.add_run("Okoro, at the clinic.")
+    d.save(tmp_path / "in.docx")
+    tr = T.read(tmp_path / "in.docx")
+    assert [t.speaker for t in tr.turns] == ["Interviewer", "Respondent"]
+    s = tr.turns[1].text.index("Ruth Okoro")
+    new = apply_replacements(tr, {1: [Replacement(s, s + 10, "Ann Lee")]})
+    T.write(new, tmp_path / "out.docx")
+    back = docx.Document(tmp_path / "out.docx")
+    assert back.paragraphs[1].text == "Respondent: Dr. Ann Lee, at the clinic."
+    assert back.paragraphs[1].runs[1].bold
+
+
+def test_json_round_trip_with_words(tmp_path):
+    tr = T.Transcript(turns=[T.Turn(text="I met Helen there.", speaker="S1", start=1.0, end=3.0,
+                                    words=[T.Word(1.0, 1.2, " I"), T.Word(1.2, 1.5, " met"),
+                                           T.Word(1.5, 2.0, " Helen", 0.9), T.Word(2.0, 3.0, " there.")])],
+                      layout="bracketed", name="a")
+    new = apply_replacements(tr, {0: [Replacement(6, 11, "Carol")]})
+    assert [w.text for w in new.turns[0].words] == [" I", " met", " Carol", " there."]
+    T.write(new, tmp_path / "a.json")
+    back = T.read(tmp_path / "a.json")
+    assert back.turns[0].text == "I met Carol there." and back.turns[0].words[2].text == " Carol"
+    assert back.turns[0].speaker == "S1" and back.turns[0].start == 1.0

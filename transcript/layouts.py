@@ -1,0 +1,287 @@
+"""Read and write the transcript layouts researchers have, keeping the layout on output.
+
+Text layouts are parsed with the offset of every turn's words in the original text, so a
+de-identified copy is the original with only the identifying words replaced: speaker
+labels, timestamps, blank lines and spacing never change.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from transcript.model import Transcript, Turn, Word
+
+FORMATS = ("txt", "docx", "vtt", "srt", "json")
+# layouts of text a transcript can come in; `bracketed` is veil's own txt layout
+LAYOUTS = ("turns", "bracketed", "otter", "vtt", "srt", "plain", "json", "docx")
+
+
+class UnreadableTranscript(Exception):
+    """A file that is not a transcript veil can read; the message names no identifier."""
+
+
+# ---------------------------------------------------------------- timestamps
+def parse_clock(ts: str) -> float:
+    parts = ts.replace(",", ".").split(":")
+    sec = 0.0
+    for p in parts:
+        sec = sec * 60 + float(p)
+    return sec
+
+
+def clock(sec: float | None, millis: str = "") -> str:
+    """00:01:15 (or 00:01:15.250 with millis='.', 00:01:15,250 with millis=',')."""
+    sec = max(sec or 0.0, 0.0)
+    whole = int(sec)
+    h, m, s = whole // 3600, whole // 60 % 60, whole % 60
+    out = f"{h:02d}:{m:02d}:{s:02d}"
+    if millis:
+        out += f"{millis}{int(round((sec - whole) * 1000)) % 1000:03d}"
+    return out
+
+
+# ---------------------------------------------------------------- parsing
+_TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+_LABEL = r"[A-Z][A-Za-z0-9 .'’\-]{0,38}?"
+BRACKETED = re.compile(rf"^\[(?P<ts>{_TS})\][ \t]*(?:(?P<label>[^:\n\]]{{1,40}}?):)?[ \t]*", re.M)
+TURN = re.compile(rf"^(?P<label>{_LABEL}):[ \t]+(?=\S)", re.M)
+OTTER = re.compile(rf"^(?P<label>\S[^\n]{{0,40}}?)[ \t]{{2,}}(?P<ts>{_TS})[ \t]*$", re.M)
+CUE_TIME = re.compile(rf"^(?P<a>{_TS})[ \t]+-->[ \t]+(?P<b>{_TS})[^\n]*$", re.M)
+VOICE = re.compile(r"<v(?:\.[\w.]+)?[ \t]+(?P<label>[^>]+)>")
+INLINE_LABEL = re.compile(rf"(?P<label>{_LABEL}):[ \t]+")
+
+
+def _strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _turn(text: str, a: int, b: int, **kw) -> Turn | None:
+    a, b = _strip_span(text, a, b)
+    return Turn(text=text[a:b], offset=a, **kw)
+
+
+def _parse_marked(text: str, rx: re.Pattern, layout: str) -> list[Turn]:
+    marks = list(rx.finditer(text))
+    turns = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        ts = m.groupdict().get("ts")
+        turns.append(_turn(text, m.end(), end, speaker=(m.group("label") or None),
+                           start=parse_clock(ts) if ts else None))
+    if marks and marks[0].start() > 0 and text[: marks[0].start()].strip():
+        turns.insert(0, _turn(text, 0, marks[0].start()))  # preamble before the first turn
+    return turns
+
+
+def _parse_cues(text: str, layout: str) -> list[Turn]:
+    turns = []
+    times = list(CUE_TIME.finditer(text))
+    for i, m in enumerate(times):
+        end = text.find("\n\n", m.end())
+        end = len(text) if end < 0 else end
+        if i + 1 < len(times):
+            end = min(end, times[i + 1].start())
+        a = m.end() + 1 if m.end() < len(text) else m.end()
+        a, b = _strip_span(text, a, end)
+        speaker = None
+        v = VOICE.match(text, a) or INLINE_LABEL.match(text, a)
+        if v:
+            speaker = v.group("label").strip()
+            a = v.end()
+            if text[a:b].endswith("</v>"):
+                b -= 4
+        body = text[a:b]
+        if layout == "srt" and i + 1 < len(times):
+            # the index line of the next cue is not text
+            idx = re.search(r"\n\s*\d+\s*$", body)
+            if idx:
+                b = a + idx.start()
+        turns.append(_turn(text, a, b, speaker=speaker, start=parse_clock(m.group("a")),
+                           end=parse_clock(m.group("b"))))
+    return turns
+
+
+def _parse_plain(text: str) -> list[Turn]:
+    turns, pos = [], 0
+    for para in re.split(r"(\n\s*\n)", text):
+        if para.strip() and not re.fullmatch(r"\n\s*\n", para):
+            turns.append(_turn(text, pos, pos + len(para)))
+        pos += len(para)
+    return turns
+
+
+def detect_layout(text: str) -> str:
+    head = text.lstrip("\ufeff \t\r\n")
+    if head.startswith("WEBVTT"):
+        return "vtt"
+    if re.match(r"\d+\s*\n" + CUE_TIME.pattern.lstrip("^"), head):
+        return "srt"
+    if len(BRACKETED.findall(text)) >= 1 and re.match(r"\[" + _TS + r"\]", head):
+        return "bracketed"
+    otter = OTTER.findall(text)
+    if len(otter) >= 2 or (otter and re.match(OTTER.pattern.lstrip("^"), head.split("\n")[0])):
+        return "otter"
+    labels = [m.group("label") for m in TURN.finditer(text)]
+    # speaker turns: a few labels, used again and again (not "Note:", "Address:" once each)
+    if len(labels) >= 2 and len(set(labels)) <= max(2, len(labels) // 3) and len(set(labels)) <= 12:
+        return "turns"
+    if len(labels) == 1 and TURN.match(head):
+        return "turns"
+    return "plain"
+
+
+def parse_text(text: str, name: str = "", layout: str | None = None) -> Transcript:
+    """A transcript from the text of a file in any text layout veil knows."""
+    text = text.replace("\r\n", "\n")
+    layout = layout or detect_layout(text)
+    if layout == "bracketed":
+        turns = _parse_marked(text, BRACKETED, layout)
+    elif layout == "turns":
+        turns = _parse_marked(text, TURN, layout)
+    elif layout == "otter":
+        turns = _parse_marked(text, OTTER, layout)
+    elif layout in ("vtt", "srt"):
+        turns = _parse_cues(text, layout)
+    else:
+        layout, turns = "plain", _parse_plain(text)
+    return Transcript(turns=[t for t in turns if t is not None], layout=layout, name=name, source=text)
+
+
+def decode(data: bytes) -> str:
+    """Text of a file: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252 from Word."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise UnreadableTranscript("not UTF-8 or Windows-1252 text; save it as UTF-8 and try again")
+    return text
+
+
+def read(path: str | Path) -> Transcript:
+    """Read a transcript file (.txt, .docx, .vtt, .srt, .json) into the shared model."""
+    path = Path(path)
+    ext = path.suffix.lower().lstrip(".")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise UnreadableTranscript(f"cannot read file ({e.strerror})")
+    if not data.strip():
+        raise UnreadableTranscript("empty file")
+    if ext == "docx":
+        from transcript import docx_layout
+        return docx_layout.read(data, path.name)
+    if data[:4] == b"PK\x03\x04" or b"\x00\x00" in data[:1000] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableTranscript("not a text transcript (binary file)")
+    text = decode(data)
+    if ext == "json":
+        return from_json(text, path.name)
+    layout = {"vtt": "vtt", "srt": "srt"}.get(ext)
+    tr = parse_text(text, path.name, layout)
+    if not tr.turns:
+        raise UnreadableTranscript("no transcript text found")
+    return tr
+
+
+# ---------------------------------------------------------------- JSON
+def to_json(tr: Transcript) -> str:
+    segs = []
+    for t in tr.turns:
+        seg = {"start": t.start, "end": t.end, "speaker": t.speaker, "text": t.text}
+        if t.words:
+            seg["words"] = [{"start": w.start, "end": w.end, "word": w.text,
+                             "probability": round(w.probability, 4)} for w in t.words]
+        segs.append(seg)
+    doc = {"format": "veil-transcript", "version": 1, "name": tr.name, "media": tr.media,
+           "meta": {k: v for k, v in tr.meta.items() if isinstance(v, (str, int, float, bool, list, dict))},
+           "segments": segs}
+    return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
+
+
+def from_json(text: str, name: str = "") -> Transcript:
+    try:
+        doc = json.loads(text)
+        segs = doc["segments"] if isinstance(doc, dict) else doc
+        turns = [Turn(text=s.get("text", "").strip(), speaker=s.get("speaker"), start=s.get("start"),
+                      end=s.get("end"),
+                      words=[Word(w["start"], w["end"], w.get("word", w.get("text", "")),
+                                  w.get("probability", 1.0)) for w in s.get("words", [])])
+                 for s in segs]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise UnreadableTranscript("not a veil JSON transcript")
+    meta = doc.get("meta", {}) if isinstance(doc, dict) else {}
+    return Transcript(turns=turns, layout="json", name=name or doc.get("name", ""),
+                      media=doc.get("media") if isinstance(doc, dict) else None, meta=meta)
+
+
+# ---------------------------------------------------------------- rendering
+def _label(t: Turn) -> str:
+    return f"{t.speaker}: " if t.speaker else ""
+
+
+def render(tr: Transcript, fmt: str = "txt") -> str:
+    """The transcript as text in `fmt` (txt, vtt, srt, json). A transcript read from a
+    file of the same layout comes back in that layout, only its words changed."""
+    if tr.source is not None and (fmt == tr.layout or fmt == "txt" and tr.layout in
+                                  ("turns", "bracketed", "otter", "plain")):
+        return tr.source
+    if fmt == "json":
+        return to_json(tr)
+    if fmt == "vtt":
+        cues = ["WEBVTT", ""]
+        for t in tr.turns:
+            voice = f"<v {t.speaker}>" if t.speaker else ""
+            cues += [f"{clock(t.start, '.')} --> {clock(t.end if t.end is not None else t.start, '.')}",
+                     voice + t.text, ""]
+        return "\n".join(cues)
+    if fmt == "srt":
+        cues = []
+        for i, t in enumerate(tr.turns, 1):
+            cues += [str(i), f"{clock(t.start, ',')} --> {clock(t.end if t.end is not None else t.start, ',')}",
+                     _label(t) + t.text, ""]
+        return "\n".join(cues)
+    # txt: one paragraph per turn, "[00:01:15] S1: text" (timestamps when known)
+    paras = []
+    for t in tr.turns:
+        stamp = f"[{clock(t.start)}] " if t.start is not None else ""
+        paras.append(stamp + _label(t) + t.text)
+    return "\n\n".join(paras) + "\n"
+
+
+def native_format(tr: Transcript) -> str:
+    """The file format a transcript is written in to keep its layout."""
+    return {"vtt": "vtt", "srt": "srt", "json": "json", "docx": "docx"}.get(tr.layout, "txt")
+
+
+def write(tr: Transcript, path: str | Path, fmt: str | None = None) -> Path:
+    """Write atomically (temp file, then rename): a killed process leaves no half file."""
+    import os
+    import tempfile
+    path = Path(path)
+    fmt = fmt or path.suffix.lower().lstrip(".") or native_format(tr)
+    if fmt == "docx":
+        from transcript import docx_layout
+        data = docx_layout.render(tr)
+    else:
+        data = render(tr, fmt).encode("utf-8")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".veil-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

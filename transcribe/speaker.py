@@ -50,16 +50,21 @@ def speech_spans(words, gap: float = 0.6) -> list[tuple[float, float]]:
     return [(a, b) for a, b in spans]
 
 
-def window_centres(spans, start: float, end: float, hop: float = HOP) -> np.ndarray:
-    """Centres every `hop` seconds inside speech, within [start, end)."""
-    out = []
+def window_centres(spans, start: float, end: float, hop: float = HOP) -> tuple[np.ndarray, np.ndarray]:
+    """Centres every `hop` seconds inside speech, within [start, end); and where each
+    window's audio is taken from: moved inside its stretch of speech where the stretch is
+    long enough, so a window at a turn change after a pause hears one voice only."""
+    times, audio_at = [], []
     for a, b in spans:
         a, b = max(a, start), min(b, end)
         if b <= a:
             continue
         n = max(1, int((b - a) / hop))
-        out.extend(a + (b - a) * (i + 0.5) / n for i in range(n))
-    return np.array(out)
+        for i in range(n):
+            c = a + (b - a) * (i + 0.5) / n
+            times.append(c)
+            audio_at.append(min(max(c, a + WINDOW / 2), b - WINDOW / 2) if b - a >= WINDOW else (a + b) / 2)
+    return np.array(times), np.array(audio_at)
 
 
 # ------------------------------------------------------------------ embeddings
@@ -120,11 +125,11 @@ def embed_mfcc(audio: np.ndarray, chunk_start: float, centres: np.ndarray) -> np
 def embed(method: str, audio: np.ndarray, chunk_start: float, words) -> Windows:
     """Embeddings of the speech in one chunk of audio."""
     end = chunk_start + len(audio) / RATE
-    centres = window_centres(speech_spans(words), chunk_start, end)
-    if not len(centres):
+    times, audio_at = window_centres(speech_spans(words), chunk_start, end)
+    if not len(times):
         return Windows.empty()
     fn = embed_resemblyzer if method == "resemblyzer" else embed_mfcc
-    return Windows(centres, fn(audio, chunk_start, centres))
+    return Windows(times, fn(audio, chunk_start, audio_at))
 
 
 # ------------------------------------------------------------------ clustering

@@ -21,8 +21,12 @@ if not SHARED.is_dir():
 def long_recording(minutes: float, folder: Path) -> Path:
     """sample.wav, jfk.flac and the bundled interview, repeated to `minutes` (sox)."""
     parts = [SHARED / "sample.wav", SHARED / "jfk.flac", ROOT / "samples/audio/interview.flac"]
+    same = []
+    for i, p in enumerate(parts):   # sox joins files of one rate and channel count
+        same.append(folder / f"part{i}.wav")
+        subprocess.run(["sox", str(p), "-r", "16000", "-c", "1", str(same[-1])], check=True)
     one = folder / "one.wav"
-    subprocess.run(["sox", *map(str, parts), "-r", "16000", "-c", "1", str(one)], check=True)
+    subprocess.run(["sox", *map(str, same), str(one)], check=True)
     length = float(subprocess.check_output(["soxi", "-D", str(one)]))
     n = int(minutes * 60 / length) + 1
     out = folder / "long.wav"

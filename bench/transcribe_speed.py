@@ -51,8 +51,10 @@ if __name__ == "__main__":
     else:
         with tempfile.TemporaryDirectory() as d:
             five = Path(d) / "five_minutes.wav"   # sample recordings joined to 5 minutes
-            parts = [SHARED / "sample.wav", ROOT / "samples/audio/interview.flac"] * 4
-            subprocess.run(["sox", *map(str, parts), "-r", "16000", "-c", "1", str(five),
-                            "trim", "0", "300"], check=True)
+            one = Path(d) / "one.wav"
+            subprocess.run(["sox", str(ROOT / "samples/audio/interview.flac"), "-r", "16000",
+                            str(one)], check=True)
+            parts = [SHARED / "sample.wav", one] * 4
+            subprocess.run(["sox", *map(str, parts), str(five), "trim", "0", "300"], check=True)
             main([SHARED / "jfk.flac", SHARED / "sample.wav", ROOT / "samples/audio/interview.flac",
                   five])

@@ -58,8 +58,7 @@ def model_path(name: str | None) -> str:
     if Path(name).expanduser().is_dir():
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         return str(Path(name).expanduser())
-    if any(sep in name for sep in ("/", "\\")) and Path(name).expanduser().exists() is False \
-            and name.startswith((".", "/", "~")):
+    if name.startswith((".", "/", "~")):
         raise ModelError(f"model folder not found: {name}")
     return name  # a hub model name such as "small.en": faster-whisper downloads it (once)
 

@@ -1,0 +1,141 @@
+"""What the page asks for, applied to the study: one decision at a time, under the study's
+lock, saved (encrypted) at once and audited with the reviewer's name."""
+from __future__ import annotations
+
+import json
+
+from deid import decisions as D
+from deid import entity as ent
+from deid.study import StudyError, now
+
+
+class Conflict(StudyError):
+    """Another reviewer decided the item since this page last saw it."""
+
+
+def _item(study, item_id) -> dict:
+    try:
+        item_id = int(item_id)
+    except (TypeError, ValueError):
+        raise StudyError("no such review item")
+    row = study.db.execute("SELECT transcript FROM item WHERE id=?", (item_id,)).fetchone()
+    if not row:
+        raise StudyError("no such review item (it may have been replaced: reload the page)")
+    return next(i for i in D.items(study, row[0]) if i["id"] == item_id)
+
+
+def _check_seen(it: dict, seen: str | None) -> None:
+    if seen and seen != it["status"]:
+        who = f" by {it['reviewer']}" if it["reviewer"] else ""
+        raise Conflict(f"this item was just decided{who}; the page now shows the latest state")
+
+
+def _link_flags(study, text: str, kind: str, eid: int, reviewer: str) -> int:
+    """Open flags on the same words with no entity yet (possible misses) become accepted
+    mentions of the entity, so their pseudonym is the study's and not a one-off."""
+    rows = study.db.execute("SELECT id FROM item WHERE entity IS NULL AND status='open' AND lower(text)=lower(?)",
+                            (text,)).fetchall()
+    for (iid,) in rows:
+        study.db.execute("UPDATE item SET entity=?, kind=?, status='accepted', reviewer=?, decided=? WHERE id=?",
+                         (eid, kind, reviewer, now(), iid))
+        study.audit(reviewer, iid, "accepted", json.dumps({"entity": eid}))
+    return len(rows)
+
+
+def _entity_of_text(study, text: str) -> int | None:
+    k = ent.key_of(text)
+    for eid, real, _ in study.variants():
+        if ent.key_of(real) == k:
+            return eid
+    return None
+
+
+def mark_missed(study, text: str, kind: str, reviewer: str) -> str:
+    text = " ".join((text or "").split())
+    if not text:
+        raise StudyError("select the words of the missed identifier first")
+    if len(text) > 120:
+        raise StudyError("select only the identifying words (at most 120 characters)")
+    found = D.add_missed(study, text, kind, reviewer)
+    eid = _entity_of_text(study, text)
+    linked = _link_flags(study, text, kind, eid, reviewer) if eid else 0
+    return f"marked as {kind}: {found + linked} mention(s) in the study now replaced"
+
+
+def accept(study, it: dict, reviewer: str) -> str:
+    if it["entity"] is None:
+        # a possible miss: an identifier after all, so it is found and replaced everywhere
+        return mark_missed(study, it["text"], it["kind"] or "person", reviewer)
+    D.decide(study, it["id"], "accepted", reviewer)
+    return "accepted"
+
+
+def apply(study, op: str, data: dict, reviewer: str) -> str:
+    """Run one operation from the page; returns a short message (no real identifier)."""
+    with study.lock:
+        msg = _apply(study, op, data, reviewer)
+        study.save()
+    return msg
+
+
+def _apply(study, op: str, data: dict, reviewer: str) -> str:
+    if op == "missed":
+        return mark_missed(study, data.get("text", ""), data.get("kind", "person"), reviewer)
+    it = _item(study, data.get("item"))
+    if op in ("accept", "reject", "reopen"):
+        _check_seen(it, data.get("seen"))
+    if op == "accept":
+        return accept(study, it, reviewer)
+    if op == "reject":
+        D.decide(study, it["id"], "rejected", reviewer)
+        return "rejected: the original words are kept here"
+    if op == "reopen":
+        D.decide(study, it["id"], "open", reviewer)
+        return "reopened"
+    if op == "rename":
+        new = " ".join(str(data.get("pseudonym", "")).split())
+        if not new:
+            raise StudyError("type the new pseudonym")
+        if ent.key_of(new) == ent.key_of(it["text"]):
+            raise StudyError("the pseudonym cannot be the original words")
+        if it["entity"] is None:
+            D.decide(study, it["id"], "corrected", reviewer, pseudonym=new)
+            return "pseudonym set for this mention"
+        D.rename_entity(study, it["entity"], new, reviewer)
+        if it["status"] == "open":
+            D.decide(study, it["id"], "accepted", reviewer)
+        return "pseudonym changed everywhere in the study"
+    if op == "kind":
+        kind = data.get("kind")
+        if kind not in ent.KINDS:
+            raise StudyError("choose one of: " + ", ".join(ent.KINDS))
+        if it["entity"] is None:
+            study.db.execute("UPDATE item SET kind=? WHERE id=?", (kind, it["id"]))
+            study.audit(reviewer, it["id"], "kind", json.dumps({"kind": kind}))
+        else:
+            D.set_kind(study, it["entity"], kind, reviewer)
+        return f"kind changed to {kind}"
+    if op == "merge":
+        try:
+            into = int(data.get("into"))
+        except (TypeError, ValueError):
+            raise StudyError("choose the entity to merge with")
+        target = study.entity(into)
+        if target is None:
+            raise StudyError("no such entity")
+        if it["entity"] == into:
+            raise StudyError("the item already belongs to that entity")
+        if it["entity"] is None:
+            study.add_variant(into, it["text"], target.pseudonym)
+            study.db.execute("UPDATE item SET entity=?, kind=?, status='accepted', reviewer=?, decided=? WHERE id=?",
+                             (into, target.kind, reviewer, now(), it["id"]))
+            study.audit(reviewer, it["id"], "merge", json.dumps({"keep": into}))
+        else:
+            D.merge(study, into, it["entity"], reviewer)
+            if it["status"] == "open":
+                D.decide(study, it["id"], "accepted", reviewer)
+        return "merged: both now share one pseudonym"
+    if op == "split":
+        D.split(study, it["id"], reviewer)
+        return "split: this mention now has a pseudonym of its own"
+    raise StudyError(f"unknown operation {op!r}")

@@ -1,0 +1,79 @@
+"""`veil review` and `veil export`."""
+from __future__ import annotations
+
+import getpass
+import sys
+
+import click
+
+
+def _fail(message: str) -> None:
+    click.echo(f"veil: {message}", err=True)
+    sys.exit(1)
+
+
+@click.command("review")
+@click.option("--study", "study_dir", required=True, type=click.Path(file_okay=False),
+              help="Study folder made by veil deid or veil run.")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default="a free port",
+              help="Port on 127.0.0.1 to serve the page on.")
+@click.option("--no-browser", is_flag=True, help="Only print the address; do not open a browser.")
+@click.option("--reviewer", default=None, help="Your name, recorded with every decision "
+              "(default: your login name).")
+@click.option("--idle-timeout", type=click.FloatRange(min=0), default=3600, show_default=True,
+              help="Stop after this many seconds without a request (0: never).")
+def review_cmd(study_dir, port, no_browser, reviewer, idle_timeout):
+    """Check flagged redactions in a local web page (127.0.0.1 only, with an access token).
+    Every decision is saved, encrypted, at once."""
+    from deid.study import StudyError, open_study
+    from review import server as srv
+    reviewer = (reviewer or getpass.getuser() or "reviewer").strip()
+    try:
+        with open_study(study_dir) as study:
+            server = srv.start(study, reviewer, port)
+            click.echo(f"veil review: {study.open_items()} flag(s) open; reviewing as {reviewer}")
+            click.echo(f"open {server.url}")
+            click.echo("(Ctrl-C to stop)")
+            if not no_browser:
+                import webbrowser
+                try:
+                    webbrowser.open(server.url)
+                except Exception:  # noqa: BLE001 - no browser here: the address is printed
+                    pass
+            why = srv.serve(server, idle_timeout or None)
+            study.save()
+    except StudyError as e:
+        _fail(str(e))
+    click.echo(f"veil review: {why}; every decision is saved")
+
+
+@click.command("export")
+@click.option("--study", "study_dir", required=True, type=click.Path(file_okay=False))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the reviewed, de-identified transcripts and the review report.")
+@click.option("--format", "formats", default="", help="Comma-separated: txt, docx, vtt, srt, json "
+              "(default: each transcript's own layout).")
+@click.option("--allow-unreviewed", is_flag=True, help="Also export transcripts with open flags, "
+              "marked UNREVIEWED in their header.")
+def export_cmd(study_dir, out_dir, formats, allow_unreviewed):
+    """Write the de-identified transcripts with every review decision applied, and a review
+    report (review_report.csv). The leak check runs again on every file written."""
+    from pathlib import Path
+
+    from deid.study import StudyError, open_study
+    from review import export
+    from transcript.layouts import FORMATS
+    fmts = [f.strip().lower() for f in formats.split(",") if f.strip()]
+    bad = [f for f in fmts if f not in FORMATS]
+    if bad:
+        _fail(f"unknown format {bad[0]!r} (choose from {', '.join(FORMATS)})")
+    try:
+        with open_study(study_dir) as study:
+            result = export.export(study, Path(out_dir), fmts, allow_unreviewed, 
+                                   warn=lambda m: click.echo(m, err=True))
+    except StudyError as e:
+        _fail(str(e))
+    except OSError as e:
+        _fail(f"cannot write to {out_dir}: {e.strerror}")
+    click.echo(result.summary())
+    sys.exit(0 if result.ok else 1)

@@ -1,0 +1,379 @@
+// veil review: plain JS, no build step, no external resources.
+"use strict";
+(function () {
+  const TOKEN = new URLSearchParams(location.search).get("token") || "";
+  const KINDS = ["person", "place", "institution", "contact", "date"];
+  const $ = (id) => document.getElementById(id);
+  const S = { list: [], view: null, sel: null, reviewer: "", byId: new Map(), flags: [], busy: false };
+  window.veil = S; // for tests and benchmarks
+
+  const esc = (s) => String(s == null ? "" : s).replace(/[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+  const clock = (t) => {
+    if (t == null) return "";
+    t = Math.max(0, Math.floor(t));
+    const h = Math.floor(t / 3600), m = Math.floor(t / 60) % 60, s = t % 60;
+    return (h ? h + ":" + String(m).padStart(2, "0") : m) + ":" + String(s).padStart(2, "0");
+  };
+
+  async function api(path, body) {
+    const opts = { headers: { "X-Veil-Token": TOKEN }, credentials: "same-origin" };
+    if (body !== undefined) {
+      opts.method = "POST";
+      opts.headers["Content-Type"] = "application/json";
+      opts.body = JSON.stringify(body);
+    }
+    let r;
+    try { r = await fetch(path, opts); } catch (e) {
+      throw Object.assign(new Error("veil review is not running any more: start it again to go on"), { status: 0 });
+    }
+    let data = {};
+    try { data = await r.json(); } catch (e) { /* not JSON */ }
+    if (!r.ok) throw Object.assign(new Error(data.error || "error " + r.status), { status: r.status, data });
+    return data;
+  }
+
+  let toastTimer = null;
+  function toast(msg, err) {
+    const t = $("toast");
+    t.textContent = msg;
+    t.className = "show" + (err ? " err" : "");
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => { t.className = err ? "err" : ""; }, err ? 4000 : 1800);
+  }
+
+  // ------------------------------------------------------------------ routing
+  function route() {
+    const m = location.hash.match(/^#\/t\/([^/]*)(?:\/(\d+))?/);
+    return m ? { name: decodeURIComponent(m[1]), item: m[2] ? +m[2] : null } : { name: null, item: null };
+  }
+  function setHash(name, item) {
+    const h = name ? "#/t/" + encodeURIComponent(name) + (item ? "/" + item : "") : "#";
+    if (location.hash !== h) history.replaceState(null, "", location.pathname + location.search + h);
+  }
+
+  async function loadList() {
+    const d = await api("/api/transcripts");
+    S.list = d.transcripts;
+    S.reviewer = d.reviewer;
+    $("who").textContent = "reviewer: " + d.reviewer;
+    renderList();
+  }
+
+  function renderList() {
+    const cur = S.view && S.view.name;
+    let h = "<h2>Transcripts</h2>";
+    for (const t of S.list) {
+      const badge = t.open ? `<span class="badge" title="open flags">${t.open}</span>`
+                           : `<span class="badge done" title="no open flags">✓</span>`;
+      h += `<a href="#/t/${encodeURIComponent(t.name)}" data-name="${esc(t.name)}"` +
+           `${t.name === cur ? ' class="current" aria-current="page"' : ""}>` +
+           `<span class="name">${esc(t.name)}</span>${badge}</a>`;
+    }
+    $("list").innerHTML = h;
+  }
+
+  function renderHome() {
+    S.view = null; S.sel = null;
+    $("crumb").textContent = "";
+    setProgress(null);
+    let rows = "";
+    for (const t of S.list) {
+      rows += `<tr><td><a href="#/t/${encodeURIComponent(t.name)}">${esc(t.name)}</a></td>` +
+              `<td>${t.open ? `<span class="badge">${t.open} open</span>` : '<span class="badge done">reviewed</span>'}</td>` +
+              `<td>${t.flags}</td><td>${t.items}</td><td>${t.audio ? "yes" : ""}</td></tr>`;
+    }
+    $("doc").innerHTML = `<div class="home"><table><thead><tr><th>Transcript</th><th>Flags open</th>` +
+      `<th>Flags</th><th>Replacements</th><th>Audio</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+    $("panel").innerHTML = `<div class="box"><h2>How to review</h2><p class="hint">Open a transcript. ` +
+      `Flags are outlined in red: press <kbd>j</kbd> to go to the next one, <kbd>a</kbd> to accept, ` +
+      `<kbd>r</kbd> to reject. Select words and press <kbd>m</kbd> to mark a missed identifier. ` +
+      `Every decision is saved at once. <kbd>?</kbd> lists every key.</p></div>`;
+    renderList();
+  }
+
+  // ------------------------------------------------------------------ transcript
+  function setProgress(p) {
+    if (!p) { $("progress-text").textContent = ""; $("progress-bar").firstChild.style.width = "0"; return; }
+    $("progress-text").textContent = `${p.decided} / ${p.flags} flags decided`;
+    $("progress-bar").firstChild.style.width = (p.flags ? (100 * p.decided / p.flags) : 100) + "%";
+  }
+
+  function itemHtml(it) {
+    const to = it.status === "rejected" ? (it.pseudonym || "new pseudonym")
+             : it.replaced || it.status !== "open" ? (it.pseudonym || "new pseudonym") : (it.pseudonym || "?");
+    const cls = `it k-${it.kind} st-${it.status}${it.flag ? " flag" : ""}`;
+    return `<mark class="${cls}" id="i${it.id}" data-id="${it.id}">${esc(it.text)}` +
+           `<span class="to" aria-label="becomes">→ ${esc(to)}</span></mark>`;
+  }
+
+  function renderDoc(keepScroll) {
+    const v = S.view;
+    const byTurn = new Map();
+    S.byId = new Map();
+    for (const it of v.items) {
+      S.byId.set(it.id, it);
+      if (!byTurn.has(it.turn)) byTurn.set(it.turn, []);
+      byTurn.get(it.turn).push(it);
+    }
+    S.flags = v.items.filter((i) => i.flag);
+    const parts = [];
+    parts.push(`<div class="sheet"><h1>${esc(v.name)}</h1><div class="sub">${v.words.toLocaleString()} words · ` +
+      `${v.items.length} replacements · ${S.flags.length} flags${v.audio ? " · audio" : ""}</div><div class="legend">` +
+      KINDS.map((k) => `<span class="chip k-${k}">${k}</span>`).join("") + `</div>`);
+    v.turns.forEach((t, ti) => {
+      const its = (byTurn.get(ti) || []).slice().sort((a, b) => a.start - b.start || b.end - a.end);
+      let pos = 0, h = "";
+      for (const it of its) {
+        if (it.start < pos) continue; // overlapping item: the first one is shown (and applied)
+        h += esc(t.text.slice(pos, it.start)) + itemHtml(it);
+        pos = it.end;
+      }
+      h += esc(t.text.slice(pos));
+      const who = t.speaker || t.start != null
+        ? `<div class="who">${esc(t.speaker || "")}${t.start != null ? `<span class="ts">${clock(t.start)}</span>` : ""}</div>` : "";
+      parts.push(`<div class="turn">${who}<p class="txt" data-turn="${ti}">${h}</p></div>`);
+    });
+    parts.push("</div>");
+    const y = window.scrollY;
+    $("doc").innerHTML = parts.join("");
+    if (keepScroll) window.scrollTo(0, y);
+    $("crumb").textContent = v.name;
+    setProgress(v.progress);
+    const entry = S.list.find((t) => t.name === v.name);
+    if (entry) { entry.open = v.progress.flags - v.progress.decided; }
+    renderList();
+  }
+
+  async function openTranscript(name, item) {
+    try {
+      S.view = await api("/api/transcript?name=" + encodeURIComponent(name));
+    } catch (e) { toast(e.message, true); renderHome(); return; }
+    renderDoc(false);
+    const first = item && S.byId.has(item) ? item : (S.flags.find((i) => i.status === "open") || {}).id;
+    select(first || null, true);
+    window.veilReady = performance.now();
+    document.dispatchEvent(new Event("veil:rendered"));
+  }
+
+  // ------------------------------------------------------------------ selection and panel
+  function select(id, scroll) {
+    const old = document.querySelector("mark.sel");
+    if (old) old.classList.remove("sel");
+    S.sel = id && S.byId.has(id) ? id : null;
+    if (S.sel) {
+      const el = $("i" + S.sel);
+      if (el) {
+        el.classList.add("sel");
+        if (scroll) el.scrollIntoView({ block: "center" });
+      }
+    }
+    setHash(S.view && S.view.name, S.sel);
+    renderPanel();
+  }
+
+  function renderPanel() {
+    const it = S.sel && S.byId.get(S.sel);
+    const v = S.view;
+    if (!it) {
+      $("panel").innerHTML = `<div class="box"><h2>Item</h2><p class="hint">${S.flags.some((i) => i.status === "open")
+        ? "Press <kbd>j</kbd> for the next flag, or click a highlighted word."
+        : "No open flags in this transcript. Click any highlight to change it, or select missed words and press <kbd>m</kbd>."}</p></div>`;
+      return;
+    }
+    const statusText = { open: "flagged", accepted: "accepted", rejected: "rejected: original kept",
+                         corrected: "corrected", auto: "automatic" }[it.status] || it.status;
+    const becomes = it.status === "rejected" ? `<span class="new">${esc(it.text)}</span> <span class="hint">(kept)</span>`
+      : `<span class="new">${esc(it.pseudonym || "a new pseudonym")}</span>`;
+    const kindOpts = KINDS.map((k) => `<option${k === it.kind ? " selected" : ""}>${k}</option>`).join("");
+    const ents = v.entities.filter((e) => e.id !== it.entity)
+      .map((e) => `<option value="${e.id}">${esc(e.real)} → ${esc(e.pseudonym)} (${e.kind})</option>`).join("");
+    const decided = it.status !== "open" && it.status !== "auto";
+    $("panel").innerHTML = `<div class="box">
+      <h2>Item ${S.flags.indexOf(it) >= 0 ? `· flag ${S.flags.indexOf(it) + 1} of ${S.flags.length}` : ""}</h2>
+      <div class="card">
+        <span class="chip k-${it.kind}">${it.kind}</span><span class="status s-${it.status}">${statusText}</span>
+        <div class="map"><span class="old">${esc(it.text)}</span><span class="arrow">→</span>${becomes}</div>
+        <div class="reason">${esc(it.reason)}${it.score != null ? ` · score ${(+it.score).toFixed(2)}` : ""}` +
+        `${it.reviewer ? ` · by ${esc(it.reviewer)}` : ""}</div>
+        <div class="row">
+          <button id="b-accept" class="ok" type="button">Accept <kbd>a</kbd></button>
+          <button id="b-reject" class="danger" type="button">Reject <kbd>r</kbd></button>
+          ${decided ? '<button id="b-reopen" type="button">Reopen <kbd>u</kbd></button>' : ""}
+          ${v.audio ? '<button id="b-play" type="button" title="Play the seconds around this item">▶ Play <kbd>space</kbd></button>' : ""}
+        </div>
+        <label class="field-label" for="f-rename">Pseudonym ${it.entity ? "(for this entity everywhere)" : "(this mention)"}</label>
+        <div class="row"><input id="f-rename" value="${esc(it.pseudonym || "")}" autocomplete="off" spellcheck="false">
+          <button id="b-rename" type="button">Rename <kbd>e</kbd></button></div>
+        <label class="field-label" for="f-kind">Kind</label>
+        <div class="row"><select id="f-kind">${kindOpts}</select><button id="b-kind" type="button">Set <kbd>t</kbd></button></div>
+        <label class="field-label" for="f-merge">Same as another entity</label>
+        <div class="row"><select id="f-merge"><option value="">choose…</option>${ents}</select>
+          <button id="b-merge" type="button">Merge <kbd>g</kbd></button></div>
+        ${it.entity ? '<div class="row"><button id="b-split" type="button" title="This mention is someone else">Split: a different entity <kbd>s</kbd></button></div>' : ""}
+      </div>
+      <p class="hint">Missed a name? Select its words in the text and press <kbd>m</kbd>.</p></div>`;
+    const on = (id, f) => { const b = $(id); if (b) b.addEventListener("click", f); };
+    on("b-accept", () => act("accept"));
+    on("b-reject", () => act("reject"));
+    on("b-reopen", () => act("reopen"));
+    on("b-play", () => play());
+    on("b-rename", () => act("rename", { pseudonym: $("f-rename").value }));
+    on("b-kind", () => act("kind", { kind: $("f-kind").value }));
+    on("b-merge", () => { if ($("f-merge").value) act("merge", { into: +$("f-merge").value }); else $("f-merge").focus(); });
+    on("b-split", () => act("split"));
+    $("f-rename").addEventListener("keydown", (e) => {
+      if (e.key === "Enter") { e.preventDefault(); act("rename", { pseudonym: e.target.value }); }
+    });
+    $("f-kind").addEventListener("keydown", (e) => {
+      if (e.key === "Enter") { e.preventDefault(); act("kind", { kind: e.target.value }); }
+    });
+    $("f-merge").addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && e.target.value) { e.preventDefault(); act("merge", { into: +e.target.value }); }
+    });
+  }
+
+  // ------------------------------------------------------------------ decisions
+  async function act(op, extra) {
+    if (S.busy) return;
+    const it = op === "missed" ? null : S.byId.get(S.sel);
+    if (op !== "missed" && !it) { toast("select an item first (j for the next flag)", true); return; }
+    const body = Object.assign({ op, name: S.view.name }, it ? { item: it.id, seen: it.status } : {}, extra || {});
+    S.busy = true;
+    const t0 = performance.now();
+    let res;
+    try {
+      res = await api("/api/action", body);
+    } catch (e) {
+      S.busy = false;
+      toast(e.message, true);
+      if (e.data && e.data.transcript) { S.view = e.data.transcript; renderDoc(true); select(S.sel, false); }
+      return;
+    }
+    S.view = res.transcript;
+    renderDoc(true);
+    let next = it ? it.id : null;
+    if ((op === "accept" || op === "reject") && it) {
+      // go on to the next open flag after this one (or the first open one)
+      const order = S.flags;
+      const at = order.findIndex((i) => i.id === it.id);
+      const after = order.slice(at + 1).concat(order.slice(0, Math.max(at, 0)));
+      const n = after.find((i) => i.status === "open");
+      next = n ? n.id : it.id;
+    }
+    if (next && !S.byId.has(next)) next = null;
+    select(next, op === "accept" || op === "reject");
+    S.busy = false;
+    S.lastActionMs = performance.now() - t0;
+    document.dispatchEvent(new Event("veil:acted"));
+    toast(res.message);
+    loadList().catch(() => {});
+  }
+
+  function step(dir) {
+    if (!S.view || !S.flags.length) return;
+    const i = S.flags.findIndex((x) => x.id === S.sel);
+    let n;
+    if (i < 0) {
+      // from the selected (unflagged) item, or the top: the nearest flag in that direction
+      const all = S.view.items, at = all.findIndex((x) => x.id === S.sel);
+      const cands = dir > 0 ? all.slice(at + 1).filter((x) => x.flag) : all.slice(0, Math.max(at, 0)).filter((x) => x.flag).reverse();
+      n = cands[0] || (dir > 0 ? S.flags[0] : S.flags[S.flags.length - 1]);
+    } else {
+      n = S.flags[(i + dir + S.flags.length) % S.flags.length];
+    }
+    select(n.id, true);
+  }
+
+  // ------------------------------------------------------------------ audio
+  async function play() {
+    const it = S.byId.get(S.sel);
+    if (!it || !S.view.audio) return;
+    let clip;
+    try { clip = await api("/api/clip?item=" + it.id); } catch (e) { toast(e.message, true); return; }
+    if (clip.error) { toast(clip.error, true); return; }
+    const a = $("player");
+    const src = "/api/audio?name=" + encodeURIComponent(S.view.name) + "&token=" + encodeURIComponent(TOKEN);
+    if (a.dataset.src !== src) { a.src = src; a.dataset.src = src; }
+    a.dataset.end = clip.end;
+    const go = () => { a.currentTime = clip.start; a.play().catch((e) => toast("cannot play audio: " + e.message, true)); };
+    if (a.readyState >= 1) go(); else { a.addEventListener("loadedmetadata", go, { once: true }); a.load(); }
+    S.clip = clip;
+  }
+  $("player").addEventListener("timeupdate", (e) => {
+    const a = e.target;
+    if (a.dataset.end && a.currentTime >= +a.dataset.end) { a.pause(); }
+  });
+
+  // ------------------------------------------------------------------ missed identifiers
+  let missedText = "";
+  function selectedWords() {
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || !S.view) return null;
+    const range = sel.getRangeAt(0);
+    const p = (n) => (n.nodeType === 1 ? n : n.parentElement).closest(".txt");
+    const a = p(range.startContainer), b = p(range.endContainer);
+    if (!a || a !== b) return null;
+    const text = sel.toString().replace(/\s+/g, " ").trim();
+    return text ? { text, rect: range.getBoundingClientRect() } : null;
+  }
+  function openMissed(w) {
+    missedText = w.text;
+    $("missed-text").textContent = w.text;
+    const pop = $("missed-pop");
+    pop.hidden = false;
+    pop.style.left = Math.min(window.innerWidth - 300, Math.max(8, w.rect.left)) + "px";
+    pop.style.top = Math.min(window.innerHeight - 170, w.rect.bottom + 8) + "px";
+    $("missed-kind").focus();
+  }
+  function closeMissed() { $("missed-pop").hidden = true; }
+  $("missed-kind").innerHTML = KINDS.map((k) => `<option>${k}</option>`).join("");
+  $("missed-ok").addEventListener("click", () => { closeMissed(); act("missed", { text: missedText, kind: $("missed-kind").value }); });
+  $("missed-cancel").addEventListener("click", closeMissed);
+  $("missed-kind").addEventListener("keydown", (e) => {
+    if (e.key === "Enter") { e.preventDefault(); $("missed-ok").click(); }
+  });
+
+  // ------------------------------------------------------------------ events
+  $("doc").addEventListener("mouseup", () => {
+    const w = selectedWords();
+    if (w) openMissed(w);
+  });
+  $("doc").addEventListener("click", (e) => {
+    const m = e.target.closest("mark.it");
+    if (m && window.getSelection().isCollapsed) select(+m.dataset.id, false);
+  });
+  $("help-btn").addEventListener("click", () => { $("help").hidden = !$("help").hidden; });
+  document.addEventListener("keydown", (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const tag = (e.target.tagName || "").toLowerCase();
+    if (e.key === "Escape") { closeMissed(); $("help").hidden = true; if (tag === "input" || tag === "select") e.target.blur(); return; }
+    if (tag === "input" || tag === "select" || tag === "textarea" || (tag === "button" && (e.key === " " || e.key === "Enter"))) return;
+    if (!$("missed-pop").hidden) return;
+    const k = e.key;
+    const keys = { j: () => step(1), n: () => step(1), k: () => step(-1), p: () => step(-1),
+      a: () => act("accept"), r: () => act("reject"), u: () => act("reopen"), s: () => act("split"),
+      e: () => { const f = $("f-rename"); if (f) { f.focus(); f.select(); } },
+      t: () => { const f = $("f-kind"); if (f) f.focus(); },
+      g: () => { const f = $("f-merge"); if (f) f.focus(); },
+      m: () => { const w = selectedWords(); if (w) openMissed(w); else toast("select the missed words in the text first", true); },
+      " ": () => play(), "?": () => { $("help").hidden = !$("help").hidden; } };
+    if (keys[k] && S.view || k === "?") { e.preventDefault(); keys[k](); }
+  });
+  document.addEventListener("visibilitychange", () => {
+    // another tab or reviewer may have decided something meanwhile
+    if (!document.hidden && S.view && !S.busy) {
+      api("/api/transcript?name=" + encodeURIComponent(S.view.name)).then((v) => {
+        S.view = v; renderDoc(true); select(S.sel, false);
+      }).catch(() => {});
+    }
+  });
+
+  async function onRoute() {
+    const r = route();
+    if (!r.name) { renderHome(); return; }
+    if (!S.view || S.view.name !== r.name) await openTranscript(r.name, r.item);
+  }
+  window.addEventListener("hashchange", onRoute);
+  loadList().then(onRoute).catch((e) => { $("doc").innerHTML = `<p class="empty">${esc(e.message)}</p>`; });
+})();

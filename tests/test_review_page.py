@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import cli
-from review_fixtures import CHROMIUM, CHROMIUM_ARGS, make_inputs
+from test_review_support import CHROMIUM, CHROMIUM_ARGS, make_inputs
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")

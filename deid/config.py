@@ -26,7 +26,9 @@ DEFAULT_ALLOW = ["Zoom", "Teams", "Skype", "COVID", "COVID-19", "Covid", "AAMC",
                  "Medicare", "Medicaid", "PGY", "Google", "Facebook", "Instagram", "Twitter", "YouTube",
                  "TikTok", "WhatsApp", "Interviewer", "Respondent", "Participant", "Moderator",
                  "Okay", "OK", "Yeah", "Um", "Uh", "Mm", "Hmm", "God", "Christmas", "Thanksgiving",
-                 "Easter", "Ramadan", "English", "Spanish", "American"]
+                 "Easter", "Ramadan", "English", "Spanish", "American", "IBAN", "SSN", "ATM", "PIN", "TV",
+                 "ID", "DOB", "ASAP", "CEO", "HR", "PhD", "MD", "RN", "GP", "ER", "OR", "ICU", "USA", "UK",
+                 "OK", "FAQ", "PDF", "URL", "SMS", "GPS", "AI"]
 
 
 class ConfigError(Exception):

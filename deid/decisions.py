@@ -80,15 +80,9 @@ def deidentified(study, name: str, include_open: bool = True) -> tuple[Transcrip
             Replacement(it["start"], it["end"], _pseudonym_for(study, ps, it)))
     out = apply_replacements(tr, reps)
     rejected = {ent.key_of(it["text"]) for it in items(study, name) if it["status"] == "rejected"}
-    reals = [r for _, r, _ in study.variants() if ent.key_of(r) not in rejected]
+    reals = [r for _, r, _ in study.variants() if ent.key_of(r) not in rejected and ent.searchable(r)]
     rx = leak.pattern(reals, study.setting("allow", []))
-    leaks = 0
-    for i, t in enumerate(out.turns):
-        protected, shift = [], 0
-        for r in sorted(reps.get(i, []), key=lambda r: r.start):
-            protected.append((r.start + shift, r.start + shift + len(r.new)))
-            shift += len(r.new) - (r.end - r.start)
-        leaks += len(leak.find(t.text, rx, protected))
+    leaks = leak.count(out, reps, rx)
     return out, leaks
 
 

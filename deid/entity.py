@@ -37,10 +37,15 @@ INSTITUTION_KINDS = (
     "Inc", "LLC", "Ltd", "Group", "Associates", "Partners", "Center", "Centre", "Department",
     "Police Department", "Fire Department", "Regional", "Memorial", "Pharmacy", "Nursing Home",
     "Care Home", "Rehabilitation Center", "Practice", "Surgery", "Infirmary", "Council")
-GENERIC_WORDS = {w.lower() for k in INSTITUTION_KINDS for w in k.split()} | {
-    "the", "of", "and", "for", "at", "in", "de", "la", "st", "st.", "saint", "&", "city", "county",
-    "north", "south", "east", "west", "new", "street", "avenue", "road", "lane", "drive",
-    "boulevard", "apt", "suite", "unit", "'s", "’s"}
+# words a pseudonym keeps because they say what kind of thing is named, not which one
+GENERIC_WORDS = {
+    "university", "college", "school", "medicine", "medical", "center", "centre", "hospital",
+    "clinic", "church", "health", "healthcare", "sciences", "hospice", "institute", "academy",
+    "high", "middle", "elementary", "community", "department", "law", "free", "building",
+    "foundation", "library", "museum", "seminary", "cathedral", "mosque", "synagogue", "temple",
+    "pharmacy", "nursing", "home", "care", "system", "group", "services", "children's", "practice",
+} | {
+    "the", "of", "and", "for", "at", "in", "st", "st.", "&", "'s", "’s"}
 
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 TITLE_RX = re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(sorted(TITLE_WORDS, key=len, reverse=True)),
@@ -75,6 +80,13 @@ def trim(text: str, start: int, end: int, kind: str) -> tuple[int, int, str]:
         m = re.match(r"(?i)(?:(?:the|at|in|from|to|and|of|with|for|by|on|near)\s+)+", s)
         if m and m.end() < len(s):
             lead = m.end()
+    if kind != "contact":
+        # leading function words NER drags in: "I'm Naomi Ryan", "This", "Can"
+        while True:
+            m = re.match(r"([\w'’]+)(\s+)", s[lead:])
+            if not m or not is_stop_word(m.group(1)) or not s[lead + m.end():].strip():
+                break
+            lead += m.end()
     core = s[lead:]
     if kind != "contact":
         core = POSSESSIVE.sub("", core)
@@ -83,10 +95,45 @@ def trim(text: str, start: int, end: int, kind: str) -> tuple[int, int, str]:
     return start + lead, start + lead + len(core), core
 
 
+def is_stop_word(word: str) -> bool:
+    """Function words (spaCy's list), with their contractions: "This", "can", "I'm"."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    w = word.lower().replace("’", "'")
+    return w in STOP_WORDS or w.split("'")[0] in STOP_WORDS and "'" in w
+
+
 def title_of(text: str, start: int) -> str:
     """The title written just before a person's name, lower-case, or ""."""
     m = re.search(r"\b(%s)\.?\s+$" % "|".join(TITLE_WORDS), text[max(0, start - 14):start], re.I)
     return m.group(1).lower() if m else ""
+
+
+STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",
+                "court", "ct", "place", "pl", "terrace", "way", "parkway", "highway", "circle", "square",
+                "trail", "row", "close", "crescent", "plaza", "alley", "apt", "apartment", "suite", "unit",
+                "floor", "box", "po"}
+
+
+def is_generic(text: str) -> bool:
+    """Words that identify no one on their own: titles, kinds of institution, street words."""
+    toks = [t.lower().strip(".") for t in tokens(text)]
+    return all(t in GENERIC_WORDS or t in TITLE_WORDS or t in STREET_WORDS for t in toks)
+
+
+BUSINESS_SUFFIXES = ["Inc", "LLC", "Ltd", "Group", "Partners", "Associates", "Company", "Corporation",
+                     "Corp", "Co", "PLC", "GmbH", "and Sons", "Holdings"]
+
+
+def searchable(form: str) -> bool:
+    """Whether a real form of the key is looked for everywhere (known-entity pass, leak
+    check): not generic words, not a bare short number, not a fragment like "ll"."""
+    core = form.strip()
+    if is_generic(core) or len(core) < 3 or core.rstrip(".").title() in BUSINESS_SUFFIXES \
+            or core.rstrip(".") in BUSINESS_SUFFIXES:
+        return False
+    if re.fullmatch(r"[\d\s\-/.,]+", core):
+        return len(re.sub(r"\D", "", core)) >= 5
+    return bool(re.match(r"[\w@+(]", core)) and sum(c.isalpha() for c in core) >= 2 or "@" in core
 
 
 def key_of(text: str) -> str:

@@ -36,3 +36,21 @@ def find(text: str, rx, protected: list[tuple[int, int]] = ()) -> list[tuple[int
         if not any(a <= m.start() and m.end() <= b for a, b in protected):
             hits.append((m.start(), m.end()))
     return hits
+
+
+def count(tr, reps_by_turn: dict, rx) -> int:
+    """Real strings left in a de-identified transcript (`tr`, made by applying
+    `reps_by_turn`), outside the pseudonyms it inserted; speaker labels included."""
+    hits = 0
+    for i, t in enumerate(tr.turns):
+        protected, shift, pos = [], 0, 0
+        for r in sorted(reps_by_turn.get(i, []), key=lambda r: r.start):
+            if r.start < pos:
+                continue  # skipped as overlapping when applied
+            protected.append((r.start + shift, r.start + shift + len(r.new)))
+            shift += len(r.new) - (r.end - r.start)
+            pos = r.end
+        hits += len(find(t.text, rx, protected))
+        if t.speaker and find(t.speaker, rx):
+            hits += 1
+    return hits

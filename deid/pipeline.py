@@ -73,18 +73,22 @@ def _select(results, text: str, allow: set[str]) -> list[tuple[int, int, str, fl
             if not letters:
                 continue
             toks = ent.tokens(core)
+            if len(toks) == 1 and ent.is_stop_word(core):
+                continue
             # lower-case text NER calls a name is usually a common word
             if core == core.lower() and all(words.is_common(t) for t in toks):
                 continue
             if all(t.lower() in ent.GENERIC_WORDS or t.lower() in ent.TITLE_WORDS for t in toks):
                 continue
-            if "\n" in core:
+            if "\n" in core and r.entity_type != "STREET_ADDRESS":
                 continue
-        cands.append((0 if known else PRIORITY[kind], -(e - s), -r.score, s, e, kind, r.score, rec, r.entity_type))
+        pattern_based = r.entity_type in ("STREET_ADDRESS",) or kind == "contact"
+        cands.append((0 if known else 1 if pattern_based else 2, -(e - s), PRIORITY[kind], -r.score,
+                      s, e, kind, r.score, rec, r.entity_type))
     cands.sort()
     taken: list[tuple[int, int]] = []
     out = []
-    for _, _, _, s, e, kind, score, rec, ptype in cands:
+    for _, _, _, _, s, e, kind, score, rec, ptype in cands:
         if any(s < b and e > a for a, b in taken):
             continue
         taken.append((s, e))
@@ -281,31 +285,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
             pseudo_of[(fno, m.start)] = linker.link(m, fno, text)
 
     # second pass: every known form, found again wherever NER missed it
-    reals = [r for r, _ in _known_forms(linker)]
-    rx = leak.pattern(reals, sorted(allow))
-    for fno, mentions in enumerate(per_file):
-        text, offsets = joined[fno]
-        taken = [(m.start, m.end) for m in mentions]
-        for s, e in leak.find(text, rx):
-            if any(s < b and e > a for a, b in taken):
-                if any(a <= s and e <= b for a, b in taken):
-                    continue
-                # a longer known form covers shorter detections: it wins
-                inside = [m for m in mentions if s <= m.start and m.end <= e]
-                if not inside or any(m.start < s or m.end > e for m in mentions if s < m.end and e > m.start and m not in inside):
-                    continue
-                for m in inside:
-                    mentions.remove(m)
-            t = _turn_of(offsets, s)
-            eid = linker.entity_of.get(ent.key_of(text[s:e]))
-            kind = linker.kind_of.get(eid, "person")
-            m = Mention(fno, t, s, e, kind, 1.0, "KnownEntity", text[s:e])
-            if text[s:e].islower() and words.is_common(text[s:e]):
-                m.flags.append("name that is also a common word")
-            pseudo_of[(fno, s)] = linker.link(m, fno, text)
-            mentions.append(m)
-            taken.append((s, e))
-        mentions.sort(key=lambda m: m.start)
+    rx = _known_pass(per_file, joined, linker, pseudo_of, allow)
 
     # fuzzy matches of known names (speech-recognition misspellings) and possible misses
     person_tokens = {t for t in linker.pseudonyms.map if " " not in t and len(t) >= 4
@@ -314,10 +294,12 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
         text, offsets = joined[fno]
         _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker, pseudo_of)
 
+    rx = _known_pass(per_file, joined, linker, pseudo_of, allow)  # forms the fuzzy pass added
+
     out = []
     for fno, tr in enumerate(transcripts):
         text, offsets = joined[fno]
-        mentions = per_file[fno]
+        mentions = per_file[fno] = _non_overlapping(per_file[fno])
         reps: dict[int, list[Replacement]] = {}
         for m in mentions:
             p = pseudo_of.get((fno, m.start))
@@ -326,16 +308,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
             base = offsets[m.turn]
             reps.setdefault(m.turn, []).append(Replacement(m.start - base, m.end - base, p))
         new = apply_replacements(tr, reps)
-        # the leak check, on the words of every turn outside the inserted pseudonyms
-        leaks = 0
-        for i, t in enumerate(new.turns):
-            protected, shift = [], 0
-            for r in sorted(reps.get(i, []), key=lambda r: r.start):
-                protected.append((r.start + shift, r.start + shift + len(r.new)))
-                shift += len(r.new) - (r.end - r.start)
-            leaks += len(leak.find(t.text, rx, protected))
-            if t.speaker and leak.find(t.speaker, rx):
-                leaks += 1
+        leaks = leak.count(new, reps, rx)
         _store(study, tr, mentions, pseudo_of, fno)
         flags = sum(1 for m in mentions if m.flags)
         out.append(Result(tr.name, None if leaks else new, mentions, flags, leaks))
@@ -343,11 +316,46 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
     return out
 
 
+def _known_pass(per_file, joined, linker, pseudo_of, allow):
+    """Every known form, found again wherever detection missed it. Returns the regex of
+    known forms, which the leak check uses too."""
+    reals = [r for r, _ in _known_forms(linker)]
+    rx = leak.pattern(reals, sorted(allow))
+    for fno, mentions in enumerate(per_file):
+        text, offsets = joined[fno]
+        for s, e in leak.find(text, rx):
+            over = [m for m in mentions if s < m.end and m.start < e]
+            if any(m.start <= s and e <= m.end for m in over):
+                continue  # already inside a mention
+            if any(m.end - m.start > e - s for m in over):
+                continue
+            for m in over:  # a known form wins over shorter detections it overlaps
+                mentions.remove(m)
+                pseudo_of.pop((fno, m.start), None)
+            t = _turn_of(offsets, s)
+            eid = linker.entity_of.get(ent.key_of(text[s:e]))
+            kind = linker.kind_of.get(eid, "person")
+            m = Mention(fno, t, s, e, kind, 1.0, "KnownEntity", text[s:e])
+            if text[s:e].islower() and words.is_common(text[s:e]):
+                m.flags.append("name that is also a common word")
+            pseudo_of[(fno, s)] = linker.link(m, fno, text)
+            mentions.append(m)
+        mentions.sort(key=lambda m: m.start)
+    return rx
+
+
+def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
+    """One mention per stretch of text: the longest wins."""
+    keep: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if not any(m.start < k.end and k.start < m.end for k in keep):
+            keep.append(m)
+    return sorted(keep, key=lambda m: m.start)
+
+
 def _known_forms(linker: Linker) -> list[tuple[str, int]]:
-    forms = []
-    for real_key, eid in linker.entity_of.items():
-        forms.append((real_key, eid))
-    return forms
+    return [(real_key, eid) for real_key, eid in linker.entity_of.items()
+            if ent.searchable(real_key)]
 
 
 def _generalise(text: str) -> str:

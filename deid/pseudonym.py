@@ -30,7 +30,6 @@ PLACE_WORDS = ["Midtown", "Northfield", "Riverside", "Lakeview", "Westbrook", "H
                "Willowdale", "Ridgemont", "Clearwater", "Brightwater", "Foxhollow", "Silverlake",
                "Meadowbrook", "Highgate", "Redfield", "Summerset", "Thornbury", "Larkspur"]
 PLACE_SUFFIXES = ["ville", "ton", "field", "ford", "wood", "dale", "brook", "port", "view", "ridge"]
-STREET_SUFFIXES = ["Street", "Avenue", "Road", "Lane", "Drive", "Court", "Place", "Way"]
 
 
 def gender_of(first: str, title: str = "") -> str | None:
@@ -108,8 +107,15 @@ class Pseudonyms:
         k = ent.key_of(word)
         if k in self.map:
             return case_like(word, self.map[k])
-        if k in ent.GENERIC_WORDS and kind != "person":
+        if ent.is_generic(word) or (ent.is_stop_word(word) and not is_first_name(word)):
             return word
+        bare = word.rstrip(".")
+        if kind == "institution" and bare in ent.BUSINESS_SUFFIXES:
+            # keeps its kind (a business), not its exact words
+            others = [b for b in ent.BUSINESS_SUFFIXES if b != bare and " " not in b]
+            p = self.rng.choice(others)
+            self._remember(word, p)
+            return p
         if re.fullmatch(r"[A-Z]\.?", word):  # an initial
             p = self._fresh(lambda: self.rng.choice(string.ascii_uppercase) + ("." if word.endswith(".") else ""))
         elif kind == "person" and role == "first":
@@ -144,52 +150,51 @@ class Pseudonyms:
             return p
         if kind == "contact":
             p = self._contact(core, hint)
-        elif kind == "place" and hint == "STREET_ADDRESS":
-            p = self._fresh(self._street)
         elif kind == "institution" and re.fullmatch(r"[A-Z]{2,6}", core):
             p = self._word(core, kind, "", None)
         else:
-            words = re.split(r"(\s+|-|–)", core)
-            names = [w for w in words if w.strip() and w not in "-–"]
-            gender = gender_of(names[0], title) if names else None
-            out, seen = [], 0
-            for w in words:
-                if not w.strip() or w in "-–":
-                    out.append(w)
-                    continue
-                poss = ent.POSSESSIVE.search(w) if kind != "person" else None
-                base = w[: poss.start()] if poss and poss.start() > 0 else w
-                if kind == "person":
-                    single = len(names) == 1
-                    role = "first" if (seen == 0 and (not single or is_first_name(base) and not title)) else "last"
-                    if seen == 0 and not single and not is_first_name(base) and gender is None:
-                        role = "first"
-                    out.append(self._word(base, kind, role, gender))
-                else:
-                    out.append(self._word(base, kind, "", None) + (w[len(base):] if poss else ""))
-                seen += 1
-            p = "".join(out)
+            p = self._by_words(core, kind, title)
             if ent.key_of(p) == k:  # nothing identifying to map: keep shape, change words
                 p = self._fresh(lambda: self.rng.choice(PLACE_WORDS))
         self._remember(core, p)
         return case_like(core, p)
 
+    def _by_words(self, core: str, kind: str, title: str) -> str:
+        """Each word mapped on its own, separators (spaces, line breaks, commas) kept:
+        "Dr. Helen Marsh" -> "Dr. Carol Dunn", "6750 Koskikatu 25" -> "3184 Fairview 71"."""
+        parts = re.split(r"([^\W_][\w'’.]*(?:-[^\W_][\w'’.]*)*)", core)
+        names = parts[1::2]
+        gender = gender_of(names[0], title) if names and kind == "person" else None
+        out = []
+        for i, part in enumerate(parts):
+            if i % 2 == 0:
+                out.append(part)
+                continue
+            n = i // 2
+            trail = ""
+            if part.endswith(".") and not re.fullmatch(r"[A-Z]\.", part) and not ent.is_generic(part):
+                part, trail = part[:-1], "."
+            poss = ent.POSSESSIVE.search(part) if kind != "person" else None
+            base = part[: poss.start()] if poss and poss.start() > 0 else part
+            if kind == "person":
+                first = n == 0 and (len(names) > 1 or is_first_name(base) and not title)
+                out.append(self._word(base, kind, "first" if first else "last", gender))
+            else:
+                out.append(self._word(base, kind, "", None) + (part[len(base):] if poss else ""))
+            out.append(trail)
+        return "".join(out)
+
     def _count(self, kind: str) -> int:
         self.counters[kind] = self.counters.get(kind, 0) + 1
         return self.counters[kind]
 
-    def _street(self) -> str:
-        return f"{self.rng.randint(10, 9899)} {self.rng.choice(PLACE_WORDS + LAST)} {self.rng.choice(STREET_SUFFIXES)}"
-
     def _contact(self, core: str, hint: str) -> str:
         if "@" in core and not core.startswith("@"):
-            user, _, domain = core.partition("@")
-            tld = domain.rsplit(".", 1)[-1] if "." in domain else "org"
+            # no part of the real address is kept: not even its top-level domain
             return self._fresh(lambda: f"{self.rng.choice(FEMALE + MALE)[0].lower()}"
-                                       f"{self.rng.choice(LAST).lower()}@example.{tld}")
+                                       f"{self.rng.choice(LAST).lower()}@example.com")
         if core.startswith("@"):
             return self._fresh(lambda: "@" + self.rng.choice(FEMALE + MALE).lower() + str(self.rng.randint(10, 999)))
         if hint == "URL" or re.match(r"(?i)(https?://|www\.)", core):
-            scheme = re.match(r"(?i)(https?://)?(www\.)?", core).group()
-            return self._fresh(lambda: f"{scheme}example{self.rng.randint(1, 999)}.org")
+            return self._fresh(lambda: f"example{self.rng.randint(1, 999)}.com")
         return self._fresh(lambda: scramble(core, self.rng))

@@ -57,18 +57,77 @@ def name_context() -> PatternRecognizer:
         global_regex_flags=re.MULTILINE | re.IGNORECASE)
 
 
-def street_address() -> PatternRecognizer:
-    suffix = ("Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|"
-              "Terrace|Way|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Row|Close|Crescent|"
-              "Strasse|Straße|Stra[sß]e|gasse|weg|katu|vej|gade|Plaza|Alley|Loop|Pike")
-    unit = r"(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Flat|#)\.?[ \t]*\w+)?"
+STREET_SUFFIX = ("Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|"
+                 "Terrace|Way|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Row|Close|Crescent|"
+                 "Plaza|Alley|Loop|Pike|Crossroad|Crossing|Gardens|Green|Hill|Hills|Park|Point|Ridge|"
+                 "Run|Walk|View|Heights|Junction|Mall|Mews|Path|Port|Route|Station|Summit|Valley|Estates|"
+                 "Flats|Fork|Glen|Grove|Harbor|Haven|Island|Landing|Meadow|Meadows|Mill|Mills|Oval|Pass|"
+                 "Rapids|Shore|Shores|Spring|Springs|Stream|Track|Trace|Turnpike|Underpass|Union|Ville|Vista|Wells")
+STREET_PREFIX = ("Rua|Via|Viale|Avenida|Avda\\.|Av\\.|Rue|Calle|C/|ul\\.|Piazza|Piazzetta|Plaza|Praça|Strada|"
+                 "Largo|Travessa|Paseo|Camino|Carrer|Boulevard|Chemin|Allée|Place|Platz|Ulica|Aleja|Corso")
+# street words that are a suffix of the name in many languages: Koskikatu, Loorenstrasse, Parijsstraat
+STREET_TAIL = ("katu|kuja|tie|vej|gade|gata|gatan|vägen|veien|vegen|straat|strasse|straße|stra[sß]e|gasse|"
+               "weg|laan|plein|braut|stræde|stien|sgata|utca|u\\.|ulice|tér|väg|torget")
+_W = r"[^\W\d_][\w'’.\-]*"          # a word of any alphabet
+
+
+class AddressRecognizer(EntityRecognizer):
+    """Street addresses, with the lines that follow them (unit, town, region, postcode,
+    country), in the layouts of many countries, and military addresses."""
+
+    STREET = [
+        re.compile(rf"\b\d{{1,6}}[A-Za-z]?(?:[ \t]+\d{{1,6}})?[ \t]+(?:{_W}[ \t]+){{0,4}}(?:{STREET_SUFFIX})\b\.?(?:[ \t]+\d{{1,5}}\b)?"),
+        re.compile(rf"\b(?:\d{{1,6}}[ \t]+)?(?:{STREET_PREFIX})[ \t]+(?:{_W}[ \t]+){{0,4}}?{_W}[ \t,]+\d{{1,5}}\b", re.I),
+        re.compile(rf"\b(?:\d{{1,6}}[ \t]+)?(?:{_W}[ \t]+){{0,2}}{_W}(?:{STREET_TAIL})\b\.?[ \t]+\d{{1,5}}[A-Za-z]?\b", re.I),
+        re.compile(r"\b(?:PSC|Unit|USNS|USS|USNV|USCGC)[ \t]+[\w \t]{1,30}?,?[ \t]*(?:Box[ \t]+\d+)?[ \t,]*\n?[ \t>]*"
+                   r"(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b"),
+        re.compile(r"\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+\b", re.I),
+    ]
+    UNIT = re.compile(r"[ \t,]*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?[ \t]*#?\d+\w?", re.I)
+    # the rest of an address on the same line: ", Springfield, IL 62704"
+    SAME_LINE = re.compile(rf"(?:[ \t]*,[ \t]*(?:{_W}(?:[ \t]+{_W}){{0,3}}|[A-Z]{{2}})?(?:[ \t]+[A-Z]{{2}})?(?:[ \t]+\d{{4,6}})?){{1,4}}")
+    # a following line that continues an address: a town, region, postcode, country
+    NEXT_LINE = re.compile(rf"\n[ \t>]*,?[ \t]*(?:(?:{_W}|\d{{3,6}}|\([^)\n]{{1,30}}\))[ \t,]*){{1,6}}(?=\n|$)")
+
+    def __init__(self):
+        super().__init__(supported_entities=["STREET_ADDRESS"], name="AddressRecognizer",
+                         supported_language="en")
+
+    def load(self) -> None:  # noqa: D102
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102
+        out, taken = [], []
+        for rx in self.STREET:
+            for m in rx.finditer(text):
+                s, e = m.start(), m.end()
+                if any(s < b and e > a for a, b in taken):
+                    continue
+                u = self.UNIT.match(text, e)
+                e = u.end() if u else e
+                same = self.SAME_LINE.match(text, e)
+                if same and same.end() > e:
+                    e = same.end()
+                for _ in range(4):
+                    nxt = self.NEXT_LINE.match(text, e)
+                    if not nxt or len(nxt.group().split()) > 7 or re.search(r"[?!]|\b(?:the|and|is|to)\b", nxt.group()):
+                        break
+                    e = nxt.end()
+                taken.append((s, e))
+                out.append(RecognizerResult("STREET_ADDRESS", s, e, 0.8,
+                                            recognition_metadata={"recognizer_name": self.name}))
+        return out
+
+
+def identifier_numbers() -> PatternRecognizer:
+    """Phone numbers in international formats and long ID numbers (cards, accounts,
+    licences): anything with nine or more digits, or letters then six or more digits."""
     return PatternRecognizer(
-        supported_entity="STREET_ADDRESS", name="StreetAddressRecognizer",
+        supported_entity="CONTACT", name="IdentifierNumberRecognizer",
         patterns=[
-            Pattern("number street", rf"\b\d{{1,6}}[A-Za-z]?[ \t]+(?:[A-Z][\w'\-]*\.?[ \t]+){{0,4}}(?:{suffix})\b\.?(?:[ \t]+\d{{1,5}})?{unit}", 0.8),
-            Pattern("street number", rf"\b(?:[A-Z][\w'\-]*[ \t]+){{0,3}}[A-Z]\w*(?:{suffix})[ \t]+\d{{1,5}}{unit}", 0.6),
-            Pattern("unit", r"\b(?:Apt|Apartment|Suite|Ste|Unit)\.?[ \t]*#?\d+\w?\b", 0.6),
-            Pattern("po box", r"\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+\b", 0.8),
+            Pattern("phone", r"(?<![\w+])(?:\+|00)\d{1,3}[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]?\d{2,4}){2,4}(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?\b", 0.6),
+            Pattern("long number", r"(?<![\w.])\(?\d{2,4}\)?(?:[ .\-]?\d{2,4}){2,5}\b(?![.,]\d)", 0.5),
+            Pattern("id", r"\b[A-Z]{1,3}\d{6,}\b|\b\d{9,}\b", 0.6),
         ],
         global_regex_flags=re.MULTILINE)
 
@@ -92,6 +151,49 @@ def institution() -> PatternRecognizer:
             Pattern("kind of X", rf"\b(?:{kinds})[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?{NAME}(?:[ \t]+{NAME}){{0,3}}\b", 0.7),
         ],
         global_regex_flags=re.MULTILINE)
+
+
+class GivenNameRecognizer(EntityRecognizer):
+    """A capitalised first name from the name lists of many countries (one that is not
+    also an ordinary word), with the initial and surname that follow it:
+    "Todd", "Szabina J Gelencsér", "Maureen Thibault"."""
+
+    WORD = re.compile(r"(?<![\w'’@.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?![\w@])")
+    TAIL = re.compile(r"(?:[ \t]+[A-Z]\.?)?(?:[ \t]+(?:(?:van|von|de|da|di|ten|ter|le|la|del|der)[ \t]+)?"
+                      r"[A-ZÀ-ÖØ-Þ][\w'’\-]+){0,2}")
+
+    def __init__(self):
+        super().__init__(supported_entities=["PERSON"], name="GivenNameRecognizer", supported_language="en")
+
+    def load(self) -> None:  # noqa: D102
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102
+        from deid import names, words
+        first, last = names.first_names(), names.last_names()
+        out, end = [], -1
+        for m in self.WORD.finditer(text):
+            w = m.group()
+            if m.start() < end or w not in first or words.is_common(w) or ent.is_stop_word(w):
+                continue
+            e = m.end()
+            tail = self.TAIL.match(text, e)
+            if tail and tail.group():
+                # keep surname words that are names or no ordinary word
+                toks = list(re.finditer(r"[ \t]+(\S+)", tail.group()))
+                keep = e
+                for t in toks:
+                    tw = t.group(1)
+                    if re.fullmatch(r"[A-Z]\.?", tw) or tw in last or not words.is_common(tw) \
+                            or tw.lower() in ("van", "von", "de", "da", "di", "ten", "ter", "le", "la", "del", "der"):
+                        keep = e + t.end()
+                    else:
+                        break
+                e = keep
+            end = e
+            out.append(RecognizerResult("PERSON", m.start(), e, 0.6 if e > m.end() else 0.5,
+                                        recognition_metadata={"recognizer_name": self.name}))
+        return out
 
 
 class KnownEntityRecognizer(EntityRecognizer):
@@ -139,5 +241,6 @@ class KnownEntityRecognizer(EntityRecognizer):
 
 
 def all_recognizers() -> list:
-    return [OfflineEmailRecognizer(), titled_person(), name_context(), street_address(),
+    return [OfflineEmailRecognizer(), titled_person(), name_context(), AddressRecognizer(), GivenNameRecognizer(),
+            identifier_numbers(),
             social_handle(), institution()]

@@ -1,0 +1,33 @@
+"""First and last names of many countries, from Faker's locale lists (no download)."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[frozenset[str], frozenset[str]]:
+    import faker.providers.person as person
+    first, last = set(), set()
+    for m in pkgutil.iter_modules(person.__path__):
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{m.name}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr in ("first_names", "first_names_female", "first_names_male"):
+            v = provider.__dict__.get(attr)
+            if isinstance(v, (list, tuple, dict)):
+                first.update(v)
+        v = provider.__dict__.get("last_names")
+        if isinstance(v, (list, tuple, dict)):
+            last.update(v)
+    return frozenset(first), frozenset(last)
+
+
+def first_names() -> frozenset[str]:
+    return _lists()[0]
+
+
+def last_names() -> frozenset[str]:
+    return _lists()[1]

@@ -2,11 +2,12 @@
 
 A transcript with open flags is held back unless --allow-unreviewed, which marks it in a
 header that keeps the file readable in its own format:
-  txt   a first paragraph "UNREVIEWED: ..." (read back as a turn with no speaker)
-  vtt   a "NOTE UNREVIEWED: ..." block after the WEBVTT line (ignored by players)
-  srt   a cue numbered 0 at 00:00:00,000 --> 00:00:00,000 saying "UNREVIEWED: ..."
+  txt   a first paragraph "[UNREVIEWED - N review flag(s) still open ...]" (read back as a
+        preamble with no speaker; the turns below keep their layout)
+  vtt   a "NOTE [UNREVIEWED - ...]" block after the WEBVTT line (ignored by players)
+  srt   a cue numbered 0 at 00:00:00,000 --> 00:00:00,000 saying "[UNREVIEWED - ...]"
   json  a top-level "review": {"status": "unreviewed", "open_flags": N}
-  docx  a first paragraph "UNREVIEWED: ..."
+  docx  a first paragraph "[UNREVIEWED - ...]"
 Every file is written to a temporary name, read back, and checked for real strings of the
 key before it takes its final name; a file with a hit is removed and reported.
 """
@@ -65,8 +66,8 @@ class Result:
 
 
 def marker(open_flags: int) -> str:
-    return (f"UNREVIEWED: {open_flags} review flag(s) still open in veil; "
-            f"this transcript is not approved for analysis.")
+    return (f"[UNREVIEWED - {open_flags} review flag(s) still open in veil; "
+            f"this transcript is not approved for analysis]")
 
 
 def render_bytes(tr, fmt: str, unreviewed: int = 0) -> bytes:

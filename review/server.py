@@ -6,6 +6,7 @@ import http.cookies
 import json
 import mimetypes
 import secrets
+import signal
 import sys
 import threading
 import time
@@ -230,6 +231,12 @@ def start(study, reviewer: str, port: int = 0) -> Server:
 def serve(server: Server, idle_timeout: float | None = None) -> str:
     """Serve until Ctrl-C or until no request came for idle_timeout seconds; returns why."""
     why = ["stopped"]
+    if threading.current_thread() is threading.main_thread():
+        def terminate(signum, frame):
+            raise KeyboardInterrupt
+        signal.signal(signal.SIGTERM, terminate)
+        if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+            signal.signal(signal.SIGINT, terminate)
     if idle_timeout:
         def watch():
             while True:
@@ -242,7 +249,7 @@ def serve(server: Server, idle_timeout: float | None = None) -> str:
     try:
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
-        why[0] = "stopped (Ctrl-C)"
+        why[0] = "stopped"
     finally:
         server.server_close()
     return why[0]

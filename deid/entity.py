@@ -120,6 +120,10 @@ def is_generic(text: str) -> bool:
     return all(t in GENERIC_WORDS or t in TITLE_WORDS or t in STREET_WORDS for t in toks)
 
 
+# words of one kind that a pseudonym swaps for another of the same kind
+STREET_TYPES = ["Street", "Avenue", "Road", "Lane", "Drive", "Court", "Place", "Way", "Boulevard", "Terrace",
+                "Crescent", "Close", "Parkway", "Circle", "Square", "Trail", "Row", "Highway", "Plaza", "Alley"]
+UNIT_TYPES = ["Apt.", "Suite", "Unit", "Flat", "Box", "Floor"]
 BUSINESS_SUFFIXES = ["Inc", "LLC", "Ltd", "Group", "Partners", "Associates", "Company", "Corporation",
                      "Corp", "Co", "PLC", "GmbH", "and Sons", "Holdings"]
 

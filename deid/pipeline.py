@@ -354,8 +354,17 @@ def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
 
 
 def _known_forms(linker: Linker) -> list[tuple[str, int]]:
+    from deid import names
+    given, family = names.first_names(), names.last_names()
+
+    def propagates(form: str) -> bool:
+        # a single ordinary word ("Orchestra", "Comedy") is found again only if it is a name
+        if " " in form or not words.is_common(form):
+            return True
+        return form.title() in given or form.title() in family
+
     return [(real_key, eid) for real_key, eid in linker.entity_of.items()
-            if ent.searchable(real_key)]
+            if ent.searchable(real_key) and propagates(real_key)]
 
 
 def _generalise(text: str) -> str:
@@ -363,14 +372,18 @@ def _generalise(text: str) -> str:
     return f"[{y.group()}]" if y else "[DATE]"
 
 
-CAP_WORD = re.compile(r"(?<![\w'’@.-])[A-Z][a-zà-ÿ]{2,}(?:['’\-][A-Za-z]+)?\b")
+import os
+REPLACE_POSSIBLE_MISSES = os.environ.get("VEIL_EXP_MISS", "1") == "1"
+CAPS_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]{4,}")
+PLACE_CONTEXT = re.compile(r"\b(?:in|at|from|to|near|of)\s+$", re.I)
+CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?:['’\-][A-Za-z]+)?")
 
 
 def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker, pseudo_of):
     from rapidfuzz import process, fuzz
     taken = [(m.start, m.end) for m in mentions]
     choices = sorted(person_tokens)
-    for mt in re.finditer(r"\b[\w'’]{4,}\b", text):
+    for mt in re.finditer(r"(?<![\w'’@.\-/])[\w'’]{4,}(?![\w@]|[.\-/]\w)", text):
         s, e = mt.span()
         w = mt.group()
         if any(s < b and e > a for a, b in taken) or w.lower() in allow:
@@ -389,9 +402,13 @@ def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker,
                 mentions.append(m)
                 taken.append((s, e))
                 continue
-        if CAP_WORD.fullmatch(w) and not sentence_start and not words.is_common(w):
-            m = Mention(fno, _turn_of(offsets, s), s, e, "person", 0.0, "PossibleMiss", w,
+        if (CAP_WORD.fullmatch(w) and not sentence_start or CAPS_WORD.fullmatch(w)) \
+                and not words.is_common(w) and not ent.is_stop_word(w):
+            kind = "place" if PLACE_CONTEXT.search(text[max(0, s - 12):s]) else "person"
+            m = Mention(fno, _turn_of(offsets, s), s, e, kind, 0.0, "PossibleMiss", w,
                         flags=["possible miss: capitalised word in no dictionary"])
+            if REPLACE_POSSIBLE_MISSES:
+                pseudo_of[(fno, s)] = linker.link(m, fno, text)
             mentions.append(m)
             taken.append((s, e))
     mentions.sort(key=lambda m: m.start)

@@ -107,6 +107,14 @@ class Pseudonyms:
         k = ent.key_of(word)
         if k in self.map:
             return case_like(word, self.map[k])
+        self.real_words.add(k)  # a pseudonym is never the real word itself
+        if kind in ("place", "institution"):
+            for group in (ent.STREET_TYPES, ent.UNIT_TYPES):
+                same = [g for g in group if g.rstrip(".").lower() == word.rstrip(".").lower()]
+                if same:  # keeps its kind (a street, a unit), not its word
+                    p = self.rng.choice([g for g in group if g not in same])
+                    self._remember(word, p)
+                    return case_like(word, p)
         if ent.is_generic(word) or (ent.is_stop_word(word) and not is_first_name(word)):
             return word
         bare = word.rstrip(".")
@@ -143,6 +151,7 @@ class Pseudonyms:
         k = ent.key_of(core)
         if k in self.map:
             return case_like(core, self.map[k])
+        self.real_words.update(w.lower() for w in ent.tokens(core))
         if self.style == "bracket":
             no = entity_no if entity_no is not None else self._count(kind)
             p = f"[{kind.upper()} {no}]"

@@ -96,13 +96,27 @@ class AddressRecognizer(EntityRecognizer):
     def load(self) -> None:  # noqa: D102
         pass
 
+    # "his address: 450 Præstevænget 15, ..." / "I live at Dunajska 56"
+    CONTEXT = re.compile(r"\b(?:address(?: is)?|live at|lives at|living at|located at|moved to|send (?:it|them) to|"
+                         r"sent to|deliver(?:ed)? to|ship(?:ped)? to|arrived at)[ \t]*:?[ \t]+", re.I)
+    CONTEXT_BODY = re.compile(r"(?=[^\n]{0,20}\d)[^\n?!]{3,80}?(?=[.?!]?(?:[ \t]*$|[ \t]+(?:[a-z]|I\b))|[?!]|\n\n)", re.M)
+
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102
         out, taken = [], []
+        spans = []
         for rx in self.STREET:
-            for m in rx.finditer(text):
-                s, e = m.start(), m.end()
+            spans += [(m.start(), m.end()) for m in rx.finditer(text)]
+        for m in self.CONTEXT.finditer(text):
+            body = self.CONTEXT_BODY.match(text, m.end())
+            if body:
+                spans.append((m.end(), body.end()))
+        for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
+            if True:
                 if any(s < b and e > a for a, b in taken):
                     continue
+                before = re.search(r"(?:\d{1,6}[ \t]+)+$", text[max(0, s - 20):s])
+                if before:  # a building number or postcode written before the street
+                    s -= len(before.group())
                 u = self.UNIT.match(text, e)
                 e = u.end() if u else e
                 same = self.SAME_LINE.match(text, e)

@@ -280,9 +280,13 @@ def test_audio_plays_around_the_item(served, page):
 def test_export_after_review(served):
     from review import export
     study, tmp = served["study"], served["tmp"]
+    from review import actions
     with study.lock:
-        result = export.export(study, tmp / "reviewed", ["txt"], allow_unreviewed=True)
+        for (iid,) in study.db.execute("SELECT id FROM item WHERE status='open' AND transcript='ward_06.txt'").fetchall():
+            actions.apply(study, "accept", {"item": iid}, "Ana (tester)")
+        result = export.export(study, tmp / "reviewed", ["txt"])
     assert result.ok
+    assert [o.status for o in result.outcomes if o.name == "ward_06.txt"] == ["exported"]
     text = (tmp / "reviewed" / "ward_06.txt").read_text()
     assert "Bartholomew" in text and "Fernhollow" in text     # renamed by the reviewer
     assert "Quennell" not in text and "Tarrowby" not in text and "tavolino" not in text

@@ -69,11 +69,12 @@ def deidentified(study, name: str, include_open: bool = True) -> tuple[Transcrip
     tr = source_transcript(study, name)
     ps = pseudonyms(study)
     reps: dict[int, list[Replacement]] = {}
+    # open items keep the automatic decision: replaced when `veil deid` replaced them
+    spans = (study.get_transcript(name, "mentions") or {}).get("spans", [])
+    replaced = {sp["item"] for sp in spans if sp.get("replace")}
     for it in items(study, name):
         replace = it["status"] in ("auto", "accepted", "corrected") or (
-            it["status"] == "open" and include_open and not (it["reason"] or "").startswith("possible miss"))
-        if it["status"] == "accepted" and (it["reason"] or "").startswith("possible miss") and not it["entity"]:
-            replace = True
+            it["status"] == "open" and include_open and it["id"] in replaced)
         if not replace:
             continue
         reps.setdefault(it["turn"], []).append(

@@ -60,7 +60,8 @@ def engine():
     return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
 
 
-def analyze_batch(texts: list[str], known=None, allow: list[str] = (), batch_size: int = 32):
+def analyze_batch(texts: list[str], known=None, allow: list[str] = (), batch_size: int = 32,
+                  progress=None):
     """Presidio results for every text, the spaCy pass batched with nlp.pipe.
     `known` is an extra recognizer (the study's known entities) for this batch only."""
     eng = engine()
@@ -71,4 +72,6 @@ def analyze_batch(texts: list[str], known=None, allow: list[str] = (), batch_siz
                           ad_hoc_recognizers=[known] if known else None,
                           allow_list=list(allow) or None, score_threshold=0.3)
         out.append(res)
+        if progress:
+            progress()
     return out

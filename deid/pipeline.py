@@ -245,9 +245,8 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
                                    for real, eid in _known_forms(linker) if not
                                    (" " not in real and words.is_common(real))])
     joined = [_texts(tr) for tr in transcripts]
-    results = analyzer.analyze_batch([j[0] for j in joined], known=known, allow=sorted(allow))
-    if progress:
-        progress("detected")
+    results = analyzer.analyze_batch([j[0] for j in joined], known=known, allow=sorted(allow),
+                                     progress=progress)
 
     per_file: list[list[Mention]] = []
     for fno, ((text, offsets), res) in enumerate(zip(joined, results)):

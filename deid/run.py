@@ -1,9 +1,11 @@
 """`veil deid` on files: read each, de-identify the batch, write outputs, report."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
+from tqdm import tqdm
 
 from deid.pipeline import deidentify, digest
 from transcript import UnreadableTranscript, read, write
@@ -34,22 +36,25 @@ def deid_files(study, files: list[Path], out_dir: Path, cfg, force: bool = False
     if not transcripts:
         click.echo(f"nothing to do: {skipped} already de-identified, {failed} failed")
         return 1 if failed else 0
-    click.echo(f"de-identifying {len(transcripts)} transcript(s)...", err=True)
-    results = deidentify(study, transcripts, cfg)
+    with tqdm(total=len(transcripts), unit="file", desc="detecting", file=sys.stderr,
+              disable=len(transcripts) < 2) as bar:
+        results = deidentify(study, transcripts, cfg, progress=lambda: bar.update(1))
+    # the key is saved before any output exists: a killed run never leaves output whose
+    # pseudonyms the study does not know
+    study.save()
     out_dir.mkdir(parents=True, exist_ok=True)
     written = 0
-    with click.progressbar(list(zip(transcripts, results)), label="writing", file=None) as bar:
-        for tr, res in bar:
-            if res.transcript is None:
-                click.echo(f"\nveil: {tr.name}: refused, {res.leaks} real identifier(s) would remain; "
-                           f"check it with veil review", err=True)
-                failed += 1
-                continue
-            write(res.transcript, out_dir / tr.name, native_format(res.transcript))
-            done = study.setting("done", {})
-            done[tr.name] = digest(tr)
-            study.set_setting("done", done)
-            written += 1
+    done = study.setting("done", {})
+    for tr, res in zip(transcripts, results):
+        if res.transcript is None:
+            click.echo(f"veil: {tr.name}: refused, {res.leaks} real identifier(s) would remain; "
+                       f"check it with veil review", err=True)
+            failed += 1
+            continue
+        write(res.transcript, out_dir / tr.name, native_format(res.transcript))
+        done[tr.name] = digest(tr)
+        written += 1
+    study.set_setting("done", done)
     study.save()
     waiting = study.open_items()
     click.echo(f"{written} written to {out_dir}, {skipped} already done, {failed} failed; "

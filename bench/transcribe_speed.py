@@ -31,7 +31,7 @@ def timed(fn) -> float:
 
 def main(files: list[Path]) -> None:
     model = whisper.load()
-    settings = whisper.Settings(initial_prompt=verbatim.FILLER_PROMPT)
+    settings = whisper.Settings()  # the defaults of veil transcribe
     speaker._resemblyzer()  # load the speaker encoder once, as a batch does
     print(f"{'file':22} {'audio s':>8} {'bare s':>7} {'veil s':>7} {'ratio':>6} "
           f"{'+speakers s':>11} {'ratio':>6} {'RTF':>6}")

@@ -42,7 +42,8 @@ def gender_of(first: str, title: str = "") -> str | None:
 
 
 def is_first_name(word: str) -> bool:
-    return word.lower() in _FEMALE_SET or word.lower() in _MALE_SET
+    from deid import names
+    return word.lower() in _FEMALE_SET or word.lower() in _MALE_SET or word.title() in names.first_names()
 
 
 def case_like(src: str, pseudo: str) -> str:

@@ -60,9 +60,10 @@ def recording_options(f):
                           "or detect."),
         click.option("--prompt", default=None,
                      help="Initial prompt for Whisper (e.g. names and terms of the study)."),
-        click.option("--filler-prompt/--no-filler-prompt", default=True, show_default=True,
-                     help="Prompt Whisper with speech full of fillers, so it keeps them "
-                          "(measured in bench/wer.py: lowers word error rate)."),
+        click.option("--filler-prompt/--no-filler-prompt", default=False, show_default=True,
+                     help="Prompt Whisper with speech full of fillers, so it keeps more of them "
+                          "(lowers word error rate on sample.wav in bench/wer.py, but on some "
+                          "recordings makes tiny.en skip whole sentences: off by default)."),
         click.option("--hotwords", default=None, help="Words Whisper should prefer."),
         click.option("--unsure-below", type=click.FloatRange(0, 1), default=verbatim.UNSURE_BELOW,
                      show_default=True, help="Mark words under this probability as [word?]."),

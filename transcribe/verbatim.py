@@ -112,11 +112,19 @@ def render(words: list[Word], opts: Options, previous_end: float | None = None) 
             last = words[runs[i] - 1].end
             i = runs[i]
             continue
-        parts.append(unsure_mark(w.text) if w.probability < opts.unsure_below else
-                     (w.text if w.text.startswith(" ") else " " + w.text))
-        kept.append(w)
-        last = w.end
-        i += 1
+        # one written word may come as several pieces (" O", "'Caffa"): join them, and mark
+        # the whole word when any piece of it is unsure
+        j = i + 1
+        while j < len(words) and not words[j].text.startswith(" ") and j not in runs:
+            j += 1
+        text = "".join(x.text for x in words[i:j])
+        if not text.startswith(" "):
+            text = " " + text
+        unsure = min(x.probability for x in words[i:j]) < opts.unsure_below
+        parts.append(unsure_mark(text) if unsure else text)
+        kept.extend(words[i:j])
+        last = words[j - 1].end
+        i = j
     return "".join(parts).strip(), kept
 
 

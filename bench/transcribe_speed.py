@@ -33,6 +33,7 @@ def main(files: list[Path]) -> None:
     model = whisper.load()
     settings = whisper.Settings()  # the defaults of veil transcribe
     speaker._resemblyzer()  # load the speaker encoder once, as a batch does
+    pipeline.transcribe_file(files[0], model, pipeline.Options(whisper=settings))  # warm-up, once a batch
     print(f"{'file':22} {'audio s':>8} {'bare s':>7} {'veil s':>7} {'ratio':>6} "
           f"{'+speakers s':>11} {'ratio':>6} {'RTF':>6}")
     for f in files:

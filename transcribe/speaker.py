@@ -14,7 +14,7 @@ import numpy as np
 from transcribe.audio import RATE
 
 WINDOW = 1.6        # seconds of audio behind one embedding (resemblyzer's partial length)
-HOP = 0.25          # seconds between windows
+HOP = 0.5           # seconds between windows
 MAX_SPEAKERS = 8
 MAX_CLUSTERED = 2000  # windows clustered directly; the rest join the nearest centroid
 METHODS = ("resemblyzer", "mfcc")

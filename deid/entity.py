@@ -43,7 +43,7 @@ GENERIC_WORDS = {
     "clinic", "church", "health", "healthcare", "sciences", "hospice", "institute", "academy",
     "high", "middle", "elementary", "community", "department", "law", "free", "building",
     "foundation", "library", "museum", "seminary", "cathedral", "mosque", "synagogue", "temple",
-    "pharmacy", "nursing", "home", "care", "system", "group", "services", "children's", "practice",
+    "pharmacy", "nursing",
 } | {
     "the", "of", "and", "for", "at", "in", "st", "st.", "&", "'s", "’s"}
 

@@ -10,8 +10,11 @@ shared by every file of the study and every later run.
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import re
+
+import regex
 from dataclasses import dataclass, field
 
 from deid import entity as ent
@@ -113,7 +116,9 @@ class Linker:
             self.tokens_of.setdefault(eid, set()).update(t.lower() for t in ent.tokens(real))
             pairs.append((real, pseudo))
         counters = study.setting("counters", {})
-        self.pseudonyms = Pseudonyms(pairs, style=cfg.style, counters=counters)
+        seed = os.environ.get("VEIL_SEED")  # reproducible pseudonyms, for tests and debugging
+        self.pseudonyms = Pseudonyms(pairs, style=cfg.style, counters=counters,
+                                     seed=int(seed) if seed else None)
         self.recent: dict[int, int] = {}  # entity -> last file index it was mentioned in
         self._configure()
 
@@ -298,7 +303,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
     out = []
     for fno, tr in enumerate(transcripts):
         text, offsets = joined[fno]
-        mentions = per_file[fno] = _non_overlapping(per_file[fno])
+        mentions = per_file[fno] = _non_overlapping(per_file[fno], lambda m: (fno, m.start) in pseudo_of)
         reps: dict[int, list[Replacement]] = {}
         for m in mentions:
             p = pseudo_of.get((fno, m.start))
@@ -324,11 +329,12 @@ def _known_pass(per_file, joined, linker, pseudo_of, allow):
         text, offsets = joined[fno]
         for s, e in leak.find(text, rx):
             over = [m for m in mentions if s < m.end and m.start < e]
-            if any(m.start <= s and e <= m.end for m in over):
-                continue  # already inside a mention
-            if any(m.end - m.start > e - s for m in over):
+            done = [m for m in over if (fno, m.start) in pseudo_of]  # replaced already
+            if any(m.start <= s and e <= m.end for m in done):
+                continue  # already inside a replacement
+            if any(m.end - m.start > e - s for m in done):
                 continue
-            for m in over:  # a known form wins over shorter detections it overlaps
+            for m in over:  # a known form wins over shorter detections and flags it overlaps
                 mentions.remove(m)
                 pseudo_of.pop((fno, m.start), None)
             t = _turn_of(offsets, s)
@@ -343,10 +349,10 @@ def _known_pass(per_file, joined, linker, pseudo_of, allow):
     return rx
 
 
-def _non_overlapping(mentions: list[Mention]) -> list[Mention]:
-    """One mention per stretch of text: the longest wins."""
+def _non_overlapping(mentions: list[Mention], replaced=lambda m: True) -> list[Mention]:
+    """One mention per stretch of text: a replacement before a flag, then the longest."""
     keep: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+    for m in sorted(mentions, key=lambda m: (not replaced(m), -(m.end - m.start), m.start)):
         if not any(m.start < k.end and k.start < m.end for k in keep):
             keep.append(m)
     return sorted(keep, key=lambda m: m.start)
@@ -371,45 +377,52 @@ def _generalise(text: str) -> str:
     return f"[{y.group()}]" if y else "[DATE]"
 
 
-import os
-REPLACE_POSSIBLE_MISSES = os.environ.get("VEIL_EXP_MISS", "1") == "1"
-CAPS_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ]{4,}")
+CAP_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}(?:['’\-]\p{L}+)?")
+CAPS_WORD = regex.compile(r"\p{Lu}{4,}")
 PLACE_CONTEXT = re.compile(r"\b(?:in|at|from|to|near|of)\s+$", re.I)
-CAP_WORD = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,}(?:['’\-][A-Za-z]+)?")
+WORD = regex.compile(r"(?<![\w'’@.\-/])[\p{L}][\p{L}'’\-]{3,}(?![\w@]|[.\-/]\w)")
 
 
 def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker, pseudo_of):
-    from rapidfuzz import process, fuzz
+    """Words detection did not take but a reviewer should see: misspellings of known names
+    (replaced like the name they resemble) and capitalised words in no dictionary
+    (replaced; at the start of a sentence only when they are in a list of names)."""
+    from rapidfuzz import fuzz, process
+
+    from deid import names
+    from deid.pseudonym import case_like
     taken = [(m.start, m.end) for m in mentions]
     choices = sorted(person_tokens)
-    for mt in re.finditer(r"(?<![\w'’@.\-/])[\w'’]{4,}(?![\w@]|[.\-/]\w)", text):
+    for mt in WORD.finditer(text):
         s, e = mt.span()
         w = mt.group()
-        if any(s < b and e > a for a, b in taken) or w.lower() in allow:
+        if any(s < b and e > a for a, b in taken) or w.lower() in allow or words.is_common(w):
             continue
-        sentence_start = re.search(r"(^|[.!?:\"“]\s*|\n\s*)$", text[max(0, s - 3):s]) is not None
-        if choices and not words.is_common(w) and not w.isdigit():
+        if choices:
             hit = process.extractOne(w.lower(), choices, scorer=fuzz.ratio, score_cutoff=85)
             if hit and hit[0] != w.lower():
                 m = Mention(fno, _turn_of(offsets, s), s, e, "person", hit[1] / 100, "FuzzyKnownName", w,
                             flags=["possible misspelling of a known name"])
-                # replaced like the name it resembles, and flagged for review
-                eid = linker.entity_of.get(hit[0])
-                m.entity = eid
-                pseudo_of[(fno, s)] = linker.pseudonyms.pseudonym(w, "person")
-                linker._flush(eid) if eid else None
+                m.entity = linker.entity_of.get(hit[0])
+                p = case_like(w, linker.pseudonyms.map[hit[0]])
+                linker.pseudonyms._remember(w, p)
+                if m.entity:
+                    linker._flush(m.entity)
+                pseudo_of[(fno, s)] = p
                 mentions.append(m)
                 taken.append((s, e))
                 continue
-        if (CAP_WORD.fullmatch(w) and not sentence_start or CAPS_WORD.fullmatch(w)) \
-                and not words.is_common(w) and not ent.is_stop_word(w):
-            kind = "place" if PLACE_CONTEXT.search(text[max(0, s - 12):s]) else "person"
-            m = Mention(fno, _turn_of(offsets, s), s, e, kind, 0.0, "PossibleMiss", w,
-                        flags=["possible miss: capitalised word in no dictionary"])
-            if REPLACE_POSSIBLE_MISSES:
-                pseudo_of[(fno, s)] = linker.link(m, fno, text)
-            mentions.append(m)
-            taken.append((s, e))
+        if ent.is_stop_word(w) or not (CAP_WORD.fullmatch(w) or CAPS_WORD.fullmatch(w)):
+            continue
+        sentence_start = re.search(r"(^|[.!?:;\"“(]\s*|\n\s*)$", text[max(0, s - 3):s]) is not None
+        a_name = w in names.first_names() or w in names.last_names()
+        kind = "place" if PLACE_CONTEXT.search(text[max(0, s - 12):s]) else "person"
+        m = Mention(fno, _turn_of(offsets, s), s, e, kind, 0.0, "PossibleMiss", w,
+                    flags=["possible miss: capitalised word in no dictionary"])
+        if not sentence_start or a_name:
+            pseudo_of[(fno, s)] = linker.link(m, fno, text)
+        mentions.append(m)
+        taken.append((s, e))
     mentions.sort(key=lambda m: m.start)
 
 

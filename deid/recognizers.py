@@ -173,7 +173,7 @@ class GivenNameRecognizer(EntityRecognizer):
     "Todd", "Szabina J Gelencsér", "Maureen Thibault"."""
 
     WORD = re.compile(r"(?<![\w'’@.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?![\w@])")
-    TAIL = re.compile(r"(?:[ \t]+[A-Z]\.?)?(?:[ \t]+(?:(?:van|von|de|da|di|ten|ter|le|la|del|der)[ \t]+)?"
+    TAIL = re.compile(r"(?:[ \t]+[A-Z](?:\.|(?![\w'’])))?(?:[ \t]+(?:(?:van|von|de|da|di|ten|ter|le|la|del|der)[ \t]+)?"
                       r"[A-ZÀ-ÖØ-Þ][\w'’\-]+){0,2}")
 
     def __init__(self):

@@ -8,8 +8,14 @@ def dictionary() -> frozenset[str]:
     return frozenset(get_english_words_set(["gcide"], lower=True, alpha=True))
 
 
+CONTRACTIONS = ("n't", "'d", "'ll", "'re", "'ve", "'m")
+
+
 def is_common(word: str) -> bool:
-    w = word.lower().strip(".'’")
-    if w.endswith(("'s", "’s")):
+    """An ordinary word: in the dictionary, or a contraction ("Don't", "I'd")."""
+    w = word.lower().strip(".'’").replace("’", "'")
+    if w.endswith("'s"):
         w = w[:-2]
+    if w.endswith(CONTRACTIONS):
+        return True
     return w in dictionary()

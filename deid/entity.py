@@ -68,8 +68,12 @@ class Mention:
     flags: list[str] = field(default_factory=list)
 
 
-def trim(text: str, start: int, end: int, kind: str) -> tuple[int, int, str]:
-    """Narrow a span to the identifying words: drop titles, "the", possessive, punctuation."""
+def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> tuple[int, int, str]:
+    """Narrow a span to the identifying words: drop titles, "the", possessive, punctuation
+    (an address is kept whole: "Via Roma 131")."""
+    if address:
+        s = text[start:end].rstrip(" \t\n.,;:")
+        return start, start + len(s), s
     s = text[start:end]
     lead = 0
     if kind == "person":

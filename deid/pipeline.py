@@ -68,7 +68,7 @@ def _select(results, text: str, allow: set[str]) -> list[tuple[int, int, str, fl
             continue
         rec = (r.recognition_metadata or {}).get("recognizer_name", "")
         known = (r.recognition_metadata or {}).get("known", False)
-        s, e, core = ent.trim(text, r.start, r.end, kind)
+        s, e, core = ent.trim(text, r.start, r.end, kind, address=r.entity_type == "STREET_ADDRESS")
         if not core or core.lower() in allow or e <= s:
             continue
         if kind != "contact" and kind != "date" and not known:
@@ -105,14 +105,19 @@ class Linker:
     def __init__(self, study, cfg: Config):
         self.study, self.cfg = study, cfg
         rows = study.db.execute(
-            "SELECT v.entity, v.real, v.pseudonym, e.kind FROM variant v JOIN entity e ON e.id=v.entity")
+            "SELECT v.entity, v.real, v.pseudonym, e.kind, e.real FROM variant v JOIN entity e ON e.id=v.entity")
         self.entity_of: dict[str, int] = {}
         self.kind_of: dict[int, str] = {}
+        self.real_of: dict[int, str] = {}
+        self.written: dict[str, str] = {}   # form key -> the form as written
+        self.aliases: set[str] = set()      # nicknames and abbreviations from the configuration
         self.tokens_of: dict[int, set[str]] = {}
         pairs = []
-        for eid, real, pseudo, kind in rows:
+        for eid, real, pseudo, kind, entity_real in rows:
             self.entity_of.setdefault(ent.key_of(real), eid)
+            self.written.setdefault(ent.key_of(real), real)
             self.kind_of[eid] = kind
+            self.real_of[eid] = entity_real
             self.tokens_of.setdefault(eid, set()).update(t.lower() for t in ent.tokens(real))
             pairs.append((real, pseudo))
         counters = study.setting("counters", {})
@@ -143,6 +148,7 @@ class Linker:
             if ent.key_of(alias) not in self.pseudonyms.map:
                 self.pseudonyms._remember(alias, ent.acronym(p) if alias.isupper() else p)
             self.entity_of[ent.key_of(alias)] = eid
+            self.aliases.add(ent.key_of(alias))
             self._flush(eid)
 
     def _entity(self, real: str, kind: str, origin: str = "detected", gender=None) -> int:
@@ -151,7 +157,9 @@ class Linker:
             return self.entity_of[k]
         eid = self.study.add_entity(kind, real, "", gender, origin)
         self.entity_of[k] = eid
+        self.written.setdefault(k, real)
         self.kind_of[eid] = kind
+        self.real_of[eid] = real
         self.tokens_of[eid] = {t.lower() for t in ent.tokens(real)}
         return eid
 
@@ -159,6 +167,7 @@ class Linker:
         for real, pseudo in self.pseudonyms.new:
             self.study.add_variant(eid, real, pseudo)
             self.entity_of.setdefault(ent.key_of(real), eid)
+            self.written.setdefault(ent.key_of(real), real)
             self.tokens_of.setdefault(eid, set()).update(t.lower() for t in ent.tokens(real))
         ent_row = self.study.entity(eid)
         if ent_row and not ent_row.pseudonym:
@@ -359,17 +368,26 @@ def _non_overlapping(mentions: list[Mention], replaced=lambda m: True) -> list[M
 
 
 def _known_forms(linker: Linker) -> list[tuple[str, int]]:
+    """The forms of the key that are looked for everywhere (and by the leak check): whole
+    names as written, and each word of a person's name; not the single words inside a
+    place or institution ("Street", "Club"), nor ordinary words that are no name."""
     from deid import names
     given, family = names.first_names(), names.last_names()
 
-    def propagates(form: str) -> bool:
-        # a single ordinary word ("Orchestra", "Comedy") is found again only if it is a name
+    def propagates(form: str, eid: int) -> bool:
+        if not ent.searchable(form):
+            return False
+        kind = linker.kind_of.get(eid)
+        written = linker.written.get(form, form)
+        if kind != "person" and " " not in form and form != ent.key_of(linker.real_of.get(eid, "")) \
+                and form not in linker.aliases and not re.fullmatch(r"[A-Z]{2,6}", written):
+            return False  # one word of a longer name
         if " " in form or not words.is_common(form):
             return True
-        return form.title() in given or form.title() in family
+        # a single ordinary word ("Orchestra", "Comedy") is found again only if it is a name
+        return kind == "person" and (form.title() in given or form.title() in family)
 
-    return [(real_key, eid) for real_key, eid in linker.entity_of.items()
-            if ent.searchable(real_key) and propagates(real_key)]
+    return [(form, eid) for form, eid in linker.entity_of.items() if propagates(form, eid)]
 
 
 def _generalise(text: str) -> str:
@@ -419,7 +437,7 @@ def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker,
         kind = "place" if PLACE_CONTEXT.search(text[max(0, s - 12):s]) else "person"
         m = Mention(fno, _turn_of(offsets, s), s, e, kind, 0.0, "PossibleMiss", w,
                     flags=["possible miss: capitalised word in no dictionary"])
-        if not sentence_start or a_name:
+        if not sentence_start or a_name or CAPS_WORD.fullmatch(w):
             pseudo_of[(fno, s)] = linker.link(m, fno, text)
         mentions.append(m)
         taken.append((s, e))

@@ -69,6 +69,7 @@ STREET_PREFIX = ("Rua|Via|Viale|Avenida|Avda\\.|Av\\.|Rue|Calle|C/|ul\\.|Piazza|
 STREET_TAIL = ("katu|kuja|tie|vej|gade|gata|gatan|vägen|veien|vegen|straat|strasse|straße|stra[sß]e|gasse|"
                "weg|laan|plein|braut|stræde|stien|sgata|utca|u\\.|ulice|tér|väg|torget")
 _W = r"[^\W\d_][\w'’.\-]*"          # a word of any alphabet
+_CAP = r"(?=[^\W\d_])(?![a-zß-ÿ])[\w'’\-]+"   # a word that starts with a capital, any alphabet
 
 
 class AddressRecognizer(EntityRecognizer):
@@ -82,6 +83,12 @@ class AddressRecognizer(EntityRecognizer):
         re.compile(r"\b(?:PSC|Unit|USNS|USS|USNV|USCGC)[ \t]+[\w \t]{1,30}?,?[ \t]*(?:Box[ \t]+\d+)?[ \t,]*\n?[ \t>]*"
                    r"(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b"),
         re.compile(r"\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+\b", re.I),
+        # "Apt. 342", "Suite 084" on their own
+        re.compile(r"\b(?:Apt|Apartment|Suite|Ste|Unit)\.?[ \t]*#?\d+[A-Za-z]?\b", re.I),
+        # number, name, number: "213 Pilekrogen 53", "30102 Kaevu 94"
+        re.compile(rf"\b\d{{1,6}}[ \t]+(?:{_CAP}[ \t]+){{0,3}}{_CAP}[ \t]+\d{{1,5}}[A-Za-z]?\b(?![.,]?\d)"),
+        # a street word standing after the name: "Kálmán Imre u. 12.", "Rákóczi út 13"
+        re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?i:u\.|utca|út|útja|tér|körút|ulica|vej|gade|straat|weg)[ \t]+\d{{1,5}}\.?"),
     ]
     UNIT = re.compile(r"[ \t,]*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?[ \t]*#?\d+\w?", re.I)
     # the rest of an address on the same line: ", Springfield, IL 62704"

@@ -18,4 +18,14 @@ def is_common(word: str) -> bool:
         w = w[:-2]
     if w.endswith(CONTRACTIONS):
         return True
-    return w in dictionary()
+    d = dictionary()
+    if w in d:
+        return True
+    # the dictionary lists headwords: "killed", "points", "studies", "running" are inflections
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                         ("ing", ""), ("ing", "e"), ("er", ""), ("est", ""), ("ly", ""), ("ers", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: len(w) - len(suffix)] + repl
+            if stem in d or (stem[-1:] == stem[-2:-1] and stem[:-1] in d):
+                return True
+    return False

@@ -414,7 +414,9 @@ def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker,
     for mt in WORD.finditer(text):
         s, e = mt.span()
         w = mt.group()
-        if any(s < b and e > a for a, b in taken) or w.lower() in allow or words.is_common(w):
+        a_name = w in names.first_names() or w in names.last_names()
+        if any(s < b and e > a for a, b in taken) or w.lower() in allow or \
+                words.is_common(w) and not (a_name and not words.is_everyday(w)):
             continue
         if choices:
             hit = process.extractOne(w.lower(), choices, scorer=fuzz.ratio, score_cutoff=85)
@@ -433,7 +435,6 @@ def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker,
         if ent.is_stop_word(w) or not (CAP_WORD.fullmatch(w) or CAPS_WORD.fullmatch(w)):
             continue
         sentence_start = re.search(r"(^|[.!?:;\"“(]\s*|\n\s*)$", text[max(0, s - 3):s]) is not None
-        a_name = w in names.first_names() or w in names.last_names()
         kind = "place" if PLACE_CONTEXT.search(text[max(0, s - 12):s]) else "person"
         m = Mention(fno, _turn_of(offsets, s), s, e, kind, 0.0, "PossibleMiss", w,
                     flags=["possible miss: capitalised word in no dictionary"])

@@ -195,7 +195,7 @@ class GivenNameRecognizer(EntityRecognizer):
         out, end = [], -1
         for m in self.WORD.finditer(text):
             w = m.group()
-            if m.start() < end or w not in first or words.is_common(w) or ent.is_stop_word(w):
+            if m.start() < end or w not in first or words.is_everyday(w) or ent.is_stop_word(w):
                 continue
             e = m.end()
             tail = self.TAIL.match(text, e)
@@ -205,7 +205,8 @@ class GivenNameRecognizer(EntityRecognizer):
                 keep = e
                 for t in toks:
                     tw = t.group(1)
-                    if re.fullmatch(r"[A-Z]\.?", tw) or tw in last or not words.is_common(tw) \
+                    if re.fullmatch(r"[A-Z]\.?", tw) or tw in last and not words.is_everyday(tw) \
+                            or not words.is_common(tw) \
                             or tw.lower() in ("van", "von", "de", "da", "di", "ten", "ter", "le", "la", "del", "der"):
                         keep = e + t.end()
                     else:

@@ -29,3 +29,18 @@ def is_common(word: str) -> bool:
             if stem in d or (stem[-1:] == stem[-2:-1] and stem[:-1] in d):
                 return True
     return False
+
+
+def frequency(word: str) -> float:
+    """How common a word is in English (wordfreq's Zipf scale: 7 "the", 4 "baker", 3 "patel")."""
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word, "en")
+
+
+def is_everyday(word: str) -> bool:
+    """An ordinary word in everyday use ("Will", "Rose", "Summer", "Hill"), as opposed to a
+    dictionary entry that is mostly a name ("Dexter", "Ana", "Gloria")."""
+    return is_common(word) and frequency(word) >= EVERYDAY
+
+
+EVERYDAY = 4.5

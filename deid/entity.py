@@ -81,7 +81,8 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
         if m and m.end() < len(s):
             lead = m.end()
     if kind in ("institution", "place"):
-        m = re.match(r"(?i)(?:(?:the|at|in|from|to|and|of|with|for|by|on|near)\s+)+", s)
+        m = re.match(r"(?i)(?:(?:the|at|in|from|to|and|of|with|for|by|on|near)\s+)+"
+                     r"|(?:Southern|Northern|Eastern|Western|Central|Upper|Lower|Greater|Downtown)\s+(?=[A-Z])", s)
         if m and m.end() < len(s):
             lead = m.end()
     if kind != "contact":

@@ -96,7 +96,44 @@ def _select(results, text: str, allow: set[str]) -> list[tuple[int, int, str, fl
             continue
         taken.append((s, e))
         out.append((s, e, kind, score, rec, ptype))
-    return sorted(out)
+    return sorted(_whole_names(text, out, taken))
+
+
+NAME_PART = regex.compile(r"\p{Lu}[\p{L}'’\-]+|\p{Lu}\.?")
+
+
+def _whole_names(text: str, spans: list, taken: list) -> list:
+    """A person's name is replaced whole: the capitalised words and initials written right
+    next to a detected part join it ("Dreux" + "Joly", "Szabina" + "J" + "Gelencsér")."""
+    from deid import names
+    out = []
+    for s, e, kind, score, rec, ptype in spans:
+        others = [(a2, b2) for a2, b2 in taken if (a2, b2) != (s, e)]
+        if kind == "person":
+            while True:  # to the left
+                m = regex.search(r"(\p{Lu}[\p{L}'’\-]+|\p{Lu}\.?)[ \t]+$", text[max(0, s - 40):s])
+                if not m:
+                    break
+                w = m.group(1)
+                a = s - (len(m.group()))
+                if any(a < b2 and s > a2 for a2, b2 in others) or ent.is_stop_word(w) \
+                        or w.lower().rstrip(".") in ent.TITLE_WORDS or words.is_everyday(w) \
+                        or words.is_common(w) and w not in names.first_names():
+                    break
+                s = a
+            while True:  # to the right
+                m = regex.match(r"[ \t]+(\p{Lu}[\p{L}'’\-]+|\p{Lu}\.?)(?![\w'’])", text[e:e + 40])
+                if not m:
+                    break
+                w = m.group(1)
+                b = e + m.end()
+                if any(e < b2 and b > a2 for a2, b2 in others) or ent.is_stop_word(w) \
+                        or words.is_everyday(w) or words.is_common(w) and w not in names.last_names() \
+                        and len(w.rstrip(".")) > 1:
+                    break
+                e = b
+        out.append((s, e, kind, score, rec, ptype))
+    return out
 
 
 class Linker:
@@ -403,8 +440,8 @@ WORD = regex.compile(r"(?<![\w'’@.\-/])[\p{L}][\p{L}'’\-]{3,}(?![\w@]|[.\-/]
 
 def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker, pseudo_of):
     """Words detection did not take but a reviewer should see: misspellings of known names
-    (replaced like the name they resemble) and capitalised words in no dictionary
-    (replaced; at the start of a sentence only when they are in a list of names)."""
+    (replaced like the name they resemble) and capitalised words in no dictionary and in no
+    everyday use (replaced too: a wrong replacement costs a click, a miss a leak)."""
     from rapidfuzz import fuzz, process
 
     from deid import names
@@ -434,12 +471,10 @@ def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker,
                 continue
         if ent.is_stop_word(w) or not (CAP_WORD.fullmatch(w) or CAPS_WORD.fullmatch(w)):
             continue
-        sentence_start = re.search(r"(^|[.!?:;\"“(]\s*|\n\s*)$", text[max(0, s - 3):s]) is not None
         kind = "place" if PLACE_CONTEXT.search(text[max(0, s - 12):s]) else "person"
         m = Mention(fno, _turn_of(offsets, s), s, e, kind, 0.0, "PossibleMiss", w,
                     flags=["possible miss: capitalised word in no dictionary"])
-        if not sentence_start or a_name or CAPS_WORD.fullmatch(w):
-            pseudo_of[(fno, s)] = linker.link(m, fno, text)
+        pseudo_of[(fno, s)] = linker.link(m, fno, text)
         mentions.append(m)
         taken.append((s, e))
     mentions.sort(key=lambda m: m.start)

@@ -218,6 +218,44 @@ class GivenNameRecognizer(EntityRecognizer):
         return out
 
 
+class LowerCaseNameRecognizer(EntityRecognizer):
+    """Names written in lower case, as speech recognition and quick typing leave them:
+    a first name that is no ordinary word, with an initial or surname after it
+    ("benjamin a seiler", "aksel kristensen"), or on its own. Low score: flagged."""
+
+    WORD = re.compile(r"(?<![\w'’@.\-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]{2,}(?![\w@])")
+    NEXT = re.compile(r"[ \t]+([a-z]\.?(?![\w'’])|[a-zß-öø-ÿ][\w'’\-]+)")
+
+    def __init__(self):
+        super().__init__(supported_entities=["PERSON"], name="LowerCaseNameRecognizer", supported_language="en")
+
+    def load(self) -> None:  # noqa: D102
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102
+        from deid import names, words
+        first, last = names.first_names(), names.last_names()
+        out, end = [], -1
+        for m in self.WORD.finditer(text):
+            w = m.group()
+            if m.start() < end or w.title() not in first or words.is_common(w) or ent.is_stop_word(w):
+                continue
+            e = m.end()
+            while True:
+                t = self.NEXT.match(text, e)
+                if not t:
+                    break
+                tw = t.group(1)
+                if len(tw.rstrip(".")) == 1 or tw.title() in last or not words.is_common(tw):
+                    e = t.end()
+                else:
+                    break
+            end = e
+            out.append(RecognizerResult("PERSON", m.start(), e, 0.45,
+                                        recognition_metadata={"recognizer_name": self.name}))
+        return out
+
+
 class KnownEntityRecognizer(EntityRecognizer):
     """Everything in the study key and the researcher's list, found again in any case,
     longest first, with possessives. Terms are (text, presidio entity) pairs."""
@@ -264,5 +302,6 @@ class KnownEntityRecognizer(EntityRecognizer):
 
 def all_recognizers() -> list:
     return [OfflineEmailRecognizer(), titled_person(), name_context(), AddressRecognizer(), GivenNameRecognizer(),
+            LowerCaseNameRecognizer(),
             identifier_numbers(),
             social_handle(), institution()]

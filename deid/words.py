@@ -21,6 +21,8 @@ def is_common(word: str) -> bool:
     d = dictionary()
     if w in d:
         return True
+    if frequency(w) >= MODERN and not _is_name(w):
+        return True  # in everyday use though not in the (old) dictionary: "website", "email"
     # the dictionary lists headwords: "killed", "points", "studies", "running" are inflections
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
                          ("ing", ""), ("ing", "e"), ("er", ""), ("est", ""), ("ly", ""), ("ers", "")):
@@ -44,3 +46,9 @@ def is_everyday(word: str) -> bool:
 
 
 EVERYDAY = 4.5
+MODERN = 3.3
+
+
+def _is_name(w: str) -> bool:
+    from deid import names
+    return w.title() in names.first_names() or w.title() in names.last_names()

@@ -6,7 +6,7 @@ import json
 
 from deid import decisions as D
 from deid import entity as ent
-from deid.study import StudyError, now
+from deid.study import StudyError
 
 
 class Conflict(StudyError):
@@ -30,26 +30,6 @@ def _check_seen(it: dict, seen: str | None) -> None:
         raise Conflict(f"this item was just decided{who}; the page now shows the latest state")
 
 
-def _link_flags(study, text: str, kind: str, eid: int, reviewer: str) -> int:
-    """Open flags on the same words with no entity yet (possible misses) become accepted
-    mentions of the entity, so their pseudonym is the study's and not a one-off."""
-    rows = study.db.execute("SELECT id FROM item WHERE entity IS NULL AND status='open' AND lower(text)=lower(?)",
-                            (text,)).fetchall()
-    for (iid,) in rows:
-        study.db.execute("UPDATE item SET entity=?, kind=?, status='accepted', reviewer=?, decided=? WHERE id=?",
-                         (eid, kind, reviewer, now(), iid))
-        study.audit(reviewer, iid, "accepted", json.dumps({"entity": eid}))
-    return len(rows)
-
-
-def _entity_of_text(study, text: str) -> int | None:
-    k = ent.key_of(text)
-    for eid, real, _ in study.variants():
-        if ent.key_of(real) == k:
-            return eid
-    return None
-
-
 def mark_missed(study, text: str, kind: str, reviewer: str) -> str:
     text = " ".join((text or "").split())
     if not text:
@@ -57,9 +37,7 @@ def mark_missed(study, text: str, kind: str, reviewer: str) -> str:
     if len(text) > 120:
         raise StudyError("select only the identifying words (at most 120 characters)")
     found = D.add_missed(study, text, kind, reviewer)
-    eid = _entity_of_text(study, text)
-    linked = _link_flags(study, text, kind, eid, reviewer) if eid else 0
-    return f"marked as {kind}: {found + linked} mention(s) in the study now replaced"
+    return f"marked as {kind}: {found} mention(s) in the study now replaced"
 
 
 def accept(study, it: dict, reviewer: str) -> str:
@@ -126,10 +104,7 @@ def _apply(study, op: str, data: dict, reviewer: str) -> str:
         if it["entity"] == into:
             raise StudyError("the item already belongs to that entity")
         if it["entity"] is None:
-            study.add_variant(into, it["text"], target.pseudonym)
-            study.db.execute("UPDATE item SET entity=?, kind=?, status='accepted', reviewer=?, decided=? WHERE id=?",
-                             (into, target.kind, reviewer, now(), it["id"]))
-            study.audit(reviewer, it["id"], "merge", json.dumps({"keep": into}))
+            D.merge_item(study, it["id"], into, reviewer)
         else:
             D.merge(study, into, it["entity"], reviewer)
             if it["status"] == "open":

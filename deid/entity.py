@@ -22,7 +22,12 @@ TITLE_WORDS = {
     "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "nurse", "sister",
     "brother", "father", "pastor", "rev", "reverend", "rabbi", "imam", "coach", "judge", "officer",
     "sergeant", "captain", "aunt", "auntie", "uncle", "grandma", "grandpa", "nana", "papa",
-    "chaplain", "provost", "chancellor", "president", "senator", "mayor", "sir", "madam", "lady", "lord"}
+    "chaplain", "provost", "chancellor", "president", "senator", "mayor", "sir", "madam", "lady", "lord",
+    # family words NER takes for names ("Mom said", "Dad")
+    "mom", "dad", "mum", "mama", "mommy", "daddy", "granny", "grandmother", "grandfather"}
+MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+               "friday", "saturday", "sunday"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "sister", "aunt", "auntie", "grandma", "nana", "madam", "lady"}
 MALE_TITLES = {"mr", "brother", "father", "uncle", "grandpa", "papa", "sir", "lord"}
 
@@ -73,6 +78,12 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
     (an address is kept whole: "Via Roma 131")."""
     if address:
         s = text[start:end].rstrip(" \t\n.,;:")
+        return start, start + len(s), s
+    if kind == "contact":
+        while end < len(text) and (text[end].isalnum() or text[end] in "_-") or \
+                end + 1 < len(text) and text[end] in "./" and text[end + 1].isalnum():
+            end += 1  # the whole handle or address, not the part a pattern took
+        s = text[start:end].rstrip(" \t\n.,;:!?)\"'")
         return start, start + len(s), s
     s = text[start:end]
     lead = 0

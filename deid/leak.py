@@ -1,9 +1,13 @@
 """The last check before output: no real string from the key may appear in it."""
 from __future__ import annotations
 
-import re
+import regex as re
 
 from deid import words
+from deid.entity import MONTHS_DAYS
+
+DATE_BEFORE = (r"(?<!\b(?:the|next|last|in|of|early|late|mid|this|every|on|since|until|by|from|through|"
+               r"that|each|one|a)[ \t]+)")
 
 
 def pattern(reals: list[str], allow: list[str] = ()):
@@ -17,6 +21,13 @@ def pattern(reals: list[str], allow: list[str] = ()):
             continue
         (capitalised if " " not in r and words.is_common(r) else any_case).add(r)
     alts = []
+    # a name that is also a month or a day ("June", "Sunday") is not looked for in a date:
+    # "next June", "in June 2019"
+    months = {r for r in capitalised if r.lower() in MONTHS_DAYS}
+    capitalised -= months
+    if months:
+        alts.append(DATE_BEFORE + "(?:" + "|".join(re.escape(r[0].upper() + r[1:]) for r in sorted(months))
+                    + r")(?![ \t]*\d)")
     if any_case:
         alts.append("(?i:" + "|".join(re.escape(r) for r in sorted(any_case, key=len, reverse=True)) + ")")
     if capitalised:
@@ -28,12 +39,14 @@ def pattern(reals: list[str], allow: list[str] = ()):
 
 
 def find(text: str, rx, protected: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """Spans of real strings in `text`, outside the protected spans (inserted pseudonyms)."""
+    """Spans of real strings in `text` that touch no protected span (inserted pseudonyms)."""
     if rx is None:
         return []
     hits = []
     for m in rx.finditer(text):
-        if not any(a <= m.start() and m.end() <= b for a, b in protected):
+        # a hit that runs into an inserted pseudonym is made of it ("Suite" + "757"), not a leak;
+        # the real words outside it are looked for on their own
+        if not any(m.start() < b and a < m.end() for a, b in protected):
             hits.append((m.start(), m.end()))
     return hits
 

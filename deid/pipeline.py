@@ -45,6 +45,7 @@ def digest(tr: Transcript) -> str:
 
 
 # ------------------------------------------------------------------------- selection
+CONTEXT_RECOGNIZERS = ("NameContextRecognizer", "TitledPersonRecognizer")  # a name by its context
 PRIORITY = {"known": 0, "contact": 1, "person": 2, "institution": 3, "place": 4, "date": 5}
 
 
@@ -68,6 +69,9 @@ def _select(results, text: str, allow: set[str]) -> list[tuple[int, int, str, fl
             continue
         rec = (r.recognition_metadata or {}).get("recognizer_name", "")
         known = (r.recognition_metadata or {}).get("known", False)
+        if kind in ("institution", "place") and ent.TITLE_RX.match(text[r.start:r.end]) \
+                and r.entity_type != "STREET_ADDRESS":
+            kind = "person"  # "Pastor Darnell Banks", "Dean William Rich": NER took a title for a name
         s, e, core = ent.trim(text, r.start, r.end, kind, address=r.entity_type == "STREET_ADDRESS")
         if not core or core.lower() in allow or e <= s:
             continue
@@ -76,7 +80,7 @@ def _select(results, text: str, allow: set[str]) -> list[tuple[int, int, str, fl
             if not letters:
                 continue
             toks = ent.tokens(core)
-            if len(toks) == 1 and ent.is_stop_word(core):
+            if len(toks) == 1 and ent.is_stop_word(core) and rec not in CONTEXT_RECOGNIZERS:
                 continue
             # lower-case text NER calls a name is usually a common word
             if core == core.lower() and all(words.is_common(t) for t in toks):
@@ -116,10 +120,9 @@ def _whole_names(text: str, spans: list, taken: list) -> list:
                     break
                 w = m.group(1)
                 a = s - (len(m.group()))
-                if any(a < b2 and s > a2 for a2, b2 in others) or ent.is_stop_word(w) \
-                        or w.lower().rstrip(".") in ent.TITLE_WORDS or words.is_everyday(w) \
-                        or words.is_common(w) and w not in names.first_names():
-                    break
+                if any(a < b2 and s > a2 for a2, b2 in others) or w.lower().rstrip(".") in ent.TITLE_WORDS \
+                        or w not in names.first_names() and (ent.is_stop_word(w) or words.is_common(w)):
+                    break  # a first name joins even when it is an ordinary word: "Hope Delacroix"
                 s = a
             while True:  # to the right
                 m = regex.match(r"[ \t]+(\p{Lu}[\p{L}'’\-]+|\p{Lu}\.?)(?![\w'’])", text[e:e + 40])
@@ -300,8 +303,10 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
                                      progress=progress)
 
     per_file: list[list[Mention]] = []
+    keep: list[list[tuple[int, int]]] = []   # spans never replaced: nationalities, languages
     for fno, ((text, offsets), res) in enumerate(zip(joined, results)):
         mentions = []
+        keep.append([(r.start, r.end) for r in res if r.entity_type == "NRP"])  # nationalities
         for s, e, kind, score, rec, ptype in _select(res, text, allow):
             t = _turn_of(offsets, s)
             if e > offsets[t] + len(transcripts[fno].turns[t].text):
@@ -332,6 +337,8 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
                     continue
                 pseudo_of[(fno, m.start)] = "[DATE]" if cfg.dates == "replace" else _generalise(m.text)
                 continue
+            if _bare_acronym(m, text, linker):
+                continue
             pseudo_of[(fno, m.start)] = linker.link(m, fno, text)
 
     # second pass: every known form, found again wherever NER missed it
@@ -342,7 +349,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
                      and linker.kind_of.get(linker.entity_of.get(t)) == "person"}
     for fno, mentions in enumerate(per_file):
         text, offsets = joined[fno]
-        _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker, pseudo_of)
+        _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker, pseudo_of, keep[fno])
 
     rx = _known_pass(per_file, joined, linker, pseudo_of, allow)  # forms the fuzzy pass added
 
@@ -412,8 +419,8 @@ def _known_forms(linker: Linker) -> list[tuple[str, int]]:
     given, family = names.first_names(), names.last_names()
 
     def propagates(form: str, eid: int) -> bool:
-        if not ent.searchable(form):
-            return False
+        if not ent.searchable(form) or ent.is_stop_word(form):
+            return False  # "Will", "May": only where detection finds them
         kind = linker.kind_of.get(eid)
         written = linker.written.get(form, form)
         if kind != "person" and " " not in form and form != ent.key_of(linker.real_of.get(eid, "")) \
@@ -438,7 +445,7 @@ PLACE_CONTEXT = re.compile(r"\b(?:in|at|from|to|near|of)\s+$", re.I)
 WORD = regex.compile(r"(?<![\w'’@.\-/])[\p{L}][\p{L}'’\-]{3,}(?![\w@]|[.\-/]\w)")
 
 
-def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker, pseudo_of):
+def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker, pseudo_of, keep=()):
     """Words detection did not take but a reviewer should see: misspellings of known names
     (replaced like the name they resemble) and capitalised words in no dictionary and in no
     everyday use (replaced too: a wrong replacement costs a click, a miss a leak)."""
@@ -446,7 +453,7 @@ def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker,
 
     from deid import names
     from deid.pseudonym import case_like
-    taken = [(m.start, m.end) for m in mentions]
+    taken = [(m.start, m.end) for m in mentions] + list(keep)
     choices = sorted(person_tokens)
     for mt in WORD.finditer(text):
         s, e = mt.span()
@@ -460,11 +467,10 @@ def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker,
             if hit and hit[0] != w.lower():
                 m = Mention(fno, _turn_of(offsets, s), s, e, "person", hit[1] / 100, "FuzzyKnownName", w,
                             flags=["possible misspelling of a known name"])
-                m.entity = linker.entity_of.get(hit[0])
+                m.entity = linker.entity_of.get(hit[0]) or linker._entity(w, "person")
                 p = case_like(w, linker.pseudonyms.map[hit[0]])
                 linker.pseudonyms._remember(w, p)
-                if m.entity:
-                    linker._flush(m.entity)
+                linker._flush(m.entity)
                 pseudo_of[(fno, s)] = p
                 mentions.append(m)
                 taken.append((s, e))
@@ -474,10 +480,30 @@ def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker,
         kind = "place" if PLACE_CONTEXT.search(text[max(0, s - 12):s]) else "person"
         m = Mention(fno, _turn_of(offsets, s), s, e, kind, 0.0, "PossibleMiss", w,
                     flags=["possible miss: capitalised word in no dictionary"])
-        pseudo_of[(fno, s)] = linker.link(m, fno, text)
+        if not _bare_acronym(m, text, linker):
+            pseudo_of[(fno, s)] = linker.link(m, fno, text)
         mentions.append(m)
         taken.append((s, e))
     mentions.sort(key=lambda m: m.start)
+
+
+ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+# words before an acronym that make it a place or institution: "at UMKC", "from NSUMC"
+ACRONYM_CUE = re.compile(r"\b(?:at|from|to|in|joined|attended|left|with|for|near|of)\s+(?:the\s+)?$", re.I)
+
+
+def _bare_acronym(m: Mention, text: str, linker: Linker) -> bool:
+    """An acronym nobody listed and nothing marks as a place or institution ("BSN", "MRSA",
+    "N95", "the CMO") is flagged for review, not replaced."""
+    if not ACRONYM.fullmatch(m.text) or ent.key_of(m.text) in linker.entity_of:
+        return False
+    if any(k == "institution" and ent.acronym(linker.real_of.get(e, "")) == m.text
+           for e, k in linker.kind_of.items()):
+        return False  # the abbreviation of a known institution
+    if ACRONYM_CUE.search(text[max(0, m.start - 16):m.start]) or text[m.end:m.end + 2] in ("'s", "’s"):
+        return False
+    m.flags.append("acronym: does it name a place or institution?")
+    return True
 
 
 def _store(study, tr: Transcript, mentions: list[Mention], pseudo_of, fno: int) -> None:

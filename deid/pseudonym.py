@@ -47,12 +47,9 @@ def is_first_name(word: str) -> bool:
 
 
 def case_like(src: str, pseudo: str) -> str:
-    """Write the pseudonym in the case the real words were written in."""
-    letters = [c for c in src if c.isalpha()]
-    if letters and all(c.islower() for c in letters):
-        return pseudo.lower()
-    if len(letters) > 1 and all(c.isupper() for c in letters) and not re.fullmatch(r"[A-Z]{2,6}", pseudo):
-        return pseudo.upper()
+    """The pseudonym as it is written for `src`: always in its own case, whatever the case
+    of the real words ("helen" and "HELEN" become "Carol" like "Helen"), so that one
+    entity reads the same everywhere and nothing of the original's form survives."""
     return pseudo
 
 

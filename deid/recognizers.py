@@ -77,7 +77,9 @@ class AddressRecognizer(EntityRecognizer):
     country), in the layouts of many countries, and military addresses."""
 
     STREET = [
-        re.compile(rf"\b\d{{1,6}}[A-Za-z]?(?:[ \t]+\d{{1,6}})?[ \t]+(?:{_W}[ \t]+){{0,4}}(?:{STREET_SUFFIX})\b\.?(?:[ \t]+\d{{1,5}}\b)?"),
+        re.compile(rf"\b\d{{1,6}}[A-Za-z]?(?:[ \t]+\d{{1,6}})?[ \t]+(?:{_CAP}[ \t]+){{0,4}}(?:{STREET_SUFFIX})\b\.?(?:[ \t]+\d{{1,5}}\b)?"),
+        # a named street without a number: "Pacific Street", "Larkin Avenue"
+        re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:Street|St\.|Avenue|Ave\.|Road|Boulevard|Blvd\.|Lane|Drive|Parkway|Highway)\b"),
         re.compile(rf"\b(?:\d{{1,6}}[ \t]+)?(?:{STREET_PREFIX})[ \t]+(?:{_W}[ \t]+){{0,4}}?{_W}[ \t,]+\d{{1,5}}\b", re.I),
         re.compile(rf"\b(?:\d{{1,6}}[ \t]+)?(?:{_W}[ \t]+){{0,2}}{_W}(?:{STREET_TAIL})\b\.?[ \t]+\d{{1,5}}[A-Za-z]?\b", re.I),
         re.compile(r"\b(?:PSC|Unit|USNS|USS|USNV|USCGC)[ \t]+[\w \t]{1,30}?,?[ \t]*(?:Box[ \t]+\d+)?[ \t,]*\n?[ \t>]*"
@@ -92,7 +94,7 @@ class AddressRecognizer(EntityRecognizer):
     ]
     UNIT = re.compile(r"[ \t,]*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?[ \t]*#?\d+\w?", re.I)
     # the rest of an address on the same line: ", Springfield, IL 62704"
-    SAME_LINE = re.compile(rf"(?:[ \t]*,[ \t]*(?:{_W}(?:[ \t]+{_W}){{0,3}}|[A-Z]{{2}})?(?:[ \t]+[A-Z]{{2}})?(?:[ \t]+\d{{4,6}})?){{1,4}}")
+    SAME_LINE = re.compile(rf"(?:[ \t]*,[ \t]*(?:{_CAP}(?:[ \t]+{_CAP}){{0,3}}|[A-Z]{{2}})?(?:[ \t]+[A-Z]{{2}})?(?:[ \t]+\d{{4,6}})?){{1,4}}")
     # a following line that continues an address: a town, region, postcode, country
     NEXT_LINE = re.compile(rf"\n[ \t>]*,?[ \t]*(?:(?:{_W}|\d{{3,6}}|\([^)\n]{{1,30}}\))[ \t,]*){{1,6}}(?=\n|$)")
 

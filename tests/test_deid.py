@@ -83,7 +83,7 @@ def test_later_run_reuses_the_key(deidentified, tmp_path, monkeypatch):
     later = (tmp_path / "out" / "later.txt").read_text()
     one = (tmp / "out" / "interview_01.txt").read_text()
     first, last = re.search(r"I'm Dr\. (\w+) (\w+), I teach", one).groups()
-    assert f"{first.lower()} {last.lower()} was right" in later
+    assert f"{first} {last} was right" in later   # one spelling of a pseudonym, whatever the case
     okafor = re.search(r"Dr\. Samuel (\w+)\.", one) or re.search(r"Dr\. \w+ (\w+)\. \w+ would sit", one)
     assert okafor.group(1) in later
 

@@ -64,16 +64,18 @@ def test_unreviewed_export_is_marked_in_every_format(study, env, tmp_path):
     work = tmp_path / "study"
     shutil.copytree(study, work, ignore=shutil.ignore_patterns("lock"))
     with open_study(work, secret=PASS) as s:
-        # the weekday flagged as a possible name is kept: the other flags stay open
-        (iid,) = s.db.execute("SELECT id FROM item WHERE text='Sundays'").fetchone()
-        actions.apply(s, "reject", {"item": iid}, "tester")
+        # a weekday flagged as a possible name would be kept: the other flags stay open
+        for (iid,) in s.db.execute("SELECT id FROM item WHERE text='Sundays'").fetchall():
+            actions.apply(s, "reject", {"item": iid}, "tester")
+        still_open = s.open_items("ward_06.txt")
+    assert still_open > 0
     tmp_path = tmp_path / "out"
     res = run("export", "--study", work, "--out", tmp_path, "--allow-unreviewed",
               "--format", "txt,vtt,srt,json,docx")
     assert res.exit_code == 0, res.output
     assert "marked UNREVIEWED" in res.output
     txt = (tmp_path / "ward_06.txt").read_text()
-    assert txt.startswith("[UNREVIEWED - 4 review flag(s) still open")
+    assert txt.startswith(f"[UNREVIEWED - {still_open} review flag(s) still open")
     back = T.read(tmp_path / "ward_06.txt")
     assert back.layout == "turns" and [t.speaker for t in back.turns[:3]] == [None, "Interviewer", "Respondent"]
     vtt = (tmp_path / "ward_06.vtt").read_text()
@@ -81,7 +83,7 @@ def test_unreviewed_export_is_marked_in_every_format(study, env, tmp_path):
     assert len(T.read(tmp_path / "ward_06.vtt").turns) == 6        # the NOTE is not a cue
     srt = (tmp_path / "ward_06.srt").read_text()
     assert srt.startswith("0\n00:00:00,000 --> 00:00:00,000\n[UNREVIEWED - ")
-    assert json.loads((tmp_path / "ward_06.json").read_text())["review"] == {"status": "unreviewed", "open_flags": 4}
+    assert json.loads((tmp_path / "ward_06.json").read_text())["review"] == {"status": "unreviewed", "open_flags": still_open}
     import docx
     first = docx.Document(str(tmp_path / "ward_06.docx")).paragraphs[0].text
     assert first.startswith("[UNREVIEWED - ")

@@ -71,6 +71,7 @@ class Mention:
     text: str
     entity: int | None = None
     flags: list[str] = field(default_factory=list)
+    keep: bool = False         # flagged only: the words stay unless a reviewer says otherwise
 
 
 def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> tuple[int, int, str]:
@@ -92,8 +93,9 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
         if m and m.end() < len(s):
             lead = m.end()
     if kind in ("institution", "place"):
-        m = re.match(r"(?i)(?:(?:the|at|in|from|to|and|of|with|for|by|on|near)\s+)+"
-                     r"|(?:Southern|Northern|Eastern|Western|Central|Upper|Lower|Greater|Downtown)\s+(?=[A-Z])", s)
+        m = re.match(r"(?i)(?:(?:the|at|in|from|to|and|of|with|for|by|on|near)\s+)+", s)
+        if kind == "place" and not m:
+            m = re.match(r"(?:Southern|Northern|Eastern|Western|Central|Upper|Lower|Greater|Downtown)\s+(?=[A-Z])", s)
         if m and m.end() < len(s):
             lead = m.end()
     if kind != "contact":
@@ -139,7 +141,8 @@ def is_generic(text: str) -> bool:
 # words of one kind that a pseudonym swaps for another of the same kind
 STREET_TYPES = ["Street", "Avenue", "Road", "Lane", "Drive", "Court", "Place", "Way", "Boulevard", "Terrace",
                 "Crescent", "Close", "Parkway", "Circle", "Square", "Trail", "Row", "Highway", "Plaza", "Alley"]
-UNIT_TYPES = ["Apt.", "Suite", "Unit", "Flat", "Box", "Floor"]
+UNIT_TYPES = ["Apt.", "Suite", "Unit", "Flat", "Floor", "Room"]
+BOX_TYPES = ["Box", "Drawer", "Bag"]
 BUSINESS_SUFFIXES = ["Inc", "LLC", "Ltd", "Group", "Partners", "Associates", "Company", "Corporation",
                      "Corp", "Co", "PLC", "GmbH", "and Sons", "Holdings"]
 

@@ -31,3 +31,13 @@ def first_names() -> frozenset[str]:
 
 def last_names() -> frozenset[str]:
     return _lists()[1]
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Words of the names of countries and US states ("Kansas", "New", "Zealand")."""
+    from faker.providers.address.en_US import Provider
+    words = set()
+    for name in list(Provider.states) + list(Provider.countries):
+        words.update(name.replace(",", " ").split())
+    return frozenset(w for w in words if w[:1].isupper())

@@ -324,6 +324,9 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
                 m.flags.append("low confidence")
             if kind == "person" and len(ent.tokens(m.text)) == 1 and words.is_common(m.text):
                 m.flags.append("name that is also a common word")
+            if _ordinary_words(m, rec):
+                m.keep = True
+                m.flags.append("ordinary words: is this a name?")
             mentions.append(m)
         per_file.append(mentions)
 
@@ -337,7 +340,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
                     continue
                 pseudo_of[(fno, m.start)] = "[DATE]" if cfg.dates == "replace" else _generalise(m.text)
                 continue
-            if _bare_acronym(m, text, linker):
+            if m.keep or _bare_acronym(m, text, linker):
                 continue
             pseudo_of[(fno, m.start)] = linker.link(m, fno, text)
 
@@ -485,6 +488,24 @@ def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker,
         mentions.append(m)
         taken.append((s, e))
     mentions.sort(key=lambda m: m.start)
+
+
+def _ordinary_words(m: Mention, rec: str) -> bool:
+    """What NER calls a name but is made of ordinary words only, flagged and kept: a single
+    word that is no one's name ("Wisdom", "Discipline"), or a title of three words or more
+    ("Foundations of Clinical Practice", "Guilty Pleasures: 5 Musicians Of The 70s")."""
+    from deid import names
+    if rec != "SpacyRecognizer":
+        return False
+    toks = [t for t in ent.tokens(m.text) if re.search(r"\w", t)]
+    if m.kind == "person" and len(toks) == 1:
+        w = toks[0]
+        return words.is_common(w) and w.title() not in names.first_names() and w.title() not in names.last_names()
+    if m.kind == "institution" and len(toks) >= 3 and re.search(r" (?:of|and|the|to|for|in) |: |\d", m.text):
+        # Title Case with small words in it, or a number: a course or a title, not an employer
+        return all((words.is_common(t) and t not in names.place_words()) or ent.is_stop_word(t)
+                   or t.isdigit() or t in "&" for t in toks)
+    return False
 
 
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")

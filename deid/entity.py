@@ -41,7 +41,9 @@ INSTITUTION_KINDS = (
     "Bank", "Library", "Museum", "Theatre", "Theater", "Repertory", "Company", "Corporation",
     "Inc", "LLC", "Ltd", "Group", "Associates", "Partners", "Center", "Centre", "Department",
     "Police Department", "Fire Department", "Regional", "Memorial", "Pharmacy", "Nursing Home",
-    "Care Home", "Rehabilitation Center", "Practice", "Surgery", "Infirmary", "Council")
+    "Care Home", "Rehabilitation Center", "Practice", "Surgery", "Infirmary", "Council",
+    "Bakery", "Hardware", "Market", "Grocery", "Supermarket", "Diner", "Cafe", "Café", "Salon",
+    "Drugstore", "Bookstore", "Florist", "Staffing", "Primary", "Polytechnic", "Playhouse")
 # words a pseudonym keeps because they say what kind of thing is named, not which one
 GENERIC_WORDS = {
     "university", "college", "school", "medicine", "medical", "center", "centre", "hospital",
@@ -143,6 +145,20 @@ STREET_TYPES = ["Street", "Avenue", "Road", "Lane", "Drive", "Court", "Place", "
                 "Crescent", "Close", "Parkway", "Circle", "Square", "Trail", "Row", "Highway", "Plaza", "Alley"]
 UNIT_TYPES = ["Apt.", "Suite", "Unit", "Flat", "Floor", "Room"]
 BOX_TYPES = ["Box", "Drawer", "Bag"]
+# kinds of institution outside the words every pseudonym keeps: swapped for a like kind,
+# "Lattimer's Bakery" -> "Hillcrest Market", "Loess Hills Community College" -> "… Academy"
+KIND_GROUPS = [
+    ["College", "Academy", "Institute", "Polytechnic"],
+    ["Elementary", "Primary", "Grade School"],
+    ["Bakery", "Pharmacy", "Hardware", "Market", "Grocery", "Store", "Shop", "Deli", "Diner", "Cafe",
+     "Café", "Salon", "Supermarket", "Drugstore", "Boutique", "Bookstore", "Florist", "Butcher"],
+    ["Foundation", "Trust", "Fund"],
+    ["Library", "Archive"],
+    ["Museum", "Gallery"],
+    ["Theatre", "Theater", "Playhouse", "Repertory", "Stage"],
+    ["Community", "Regional", "Memorial", "General"],
+    ["Staffing", "Recruiting", "Placement"],
+]
 BUSINESS_SUFFIXES = ["Inc", "LLC", "Ltd", "Group", "Partners", "Associates", "Company", "Corporation",
                      "Corp", "Co", "PLC", "GmbH", "and Sons", "Holdings"]
 

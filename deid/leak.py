@@ -4,7 +4,7 @@ from __future__ import annotations
 import regex as re
 
 from deid import words
-from deid.entity import MONTHS_DAYS
+from deid.entity import MONTHS_DAYS, is_stop_word
 
 DATE_BEFORE = (r"(?<!\b(?:the|next|last|in|of|early|late|mid|this|every|on|since|until|by|from|through|"
                r"that|each|one|a)[ \t]+)")
@@ -25,6 +25,11 @@ def pattern(reals: list[str], allow: list[str] = ()):
     # "next June", "in June 2019"
     months = {r for r in capitalised if r.lower() in MONTHS_DAYS}
     capitalised -= months
+    # a name that is also a small word ("Will", "May") only inside a sentence: "with Will"
+    small = {r for r in capitalised if is_stop_word(r)}
+    capitalised -= small
+    if small:
+        alts.append(r"(?<=\p{Ll}[,]?[ \t]+)(?:" + "|".join(re.escape(r[0].upper() + r[1:]) for r in sorted(small)) + ")")
     if months:
         alts.append(DATE_BEFORE + "(?:" + "|".join(re.escape(r[0].upper() + r[1:]) for r in sorted(months))
                     + r")(?![ \t]*\d)")

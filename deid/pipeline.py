@@ -80,8 +80,9 @@ def _select(results, text: str, allow: set[str]) -> list[tuple[int, int, str, fl
             if not letters:
                 continue
             toks = ent.tokens(core)
-            if len(toks) == 1 and ent.is_stop_word(core) and rec not in CONTEXT_RECOGNIZERS:
-                continue
+            if len(toks) == 1 and ent.is_stop_word(core) and rec not in CONTEXT_RECOGNIZERS \
+                    and (core.islower() or _sentence_start(text, s)):
+                continue  # "Will" mid-sentence, capitalised, is a name; "Will you" is not
             # lower-case text NER calls a name is usually a common word
             if core == core.lower() and all(words.is_common(t) for t in toks):
                 continue
@@ -103,7 +104,8 @@ def _select(results, text: str, allow: set[str]) -> list[tuple[int, int, str, fl
     return sorted(_whole_names(text, out, taken))
 
 
-NAME_PART = regex.compile(r"\p{Lu}[\p{L}'’\-]+|\p{Lu}\.?")
+def _sentence_start(text: str, pos: int) -> bool:
+    return re.search(r"(?:^|[.!?:;\"“(]\s*|\n\s*)$", text[max(0, pos - 3):pos]) is not None
 
 
 def _whole_names(text: str, spans: list, taken: list) -> list:
@@ -422,8 +424,10 @@ def _known_forms(linker: Linker) -> list[tuple[str, int]]:
     given, family = names.first_names(), names.last_names()
 
     def propagates(form: str, eid: int) -> bool:
-        if not ent.searchable(form) or ent.is_stop_word(form):
-            return False  # "Will", "May": only where detection finds them
+        if not ent.searchable(form):
+            return False
+        if ent.is_stop_word(form):  # "Will", "May": looked for in mid-sentence only (see leak)
+            return linker.kind_of.get(eid) == "person" and form.title() in given
         kind = linker.kind_of.get(eid)
         written = linker.written.get(form, form)
         if kind != "person" and " " not in form and form != ent.key_of(linker.real_of.get(eid, "")) \
@@ -478,7 +482,7 @@ def _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker,
                 mentions.append(m)
                 taken.append((s, e))
                 continue
-        if ent.is_stop_word(w) or not (CAP_WORD.fullmatch(w) or CAPS_WORD.fullmatch(w)):
+        if ent.is_stop_word(w) or w.lower() in ent.TITLE_WORDS or not (CAP_WORD.fullmatch(w) or CAPS_WORD.fullmatch(w)):
             continue
         kind = "place" if PLACE_CONTEXT.search(text[max(0, s - 12):s]) else "person"
         m = Mention(fno, _turn_of(offsets, s), s, e, kind, 0.0, "PossibleMiss", w,

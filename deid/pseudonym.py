@@ -106,8 +106,9 @@ class Pseudonyms:
         if k in self.map:
             return case_like(word, self.map[k])
         self.real_words.add(k)  # a pseudonym is never the real word itself
+        groups = [ent.STREET_TYPES, ent.UNIT_TYPES, ent.BOX_TYPES] + (ent.KIND_GROUPS if kind == "institution" else [])
         if kind in ("place", "institution"):
-            for group in (ent.STREET_TYPES, ent.UNIT_TYPES, ent.BOX_TYPES):
+            for group in groups:
                 same = [g for g in group if g.rstrip(".").lower() == word.rstrip(".").lower()]
                 if same:  # keeps its kind (a street, a unit), not its word
                     p = self.rng.choice([g for g in group if g not in same])

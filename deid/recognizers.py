@@ -78,6 +78,8 @@ class AddressRecognizer(EntityRecognizer):
 
     STREET = [
         re.compile(rf"\b\d{{1,6}}[A-Za-z]?(?:[ \t]+\d{{1,6}})?[ \t]+(?:{_CAP}[ \t]+){{0,4}}(?:{STREET_SUFFIX})\b\.?(?:[ \t]+\d{{1,5}}\b)?"),
+        # numbered roads: "County Road 14", "Route 9", "Highway 61"
+        re.compile(r"\b(?:County Road|County Rd\.?|State Route|State Road|Route|Highway|Hwy\.?|Interstate|Farm Road|FM)[ \t]+\d{1,4}\b"),
         # a named street without a number: "Pacific Street", "Larkin Avenue"
         re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?:Street|St\.|Avenue|Ave\.|Road|Boulevard|Blvd\.|Lane|Drive|Parkway|Highway)\b"),
         re.compile(rf"\b(?:\d{{1,6}}[ \t]+)?(?:{STREET_PREFIX})[ \t]+(?:{_W}[ \t]+){{0,4}}?{_W}[ \t,]+\d{{1,5}}\b", re.I),

@@ -100,6 +100,11 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
             m = re.match(r"(?:Southern|Northern|Eastern|Western|Central|Upper|Lower|Greater|Downtown)\s+(?=[A-Z])", s)
         if m and m.end() < len(s):
             lead = m.end()
+    if kind == "person":
+        # lower-case words NER drags in before a name: "friend Bill", "cousin Rich"
+        m = re.match(r"(?:[a-z][\w'’]*[ \t]+)+(?=[A-Z])", s[lead:])
+        if m:
+            lead += m.end()
     if kind != "contact":
         # leading function words NER drags in: "I'm Naomi Ryan", "This", "Can"
         while True:

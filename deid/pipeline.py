@@ -22,6 +22,7 @@ from deid import leak, words
 from deid.config import DEFAULT_ALLOW, Config, remember
 from deid.entity import Mention
 from deid.pseudonym import Pseudonyms
+from deid.truecase import is_uncased, truecase
 from transcript import Replacement, Transcript, apply_replacements
 from transcript.layouts import to_json
 
@@ -301,15 +302,16 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
                                    for real, eid in _known_forms(linker) if not
                                    (" " not in real and words.is_common(real))])
     joined = [_texts(tr) for tr in transcripts]
-    results = analyzer.analyze_batch([j[0] for j in joined], known=known, allow=sorted(allow),
-                                     progress=progress)
+    # an all-lower-case transcript is read with its likely names capitalised (same offsets)
+    analysed = [truecase(t) if is_uncased(t) else t for t, _ in joined]
+    results = analyzer.analyze_batch(analysed, known=known, allow=sorted(allow), progress=progress)
 
     per_file: list[list[Mention]] = []
     keep: list[list[tuple[int, int]]] = []   # spans never replaced: nationalities, languages
     for fno, ((text, offsets), res) in enumerate(zip(joined, results)):
         mentions = []
         keep.append([(r.start, r.end) for r in res if r.entity_type == "NRP"])  # nationalities
-        for s, e, kind, score, rec, ptype in _select(res, text, allow):
+        for s, e, kind, score, rec, ptype in _select(res, analysed[fno], allow):
             t = _turn_of(offsets, s)
             if e > offsets[t] + len(transcripts[fno].turns[t].text):
                 continue  # crosses a turn boundary
@@ -354,7 +356,8 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
                      and linker.kind_of.get(linker.entity_of.get(t)) == "person"}
     for fno, mentions in enumerate(per_file):
         text, offsets = joined[fno]
-        _flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker, pseudo_of, keep[fno])
+        _flag_candidates(analysed[fno], offsets, fno, mentions, person_tokens, allow, linker, pseudo_of,
+                         keep[fno])
 
     rx = _known_pass(per_file, joined, linker, pseudo_of, allow)  # forms the fuzzy pass added
 

@@ -164,6 +164,12 @@ KIND_GROUPS = [
     ["Community", "Regional", "Memorial", "General"],
     ["Staffing", "Recruiting", "Placement"],
 ]
+# words of addresses and place names in other languages, swapped for a like word
+PLACE_GROUPS = [
+    ["Via", "Rua", "Rue", "Calle", "Avenida", "Viale", "Corso", "Ulica", "Chemin", "Carrer", "Paseo"],
+    ["de", "da", "do", "du", "di", "del", "della", "delle", "dei", "des", "dos", "das", "la", "le", "van",
+     "von", "der", "den", "ten", "ter", "u", "z", "nad", "pod"],
+]
 BUSINESS_SUFFIXES = ["Inc", "LLC", "Ltd", "Group", "Partners", "Associates", "Company", "Corporation",
                      "Corp", "Co", "PLC", "GmbH", "and Sons", "Holdings"]
 

@@ -106,7 +106,8 @@ class Pseudonyms:
         if k in self.map:
             return case_like(word, self.map[k])
         self.real_words.add(k)  # a pseudonym is never the real word itself
-        groups = [ent.STREET_TYPES, ent.UNIT_TYPES, ent.BOX_TYPES] + (ent.KIND_GROUPS if kind == "institution" else [])
+        groups = [ent.STREET_TYPES, ent.UNIT_TYPES, ent.BOX_TYPES] + (
+            ent.KIND_GROUPS if kind == "institution" else ent.PLACE_GROUPS)
         if kind in ("place", "institution"):
             for group in groups:
                 same = [g for g in group if g.rstrip(".").lower() == word.rstrip(".").lower()]

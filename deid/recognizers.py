@@ -178,84 +178,55 @@ def institution() -> PatternRecognizer:
         global_regex_flags=re.MULTILINE)
 
 
-class GivenNameRecognizer(EntityRecognizer):
-    """A capitalised first name from the name lists of many countries (one that is not
-    also an ordinary word), with the initial and surname that follow it:
-    "Todd", "Szabina J Gelencsér", "Maureen Thibault"."""
+class NameListRecognizer(EntityRecognizer):
+    """A first name from the name lists of many countries, with the initials and surnames
+    written after it. Capitalised ("Todd", "Szabina J Gelencsér"): a first name that is not
+    an everyday word. In lower case, as speech recognition and quick typing leave names
+    ("aksel kristensen", "benjamin a seiler"): one in no dictionary, with a low score."""
 
-    WORD = re.compile(r"(?<![\w'’@.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?![\w@])")
-    TAIL = re.compile(r"(?:[ \t]+[A-Z](?:\.|(?![\w'’])))?(?:[ \t]+(?:(?:van|von|de|da|di|ten|ter|le|la|del|der)[ \t]+)?"
-                      r"[A-ZÀ-ÖØ-Þ][\w'’\-]+){0,2}")
+    PARTICLES = ("van", "von", "de", "da", "di", "ten", "ter", "le", "la", "del", "der")
+    CASED = (re.compile(r"(?<![\w'’@.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?![\w@])"),
+             re.compile(r"[ \t]+([A-Z](?:\.|(?![\w'’]))|[A-ZÀ-ÖØ-Þ][\w'’\-]+|(?:%s)(?=[ \t]+[A-Z]))"
+                        % "|".join(PARTICLES)))
+    LOWER = (re.compile(r"(?<![\w'’@.\-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]{2,}(?![\w@])"),
+             re.compile(r"[ \t]+([a-z]\.?(?![\w'’])|[a-zß-öø-ÿ][\w'’\-]+)"))
 
-    def __init__(self):
-        super().__init__(supported_entities=["PERSON"], name="GivenNameRecognizer", supported_language="en")
-
-    def load(self) -> None:  # noqa: D102
-        pass
-
-    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102
-        from deid import names, words
-        first, last = names.first_names(), names.last_names()
-        out, end = [], -1
-        for m in self.WORD.finditer(text):
-            w = m.group()
-            if m.start() < end or w not in first or words.is_everyday(w) or ent.is_stop_word(w):
-                continue
-            e = m.end()
-            tail = self.TAIL.match(text, e)
-            if tail and tail.group():
-                # keep surname words that are names or no ordinary word
-                toks = list(re.finditer(r"[ \t]+(\S+)", tail.group()))
-                keep = e
-                for t in toks:
-                    tw = t.group(1)
-                    if re.fullmatch(r"[A-Z]\.?", tw) or tw in last and not words.is_everyday(tw) \
-                            or not words.is_common(tw) \
-                            or tw.lower() in ("van", "von", "de", "da", "di", "ten", "ter", "le", "la", "del", "der"):
-                        keep = e + t.end()
-                    else:
-                        break
-                e = keep
-            end = e
-            out.append(RecognizerResult("PERSON", m.start(), e, 0.6 if e > m.end() else 0.5,
-                                        recognition_metadata={"recognizer_name": self.name}))
-        return out
-
-
-class LowerCaseNameRecognizer(EntityRecognizer):
-    """Names written in lower case, as speech recognition and quick typing leave them:
-    a first name that is no ordinary word, with an initial or surname after it
-    ("benjamin a seiler", "aksel kristensen"), or on its own. Low score: flagged."""
-
-    WORD = re.compile(r"(?<![\w'’@.\-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]{2,}(?![\w@])")
-    NEXT = re.compile(r"[ \t]+([a-z]\.?(?![\w'’])|[a-zß-öø-ÿ][\w'’\-]+)")
-
-    def __init__(self):
-        super().__init__(supported_entities=["PERSON"], name="LowerCaseNameRecognizer", supported_language="en")
+    def __init__(self, lower: bool = False):
+        self.lower = lower
+        super().__init__(supported_entities=["PERSON"], supported_language="en",
+                         name="LowerCaseNameRecognizer" if lower else "GivenNameRecognizer")
 
     def load(self) -> None:  # noqa: D102
         pass
 
+    def _first(self, w: str, first) -> bool:
+        from deid import words
+        if ent.is_stop_word(w):
+            return False
+        if self.lower:
+            return w.title() in first and not words.is_common(w)
+        return w in first and not words.is_everyday(w)
+
+    def _more(self, w: str, last) -> bool:
+        from deid import words
+        if len(w.rstrip(".")) == 1 or w.lower() in self.PARTICLES:
+            return True
+        return (w.title() in last and (self.lower or not words.is_everyday(w))) or not words.is_common(w)
+
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102
-        from deid import names, words
+        from deid import names
         first, last = names.first_names(), names.last_names()
+        word, more = self.LOWER if self.lower else self.CASED
         out, end = [], -1
-        for m in self.WORD.finditer(text):
-            w = m.group()
-            if m.start() < end or w.title() not in first or words.is_common(w) or ent.is_stop_word(w):
+        for m in word.finditer(text):
+            if m.start() < end or not self._first(m.group(), first):
                 continue
-            e = m.end()
-            while True:
-                t = self.NEXT.match(text, e)
-                if not t:
-                    break
-                tw = t.group(1)
-                if len(tw.rstrip(".")) == 1 or tw.title() in last or not words.is_common(tw):
-                    e = t.end()
-                else:
-                    break
+            e, n = m.end(), 0
+            while n < 3 and (t := more.match(text, e)) and self._more(t.group(1), last):
+                e, n = t.end(), n + 1
             end = e
-            out.append(RecognizerResult("PERSON", m.start(), e, 0.45,
+            score = 0.45 if self.lower else 0.6 if n else 0.5
+            out.append(RecognizerResult("PERSON", m.start(), e, score,
                                         recognition_metadata={"recognizer_name": self.name}))
         return out
 
@@ -305,7 +276,7 @@ class KnownEntityRecognizer(EntityRecognizer):
 
 
 def all_recognizers() -> list:
-    return [OfflineEmailRecognizer(), titled_person(), name_context(), AddressRecognizer(), GivenNameRecognizer(),
-            LowerCaseNameRecognizer(),
+    return [OfflineEmailRecognizer(), titled_person(), name_context(), AddressRecognizer(), NameListRecognizer(),
+            NameListRecognizer(lower=True),
             identifier_numbers(),
             social_handle(), institution()]

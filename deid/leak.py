@@ -10,9 +10,10 @@ DATE_BEFORE = (r"(?<!\b(?:the|next|last|in|of|early|late|mid|this|every|on|since
                r"that|each|one|a)[ \t]+)")
 
 
-def pattern(reals: list[str], allow: list[str] = ()):
+def pattern(reals: list[str], allow: list[str] = (), uncased: bool = False):
     """One regex for every real form in the key: word boundaries, any case; a real form
-    that is an ordinary word ("June", "Rose", "Banks") only when capitalised."""
+    that is an ordinary word ("June", "Rose", "Banks") only when capitalised, unless the
+    text is `uncased` (all lower case, as speech recognition leaves it)."""
     allowed = {a.lower() for a in allow}
     any_case, capitalised = set(), set()
     for r in reals:
@@ -28,11 +29,14 @@ def pattern(reals: list[str], allow: list[str] = ()):
     # a name that is also a small word ("Will", "May") only inside a sentence: "with Will"
     small = {r for r in capitalised if is_stop_word(r)}
     capitalised -= small
-    if small:
+    if uncased:  # no capitals to go by: ordinary-word names in any case (not "will", "may")
+        any_case |= capitalised
+        capitalised = set()
+    elif small:
         alts.append(r"(?<=\p{Ll}[,]?[ \t]+)(?:" + "|".join(re.escape(r[0].upper() + r[1:]) for r in sorted(small)) + ")")
     if months:
-        alts.append(DATE_BEFORE + "(?:" + "|".join(re.escape(r[0].upper() + r[1:]) for r in sorted(months))
-                    + r")(?![ \t]*\d)")
+        alts.append(DATE_BEFORE + "(?" + ("i" if uncased else "") + ":" +
+                    "|".join(re.escape(r[0].upper() + r[1:]) for r in sorted(months)) + r")(?![ \t]*\d)")
     if any_case:
         alts.append("(?i:" + "|".join(re.escape(r) for r in sorted(any_case, key=len, reverse=True)) + ")")
     if capitalised:

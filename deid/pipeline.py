@@ -349,7 +349,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
             pseudo_of[(fno, m.start)] = linker.link(m, fno, text)
 
     # second pass: every known form, found again wherever NER missed it
-    rx = _known_pass(per_file, joined, linker, pseudo_of, allow)
+    _known_pass(per_file, joined, linker, pseudo_of, allow)
 
     # fuzzy matches of known names (speech-recognition misspellings) and possible misses
     person_tokens = {t for t in linker.pseudonyms.map if " " not in t and len(t) >= 4
@@ -359,7 +359,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
         _flag_candidates(analysed[fno], offsets, fno, mentions, person_tokens, allow, linker, pseudo_of,
                          keep[fno])
 
-    rx = _known_pass(per_file, joined, linker, pseudo_of, allow)  # forms the fuzzy pass added
+    rx_of = _known_pass(per_file, joined, linker, pseudo_of, allow)  # forms the fuzzy pass added
 
     out = []
     for fno, tr in enumerate(transcripts):
@@ -373,7 +373,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
             base = offsets[m.turn]
             reps.setdefault(m.turn, []).append(Replacement(m.start - base, m.end - base, p))
         new = apply_replacements(tr, reps)
-        leaks = leak.count(new, reps, rx)
+        leaks = leak.count(new, reps, rx_of[fno])
         _store(study, tr, mentions, pseudo_of, fno)
         flags = sum(1 for m in mentions if m.flags)
         out.append(Result(tr.name, None if leaks else new, mentions, flags, leaks))
@@ -382,12 +382,17 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
 
 
 def _known_pass(per_file, joined, linker, pseudo_of, allow):
-    """Every known form, found again wherever detection missed it. Returns the regex of
-    known forms, which the leak check uses too."""
+    """Every known form, found again wherever detection missed it. Returns, per file, the
+    regex of known forms, which the leak check uses too."""
     reals = [r for r, _ in _known_forms(linker)]
-    rx = leak.pattern(reals, sorted(allow))
+    cased, uncased = leak.pattern(reals, sorted(allow)), None
+    rx_of = []
     for fno, mentions in enumerate(per_file):
         text, offsets = joined[fno]
+        rx = cased
+        if is_uncased(text):
+            rx = uncased = uncased or leak.pattern(reals, sorted(allow), uncased=True)
+        rx_of.append(rx)
         for s, e in leak.find(text, rx):
             over = [m for m in mentions if s < m.end and m.start < e]
             done = [m for m in over if (fno, m.start) in pseudo_of]  # replaced already
@@ -407,7 +412,7 @@ def _known_pass(per_file, joined, linker, pseudo_of, allow):
             pseudo_of[(fno, s)] = linker.link(m, fno, text)
             mentions.append(m)
         mentions.sort(key=lambda m: m.start)
-    return rx
+    return rx_of
 
 
 def _non_overlapping(mentions: list[Mention], replaced=lambda m: True) -> list[Mention]:
@@ -505,9 +510,11 @@ def _ordinary_words(m: Mention, rec: str) -> bool:
     if rec != "SpacyRecognizer":
         return False
     toks = [t for t in ent.tokens(m.text) if re.search(r"\w", t)]
-    if m.kind == "person" and len(toks) == 1:
+    if len(toks) == 1:  # "Wisdom" as a person; "Society" as an institution (not "Omaha", "Wahoo")
         w = toks[0]
-        return words.is_common(w) and w.title() not in names.first_names() and w.title() not in names.last_names()
+        ordinary = words.is_common(w) if m.kind == "person" else words.is_everyday(w)
+        return ordinary and w.title() not in names.first_names() \
+            and w.title() not in names.last_names() and w not in names.place_words()
     if m.kind == "institution" and len(toks) >= 3 and re.search(r" (?:of|and|the|to|for|in) |: |\d", m.text):
         # Title Case with small words in it, or a number: a course or a title, not an employer
         return all((words.is_common(t) and t not in names.place_words()) or ent.is_stop_word(t)

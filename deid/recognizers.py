@@ -203,8 +203,8 @@ class NameListRecognizer(EntityRecognizer):
         from deid import words
         if ent.is_stop_word(w):
             return False
-        if self.lower:
-            return w.title() in first and not words.is_common(w)
+        if self.lower:  # a name nobody writes as a word: not "sim", "will", "mark"
+            return w.title() in first and not words.is_common(w) and words.frequency(w) < 3.5
         return w in first and not words.is_everyday(w)
 
     def _more(self, w: str, last) -> bool:

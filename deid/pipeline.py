@@ -510,7 +510,7 @@ def _ordinary_words(m: Mention, rec: str) -> bool:
     if rec != "SpacyRecognizer":
         return False
     toks = [t for t in ent.tokens(m.text) if re.search(r"\w", t)]
-    if len(toks) == 1:  # "Wisdom" as a person; "Society" as an institution (not "Omaha", "Wahoo")
+    if len(toks) == 1 and m.kind in ("person", "institution"):  # "Wisdom", "Society"; not "Chicago"
         w = toks[0]
         ordinary = words.is_common(w) if m.kind == "person" else words.is_everyday(w)
         return ordinary and w.title() not in names.first_names() \

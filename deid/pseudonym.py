@@ -54,16 +54,22 @@ def case_like(src: str, pseudo: str) -> str:
 
 
 def scramble(text: str, rng) -> str:
-    """Same shape, other characters: digits for digits, letters for letters."""
-    out = []
-    for i, c in enumerate(text):
-        if c.isdigit():
-            out.append(rng.choice("123456789" if i == 0 or not text[i - 1].isdigit() else string.digits))
-        elif c.isalpha():
-            out.append(rng.choice(string.ascii_uppercase if c.isupper() else string.ascii_lowercase))
-        else:
-            out.append(c)
-    return "".join(out)
+    """Same shape, other characters: digits for digits, letters for letters; a group that
+    repeats ("0496 46 46 70") repeats in the result too."""
+    done: dict[str, str] = {}
+
+    def other(group: str) -> str:
+        if group not in done:
+            chars = []
+            for i, c in enumerate(group):
+                if c.isdigit():
+                    chars.append(rng.choice("123456789" if i == 0 else string.digits))
+                else:
+                    chars.append(rng.choice(string.ascii_uppercase if c.isupper() else string.ascii_lowercase))
+            done[group] = "".join(chars)
+        return done[group]
+
+    return re.sub(r"[^\W_]+", lambda m: other(m.group()), text)
 
 
 class Pseudonyms:

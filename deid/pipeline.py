@@ -515,6 +515,9 @@ def _ordinary_words(m: Mention, rec: str) -> bool:
         ordinary = words.is_common(w) if m.kind == "person" else words.is_everyday(w)
         return ordinary and w.title() not in names.first_names() \
             and w.title() not in names.last_names() and w not in names.place_words()
+    if m.kind == "person" and all(words.is_common(t) and t.title() not in names.first_names()
+                                  and t.title() not in names.last_names() for t in toks):
+        return True  # "Guilty Pleasures": no word of it is anybody's name
     if m.kind == "institution" and len(toks) >= 3 and re.search(r" (?:of|and|the|to|for|in) |: |\d", m.text):
         # Title Case with small words in it, or a number: a course or a title, not an employer
         return all((words.is_common(t) and t not in names.place_words()) or ent.is_stop_word(t)

@@ -171,7 +171,9 @@ PLACE_GROUPS = [
      "von", "der", "den", "ten", "ter", "u", "z", "nad", "pod"],
 ]
 BUSINESS_SUFFIXES = ["Inc", "LLC", "Ltd", "Group", "Partners", "Associates", "Company", "Corporation",
-                     "Corp", "Co", "PLC", "GmbH", "and Sons", "Holdings"]
+                     "Corp", "Co", "PLC", "GmbH", "Sons", "Holdings", "Technologies", "Software", "Systems",
+                     "Solutions", "Services", "Industries", "Enterprises", "Ventures", "Labs", "Media",
+                     "Consulting", "Logistics", "Transit", "Lines", "Analytics", "Networks"]
 
 
 def searchable(form: str) -> bool:

@@ -359,6 +359,8 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
         _flag_candidates(analysed[fno], offsets, fno, mentions, person_tokens, allow, linker, pseudo_of,
                          keep[fno])
 
+    for fno, mentions in enumerate(per_file):
+        per_file[fno] = _join_names(mentions, joined[fno][0], fno, linker, pseudo_of)
     rx_of = _known_pass(per_file, joined, linker, pseudo_of, allow)  # forms the fuzzy pass added
 
     out = []
@@ -413,6 +415,26 @@ def _known_pass(per_file, joined, linker, pseudo_of, allow):
             mentions.append(m)
         mentions.sort(key=lambda m: m.start)
     return rx_of
+
+
+def _join_names(mentions: list[Mention], text: str, fno: int, linker: Linker, pseudo_of) -> list[Mention]:
+    """Parts of one name found apart ("Fredrik" … "Sommerseth", with the initial "L" between)
+    become one mention, so the initial goes too and the name has one pseudonym."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev and prev.kind == m.kind == "person" and prev.turn == m.turn and not prev.keep and not m.keep \
+                and (fno, prev.start) in pseudo_of and (fno, m.start) in pseudo_of \
+                and re.fullmatch(r"[ \t]+(?:[A-Z]\.?[ \t]+)?", text[prev.end:m.start]):
+            pseudo_of.pop((fno, prev.start))
+            pseudo_of.pop((fno, m.start))
+            joined = Mention(fno, m.turn, prev.start, m.end, "person", min(prev.score, m.score),
+                             prev.recognizer, text[prev.start:m.end], flags=prev.flags + m.flags)
+            pseudo_of[(fno, joined.start)] = linker.link(joined, fno, text)
+            out[-1] = joined
+        else:
+            out.append(m)
+    return out
 
 
 def _non_overlapping(mentions: list[Mention], replaced=lambda m: True) -> list[Mention]:

@@ -121,7 +121,8 @@ class Pseudonyms:
                     p = self.rng.choice([g for g in group if g not in same])
                     self._remember(word, p)
                     return case_like(word, p)
-        if ent.is_generic(word) or (ent.is_stop_word(word) and not is_first_name(word)):
+        initial = re.fullmatch(r"[A-Z]\.?", word) and kind == "person"
+        if not initial and (ent.is_generic(word) or (ent.is_stop_word(word) and not is_first_name(word))):
             return word
         bare = word.rstrip(".")
         if kind == "institution" and bare in ent.BUSINESS_SUFFIXES:

@@ -81,6 +81,9 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
     (an address is kept whole: "Via Roma 131")."""
     if address:
         s = text[start:end].rstrip(" \t\n.,;:")
+        lead = re.match(r"(?:[a-z]+[ \t]+)+(?=[\dA-Z])", s)  # "with 27534 …", "and Ilmalankuja 82"
+        if lead:
+            start, s = start + lead.end(), s[lead.end():]
         return start, start + len(s), s
     if kind == "contact":
         while end < len(text) and (text[end].isalnum() or text[end] in "_-") or \

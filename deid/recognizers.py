@@ -97,6 +97,10 @@ class AddressRecognizer(EntityRecognizer):
     UNIT = re.compile(r"[ \t,]*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?[ \t]*#?\d+\w?", re.I)
     # the rest of an address on the same line: ", Springfield, IL 62704"
     SAME_LINE = re.compile(rf"(?:[ \t]*,[ \t]*(?:{_CAP}(?:[ \t]+{_CAP}){{0,3}}|[A-Z]{{2}})?(?:[ \t]+[A-Z]{{2}})?(?:[ \t]+\d{{4,6}})?){{1,4}}")
+    # capitalised words up to the end of the line, after the street: "… 82 Zachary Cliffs"
+    REST_OF_LINE = re.compile(rf"(?:[ \t]+{_CAP}){{1,3}}[ \t]*(?=\n|$)")
+    # a postcode opening the next line, before other words
+    POSTCODE_LINE = re.compile(r"\n[ \t>]*,?[ \t]*(?:[A-Z]{2}[ \t]+)?\d{4,6}\b")
     # a following line that continues an address: a town, region, postcode, country
     NEXT_LINE = re.compile(rf"\n[ \t>]*,?[ \t]*(?:(?:{_W}|\d{{3,6}}|\([^)\n]{{1,30}}\))[ \t,]*){{1,6}}(?=\n|$)")
 
@@ -130,12 +134,19 @@ class AddressRecognizer(EntityRecognizer):
                     s -= len(before.group())
                 u = self.UNIT.match(text, e)
                 e = u.end() if u else e
+                rest = self.REST_OF_LINE.match(text, e)  # "Ilmalankuja 82 Zachary Cliffs"
+                if rest:
+                    e = rest.end()
+                u = self.UNIT.match(text, e)
+                e = u.end() if u else e
                 same = self.SAME_LINE.match(text, e)
                 if same and same.end() > e:
                     e = same.end()
                 for _ in range(4):
                     nxt = self.NEXT_LINE.match(text, e)
                     if not nxt or len(nxt.group().split()) > 7 or re.search(r"[?!]|\b(?:the|and|is|to)\b", nxt.group()):
+                        code = self.POSTCODE_LINE.match(text, e)  # "\n 51971 for this card"
+                        e = code.end() if code else e
                         break
                     e = nxt.end()
                 taken.append((s, e))

@@ -100,7 +100,7 @@ class AddressRecognizer(EntityRecognizer):
     # capitalised words up to the end of the line, after the street: "… 82 Zachary Cliffs"
     REST_OF_LINE = re.compile(rf"(?:[ \t]+{_CAP}){{1,3}}[ \t]*(?=\n|$)")
     # a postcode opening the next line, before other words
-    POSTCODE_LINE = re.compile(r"\n[ \t>]*,?[ \t]*(?:[A-Z]{2}[ \t]+)?\d{4,6}\b")
+    POSTCODE_LINE = re.compile(rf"\n[ \t>]*,?[ \t]*(?:{_CAP}[ \t]+){{0,2}}(?:\([^)\n]{{1,20}}\)[ \t]+)?(?:[A-Z]{{2}}[ \t]+)?\d{{4,6}}\b")
     # a following line that continues an address: a town, region, postcode, country
     NEXT_LINE = re.compile(rf"\n[ \t>]*,?[ \t]*(?:(?:{_W}|\d{{3,6}}|\([^)\n]{{1,30}}\))[ \t,]*){{1,6}}(?=\n|$)")
 

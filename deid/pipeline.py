@@ -540,7 +540,7 @@ def _ordinary_words(m: Mention, rec: str) -> bool:
     if m.kind == "person" and all(words.is_common(t) and t.title() not in names.first_names()
                                   and t.title() not in names.last_names() for t in toks):
         return True  # "Guilty Pleasures": no word of it is anybody's name
-    if m.kind == "institution" and len(toks) >= 3 and re.search(r" (?:of|and|the|to|for|in) |: |\d", m.text):
+    if m.kind == "institution" and len(toks) >= 3 and re.search(r" (?:of|and|the|to|for|in) |: |\d| & |, ", m.text):
         # Title Case with small words in it, or a number: a course or a title, not an employer
         return all((words.is_common(t) and t not in names.place_words()) or ent.is_stop_word(t)
                    or t.isdigit() or t in "&" for t in toks)

@@ -70,6 +70,7 @@ STREET_TAIL = ("katu|kuja|tie|vej|gade|gata|gatan|vägen|veien|vegen|straat|stra
                "weg|laan|plein|braut|stræde|stien|sgata|utca|u\\.|ulice|tér|väg|torget")
 _W = r"[^\W\d_][\w'’.\-]*"          # a word of any alphabet
 _CAP = r"(?=[^\W\d_])(?![a-zß-ÿ])[\w'’\-]+"   # a word that starts with a capital, any alphabet
+_NAME_WORD = r"(?!(?:Of|The|And|In|To|For|On|At|By|With|From)\b)" + _CAP   # … but not "Of The"
 
 
 class AddressRecognizer(EntityRecognizer):
@@ -90,7 +91,7 @@ class AddressRecognizer(EntityRecognizer):
         # "Apt. 342", "Suite 084" on their own
         re.compile(r"\b(?:Apt|Apartment|Suite|Ste|Unit)\.?[ \t]*#?\d+[A-Za-z]?\b", re.I),
         # number, name, number: "213 Pilekrogen 53", "30102 Kaevu 94"
-        re.compile(rf"\b\d{{1,6}}[ \t]+(?:{_CAP}[ \t]+){{0,3}}{_CAP}[ \t]+\d{{1,5}}[A-Za-z]?\b(?![.,]?\d)"),
+        re.compile(rf"\b\d{{1,6}}[ \t]+(?:{_NAME_WORD}[ \t]+){{0,3}}{_NAME_WORD}[ \t]+\d{{1,5}}[A-Z]?\b(?![.,]?\d)"),
         # a street word standing after the name: "Kálmán Imre u. 12.", "Rákóczi út 13"
         re.compile(rf"\b(?:{_CAP}[ \t]+){{1,3}}(?i:u\.|utca|út|útja|tér|körút|ulica|vej|gade|straat|weg)[ \t]+\d{{1,5}}\.?"),
     ]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # identify no one, though NER likes to tag them
-DEFAULT_ALLOW = ["Zoom", "Teams", "Skype", "COVID", "COVID-19", "Covid", "AAMC", "ACGME", "LCME",
+DEFAULT_ALLOW = ["Zoom", "Teams", "Skype", "Slack", "Webex", "FaceTime", "Outlook", "Gmail", "COVID", "COVID-19", "Covid", "AAMC", "ACGME", "LCME",
                  "USMLE", "MCAT", "NIH", "CDC", "FDA", "ICU", "NICU", "PICU", "EMR", "EHR", "Epic",
                  "Medicare", "Medicaid", "PGY", "Google", "Facebook", "Instagram", "Twitter", "YouTube",
                  "TikTok", "WhatsApp", "Interviewer", "Respondent", "Participant", "Moderator",

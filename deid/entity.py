@@ -28,6 +28,10 @@ TITLE_WORDS = {
 MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
                "friday", "saturday", "sunday"}
+# titles written before a surname ("Dr. Marsh"); the others take a first name ("Aunt Rose")
+SURNAME_TITLES = {"dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "judge",
+                  "officer", "sergeant", "captain", "senator", "mayor", "president", "provost",
+                  "chancellor", "coach", "rev", "reverend", "nurse"}
 FEMALE_TITLES = {"mrs", "ms", "miss", "sister", "aunt", "auntie", "grandma", "nana", "madam", "lady"}
 MALE_TITLES = {"mr", "brother", "father", "uncle", "grandpa", "papa", "sir", "lord"}
 

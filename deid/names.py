@@ -7,22 +7,31 @@ from functools import lru_cache
 
 
 @lru_cache(maxsize=1)
-def _lists() -> tuple[frozenset[str], frozenset[str]]:
+def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     import faker.providers.person as person
-    first, last = set(), set()
+    first, last, female, male = set(), set(), set(), set()
     for m in pkgutil.iter_modules(person.__path__):
         try:
             provider = importlib.import_module(f"faker.providers.person.{m.name}").Provider
         except (ImportError, AttributeError):
             continue
-        for attr in ("first_names", "first_names_female", "first_names_male"):
+        for attr, into in (("first_names", None), ("first_names_female", female), ("first_names_male", male)):
             v = provider.__dict__.get(attr)
             if isinstance(v, (list, tuple, dict)):
                 first.update(v)
+                if into is not None:
+                    into.update(v)
         v = provider.__dict__.get("last_names")
         if isinstance(v, (list, tuple, dict)):
             last.update(v)
-    return frozenset(first), frozenset(last)
+    return frozenset(first), frozenset(last), frozenset(female), frozenset(male)
+
+
+def gender(first: str) -> str | None:
+    """"f" or "m" where the name lists of all countries agree, else None."""
+    _, _, female, male = _lists()
+    f, m = first in female, first in male
+    return "f" if f and not m else "m" if m and not f else None
 
 
 def first_names() -> frozenset[str]:

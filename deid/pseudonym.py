@@ -38,7 +38,10 @@ def gender_of(first: str, title: str = "") -> str | None:
     if title in ent.MALE_TITLES:
         return "m"
     f, m = first.lower() in _FEMALE_SET, first.lower() in _MALE_SET
-    return "f" if f and not m else "m" if m and not f else None
+    if f != m:
+        return "f" if f else "m"
+    from deid import names
+    return names.gender(first.title())
 
 
 def is_first_name(word: str) -> bool:
@@ -192,8 +195,8 @@ class Pseudonyms:
                 part, trail = part[:-1], "."
             poss = ent.POSSESSIVE.search(part) if kind != "person" else None
             base = part[: poss.start()] if poss and poss.start() > 0 else part
-            if kind == "person":
-                first = n == 0 and (len(names) > 1 or is_first_name(base) and not title)
+            if kind == "person":  # "Dr. Marsh" is a surname, "my sister Faith" a first name
+                first = n == 0 and (len(names) > 1 or is_first_name(base) and title not in ent.SURNAME_TITLES)
                 out.append(self._word(base, kind, "first" if first else "last", gender))
             else:
                 out.append(self._word(base, kind, "", None) + (part[len(base):] if poss else ""))

@@ -209,7 +209,7 @@ def _carried(form: str, current: str, other, keep, keep_forms: dict[str, str], p
     if keep.kind != "person" and ent.key_of(form) == ent.key_of(other.real) \
             and not any(ent.key_of(w) in by_word for w in fw):
         return keep.pseudonym  # another name of the same place or institution ("NMH")
-    out, n, i = [], len(fw), 0
+    n, i = len(fw), 0
 
     def word(m) -> str:
         nonlocal i

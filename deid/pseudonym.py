@@ -14,7 +14,6 @@ import re
 import secrets
 import string
 
-from faker.providers.address.en_US import Provider as AddressProvider
 from faker.providers.person.en_US import Provider as PersonProvider
 
 from deid import entity as ent

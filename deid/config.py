@@ -1,6 +1,7 @@
 """The researcher's settings for a study, from a TOML file (`--config`).
 
     style = "natural"            # or "bracket": [PERSON 3]
+    regions = "replace"          # or "keep": countries and US states stay as they are
     dates = "keep"               # keep | generalise | replace
     allow = ["AAMC", "Zoom"]     # identify no one: never replaced
     names = ["Helen Marsh", "Mizzou"]           # always found, in any case
@@ -11,7 +12,7 @@
     [kinds]                      # kind of a listed name when not a person
     "Feinberg School of Medicine" = "institution"
 
-Settings without identifiers (style, dates, allow) are remembered in the study; names,
+Settings without identifiers (style, dates, regions, allow) are remembered in the study; names,
 pseudonyms and aliases go into the encrypted key, so the file can be deleted afterwards.
 """
 from __future__ import annotations
@@ -43,6 +44,7 @@ class ConfigError(Exception):
 class Config:
     style: str = "natural"
     dates: str = "keep"
+    regions: str = "replace"
     allow: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     pseudonyms: dict[str, str] = field(default_factory=dict)
@@ -60,13 +62,15 @@ def load(path: str | Path | None) -> Config:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"the configuration {path} is not valid TOML: {e}")
     cfg = Config(style=doc.get("style", "natural"), dates=doc.get("dates", "keep"),
-                 allow=list(doc.get("allow", [])), names=list(doc.get("names", [])),
+                 regions=doc.get("regions", "replace"), allow=list(doc.get("allow", [])), names=list(doc.get("names", [])),
                  pseudonyms=dict(doc.get("pseudonyms", {})), aliases=dict(doc.get("aliases", {})),
                  kinds=dict(doc.get("kinds", {})))
     if cfg.style not in ("natural", "bracket"):
         raise ConfigError('style must be "natural" or "bracket"')
     if cfg.dates not in ("keep", "generalise", "generalize", "replace"):
         raise ConfigError('dates must be "keep", "generalise" or "replace"')
+    if cfg.regions not in ("replace", "keep"):
+        raise ConfigError('regions must be "replace" or "keep"')
     return cfg
 
 
@@ -78,6 +82,8 @@ def remember(study, cfg: Config) -> Config:
         study.set_setting("style", cfg.style if study.setting("style") is None else study.setting("style"))
     if cfg.dates != "keep" or study.setting("dates") is None:
         study.set_setting("dates", cfg.dates)
+    if cfg.regions != "replace" or study.setting("regions") is None:
+        study.set_setting("regions", cfg.regions)
     return Config(style=study.setting("style", "natural"), dates=study.setting("dates", "keep"),
-                  allow=allow, names=cfg.names, pseudonyms=cfg.pseudonyms, aliases=cfg.aliases,
+                  regions=study.setting("regions", "replace"), allow=allow, names=cfg.names, pseudonyms=cfg.pseudonyms, aliases=cfg.aliases,
                   kinds=cfg.kinds)

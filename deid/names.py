@@ -50,3 +50,13 @@ def place_words() -> frozenset[str]:
     for name in list(Provider.states) + list(Provider.countries):
         words.update(name.replace(",", " ").split())
     return frozenset(w for w in words if w[:1].isupper())
+
+
+@lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """Countries and US states, lower case, with the usual short forms."""
+    from faker.providers.address.en_US import Provider
+    names = {n.lower() for n in list(Provider.states) + list(Provider.countries)}
+    names |= {a.lower() for a in Provider.states_abbr} | {"us", "usa", "u.s.", "u.s.a.", "uk", "america",
+                                                          "united states", "england", "scotland", "wales"}
+    return frozenset(names)

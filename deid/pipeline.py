@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from deid import entity as ent
-from deid import leak, words
+from deid import leak, names, words
 from deid.config import DEFAULT_ALLOW, Config, remember
 from deid.entity import Mention
 from deid.linker import Linker, known_forms
@@ -94,6 +94,9 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
             if e > offsets[t] + len(transcripts[fno].turns[t].text):
                 continue  # crosses a turn boundary
             m = Mention(fno, t, s, e, kind, score, ptype if ptype in ("STREET_ADDRESS", "URL") else rec, text[s:e])
+            if kind == "place" and cfg.regions == "keep" and ent.key_of(m.text) in names.regions():
+                keep[-1].append((s, e))  # a country or state, kept by the study's configuration
+                continue
             if kind == "date":
                 why = _date_flags(text, s, e) if cfg.dates == "keep" else None
                 if why:

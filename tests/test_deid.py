@@ -163,3 +163,19 @@ def test_no_network_during_deid(tmp_path, passphrase, no_network):
               "--out", str(tmp_path / "out"))
     assert res.exit_code == 0, res.output
     assert no_network == []
+
+
+def test_regions_follow_the_configuration(tmp_path, passphrase):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Interviewer: Where?\n\nRespondent: This is Diane in New Jersey. I grew up in Texas and moved to Chicago.\n")
+    (tmp_path / "keep.toml").write_text('regions = "keep"\n')
+    run("deid", str(tmp_path / "in"), "--study", str(tmp_path / "s1"), "--out", str(tmp_path / "o1"))
+    run("deid", str(tmp_path / "in"), "--study", str(tmp_path / "s2"), "--out", str(tmp_path / "o2"),
+        "--config", str(tmp_path / "keep.toml"))
+    replaced = (tmp_path / "o1" / "a.txt").read_text()
+    kept = (tmp_path / "o2" / "a.txt").read_text()
+    for out in (replaced, kept):
+        assert "Diane" not in out and "Chicago" not in out      # people and cities always go
+    assert "Texas" not in replaced and "New Jersey" not in replaced
+    assert "in Texas" in kept and "in New Jersey" in kept

@@ -27,6 +27,9 @@ from transcript.layouts import to_json
 
 SEP = "\n\n"
 AGE_RX = re.compile(r"\b(\d{2,3})[- ](?:years?|yrs?)[- ]old\b|\bage[d]? (\d{2,3})\b|\b(\d{2,3})s\b", re.I)
+# an age said without "years": "she is 93 now", "he turned 91", "at 95"
+AGE_SAID = re.compile(r"\b(?:is|was|turned|turns|turning|at|aged|age of|reached)[ \t]+(\d{2,3})\b(?![ \t]*(?:%|percent|"
+                      r"dollars|minutes|hours|days|weeks|months|patients|people|beds|miles|kilos|pounds))", re.I)
 DOB_RX = re.compile(r"\b(?:born|birthday|date of birth|DOB|d\.o\.b\.)\b", re.I)
 
 
@@ -113,6 +116,13 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
                 m.keep = True
                 m.flags.append("ordinary words: is this a name?")
             mentions.append(m)
+        if cfg.dates == "keep":  # ages over 89 said in words, which NER does not take for dates
+            for a in AGE_SAID.finditer(text):
+                if int(a.group(1)) > 89 and not any(m.start < a.end(1) and a.start(1) < m.end for m in mentions):
+                    t = turn_of(offsets, a.start(1))
+                    mentions.append(Mention(fno, t, a.start(1), a.end(1), "date", 0.5, "AgeRecognizer",
+                                            a.group(1), flags=["age over 89"]))
+            mentions.sort(key=lambda m: m.start)
         per_file.append(mentions)
 
     # link every mention, in file order, to an entity and a pseudonym

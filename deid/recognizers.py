@@ -70,7 +70,9 @@ STREET_TAIL = ("katu|kuja|tie|vej|gade|gata|gatan|vägen|veien|vegen|straat|stra
                "weg|laan|plein|braut|stræde|stien|sgata|utca|u\\.|ulice|tér|väg|torget")
 _W = r"[^\W\d_][\w'’.\-]*"          # a word of any alphabet
 _CAP = r"(?=[^\W\d_])(?![a-zß-ÿ])[\w'’\-]+"   # a word that starts with a capital, any alphabet
-_NAME_WORD = r"(?!(?:Of|The|And|In|To|For|On|At|By|With|From)\b)" + _CAP   # … but not "Of The"
+_NAME_WORD = (r"(?!(?:Of|The|And|In|To|For|On|At|By|With|From|January|February|March|April|May|June|July|"
+              r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
+              + _CAP)   # … but not "Of The", nor a date: "3 March 1931"
 
 
 class AddressRecognizer(EntityRecognizer):

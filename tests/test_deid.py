@@ -179,3 +179,41 @@ def test_regions_follow_the_configuration(tmp_path, passphrase):
         assert "Diane" not in out and "Chicago" not in out      # people and cities always go
     assert "Texas" not in replaced and "New Jersey" not in replaced
     assert "in Texas" in kept and "in New Jersey" in kept
+
+
+def test_bracket_style_dates_and_flags(tmp_path, passphrase):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Interviewer: Tell me about your family.\n\n"
+        "Respondent: My grandmother Ottilie Brandvold was born on 3 March 1931 in Stavanger. "
+        "She is 93 now. Ottilie still writes to me every week.\n")
+    (tmp_path / "veil.toml").write_text('style = "bracket"\n')
+    res = run("deid", str(tmp_path / "in"), "--study", str(tmp_path / "s"), "--out", str(tmp_path / "out"),
+              "--config", str(tmp_path / "veil.toml"))
+    assert res.exit_code == 0, res.output
+    out = (tmp_path / "out" / "a.txt").read_text()
+    assert "Ottilie" not in out and "Brandvold" not in out and "Stavanger" not in out
+    label = re.search(r"grandmother (\[PERSON \d+\])", out).group(1)
+    assert f"{label} still writes" in out                    # one label for every form of her name
+    assert "3 March 1931" in out and "93" in out             # dates are kept by default...
+    from deid.study import open_study
+    with open_study(tmp_path / "s") as s:
+        reasons = [r for (r,) in s.db.execute("SELECT reason FROM item WHERE status='open'")]
+    assert any("date of birth" in r for r in reasons)        # ...but flagged for review
+    assert any("over 89" in r for r in reasons)
+
+
+def test_team_member_opens_the_study_with_their_identity(tmp_path, monkeypatch):
+    from pyrage import x25519
+    member = x25519.Identity.generate()
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Interviewer: Hi.\n\nRespondent: I work with Gregory Hastings.\n")
+    monkeypatch.setenv("VEIL_PASSPHRASE", "pi-passphrase")
+    res = run("deid", str(tmp_path / "in"), "--study", str(tmp_path / "s"), "--out", str(tmp_path / "out"),
+              "--recipient", str(member.to_public()))
+    assert res.exit_code == 0, res.output
+    monkeypatch.delenv("VEIL_PASSPHRASE")
+    (tmp_path / "member.key").write_text(str(member) + "\n")
+    monkeypatch.setenv("VEIL_IDENTITY", str(tmp_path / "member.key"))
+    res = run("key", "show", "--study", str(tmp_path / "s"))
+    assert res.exit_code == 0 and "Gregory Hastings" in res.output

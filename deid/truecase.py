@@ -15,6 +15,9 @@ CONTEXT = re.compile(r"\b(?:named|called|dr|doctor|nurse|mr|mrs|ms|miss|pastor|f
                      r"coworker|co-worker|neighbor|neighbour|colleague|roommate)[,]?\s+$")
 
 
+STREETS = {"street", "avenue", "road", "boulevard", "lane", "drive", "parkway", "highway"}
+
+
 def is_uncased(text: str) -> bool:
     """Hardly a capital letter outside "I" and the first word of a line."""
     ws = WORD.findall(text)
@@ -41,7 +44,12 @@ def truecase(text: str) -> str:
         rare = not words.is_common(w)
         name = w.title() in first or w.title() in last
         nxt = matches[i + 1].group() if i + 1 < len(matches) else ""
-        near = nxt and matches[i + 1].start() - m.end() <= 2 and not words.is_common(nxt)  # "faith okafer"
-        if rare or (name and (near or CONTEXT.search(text[max(0, m.start() - 30):m.start()].lower()))):
+        # a surname right after it: "faith okafer", "bill marsh" (not "young guy")
+        near = nxt and matches[i + 1].start() - m.end() <= 2 and (
+            not words.is_common(nxt) or nxt.title() in last and not words.is_everyday(nxt))
+        street = nxt.lower() in STREETS and matches[i + 1].start() - m.end() == 1  # "ohio street"
+        if rare or street or (name and (near or CONTEXT.search(text[max(0, m.start() - 30):m.start()].lower()))):
             out[m.start()] = w[0].upper()
+            if street:
+                out[matches[i + 1].start()] = nxt[0].upper()
     return "".join(out)

@@ -217,3 +217,18 @@ def test_team_member_opens_the_study_with_their_identity(tmp_path, monkeypatch):
     monkeypatch.setenv("VEIL_IDENTITY", str(tmp_path / "member.key"))
     res = run("key", "show", "--study", str(tmp_path / "s"))
     assert res.exit_code == 0 and "Gregory Hastings" in res.output
+
+
+def test_lower_case_speech_recognition_transcript(tmp_path, passphrase):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "asr.txt").write_text(
+        "[00:00:00] S1: so um where did you work before\n\n"
+        "[00:00:04] S2: uh i was at the laundry on ohio street, my supervisor was faith okafor, she was "
+        "good to us. my friend bill, bill marsh, he got me the job. then faith moved to the night shift "
+        "and we, we kind of lost touch after that you know, it was a long time ago now honestly\n")
+    res = run("deid", str(tmp_path / "in"), "--study", str(tmp_path / "s"), "--out", str(tmp_path / "out"))
+    assert res.exit_code == 0, res.output
+    out = (tmp_path / "out" / "asr.txt").read_text()
+    for real in ("okafor", "marsh", "ohio street", "faith", "bill"):
+        assert not re.search(r"\b" + real + r"\b", out, re.I), real
+    assert out.startswith("[00:00:00] S1: so um where did you work before")

@@ -236,6 +236,20 @@ def test_two_tabs_keep_each_others_decisions(served, page):
     other.close()
 
 
+def test_a_tab_in_use_shows_other_reviewers_decisions(served, page):
+    study = served["study"]
+    other = page.context.new_page()
+    open_transcript(page, served, "otter_03.txt")
+    open_transcript(other, served, "otter_03.txt")
+    flags = [i for i in item_rows(study, "otter_03.txt").values() if i["status"] == "open"]
+    assert flags
+    page.click(f"#i{flags[0]['id']}")
+    wait_acted(page, lambda: page.keyboard.press("a"))
+    other.mouse.click(5, 5)  # someone is working in the other tab: it asks for news by itself
+    other.wait_for_function(f"() => window.veil.byId.get({flags[0]['id']}).status === 'accepted'", timeout=25000)
+    other.close()
+
+
 def test_reload_keeps_decisions(served, page):
     study = served["study"]
     open_transcript(page, served, "ward_06.txt")

@@ -369,6 +369,20 @@
     }
   });
 
+  // while someone is working here, show other reviewers' decisions as they are made; an
+  // untouched tab stops asking, so the server's idle timeout still ends it
+  let lastInput = Date.now();
+  ["keydown", "mousedown"].forEach((ev) => document.addEventListener(ev, () => { lastInput = Date.now(); }));
+  setInterval(() => {
+    const editing = document.activeElement && /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName);
+    if (document.hidden || !S.view || S.busy || editing || Date.now() - lastInput > 300000) return;
+    const before = JSON.stringify(S.view);
+    api("/api/transcript?name=" + encodeURIComponent(S.view.name)).then((v) => {
+      if (S.busy || JSON.stringify(v) === before) return;
+      S.view = v; renderDoc(true); select(S.sel, false);
+    }).catch(() => {});
+  }, 15000);
+
   async function onRoute() {
     const r = route();
     if (!r.name) { renderHome(); return; }

@@ -213,12 +213,17 @@ def test_mark_missed_name_by_selecting_words(served, page):
     assert page.locator("mark.k-institution:has-text('tavolino')").count() == 1
 
 
+def two_tabs(served, page, name):
+    """A second tab on the same transcript, and the open flags of it."""
+    other = page.context.new_page()
+    open_transcript(page, served, name)
+    open_transcript(other, served, name)
+    return other, [i for i in item_rows(served["study"], name).values() if i["status"] == "open"]
+
+
 def test_two_tabs_keep_each_others_decisions(served, page):
     study = served["study"]
-    other = page.context.new_page()
-    open_transcript(page, served, "focus_group_02.txt")
-    open_transcript(other, served, "focus_group_02.txt")
-    flags = [i for i in item_rows(study, "focus_group_02.txt").values() if i["status"] == "open"]
+    other, flags = two_tabs(served, page, "focus_group_02.txt")
     assert len(flags) >= 2
     page.click(f"#i{flags[0]['id']}")
     other.click(f"#i{flags[1]['id']}")
@@ -237,11 +242,7 @@ def test_two_tabs_keep_each_others_decisions(served, page):
 
 
 def test_a_tab_in_use_shows_other_reviewers_decisions(served, page):
-    study = served["study"]
-    other = page.context.new_page()
-    open_transcript(page, served, "otter_03.txt")
-    open_transcript(other, served, "otter_03.txt")
-    flags = [i for i in item_rows(study, "otter_03.txt").values() if i["status"] == "open"]
+    other, flags = two_tabs(served, page, "otter_03.txt")
     assert flags
     page.click(f"#i{flags[0]['id']}")
     wait_acted(page, lambda: page.keyboard.press("a"))

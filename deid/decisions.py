@@ -12,7 +12,7 @@ import re
 
 from deid import entity as ent
 from deid import leak
-from deid.pseudonym import Pseudonyms, case_like, is_first_name
+from deid.pseudonym import Pseudonyms, is_first_name
 from deid.study import StudyError, now
 from transcript import Replacement, Transcript, apply_replacements
 from transcript.layouts import from_json
@@ -53,7 +53,7 @@ def _pseudonym_for(study, ps: Pseudonyms, it: dict) -> str:
             return d["pseudonym"]
     k = ent.key_of(it["text"])
     if k in ps.map:
-        return case_like(it["text"], ps.map[k])
+        return ps.map[k]
     p = ps.pseudonym(it["text"], it["kind"] or "person")
     if it["entity"]:
         for real, pseudo in ps.new:
@@ -217,7 +217,7 @@ def _carried(form: str, current: str, other, keep, keep_forms: dict[str, str], p
         i += 1
         k = ent.key_of(w)
         if k in by_word:
-            return case_like(w, by_word[k])
+            return by_word[k]
         if keep.kind == "person":
             slot = None
             if (n > 1 and idx == 0) or (n == 1 and is_first_name(w)):
@@ -225,10 +225,10 @@ def _carried(form: str, current: str, other, keep, keep_forms: dict[str, str], p
             elif n == 1 or idx == n - 1:
                 slot = last_slot
             if slot:
-                return case_like(w, slot)
+                return slot
         if n == 1:
             return current
-        return ps.map.get(k) and case_like(w, ps.map[k]) or ps.pseudonym(w, keep.kind)
+        return ps.map.get(k) or ps.pseudonym(w, keep.kind)
     return re.sub(r"[^\W_][\w'’.\-]*", word, form)
 
 

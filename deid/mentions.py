@@ -160,7 +160,6 @@ def flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker, 
     from rapidfuzz import fuzz, process
 
     from deid import names
-    from deid.pseudonym import case_like
     taken = [(m.start, m.end) for m in mentions] + list(keep)
     choices = sorted(person_tokens)
     for mt in WORD.finditer(text):
@@ -176,7 +175,7 @@ def flag_candidates(text, offsets, fno, mentions, person_tokens, allow, linker, 
                 m = Mention(fno, turn_of(offsets, s), s, e, "person", hit[1] / 100, "FuzzyKnownName", w,
                             flags=["possible misspelling of a known name"])
                 m.entity = linker.entity_of.get(hit[0]) or linker._entity(w, "person")
-                p = case_like(w, linker.pseudonyms.map[hit[0]])
+                p = linker.pseudonyms.map[hit[0]]
                 linker.pseudonyms._remember(w, p)
                 linker._flush(m.entity)
                 pseudo_of[(fno, s)] = p

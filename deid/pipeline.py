@@ -40,7 +40,6 @@ class Result:
     mentions: list[Mention] = field(default_factory=list)
     flags: int = 0
     leaks: int = 0
-    skipped: bool = False
 
 
 def digest(tr: Transcript) -> str:

@@ -48,13 +48,6 @@ def is_first_name(word: str) -> bool:
     return word.lower() in _FEMALE_SET or word.lower() in _MALE_SET or word.title() in names.first_names()
 
 
-def case_like(src: str, pseudo: str) -> str:
-    """The pseudonym as it is written for `src`: always in its own case, whatever the case
-    of the real words ("helen" and "HELEN" become "Carol" like "Helen"), so that one
-    entity reads the same everywhere and nothing of the original's form survives."""
-    return pseudo
-
-
 def scramble(text: str, rng) -> str:
     """Same shape, other characters: digits for digits, letters for letters; a group that
     repeats ("0496 46 46 70") repeats in the result too."""
@@ -112,7 +105,7 @@ class Pseudonyms:
     def _word(self, word: str, kind: str, role: str, gender: str | None) -> str:
         k = ent.key_of(word)
         if k in self.map:
-            return case_like(word, self.map[k])
+            return self.map[k]
         self.real_words.add(k)  # a pseudonym is never the real word itself
         groups = [ent.STREET_TYPES, ent.UNIT_TYPES, ent.BOX_TYPES] + (
             ent.KIND_GROUPS if kind == "institution" else ent.PLACE_GROUPS)
@@ -122,7 +115,7 @@ class Pseudonyms:
                 if same:  # keeps its kind (a street, a unit), not its word
                     p = self.rng.choice([g for g in group if g not in same])
                     self._remember(word, p)
-                    return case_like(word, p)
+                    return p
         initial = re.fullmatch(r"[A-Z]\.?", word) and kind == "person"
         if not initial and (ent.is_generic(word) or (ent.is_stop_word(word) and not is_first_name(word))):
             return word
@@ -151,7 +144,7 @@ class Pseudonyms:
                 return self.rng.choice(LAST) + self.rng.choice(PLACE_SUFFIXES)
             p = self._fresh(place)
         self._remember(word, p)
-        return case_like(word, p)
+        return p
 
     # ---------------------------------------------------------------- phrases
     def pseudonym(self, core: str, kind: str, title: str = "", entity_no: int | None = None,
@@ -159,7 +152,7 @@ class Pseudonyms:
         """The pseudonym for `core` (the identifying words of a mention)."""
         k = ent.key_of(core)
         if k in self.map:
-            return case_like(core, self.map[k])
+            return self.map[k]
         self.real_words.update(w.lower() for w in ent.tokens(core))
         if self.style == "bracket":
             no = entity_no if entity_no is not None else self._count(kind)
@@ -175,7 +168,7 @@ class Pseudonyms:
             if ent.key_of(p) == k:  # nothing identifying to map: keep shape, change words
                 p = self._fresh(lambda: self.rng.choice(PLACE_WORDS))
         self._remember(core, p)
-        return case_like(core, p)
+        return p
 
     def _by_words(self, core: str, kind: str, title: str) -> str:
         """Each word mapped on its own, separators (spaces, line breaks, commas) kept:

@@ -129,32 +129,31 @@ class AddressRecognizer(EntityRecognizer):
             if body:
                 spans.append((m.end(), body.end()))
         for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
-            if True:
-                if any(s < b and e > a for a, b in taken):
-                    continue
-                before = re.search(r"(?:\d{1,6}[ \t]+)+$", text[max(0, s - 20):s])
-                if before:  # a building number or postcode written before the street
-                    s -= len(before.group())
-                u = self.UNIT.match(text, e)
-                e = u.end() if u else e
-                rest = self.REST_OF_LINE.match(text, e)  # "Ilmalankuja 82 Zachary Cliffs"
-                if rest:
-                    e = rest.end()
-                u = self.UNIT.match(text, e)
-                e = u.end() if u else e
-                same = self.SAME_LINE.match(text, e)
-                if same and same.end() > e:
-                    e = same.end()
-                for _ in range(4):
-                    nxt = self.NEXT_LINE.match(text, e)
-                    if not nxt or len(nxt.group().split()) > 7 or re.search(r"[?!]|\b(?:the|and|is|to)\b", nxt.group()):
-                        code = self.POSTCODE_LINE.match(text, e)  # "\n 51971 for this card"
-                        e = code.end() if code else e
-                        break
-                    e = nxt.end()
-                taken.append((s, e))
-                out.append(RecognizerResult("STREET_ADDRESS", s, e, 0.8,
-                                            recognition_metadata={"recognizer_name": self.name}))
+            if any(s < b and e > a for a, b in taken):
+                continue
+            before = re.search(r"(?:\d{1,6}[ \t]+)+$", text[max(0, s - 20):s])
+            if before:  # a building number or postcode written before the street
+                s -= len(before.group())
+            u = self.UNIT.match(text, e)
+            e = u.end() if u else e
+            rest = self.REST_OF_LINE.match(text, e)  # "Ilmalankuja 82 Zachary Cliffs"
+            if rest:
+                e = rest.end()
+            u = self.UNIT.match(text, e)
+            e = u.end() if u else e
+            same = self.SAME_LINE.match(text, e)
+            if same and same.end() > e:
+                e = same.end()
+            for _ in range(4):
+                nxt = self.NEXT_LINE.match(text, e)
+                if not nxt or len(nxt.group().split()) > 7 or re.search(r"[?!]|\b(?:the|and|is|to)\b", nxt.group()):
+                    code = self.POSTCODE_LINE.match(text, e)  # "\n 51971 for this card"
+                    e = code.end() if code else e
+                    break
+                e = nxt.end()
+            taken.append((s, e))
+            out.append(RecognizerResult("STREET_ADDRESS", s, e, 0.8,
+                                        recognition_metadata={"recognizer_name": self.name}))
         return out
 
 

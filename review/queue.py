@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from deid import decisions as D
 from deid import entity as ent
-from deid.pseudonym import case_like
 
 REVIEWER_MARK = "marked by reviewer"
 
@@ -44,7 +43,7 @@ def pseudonym_of(study, ps, it: dict) -> str | None:
             return d["pseudonym"]
     k = ent.key_of(it["text"] or "")
     if k in ps.map:
-        return case_like(it["text"], ps.map[k])
+        return ps.map[k]
     if it["entity"]:
         return D._pseudonym_for(study, ps, it)
     return None

@@ -215,18 +215,6 @@ def label_words(words, windows: Windows, labels: np.ndarray) -> list[int]:
     return out
 
 
-def channel_energy(left: np.ndarray, right: np.ndarray, chunk_start: float, words) -> list[int]:
-    """0 for words louder on the left channel, 1 for the right."""
-    out = []
-    for w in words:
-        a = max(0, int((w.start - chunk_start) * RATE))
-        b = max(a + 1, int((w.end - chunk_start) * RATE))
-        el = float(np.mean(left[a:b] ** 2)) if b <= len(left) or a < len(left) else 0.0
-        er = float(np.mean(right[a:b] ** 2)) if b <= len(right) or a < len(right) else 0.0
-        out.append(0 if el >= er else 1)
-    return out
-
-
 def is_two_voice_stereo(left: np.ndarray, right: np.ndarray) -> bool:
     """True when the channels carry different signals (one voice each), not a copied mono."""
     n = min(len(left), len(right), RATE * 120)

@@ -60,18 +60,11 @@ def engine():
     return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
 
 
-def analyze_batch(texts: list[str], known=None, allow: list[str] = (), batch_size: int = 32,
-                  progress=None):
-    """Presidio results for every text, the spaCy pass batched with nlp.pipe.
-    `known` is an extra recognizer (the study's known entities) for this batch only."""
+def analyze_batch(texts: list[str], allow: list[str] = (), batch_size: int = 32):
+    """Presidio results for every text, in order, as they come (the spaCy pass batched
+    with nlp.pipe)."""
     eng = engine()
     arts = eng.nlp_engine.process_batch(texts, language="en", batch_size=batch_size)
-    out = []
     for text, (_, art) in zip(texts, arts):
-        res = eng.analyze(text=text, language="en", entities=ENTITIES, nlp_artifacts=art,
-                          ad_hoc_recognizers=[known] if known else None,
+        yield eng.analyze(text=text, language="en", entities=ENTITIES, nlp_artifacts=art,
                           allow_list=list(allow) or None, score_threshold=0.3)
-        out.append(res)
-        if progress:
-            progress()
-    return out

@@ -26,18 +26,30 @@ class KeyIndex:
         self.kind_of: dict[int, Kind] = {}
         self.real_of: dict[int, str] = {}
         self.written: dict[str, str] = {}     # form key -> the form as first written
-        self.tokens_of: dict[int, set[str]] = {}
+        self.people_with: dict[str, set[int]] = {}   # a name word -> the people whose names have it
+        self.acronyms: dict[str, int] = {}           # initials -> the institution they abbreviate
         self.aliases: set[str] = set(study.setting("aliases", []))  # nicknames, abbreviations
         for e in study.entities():
-            self.kind_of[e.id], self.real_of[e.id] = e.kind, e.real
+            self._entity(e.id, e.kind, e.real)
         for v in study.variants():
             self.add_form(v.real, v.entity)
+
+    def _entity(self, eid: int, kind: Kind, real: str) -> None:
+        self.kind_of[eid], self.real_of[eid] = Kind(kind), real
+        if kind == Kind.INSTITUTION:
+            self.acronyms.setdefault(ent.acronym(real), eid)
+        self._add_tokens(eid, real)
+
+    def _add_tokens(self, eid: int, real: str) -> None:
+        if self.kind_of.get(eid) == Kind.PERSON:
+            for t in ent.tokens(real):
+                self.people_with.setdefault(t.lower(), set()).add(eid)
 
     def add_form(self, real: str, eid: int) -> None:
         k = ent.key_of(real)
         self.entity_of.setdefault(k, eid)
         self.written.setdefault(k, real)
-        self.tokens_of.setdefault(eid, set()).update(t.lower() for t in ent.tokens(real))
+        self._add_tokens(eid, real)
 
     def add_entity(self, real: str, kind: Kind, origin: str = "detected") -> int:
         """The entity of `real`, created when the key has none."""
@@ -47,8 +59,7 @@ class KeyIndex:
         eid = self.study.add_entity(kind, real, "", None, origin)
         self.entity_of[k] = eid
         self.written.setdefault(k, real)
-        self.kind_of[eid], self.real_of[eid] = Kind(kind), real
-        self.tokens_of[eid] = {t.lower() for t in ent.tokens(real)}
+        self._entity(eid, kind, real)
         return eid
 
     def add_alias(self, alias: str, eid: int) -> None:
@@ -57,8 +68,7 @@ class KeyIndex:
         self.study.set_setting("aliases", sorted(self.aliases))
 
     def institution_of_acronym(self, acronym: str) -> int | None:
-        return next((e for e, k in self.kind_of.items()
-                     if k == Kind.INSTITUTION and ent.acronym(self.real_of.get(e, "")) == acronym), None)
+        return self.acronyms.get(acronym)
 
     # ------------------------------------------------------------ what is looked for everywhere
     def searchable(self, form: str, eid: int) -> bool:
@@ -110,8 +120,7 @@ class Linker:
 
     def _person_by_word(self, m: Mention, k: str) -> int | None:
         """A single name word: the person whose name has it, the one of this file first."""
-        ix = self.index
-        cands = [e for e, toks in ix.tokens_of.items() if ix.kind_of.get(e) == Kind.PERSON and k in toks]
+        cands = sorted(self.index.people_with.get(k, ()))
         here = [e for e in cands if self.recent.get(e) == m.file]
         pick = here or cands
         if len(pick) > 1:

@@ -6,6 +6,8 @@ spaCy in pieces cut at turn boundaries, so time and memory grow linearly with le
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
 from dataclasses import dataclass, field
 
 from deid import analyzer
@@ -14,6 +16,9 @@ from transcript import Transcript
 
 SEP = "\n\n"
 PIECE = 100_000   # characters of text spaCy sees at once (its limit is 1,000,000)
+BATCH = 8         # texts a worker process takes at a time
+# processes detection runs in (VEIL_WORKERS): both cores of a small laptop by default
+WORKERS = int(os.environ.get("VEIL_WORKERS") or min(2, os.cpu_count() or 1))
 
 
 @dataclass
@@ -52,6 +57,24 @@ class Doc:
         return self.offsets[turn] + len(self.transcript.turns[turn].text)
 
 
+def analyze_all(texts: list[str], allow: list[str], workers: int):
+    """Presidio's results for each text, in order, as they come: in `workers` processes
+    forked once the models are loaded (they share the models' memory), or in this one."""
+    if workers < 2 or len(texts) < 2 * BATCH:
+        yield from analyzer.analyze_batch(texts, allow=allow)
+        return
+    analyzer.engine()
+    batches = [(texts[i:i + BATCH], allow) for i in range(0, len(texts), BATCH)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for results in pool.imap(_analyze, batches):
+            yield from results
+
+
+def _analyze(batch: tuple[list[str], list[str]]) -> list:
+    texts, allow = batch
+    return list(analyzer.analyze_batch(texts, allow=allow))
+
+
 def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
     """(offset, piece) cuts of a text at blank lines (turn boundaries), each at most
     `size` characters unless one turn is longer (then cut at a line or space)."""
@@ -68,14 +91,14 @@ def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
     return out
 
 
-def detect(docs: list[Doc], allow: list[str], progress=None) -> None:
+def detect(docs: list[Doc], allow: list[str], progress=None, workers: int = WORKERS) -> None:
     """Presidio's results for every document (set on `doc.results`); `progress()` after
     each document."""
     work = [(d, off, piece, n == len(ps) - 1) for d in docs for ps in [pieces(d.analysed)]
             for n, (off, piece) in enumerate(ps)]
     for d in docs:
         d.results = []
-    found = analyzer.analyze_batch([p for _, _, p, _ in work], allow=allow)
+    found = analyze_all([p for _, _, p, _ in work], allow, workers)
     for (d, off, _, last), res in zip(work, found):
         for r in res:
             r.start, r.end = r.start + off, r.end + off

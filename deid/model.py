@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -92,8 +93,25 @@ class Span:
         return self.end - self.start
 
 
-def overlaps_any(span: Span, others) -> bool:
-    return any(span.overlaps(o) for o in others)
+class SpanSet:
+    """Spans of one text, sorted, for quick overlap tests (a long text has thousands)."""
+
+    def __init__(self, spans=()):
+        self._spans: list[Span] = sorted(spans, key=lambda s: (s.start, s.end))
+        self._longest = max((len(s) for s in self._spans), default=0)
+
+    def add(self, span: Span) -> None:
+        bisect.insort(self._spans, span, key=lambda s: (s.start, s.end))
+        self._longest = max(self._longest, len(span))
+
+    def overlapping(self, span: Span) -> list[Span]:
+        """The spans that share a character with `span`."""
+        hi = bisect.bisect_left(self._spans, span.end, key=lambda s: s.start)
+        lo = bisect.bisect_left(self._spans, span.start - self._longest, key=lambda s: s.start)
+        return [s for s in self._spans[lo:hi] if s.overlaps(span)]
+
+    def overlaps(self, span: Span) -> bool:
+        return bool(self.overlapping(span))
 
 
 @dataclass

@@ -102,7 +102,7 @@ class FilePlan:
         self.items = [p for p in self.items if p.mention is not m]
 
     def overlapping(self, span: Span) -> list[Planned]:
-        return [p for p in self.items if p.mention.span.overlaps(span)]
+        return [p for p in self.items if p.mention.start < span.end and span.start < p.mention.end]
 
     def sort(self) -> None:
         self.items.sort(key=lambda p: p.mention.start)

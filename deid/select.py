@@ -10,7 +10,7 @@ import regex
 
 from deid import entity as ent
 from deid import lexicon, names, words
-from deid.model import Kind, Span, overlaps_any
+from deid.model import Kind, Span, SpanSet
 
 CONTEXT_RECOGNIZERS = ("NameContextRecognizer", "TitledPersonRecognizer")  # a name by its context
 KNOWN = "KnownEntityRecognizer"
@@ -48,11 +48,10 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
         s, e, core = ent.trim(text, s, e, kind)
         if core and e > s:
             cands.append(Candidate(s, e, kind, 1.0, KNOWN, ent.PRESIDIO_OF[kind.value], known=True))
-    taken: list[Span] = []
-    out = []
+    taken, out = SpanSet(), []
     for c in sorted(cands, key=Candidate.rank):
-        if not overlaps_any(c.span, taken):
-            taken.append(c.span)
+        if not taken.overlaps(c.span):
+            taken.add(c.span)
             out.append(c)
     out.sort(key=lambda c: (c.start, c.end))
     return [whole_name(text, c, taken) if c.kind == Kind.PERSON else c for c in out]
@@ -99,20 +98,24 @@ LEFT_WORD = regex.compile(r"(\p{Lu}[\p{L}'’\-]+|\p{Lu}\.?)[ \t]+$")
 RIGHT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{L}'’\-]+|\p{Lu}\.?)(?![\w'’])")
 
 
-def whole_name(text: str, c: Candidate, taken: list[Span]) -> Candidate:
+def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
     """A person's name is replaced whole: the capitalised words and initials written right
     next to a detected part join it ("Dreux" + "Joly", "Szabina" + "J" + "Gelencsér")."""
-    others = [t for t in taken if t != c.span]
+    own = c.span
+
+    def other(span: Span) -> bool:
+        return any(o != own for o in taken.overlapping(span))
+
     s, e = c.start, c.end
     while m := LEFT_WORD.search(text[max(0, s - 40):s]):
         w, a = m.group(1), s - len(m.group())
-        if overlaps_any(Span(a, s), others) or w.lower().rstrip(".") in lexicon.TITLE_WORDS \
+        if other(Span(a, s)) or w.lower().rstrip(".") in lexicon.TITLE_WORDS \
                 or w not in names.first_names() and (ent.is_stop_word(w) or words.is_common(w)):
             break  # a first name joins even when it is an ordinary word: "Hope Delacroix"
         s = a
     while m := RIGHT_WORD.match(text[e:e + 40]):
         w, b = m.group(1), e + m.end()
-        if overlaps_any(Span(e, b), others) or ent.is_stop_word(w) or words.is_everyday(w) \
+        if other(Span(e, b)) or ent.is_stop_word(w) or words.is_everyday(w) \
                 or words.is_common(w) and w not in names.last_names() and len(w.rstrip(".")) > 1:
             break
         e = b

@@ -11,7 +11,7 @@ from deid import entity as ent
 from deid import lexicon, names, words
 from deid.detect import Doc
 from deid.linker import Linker
-from deid.model import Flag, Kind, Mention, Span, overlaps_any
+from deid.model import Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
 from deid.rules import bare_acronym
 
@@ -29,15 +29,15 @@ class Sweep:
                                    and ix.kind_of.get(ix.entity_of.get(t)) == Kind.PERSON)
 
     def run(self, doc: Doc, plan: FilePlan, keep: list[Span]) -> None:
-        taken = [m.span for m in plan.mentions] + list(keep)
+        taken = SpanSet([m.span for m in plan.mentions] + list(keep))
         for mt in WORD.finditer(doc.analysed):
             span, w = Span(*mt.span()), mt.group()
-            if overlaps_any(span, taken) or not self._candidate(w):
+            if taken.overlaps(span) or not self._candidate(w):
                 continue
             m = self._misspelling(doc, span, w) or self._possible_miss(doc, span, w)
             if m is not None:
                 plan.set(m[0], m[1])
-                taken.append(span)
+                taken.add(span)
 
     def _candidate(self, w: str) -> bool:
         a_name = w in names.first_names() or w in names.last_names()

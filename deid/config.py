@@ -35,6 +35,7 @@ class Config:
     pseudonyms: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
+    speakers: dict[str, str] = field(default_factory=dict)   # speaker label -> role or participant code
 
 
 def load(path: str | Path | None) -> Config:
@@ -49,7 +50,7 @@ def load(path: str | Path | None) -> Config:
     cfg = Config(style=doc.get("style", "natural"), dates=doc.get("dates", "keep"),
                  regions=doc.get("regions", "replace"), allow=list(doc.get("allow", [])), names=list(doc.get("names", [])),
                  pseudonyms=dict(doc.get("pseudonyms", {})), aliases=dict(doc.get("aliases", {})),
-                 kinds=dict(doc.get("kinds", {})))
+                 kinds=dict(doc.get("kinds", {})), speakers=dict(doc.get("speakers", {})))
     if cfg.style not in ("natural", "bracket"):
         raise ConfigError('style must be "natural" or "bracket"')
     if cfg.dates not in ("keep", "generalise", "generalize", "replace"):
@@ -69,6 +70,8 @@ def remember(study, cfg: Config) -> Config:
         study.set_setting("dates", cfg.dates)
     if cfg.regions != "replace" or study.setting("regions") is None:
         study.set_setting("regions", cfg.regions)
+    speakers = study.setting("speakers", {}) | cfg.speakers   # real names: kept in the encrypted key
+    study.set_setting("speakers", speakers)
     return Config(style=study.setting("style", "natural"), dates=study.setting("dates", "keep"),
                   regions=study.setting("regions", "replace"), allow=allow, names=cfg.names, pseudonyms=cfg.pseudonyms, aliases=cfg.aliases,
-                  kinds=cfg.kinds)
+                  kinds=cfg.kinds, speakers=speakers)

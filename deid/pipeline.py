@@ -76,12 +76,13 @@ class Run:
 
 
 def deidentify(study, transcripts: list[Transcript], config: Config | None = None,
-               progress=None) -> list[Result]:
+               progress=None, detector=detect) -> list[Result]:
     """De-identify transcripts with the study; stores their source and review items in the
-    study (the caller saves it) and returns the de-identified transcripts."""
+    study (the caller saves it) and returns the de-identified transcripts. `detector(docs,
+    allow, progress)` sets each Doc's Presidio results (here, or on a cluster)."""
     run = Run.start(study, config)
     docs = [Doc.of(i, tr) for i, tr in enumerate(transcripts)]
-    detect(docs, sorted(run.allow), progress)
+    detector(docs, sorted(run.allow), progress)
     detected = run.matcher()   # names the study knew before this batch, as candidates
     plans, keeps = [], []
     for doc in docs:

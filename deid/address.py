@@ -18,6 +18,7 @@ SUFFIX = _alt(lexicon.STREET_SUFFIXES)
 PREFIX = _alt(lexicon.STREET_PREFIXES)
 TAIL = _alt(lexicon.STREET_TAILS)
 NAMED = _alt(lexicon.NAMED_STREET_WORDS)
+DIRECTION = _alt(lexicon.DIRECTION_SUFFIXES)
 W = r"[^\W\d_][\w'’.\-]*"          # a word of any alphabet
 CAP = r"(?=[^\W\d_])(?![a-zß-ÿ])[\w'’\-]+"   # a word that starts with a capital, any alphabet
 # ... but not "Of The", nor a date: "3 March 1931"
@@ -26,7 +27,7 @@ NAME_WORD = r"(?!(?:Of|The|And|In|To|For|On|At|By|With|From|%s)\b)%s" % (
 
 STREETS = {
     "number street": rf"\b\d{{1,6}}[A-Za-z]?(?:[ \t]+\d{{1,6}})?[ \t]+(?:{CAP}[ \t]+){{0,4}}(?:{SUFFIX})\b\.?"
-                     rf"(?:[ \t]+\d{{1,5}}\b)?",
+                     rf"(?:[ \t]+(?:{DIRECTION})\b)?(?:[ \t]+\d{{1,5}}\b)?",
     "numbered road": r"\b(?:County Road|County Rd\.?|State Route|State Road|Route|Highway|Hwy\.?|Interstate|"
                      r"Farm Road|FM)[ \t]+\d{1,4}\b",
     "named street": rf"\b(?:{CAP}[ \t]+){{1,3}}(?:{NAMED})\b",

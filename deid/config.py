@@ -36,6 +36,7 @@ class Config:
     aliases: dict[str, str] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     speakers: dict[str, str] = field(default_factory=dict)   # speaker label -> role or participant code
+    identify: list[str] = field(default_factory=list)         # public vocabulary that does identify here
 
 
 def load(path: str | Path | None) -> Config:
@@ -50,7 +51,8 @@ def load(path: str | Path | None) -> Config:
     cfg = Config(style=doc.get("style", "natural"), dates=doc.get("dates", "keep"),
                  regions=doc.get("regions", "replace"), allow=list(doc.get("allow", [])), names=list(doc.get("names", [])),
                  pseudonyms=dict(doc.get("pseudonyms", {})), aliases=dict(doc.get("aliases", {})),
-                 kinds=dict(doc.get("kinds", {})), speakers=dict(doc.get("speakers", {})))
+                 kinds=dict(doc.get("kinds", {})), speakers=dict(doc.get("speakers", {})),
+                 identify=list(doc.get("identify", [])))
     if cfg.style not in ("natural", "bracket"):
         raise ConfigError('style must be "natural" or "bracket"')
     if cfg.dates not in ("keep", "generalise", "generalize", "replace"):
@@ -58,6 +60,15 @@ def load(path: str | Path | None) -> Config:
     if cfg.regions not in ("replace", "keep"):
         raise ConfigError('regions must be "replace" or "keep"')
     return cfg
+
+
+def never_replaced(study) -> set[str]:
+    """Words and phrases never given a pseudonym, lower case: veil's public vocabulary
+    (courts, committees, offices, common acronyms, medicines: deid/lexicon.py) and the
+    study's allow-list, less what the study says does identify (`identify`)."""
+    from deid import lexicon
+    allowed = lexicon.public_vocabulary() | {a.lower() for a in study.setting("allow", [])}
+    return allowed - {i.lower() for i in study.setting("identify", [])}
 
 
 def remember(study, cfg: Config) -> Config:
@@ -72,6 +83,7 @@ def remember(study, cfg: Config) -> Config:
         study.set_setting("regions", cfg.regions)
     speakers = study.setting("speakers", {}) | cfg.speakers   # real names: kept in the encrypted key
     study.set_setting("speakers", speakers)
+    study.set_setting("identify", sorted(set(study.setting("identify", [])) | set(cfg.identify)))
     return Config(style=study.setting("style", "natural"), dates=study.setting("dates", "keep"),
                   regions=study.setting("regions", "replace"), allow=allow, names=cfg.names, pseudonyms=cfg.pseudonyms, aliases=cfg.aliases,
                   kinds=cfg.kinds, speakers=speakers)

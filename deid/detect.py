@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from deid import analyzer
 from deid.labels import labels_of
-from deid.truecase import is_uncased, truecase
+from deid.truecase import is_uncased, recase_capitals, truecase
 from transcript import Transcript
 
 SEP = "\n\n"
@@ -29,8 +29,8 @@ class Doc:
     transcript: Transcript
     text: str                       # the turns, joined by SEP
     offsets: list[int]              # where each turn starts in `text`
-    uncased: bool = False           # all lower case: detection reads `analysed`
-    analysed: str = ""
+    uncased: bool = False           # all lower case
+    analysed: str = ""              # what detection reads: names in lower case or in capitals recased
     results: list = field(default_factory=list)   # Presidio's RecognizerResults
     labels: dict = field(default_factory=dict)    # speaker label -> labels.Label, for labels with names
 
@@ -42,7 +42,7 @@ class Doc:
             pos += len(t.text) + len(SEP)
         text = SEP.join(t.text for t in tr.turns)
         uncased = is_uncased(text)
-        return cls(fno, tr, text, offsets, uncased, truecase(text) if uncased else text,
+        return cls(fno, tr, text, offsets, uncased, truecase(text) if uncased else recase_capitals(text),
                    labels=labels_of(tr, fno))
 
     def turn_of(self, pos: int) -> int:

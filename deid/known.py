@@ -33,7 +33,7 @@ def find_again(doc: Doc, plan: FilePlan, matcher: NameMatcher, linker: Linker, p
         if m.text.islower() and words.is_common(m.text):
             m.flags.append(Flag.COMMON_WORD)
         linker.link(m)
-        plan.set(m, planner.pseudonym(m, doc.text))
+        plan.set(m, planner.pseudonym(m, doc.text, doc.analysed))
 
 
 def join_names(doc: Doc, plan: FilePlan, linker: Linker, planner: Planner) -> None:
@@ -51,7 +51,7 @@ def join_names(doc: Doc, plan: FilePlan, linker: Linker, planner: Planner) -> No
             joined = Mention(doc.fno, m.turn, a.start, m.end, Kind.PERSON, min(a.score, m.score),
                              a.recognizer, doc.text[a.start:m.end], flags=a.flags + m.flags)
             linker.link(joined)
-            prev.mention, prev.pseudonym = joined, planner.pseudonym(joined, doc.text)
+            prev.mention, prev.pseudonym = joined, planner.pseudonym(joined, doc.text, doc.analysed)
         else:
             out.append(p)
     plan.items = out

@@ -5,6 +5,8 @@ frequencies) are read by `names` and `words`; everything written by hand is here
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 # ---------------------------------------------------------------- people
 TITLE_WORDS = frozenset({
     "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "nurse", "sister",
@@ -112,7 +114,11 @@ STREET_SUFFIXES = (
     "Mews", "Path", "Port", "Route", "Station", "Summit", "Valley", "Estates", "Flats", "Fork", "Glen", "Grove",
     "Harbor", "Haven", "Island", "Landing", "Meadow", "Meadows", "Mill", "Mills", "Oval", "Pass", "Rapids",
     "Shore", "Shores", "Spring", "Springs", "Stream", "Track", "Trace", "Turnpike", "Underpass", "Union",
-    "Ville", "Vista", "Wells")
+    "Ville", "Vista", "Wells",
+    # British and Irish street words
+    "Fold", "Rise", "Croft", "Chase", "Parade", "Wynd", "Gate", "Vale", "Brow", "Garth", "Drove", "Lea", "Quay",
+    "Wharf", "Yard", "Embankment", "Broadway")
+DIRECTION_SUFFIXES = ("North", "South", "East", "West", "N", "S", "E", "W", "NE", "NW", "SE", "SW")
 # the street words that make a named street without a number ("Pacific Street")
 NAMED_STREET_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Boulevard", "Blvd.", "Lane", "Drive", "Parkway",
                       "Highway")
@@ -137,6 +143,20 @@ DIRECTIONS = ("Southern", "Northern", "Eastern", "Western", "Central", "Upper", 
 PLACE_PREPOSITIONS = ("in", "at", "from", "to", "near", "of")
 ACRONYM_CUES = ("at", "from", "to", "in", "joined", "attended", "left", "with", "for", "near", "of")
 
+# ---------------------------------------------------------------- identifying numbers
+# words before a number that make it an identifier: "case no. 2019-CV-0412", "badge 4471"
+NUMBER_CUES = ("case", "file", "record", "reference", "ref", "claim", "policy", "account", "acct", "member",
+               "membership", "student", "staff", "employee", "badge", "patient", "hospital", "NHS", "MRN", "ID",
+               "application", "licence", "license", "passport", "registration", "reg", "payroll", "pension",
+               "national insurance", "NI", "insurance", "customer", "order", "invoice", "ticket", "booking",
+               "tenancy", "tenant", "contract", "permit", "warrant", "docket", "matter", "project", "grant",
+               "protocol", "study", "participant", "unit", "bed", "room", "locker", "extension", "ext", "pager",
+               "bleep", "collar", "service", "serial", "vehicle", "plate", "CHI", "PPS", "SSN", "EIN", "TIN")
+# the citation courts give a judgment: "[2019] EWCA Crim 1123" (its number identifies the case)
+NEUTRAL_CITATION_COURTS = ("UKSC", "UKHL", "UKPC", "EWCA Civ", "EWCA Crim", "EWHC", "UKUT", "UKFTT", "UKEAT",
+                           "EWCOP", "EWFC", "CSIH", "CSOH", "HCJAC", "NICA", "NIQB", "IESC", "IECA", "IEHC", "NZSC",
+                           "HCA", "FCA", "SCC", "ONCA", "BCCA")
+
 # ---------------------------------------------------------------- never replaced
 # identify no one, though NER likes to tag them
 DEFAULT_ALLOW = (
@@ -151,3 +171,79 @@ DEFAULT_ALLOW = (
     "Alzheimer's", "Alzheimer", "Parkinson's", "Parkinson", "Crohn's", "Asperger's", "Tourette's",
     "Huntington's", "Down syndrome", "Hodgkin's", "Cushing's", "Addison's", "Graves'", "Hashimoto's",
     "Lou Gehrig's", "Bell's palsy", "Apgar")
+
+# acronyms that name no one, though written in capitals like initials and institutions
+ACRONYMS = frozenset(a for a in DEFAULT_ALLOW if a.isupper()) | frozenset("""
+A&E ADHD AIDS AKI ALS AMA APA BBC BMI BMJ BP CAMHS CBT CCTV CD CEO CFO CHF CKD COO COPD CPD CPR CPS CQC CRP CSF
+CT CV CVA DBS DIY DKA DM DNA DNACPR DNR DOA DVT ECG EEG EKG ENT EU FBC FOI FY GCSE GDP GDPR GI GMC HB HBA1C HDU
+HIV HMRC HQ HRT IBS ICT IEP IQ IT IV IVF KC KPI KS1 KS2 KS3 KS4 KS5 LGBT LGBTQ MBA MDT MI MMR MRI MRSA MS MSc
+NATO NB NCT NGO NHS NICE NMC NPO NSAID OCD OT PA PCR PE PEG PHQ PPE PR PRN PT PTSD QC QI RCT RIP SALT SEN SEND
+SENCO SLT SOB SUV TB TIA UCAS UN UNICEF US UTI UV VAT VIP VP WHO
+BID TID QID QDS TDS OD PO SC IM ICD ICF NOS ABG AF BNP CVD DMARD EF GFR HDL LDL LFT MCV NEWS NIV OGD PEFR
+""".split())
+
+# public bodies and the vocabulary of courts, committees and records: they identify no one
+# and are never given pseudonyms (a study adds its own with `public = [...]`)
+PUBLIC_TERMS = (
+    "European Court of Human Rights", "Court of Appeal", "High Court", "Supreme Court", "Crown Court",
+    "County Court", "Magistrates' Court", "Family Court", "Court of Justice", "Grand Chamber", "Chamber",
+    "Section", "Fourth Section", "First Section", "Second Section", "Third Section", "Fifth Section",
+    "Registrar", "Section Registrar", "Deputy Registrar", "President", "Vice-President", "Government",
+    "the Government", "the Court", "the Commission", "Commission", "Committee of Ministers", "Council of Europe",
+    "Convention", "the Convention", "Contracting State", "Contracting States", "Protocol", "Rules of Court",
+    "Rule", "Article", "Articles", "Administrative Court", "Queen's Bench Division", "King's Bench Division",
+    "Chancery Division", "Family Division", "Criminal Division", "Civil Division", "Divisional Court",
+    "Upper Tribunal", "First-tier Tribunal", "Employment Tribunal", "Tribunal", "Secretary of State",
+    "Home Office", "Ministry of Justice", "Crown Prosecution Service", "Legal Aid Agency", "Parliament",
+    "House of Lords", "House of Commons", "Privy Council", "Attorney General", "Solicitor General",
+    "Lord Chief Justice", "Lady Chief Justice", "Master of the Rolls", "Mr Justice", "Mrs Justice",
+    "Lord Justice", "Lady Justice", "His Honour Judge", "Her Honour Judge", "Recorder", "Claimant",
+    "Defendant", "Appellant", "Respondent", "Applicant", "Intervener", "Interested Party", "Judgment",
+    "Crown", "Queen's Counsel", "King's Counsel", "Counsel", "Solicitor", "Barrister", "Magistrate",
+    "inter alia", "mutatis mutandis", "prima facie", "per curiam", "obiter dicta", "ratio decidendi",
+    "ex parte", "sub judice", "amicus curiae", "habeas corpus", "bona fide", "de facto", "de jure",
+    "NHS", "National Health Service", "Department of Health", "Department for Education", "Local Authority",
+    "Ethics Committee", "Research Ethics Committee", "Board of Governors", "Governing Body",
+    "Board of Directors", "Board of Trustees", "Audit Committee", "Finance Committee", "Committee", "Board",
+    "Chair", "Vice-Chair", "Chairperson", "Secretary", "Treasurer", "Clerk", "Headteacher", "Head Teacher",
+    "Principal", "Governor", "Governors", "Trustee", "Trustees", "Director", "Chief Executive",
+    "Medical Director", "Consultant", "Registrar", "Ward", "Ward Manager", "Matron", "Charge Nurse",
+    "Staff Nurse", "General Practitioner", "Pharmacist", "Social Worker", "Care Coordinator")
+
+# words of medicine that no dictionary of everyday English holds: medicines, tests, conditions
+CLINICAL_WORDS = frozenset("""
+paracetamol acetaminophen ibuprofen naproxen aspirin codeine morphine oxycodone tramadol fentanyl
+metformin gliclazide insulin sitagliptin empagliflozin dapagliflozin amlodipine ramipril lisinopril
+losartan candesartan bisoprolol atenolol metoprolol furosemide bendroflumethiazide spironolactone
+atorvastatin simvastatin rosuvastatin pravastatin warfarin apixaban rivaroxaban edoxaban dabigatran
+clopidogrel levothyroxine omeprazole lansoprazole pantoprazole ranitidine amoxicillin co-amoxiclav
+flucloxacillin doxycycline clarithromycin azithromycin ciprofloxacin nitrofurantoin trimethoprim
+prednisolone hydrocortisone dexamethasone salbutamol beclometasone fluticasone montelukast sertraline
+citalopram escitalopram fluoxetine mirtazapine amitriptyline venlafaxine duloxetine quetiapine
+olanzapine risperidone aripiprazole haloperidol lorazepam diazepam zopiclone melatonin donepezil
+memantine rivastigmine galantamine levodopa gabapentin pregabalin carbamazepine lamotrigine
+levetiracetam sodium valproate methotrexate hydroxychloroquine allopurinol colchicine alendronate
+denosumab adcal tamsulosin finasteride sildenafil methylphenidate atomoxetine buprenorphine methadone
+naloxone ondansetron metoclopramide cyclizine loperamide lactulose senna macrogol laxido movicol
+epipen ventolin calpol nurofen
+hba1c egfr troponin haemoglobin hemoglobin creatinine ferritin cholesterol triglycerides bilirubin
+""".split())
+
+
+@lru_cache(maxsize=1)
+def public_words() -> frozenset[str]:
+    """The words of the public terms, lower case, but those that are also somebody's name
+    ("Ward", "Chair" stay findable as surnames)."""
+    from deid import names
+    words = {w for t in PUBLIC_TERMS for w in t.split() if len(w) > 2} - {"the", "and"}
+    return frozenset(w.lower() for w in words if w.title() not in names.last_names()
+                     and w.title() not in names.first_names())
+
+
+@lru_cache(maxsize=1)
+def public_vocabulary() -> frozenset[str]:
+    """What is never given a pseudonym, lower case: the allow-list, the public terms (a
+    single word only where it is nobody's name) and medicines. Acronyms are matched as
+    written, in capitals (`ACRONYMS`)."""
+    terms = {t.lower() for t in PUBLIC_TERMS if " " in t or t.lower() in public_words()}
+    return frozenset(w.lower() for w in DEFAULT_ALLOW) | terms | CLINICAL_WORDS

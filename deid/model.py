@@ -147,6 +147,7 @@ class Planned:
     """A mention with what the output holds in its place: a pseudonym, or None (kept)."""
     mention: Mention
     pseudonym: str | None
+    fixed: bool = False         # the pseudonym is this mention's own, not a form of the key
 
     @property
     def replaced(self) -> bool:

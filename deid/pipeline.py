@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 
 from deid import entity as ent
 from deid import known, labels, leak, rules
-from deid.config import Config, remember
+from deid.abbrev import Abbreviations
+from deid.config import Config, never_replaced, remember
 from deid.detect import Doc, detect
 from deid.lexicon import DEFAULT_ALLOW
 from deid.linker import KeyIndex, Linker
@@ -68,7 +69,7 @@ class Run:
         index = KeyIndex(study)
         planner = Planner(study, index, Pseudonyms.of_study(study), cfg.style)
         planner.configure(cfg)
-        allow = {a.lower() for a in list(DEFAULT_ALLOW) + cfg.allow}
+        allow = never_replaced(study)
         return cls(study, cfg, allow, index, Linker(index), planner)
 
     def matcher(self):
@@ -91,10 +92,15 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
         mentions, keep = rules.mentions(doc, select(doc.results, known_hits, doc.analysed, run.allow), run.cfg)
         plans.append(FilePlan(doc.fno, mentions))
         keeps.append(keep)
+    # initials of a person named in the transcript win over the acronyms veil knows, not
+    # over the words a study (or veil's short allow-list) says identify no one
+    explicit = {a.lower() for a in list(DEFAULT_ALLOW) + run.cfg.allow}
+    abbreviations = Abbreviations(run.index, run.linker, run.planner, explicit)
     for doc, plan in zip(docs, plans):
         _link_labels(run, doc, None)
         _link_all(run, doc, plan)
         _link_labels(run, doc, plan)
+        abbreviations.run(doc, plan)
     _find_again(run, docs, plans)
     sweep = Sweep(run.linker, run.planner, run.allow)
     for doc, plan, keep in zip(docs, plans, keeps):
@@ -113,7 +119,7 @@ def _link_all(run: Run, doc: Doc, plan: FilePlan) -> None:
             p.pseudonym = None if run.cfg.dates == "keep" else generalised(m.text, run.cfg.dates)
         elif not m.keep and not rules.bare_acronym(m, doc.text, run.index):
             run.linker.link(m)
-            p.pseudonym = run.planner.pseudonym(m, doc.text)
+            p.pseudonym = run.planner.pseudonym(m, doc.text, doc.analysed)
 
 
 def _link_labels(run: Run, doc: Doc, plan: FilePlan | None) -> None:
@@ -183,7 +189,8 @@ def store(study, doc: Doc, plan: FilePlan) -> int:
     for p in plan.items:
         m, base = p.mention, doc.offsets[p.mention.turn]
         new.append(NewItem(m.turn, m.start - base, m.end - base, m.text, m.entity, m.kind, list(m.flags),
-                           m.recognizer, m.score, p.replaced))
+                           m.recognizer, m.score, p.replaced,
+                           decision={"pseudonym": p.pseudonym} if p.fixed and p.pseudonym else None))
     for label, lab in doc.labels.items():
         m, role = lab.mention, label in study.setting("speakers", {})
         new.append(NewItem(m.turn, m.start, m.end, label[m.start:m.end], m.entity, m.kind, list(m.flags),

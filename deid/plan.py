@@ -8,6 +8,7 @@ and their pseudonyms, without overlaps in what it replaces.
 from __future__ import annotations
 
 import re
+from dataclasses import replace as dc_replace
 
 from deid import entity as ent
 from deid.linker import ACRONYM, KeyIndex, configured_kind
@@ -19,8 +20,11 @@ class Planner:
     def __init__(self, study, index: KeyIndex, pseudonyms: Pseudonyms, style: str):
         self.study, self.index, self.ps, self.style = study, index, pseudonyms, style
 
-    def pseudonym(self, m: Mention, text: str) -> str:
-        """The pseudonym of a linked mention; its new forms go into the key."""
+    def pseudonym(self, m: Mention, text: str, analysed: str = "") -> str:
+        """The pseudonym of a linked mention; its new forms go into the key. A name written
+        in capitals is given the pseudonym of the name as `analysed` writes it."""
+        if analysed and m.text.isupper() and analysed[m.start:m.end].lower() == m.text.lower():
+            m = dc_replace(m, text=analysed[m.start:m.end])   # same key, the words as names are written
         k = ent.key_of(m.text)
         if self.style == "bracket":
             pseudo = self._label(m.entity, m.kind)  # every form of one entity shares its label
@@ -90,12 +94,12 @@ class FilePlan:
     def replaced(self) -> list[Planned]:
         return [p for p in self.items if p.replaced]
 
-    def set(self, m: Mention, pseudonym: str | None) -> None:
+    def set(self, m: Mention, pseudonym: str | None, fixed: bool = False) -> None:
         for p in self.items:
             if p.mention is m:
-                p.pseudonym = pseudonym
+                p.pseudonym, p.fixed = pseudonym, fixed
                 return
-        self.items.append(Planned(m, pseudonym))
+        self.items.append(Planned(m, pseudonym, fixed))
         self.sort()
 
     def remove(self, m: Mention) -> None:

@@ -163,7 +163,7 @@ class Pseudonyms:
             p = self._fresh(lambda: self.rng.choice(LAST))
         elif re.fullmatch(r"[A-Z]{2,6}", word):  # an acronym
             p = self._fresh(lambda: "".join(self.rng.choice(string.ascii_uppercase) for _ in word))
-        elif re.fullmatch(r"[\d\-/]+", word):
+        elif re.fullmatch(r"[A-Za-z\d\-/]*\d[A-Za-z\d\-/]*", word):   # a number or code: "4QT", "B31", "12-B"
             p = self._fresh(lambda: scramble(word, self.rng))
         else:
             def place():

@@ -71,6 +71,50 @@ class IdentifierNumberRecognizer(PatternRecognizer):
                          global_regex_flags=re.MULTILINE)
 
 
+CUES = "|".join(re.escape(c) for c in sorted(lexicon.NUMBER_CUES, key=len, reverse=True))
+COURTS = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in lexicon.NEUTRAL_CITATION_COURTS)
+CODE = r"(?=[A-Z0-9/\-.]*\d)[A-Z0-9][A-Z0-9/\-.]{2,}[A-Z0-9]"   # letters, digits, slashes; a digit in it
+NOT_A_DATE = r"(?!\d{1,2}/\d{1,2}/\d{2,4}\b)(?!(?:19|20)\d{2}/\d{2}\b)"
+
+
+class ReferenceNumberRecognizer(PatternRecognizer):
+    """Numbers that identify a case, a record or a person: after a cue word ("case no.
+    2019-CV-0412", "badge 4471", "MRN: 00482913"), in the shapes reference numbers take
+    ("41234/98", "EHC/2023/00871", "23/NE/0147", "G82741", "6654321WA", "xxx-xx-4417",
+    "#11802"), and the number of a neutral citation ("[2019] EWCA Crim 1123")."""
+    PATTERNS = [
+        Pattern("cue number", rf"(?<=\b(?i:{CUES})(?:[ \t]+(?i:no\.?|number|num|#|id))?[ \t]*[:#.]?[ \t]*)"
+                rf"{NOT_A_DATE}{CODE}\b", 0.7),
+        Pattern("number after no.", rf"(?<=\b(?i:no)\.[ \t]*){NOT_A_DATE}{CODE}\b", 0.7),
+        Pattern("slashed", rf"(?<![/\w]){NOT_A_DATE}(?:[A-Z]{{1,5}}/)?(?=[A-Z0-9/]*\d{{3}})[A-Z0-9]{{1,6}}/[A-Z0-9]{{1,6}}"
+                rf"(?:/[A-Z0-9]{{1,6}})?\b(?!/)", 0.6),
+        Pattern("letters and digits", r"\b(?:[A-Z]{1,3}\d{5,}[A-Z]{0,3}|\d{5,}[A-Z]{1,3}|\d{6,}[A-Z]\d{3,})\b", 0.6),
+        Pattern("masked", r"\b[xX*#]{3}-[xX*#]{2}-\d{4}\b", 0.7),
+        Pattern("numbered", r"(?<=[A-Za-z][ \t]?)#[ \t]?\d{3,}\b", 0.6),
+        Pattern("neutral citation", rf"(?<=\[(?:19|20)\d{{2}}\][ \t]+(?:{COURTS})[ \t]+)\d{{1,5}}\b", 0.8),
+    ]
+
+    def __init__(self):
+        super().__init__(supported_entity="CONTACT", name="ReferenceNumberRecognizer", patterns=self.PATTERNS,
+                         global_regex_flags=re.MULTILINE)
+
+
+class PostcodeRecognizer(PatternRecognizer):
+    """Postcodes that name a street or a few houses: British, Irish (Eircode), Canadian,
+    American ZIP+4, and Dublin's districts."""
+    PATTERNS = [
+        Pattern("uk", r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b", 0.7),
+        Pattern("eircode", r"\b[AC-FHKNPRTV-Y]\d[\dW][ \t]?[AC-FHKNPRTV-Y\d]{4}\b", 0.6),
+        Pattern("canada", r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d\b", 0.7),
+        Pattern("zip+4", r"\b\d{5}-\d{4}\b", 0.6),
+        Pattern("dublin district", r"\bDublin[ \t]+\d{1,2}W?\b", 0.7),
+    ]
+
+    def __init__(self):
+        super().__init__(supported_entity="LOCATION", name="PostcodeRecognizer", patterns=self.PATTERNS,
+                         global_regex_flags=re.MULTILINE)
+
+
 class SocialHandleRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("handle", r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}\b", 0.8)]
 
@@ -151,4 +195,4 @@ class NameListRecognizer(EntityRecognizer):
 def all_recognizers() -> list:
     return [OfflineEmailRecognizer(), TitledPersonRecognizer(), NameContextRecognizer(), AddressRecognizer(),
             NameListRecognizer(), NameListRecognizer(lower=True), IdentifierNumberRecognizer(),
-            SocialHandleRecognizer(), InstitutionRecognizer()]
+            ReferenceNumberRecognizer(), PostcodeRecognizer(), SocialHandleRecognizer(), InstitutionRecognizer()]

@@ -7,7 +7,7 @@ import json
 
 from deid import leak, words
 from deid.detect import SEP
-from deid.lexicon import DEFAULT_ALLOW
+from deid.config import never_replaced
 from deid.linker import KeyIndex
 from deid.matcher import NameMatcher
 from deid.model import Field, Flag, Item, Kind, NewItem, Status
@@ -37,7 +37,7 @@ def source_transcript(study, name: str) -> Transcript:
 
 
 def allow_list(study) -> list[str]:
-    return sorted({a.lower() for a in list(DEFAULT_ALLOW) + study.setting("allow", [])})
+    return sorted(never_replaced(study))
 
 
 def pseudonym_for(study, ps: Pseudonyms, it: Item) -> str:

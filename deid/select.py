@@ -67,7 +67,7 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     if kind in (Kind.INSTITUTION, Kind.PLACE) and ent.TITLE_RX.match(text[r.start:r.end]) and not address:
         kind = Kind.PERSON  # "Pastor Darnell Banks", "Dean William Rich": NER took a title for a name
     s, e, core = ent.trim(text, r.start, r.end, kind, address=address)
-    if not core or core.lower() in allow or e <= s:
+    if not core or core.lower() in allow or core in lexicon.ACRONYMS or e <= s:
         return None
     if kind not in (Kind.CONTACT, Kind.DATE) and not _names_something(core, rec, text, s, address):
         return None
@@ -85,9 +85,15 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
         return False  # "Will" mid-sentence, capitalised, is a name; "Will you" is not
     if core == core.lower() and all(words.is_common(t) for t in toks):
         return False  # lower-case text NER calls a name is usually a common word
-    if all(t.lower() in lexicon.GENERIC_WORDS or t.lower() in lexicon.TITLE_WORDS for t in toks):
-        return False
+    if all(_generic(t) for t in toks) or \
+            any(t.lower() in lexicon.public_words() for t in toks) and all(_generic(t) or ent.is_stop_word(t) for t in toks):
+        return False   # titles, kinds of institution, the vocabulary of courts and committees
     return "\n" not in core or address
+
+
+def _generic(t: str) -> bool:
+    t = t.lower()
+    return t in lexicon.GENERIC_WORDS or t in lexicon.TITLE_WORDS or t in lexicon.public_words()
 
 
 def sentence_start(text: str, pos: int) -> bool:

@@ -69,4 +69,4 @@ class Sweep:
         if bare_acronym(m, doc.text, self.linker.index):
             return m, None
         self.linker.link(m)
-        return m, self.planner.pseudonym(m, doc.text)
+        return m, self.planner.pseudonym(m, doc.text, doc.analysed)

@@ -15,6 +15,31 @@ CONTEXT = re.compile(r"\b(?:%s)[,]?\s+$" % "|".join(lexicon.NAME_CUES))
 STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
 
 
+CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’\-]+\b(?:[ \t,.&]+(?:Mc|Mac)?[A-Z][A-Z'’\-]*\b)+|\b[A-Z]{4,}\b")
+CAPITALS = re.compile(r"(?:Mc|Mac|O')?[A-Z][A-Z'’\-]+")
+LINE = re.compile(r"[^\n]+")
+
+
+def recase_capitals(text: str) -> str:
+    """The text with words written in capitals ("DANIEL JOSEPH McCREADY", "ST MUNGO'S
+    HOSPITAL", a line "LEEDS") written as names are, for detection; acronyms (no vowel,
+    or on the allow-list) stay. Same length, same offsets."""
+    out = list(text)
+    spans = [m.span() for m in CAPS_RUN.finditer(text)]
+    spans += [m.span() for m in LINE.finditer(text) if _mostly_capitals(m.group())]
+    for a, b in spans:
+        for w in WORD.finditer(text, a, b):
+            word = w.group()
+            if CAPITALS.fullmatch(word) and word not in lexicon.ACRONYMS and (re.search(r"[AEIOUY]", word) or word == "ST"):
+                out[w.start() + 1:w.end()] = word[1:].lower()
+    return "".join(out)
+
+
+def _mostly_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
 def is_uncased(text: str) -> bool:
     """Hardly a capital letter outside "I" and the first word of a line."""
     ws = WORD.findall(text)

@@ -1,0 +1,94 @@
+"""Abbreviations of names found in a transcript: an acronym defined in the text
+("Northfield State University (NSU)", "Linda Hart (LH)") stands for the name before it,
+and capital initials ("Action: LH", "seen by TJ") stand for the person of this transcript
+whose name has them. They are replaced like that name: an institution's acronym by the
+initials of its pseudonym (and found again everywhere, as a form of the institution), a
+person's initials by the initials of the person's pseudonym (in this transcript only:
+initials are too short to look for everywhere)."""
+from __future__ import annotations
+
+import re
+
+from deid import entity as ent
+from deid import lexicon
+from deid.detect import Doc
+from deid.model import Kind, Mention, Span, SpanSet
+from deid.plan import FilePlan, Planner
+
+INITIALS = re.compile(r"(?<![\w&/\-])[A-Z]{2,4}(?![\w&/\-])")
+DEFINED = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{1,5})\)")
+RECOGNIZER = "Abbreviation"
+
+
+def initials_of(name: str, middle: bool = True) -> str:
+    """Initials of a name, without its small words: "Northfield State University" -> "NSU"."""
+    words = [w for w in re.split(r"[\s\-–—]+", name) if w and w.lower() not in lexicon.GENERIC_WORDS - {
+        "university", "college", "school", "hospital", "medical", "center", "centre", "health", "clinic"}]
+    letters = [w[0].upper() for w in words if w[0].isalpha()]
+    return "".join(letters if middle or len(letters) < 3 else [letters[0], letters[-1]])
+
+
+class Abbreviations:
+    def __init__(self, index, linker, planner: Planner, allow: set[str]):
+        self.index, self.linker, self.planner, self.allow = index, linker, planner, allow
+
+    def run(self, doc: Doc, plan: FilePlan) -> None:
+        self._defined(doc, plan)
+        self._initials(doc, plan)
+
+    def _defined(self, doc: Doc, plan: FilePlan) -> None:
+        """"<name> (ABC)": the acronym is a form of the name's entity."""
+        for p in list(plan.replaced()):
+            m = p.mention
+            d = DEFINED.match(doc.text, m.end) or DEFINED.match(doc.text, _after_possessive(doc.text, m.end))
+            if d is None or m.kind not in (Kind.PERSON, Kind.INSTITUTION, Kind.PLACE) or m.entity is None:
+                continue
+            acr = d.group(1)
+            if acr.upper() != acr or acr not in (initials_of(m.text), initials_of(m.text, middle=False)):
+                continue
+            if m.kind == Kind.PERSON:
+                continue   # a person's initials: found below, in this transcript
+            self.index.add_alias(acr, m.entity)
+            k = ent.key_of(acr)
+            if k not in self.planner.ps.map:
+                self.planner.ps._remember(acr, initials_of(p.pseudonym))
+                self.planner.commit(m.entity)
+
+    def _initials(self, doc: Doc, plan: FilePlan) -> None:
+        """Initials in capitals of a person named in this transcript."""
+        people = self._people(plan)
+        if not people:
+            return
+        taken = SpanSet(p.mention.span for p in plan.replaced())
+        for t in INITIALS.finditer(doc.text):
+            span, text = Span(*t.span()), t.group()
+            eid = people.get(text)
+            if eid is None or text.lower() in self.allow or taken.overlaps(span):
+                continue
+            for p in plan.overlapping(span):   # a flag on the same letters ("acronym?") gives way
+                plan.remove(p.mention)
+            m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.8, RECOGNIZER, text)
+            m.entity = eid
+            pseudo = self.planner.ps.map.get(ent.key_of(self.index.real_of.get(eid, "")), "")
+            plan.set(m, initials_of(pseudo, middle=len(text) > 2) or None, fixed=True)
+            taken.add(span)
+
+    def _people(self, plan: FilePlan) -> dict[str, int]:
+        """Initials -> the person of this transcript whose full name has them (none where
+        two people share them)."""
+        out: dict[str, int] = {}
+        seen: set[str] = set()
+        for m in plan.mentions:
+            real = self.index.real_of.get(m.entity, "") if m.entity is not None else ""
+            if m.kind != Kind.PERSON or len(ent.tokens(real)) < 2:
+                continue
+            for ini in {initials_of(real), initials_of(real, middle=False)}:
+                if len(ini) >= 2:
+                    if ini in out and out[ini] != m.entity:
+                        seen.add(ini)
+                    out[ini] = m.entity
+        return {k: v for k, v in out.items() if k not in seen}
+
+
+def _after_possessive(text: str, end: int) -> int:
+    return end + 2 if text[end:end + 2] in ("'s", "’s") else end

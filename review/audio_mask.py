@@ -21,8 +21,10 @@ import numpy as np
 from transcript.model import Transcript, Turn
 
 MARGIN = 0.2          # seconds masked before and after a word: Whisper's word times drift
-TONE_HZ = 1000
-TONE_DBFS = -20.0
+# a tone soft and low enough that speech recognition around it is as good as before
+# (bench/audio_mask.py: a -20 dBFS 1 kHz beep made tiny.en drop the words after it)
+TONE_HZ = 440
+TONE_DBFS = -30.0
 FADE = 0.005          # seconds of fade at the edges of a tone, so that it does not click
 # output container and encoder by the recording's extension; others become WAV
 CODECS = {"wav": ("wav", None), "flac": ("flac", "flac"), "mp3": ("mp3", "libmp3lame"),
@@ -90,7 +92,7 @@ def _changed(old: str, new: str) -> list[tuple[int, int]]:
 def _seconds(turn: Turn, spans, a: int, b: int) -> tuple[float, float]:
     """Seconds of the turn's audio holding characters a..b of its text: the words there,
     or, where no word is there, the gap between the words around it."""
-    hit = [(w.start, w.end) for w, sp in zip(turn.words, spans) if sp and sp[0] < max(b, a + 1) and sp[1] > a]
+    hit = [(w.start, w.end) for w, sp in zip(turn.words, spans) if sp and sp[0] < b and sp[1] > a]
     if hit:
         return min(s for s, _ in hit), max(e for _, e in hit)
     before = [w.end for w, sp in zip(turn.words, spans) if sp and sp[1] <= a]
@@ -189,7 +191,7 @@ def encode(seg, ext: str) -> bytes:
             seg.export(tmp, format="wav")
         else:
             seg.export(tmp, format=fmt, codec=codec, parameters=NO_METADATA,
-                       bitrate=LOSSY_BITRATE if fmt in ("mp3", "ipod", "ogg") else None)
+                       bitrate=LOSSY_BITRATE if fmt in ("mp3", "ipod") else None)
         return Path(tmp).read_bytes()
     except Exception as e:  # pydub raises its own errors with ffmpeg's whole output
         raise MaskError(f"cannot encode the {ext} audio ({type(e).__name__})") from None

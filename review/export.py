@@ -25,8 +25,11 @@ import io
 import json
 import os
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tqdm import tqdm
 
 from deid import decisions as D
 from deid import entity as ent
@@ -353,7 +356,10 @@ def export(study, out_dir: Path, fmts: list[str] = (), allow_unreviewed: bool = 
     opts = Options(list(fmts), allow_unreviewed, audio, mask)
     entries = [] if opts.project else None
     outcomes = []
-    for name in study.transcript_names("source"):
+    names = study.transcript_names("source")
+    # masking recordings takes a while: show progress (with an estimate) when there is audio
+    for name in tqdm(names, desc="exporting", unit="transcript", file=sys.stderr,
+                     disable=not audio or len(names) < 2):
         o = export_one(study, name, out_dir, opts, warn, entries)
         if o.status == "held":
             warn(f"veil: {name}: {o.open} flag(s) open; not exported")

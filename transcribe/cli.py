@@ -194,6 +194,7 @@ def write_audio(recording: Path, verbatim_tr, deidentified, out: Path, how) -> b
     except audio_mask.MaskError as e:
         click.echo(f"veil: {recording.name}: no de-identified audio: {e}", err=True)
         return False
+    out.mkdir(parents=True, exist_ok=True)
     atomic_write(target, data)
     return True
 

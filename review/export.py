@@ -56,6 +56,7 @@ class Outcome:
     files: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)   # asked for, but could not be made
+    in_project: bool = False                          # added to the .qdpx
 
 
 @dataclass
@@ -87,7 +88,7 @@ class Result:
         return not any(o.refused or o.failed for o in self.outcomes) and not self.project_refused
 
     def summary(self) -> str:
-        n = sum(bool(o.files) for o in self.outcomes)
+        n = sum(bool(o.files) or o.in_project for o in self.outcomes)
         files = sum(len(o.files) for o in self.outcomes)
         held = sum(o.status == "held" for o in self.outcomes)
         unrev = sum(o.status == "unreviewed" for o in self.outcomes)
@@ -300,6 +301,7 @@ def export_one(study, name: str, out_dir: Path, opts: Options, warn=lambda m: No
     if not leaks:
         audio = _audio(study, name, tr, out_dir, opts, out, warn) if opts.audio else None
         if entries is not None:
+            out.in_project = True
             note = marker(open_flags) if open_flags else ""
             entries.append((qdpx.Entry(target_name(name, "txt", native), tr,
                                        render_bytes(tr, "txt", open_flags).decode("utf-8"),

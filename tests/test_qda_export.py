@@ -2,7 +2,6 @@
 back (sources, sync points, text equal to the .txt export, cases, no identifier anywhere
 in the zip), NVivo's and MAXQDA's transcript layouts, and a Word transcript."""
 import datetime as dt
-import io
 import re
 import shutil
 import zipfile
@@ -222,6 +221,7 @@ def test_a_leak_keeps_a_transcript_out_of_the_project(study, tmp_path, monkeypat
     res = run("export", "--study", work, "--out", tmp_path / "out", "--allow-unreviewed", "--format", "qdpx")
     assert res.exit_code == 1
     assert "ward_06.txt (in project.qdpx): refused" in res.output
+    assert "7 transcript(s) exported (0 file(s))" in res.output and "project: project.qdpx" in res.output
     z, root = project(tmp_path / "out")
     assert "ward_06.txt" not in [s.get("name") for s in root.iter(f"{Q}TextSource")]
     assert not root.findall(f".//{Q}AudioSource")  # no --audio: no recording leaves the study

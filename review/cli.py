@@ -47,30 +47,41 @@ def review_cmd(study_dir, port, no_browser, reviewer, idle_timeout):
     click.echo(f"veil review: {why}; every decision is saved")
 
 
+def audio_options(f):
+    """--audio and --audio-mask, shared by `veil export` and `veil run`."""
+    f = click.option("--audio-mask", "audio_mask", type=click.Choice(["tone", "silence"]), default="tone",
+                     show_default=True, help="What covers each replaced mention in the audio.")(f)
+    return click.option("--audio", "audio_out", is_flag=True, help="Also write each recording with every replaced "
+                        "mention masked (voices are not disguised).")(f)
+
+
 @click.command("export")
 @click.option("--study", "study_dir", required=True, type=click.Path(file_okay=False))
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
               help="Folder for the reviewed, de-identified transcripts and the review report.")
-@click.option("--format", "formats", default="", help="Comma-separated: txt, docx, vtt, srt, json "
-              "(default: each transcript's own layout).")
+@click.option("--format", "formats", default="", help="Comma-separated: txt, docx, vtt, srt, json, "
+              "nvivo, maxqda, qdpx (default: each transcript's own layout).")
 @click.option("--allow-unreviewed", is_flag=True, help="Also export transcripts with open flags, "
               "marked UNREVIEWED in their header.")
-def export_cmd(study_dir, out_dir, formats, allow_unreviewed):
+@audio_options
+def export_cmd(study_dir, out_dir, formats, allow_unreviewed, audio_out, audio_mask):
     """Write the de-identified transcripts with every review decision applied, and a review
-    report (review_report.csv). The leak check runs again on every file written."""
+    report (review_report.csv). The leak check runs again on every file written. qdpx is
+    one REFI-QDA project for the whole study (with the audio, given --audio)."""
     from pathlib import Path
 
     from deid.study import StudyError, open_study
     from review import export
-    from transcript.layouts import FORMATS
+    from review.audio_mask import Mask
     fmts = [f.strip().lower() for f in formats.split(",") if f.strip()]
-    bad = [f for f in fmts if f not in FORMATS]
+    bad = [f for f in fmts if f not in export.EXPORT_FORMATS]
     if bad:
-        _fail(f"unknown format {bad[0]!r} (choose from {', '.join(FORMATS)})")
+        _fail(f"unknown format {bad[0]!r} (choose from {', '.join(export.EXPORT_FORMATS)})")
     try:
         with open_study(study_dir) as study:
-            result = export.export(study, Path(out_dir), fmts, allow_unreviewed, 
-                                   warn=lambda m: click.echo(m, err=True))
+            result = export.export(study, Path(out_dir), fmts, allow_unreviewed,
+                                   warn=lambda m: click.echo(m, err=True), audio=audio_out,
+                                   mask=Mask(audio_mask))
     except StudyError as e:
         _fail(str(e))
     except OSError as e:

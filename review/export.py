@@ -8,21 +8,42 @@ header that keeps the file readable in its own format:
   srt   a cue numbered 0 at 00:00:00,000 --> 00:00:00,000 saying "[UNREVIEWED - ...]"
   json  a top-level "review": {"status": "unreviewed", "open_flags": N}
   docx  a first paragraph "[UNREVIEWED - ...]"
+  nvivo a first row at 00:00:00.0 holding the mark
+  maxqda a first paragraph holding the mark (no colon: MAXQDA codes it to no speaker)
+  qdpx  the mark as the source's Description, and in its text (the .txt export)
 Every file is written to a temporary name, read back, and checked for real strings of the
-key before it takes its final name; a file with a hit is removed and reported.
+key before it takes its final name; a file with a hit is removed and reported. A .qdpx is
+checked member by member: each transcript's text against its own decisions, everything
+else (names, cases, file names inside it) against the whole key.
+
+With `audio`, the recording behind each transcript (where `veil run` made it and it is
+still there) is written with every replaced mention masked (review/audio_mask.py).
 """
 from __future__ import annotations
 
 import io
 import json
 import os
+import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tqdm import tqdm
+
 from deid import render as stored
 from deid.key import atomic_write
-from transcript import UnreadableTranscript, read, render
-from transcript.layouts import native_format
+from review import audio_mask, qdpx
+from review.audio_mask import Mask
+from transcript import FORMATS, Transcript, Turn, UnreadableTranscript, read, render
+from transcript import qda_layouts
+from transcript.layouts import UNREVIEWED_MARK, from_json, native_format
+
+QDA_TEXT = ("nvivo", "maxqda")            # a file per transcript, in a QDA program's layout
+PROJECT = "qdpx"                          # one file for the study
+EXPORT_FORMATS = FORMATS + QDA_TEXT + (PROJECT,)
+SUFFIX = {"nvivo": "nvivo.txt", "maxqda": "maxqda.txt"}
+PROJECT_FILE = "project.qdpx"
 
 
 @dataclass
@@ -32,6 +53,24 @@ class Outcome:
     open: int = 0
     files: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)   # asked for, but could not be made
+    in_project: bool = False                          # added to the .qdpx
+
+
+@dataclass
+class Options:
+    formats: list[str] = field(default_factory=list)   # [] = each transcript's own layout
+    allow_unreviewed: bool = False
+    audio: bool = False                                 # write the de-identified recordings
+    mask: Mask = Mask.TONE
+
+    @property
+    def files(self) -> list[str]:
+        return [f for f in self.formats if f != PROJECT]
+
+    @property
+    def project(self) -> bool:
+        return PROJECT in self.formats
 
 
 @dataclass
@@ -39,13 +78,15 @@ class Result:
     out_dir: Path
     outcomes: list[Outcome]
     report: Path | None = None
+    project: str | None = None        # the .qdpx written
+    project_refused: bool = False
 
     @property
     def ok(self) -> bool:
-        return not any(o.refused for o in self.outcomes)
+        return not any(o.refused or o.failed for o in self.outcomes) and not self.project_refused
 
     def summary(self) -> str:
-        n = sum(bool(o.files) for o in self.outcomes)
+        n = sum(bool(o.files) or o.in_project for o in self.outcomes)
         files = sum(len(o.files) for o in self.outcomes)
         held = sum(o.status == "held" for o in self.outcomes)
         unrev = sum(o.status == "unreviewed" for o in self.outcomes)
@@ -58,19 +99,29 @@ class Result:
                          f"or --allow-unreviewed)")
         if refused:
             parts.append(f"{refused} file(s) refused: real identifiers found")
+        failed = sum(len(o.failed) for o in self.outcomes)
+        if failed:
+            parts.append(f"{failed} file(s) could not be made")
+        if self.project:
+            parts.append(f"project: {self.project}")
+        if self.project_refused:
+            parts.append(f"{PROJECT_FILE} refused: real identifiers found")
         if self.report:
             parts.append(f"report: {self.report.name}")
         return "; ".join(parts)
 
 
 def marker(open_flags: int) -> str:
-    return (f"[UNREVIEWED - {open_flags} review flag(s) still open in veil; "
+    return (f"{UNREVIEWED_MARK} - {open_flags} review flag(s) still open in veil; "
             f"this transcript is not approved for analysis]")
 
 
 def render_bytes(tr, fmt: str, unreviewed: int = 0) -> bytes:
-    """The transcript in `fmt`, marked unreviewed in its header when flags are open."""
+    """The transcript in `fmt`, marked unreviewed in its header when flags are open.
+    qda_layouts.NoTimes for an NVivo layout of a transcript without timestamps."""
     note = marker(unreviewed) if unreviewed else ""
+    if fmt in QDA_TEXT:
+        return getattr(qda_layouts, fmt)(tr, note).encode("utf-8")
     if fmt == "docx":
         from transcript import docx_layout
         data = docx_layout.render(tr)
@@ -101,20 +152,52 @@ def render_bytes(tr, fmt: str, unreviewed: int = 0) -> bytes:
     return text.encode("utf-8")
 
 
+def strings_checked(check, strings: list[str], names: bool = False) -> int:
+    """Real strings of the key in loose strings; in `names` (file names, XML values)
+    `_`, `-` and `.` are read as spaces, so "margaret_okafor.txt" shows the name it holds."""
+    if names:
+        strings = [re.sub(r"[_.\-]", " ", s) for s in strings if s]
+    return check(Transcript([Turn(s) for s in strings if s]))
+
+
 def target_name(name: str, fmt: str, native: str) -> str:
     stem, dot, ext = name.rpartition(".")
     if fmt == native and dot:
         return name
-    return f"{stem or name}.{fmt}"
+    return f"{stem or name}.{SUFFIX.get(fmt, fmt)}"
 
 
-def write_checked(data: bytes, path: Path, check) -> int:
-    """Write to a temporary file, read it back, count leaks; keep it only when there are none."""
+def docx_strings(data: bytes) -> list[str]:
+    """What a Word document shows or keeps besides its body paragraphs: headers, footers,
+    notes and comments (paragraph by paragraph, runs joined), its properties, and the
+    authors of comments and tracked changes."""
+    import zipfile
+
+    from lxml import etree
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    parts = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes|comments\w*)\.xml|docProps/.+\.xml")
+    out = []
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for member in z.namelist():
+            if not parts.fullmatch(member):
+                continue
+            root = etree.fromstring(z.read(member))
+            paras = list(root.iter(f"{w}p"))
+            out += ["".join(p.itertext()) for p in paras] if paras else list(root.itertext())
+            out += [el.get(f"{w}author") for el in root.iter() if el.get(f"{w}author")]
+    return out
+
+
+def write_checked(data: bytes, path: Path, check, reader=None) -> int:
+    """Write to a temporary file, read it back, count leaks; keep it only when there are
+    none. `reader(tmp)` gives the count instead of `check(read(tmp))` (a .qdpx)."""
     tmp = path.with_name(f".veil-check-{os.getpid()}-{path.name}")
     atomic_write(tmp, data)
     try:
         try:
-            leaks = check(read(tmp))
+            leaks = reader(tmp) if reader else check(read(tmp))
+            if not reader and path.suffix.lower() == ".docx":
+                leaks += strings_checked(check, docx_strings(tmp.read_bytes()))
         except UnreadableTranscript:
             return 1  # what cannot be read back cannot be checked
         if leaks:
@@ -125,42 +208,139 @@ def write_checked(data: bytes, path: Path, check) -> int:
         tmp.unlink(missing_ok=True)
 
 
-def export_one(study, name: str, out_dir: Path, fmts: list[str], allow_unreviewed: bool) -> Outcome:
+def _audio(study, name: str, tr, out_dir: Path, opts: Options, out: Outcome, warn):
+    """(bytes, extension) of the de-identified recording behind `name`, written to
+    `out_dir`; None where there is no recording (or it cannot be made)."""
+    from review.audio import media_path
+    source = media_path(study, name)
+    if source is None:
+        if (study.get_transcript(name, "source") or {}).get("media"):
+            warn(f"veil: {name}: its recording is no longer where veil run found it; no audio exported")
+        return None
+    target = out_dir / f"{_stem(name)}.{audio_mask.extension(source)}"
+    if target.resolve() == source.resolve():
+        warn(f"veil: {name}: the de-identified audio would replace the recording; export to another folder")
+        out.failed.append(target.name)
+        return None
+    original = from_json(json.dumps(study.get_transcript(name, "source")), name)
+    try:
+        data, ext, _ = audio_mask.deidentified_audio(source, original, tr, opts.mask)
+    except audio_mask.MaskError as e:
+        warn(f"veil: {name}: no de-identified audio: {e}")
+        out.failed.append(target.name)
+        return None
+    atomic_write(target, data)
+    out.files.append(target.name)
+    return data, ext
+
+
+def _stem(name: str) -> str:
+    return name.rpartition(".")[0] or name
+
+
+def export_one(study, name: str, out_dir: Path, opts: Options, warn=lambda m: None,
+               entries: list | None = None) -> Outcome:
+    """Export one transcript in every asked format (and its audio); when `entries` is a
+    list, the transcript is added to it for the project."""
     open_flags = study.open_items(name)
-    if open_flags and not allow_unreviewed:
+    if open_flags and not opts.allow_unreviewed:
         return Outcome(name, "held", open_flags)
     tr, leaks = stored.deidentified(study, name, include_open=True)
     tr.media = None  # a recording's path or file name may itself identify someone
     out = Outcome(name, "unreviewed" if open_flags else "exported", open_flags)
     native = native_format(tr)
     check = stored.Checker(study, study.items.of(name)).count
-    for fmt in fmts or [native]:
+    for fmt in opts.files or ([] if opts.project else [native]):
         fname = target_name(name, fmt, native)
         if leaks:
             out.refused.append(fname)
             continue
-        if write_checked(render_bytes(tr, fmt, open_flags), out_dir / fname, check):
+        try:
+            data = render_bytes(tr, fmt, open_flags)
+        except qda_layouts.NoTimes:
+            warn(f"veil: {name}: no timestamps, so no NVivo transcript rows (use txt or docx)")
+            continue
+        if write_checked(data, out_dir / fname, check):
             out.refused.append(fname)
         else:
             out.files.append(fname)
+    if leaks and entries is not None:
+        out.refused.append(f"{name} (in {PROJECT_FILE})")
+    if not leaks:
+        audio = _audio(study, name, tr, out_dir, opts, out, warn) if opts.audio else None
+        if entries is not None:
+            out.in_project = True
+            note = marker(open_flags) if open_flags else ""
+            entries.append((qdpx.Entry(target_name(name, "txt", native), tr,
+                                       render_bytes(tr, "txt", open_flags).decode("utf-8"),
+                                       note, *(audio or (None, ""))), check))
     if out.refused and not out.files:
         out.status = "refused"
     return out
 
 
+def _project_checker(study, entries):
+    """Counts real strings in a .qdpx read back: each transcript's text against its own
+    decisions (words a reviewer kept stay allowed there), everything else against the key."""
+    strict = stored.Checker(study, []).count
+
+    def count(path: Path) -> int:
+        back = qdpx.read(path.read_bytes())
+        texts = {e.text: check for e, check in entries}
+        hits = strings_checked(strict, back.strings, names=True)
+        for text in back.texts.values():
+            hits += strings_checked(texts.get(text, strict), [text])
+        return hits
+    return count
+
+
+def _project(study, out_dir: Path, entries, result: Result, warn) -> None:
+    """Write the .qdpx for the transcripts exported, checked member by member."""
+    strict = stored.Checker(study, []).count
+    clean = []
+    for i, (e, check) in enumerate(entries, 1):
+        if strings_checked(strict, [e.name], names=True):  # a file name holding a name is not used
+            e.name = f"transcript {i:02d}.txt"
+        if e.audio is not None and len(e.audio) > qdpx.MAX_INTERNAL:
+            warn(f"veil: {e.name}: the audio is over 2 GB, more than REFI-QDA allows inside a project; "
+                 f"the project holds its transcript only")
+            e.audio = None
+        clean.append((e, check))
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        origin = f"veil {version('veil')}"
+    except PackageNotFoundError:
+        origin = "veil"
+    data = qdpx.build([e for e, _ in clean], origin)
+    if write_checked(data, out_dir / PROJECT_FILE, None, reader=_project_checker(study, clean)):
+        result.project_refused = True
+        warn(f"veil: {PROJECT_FILE}: refused, real identifiers would remain")
+    else:
+        result.project = PROJECT_FILE
+
+
 def export(study, out_dir: Path, fmts: list[str] = (), allow_unreviewed: bool = False,
-           warn=lambda message: None) -> Result:
+           warn=lambda message: None, audio: bool = False, mask: Mask = Mask.TONE) -> Result:
     from review import report
     out_dir.mkdir(parents=True, exist_ok=True)
+    opts = Options(list(fmts), allow_unreviewed, audio, mask)
+    entries = [] if opts.project else None
     outcomes = []
-    for name in study.transcript_names("source"):
-        o = export_one(study, name, out_dir, list(fmts), allow_unreviewed)
+    names = study.transcript_names("source")
+    # masking recordings takes a while: show progress (with an estimate) when there is audio
+    for name in tqdm(names, desc="exporting", unit="transcript", file=sys.stderr,
+                     disable=not audio or len(names) < 2):
+        o = export_one(study, name, out_dir, opts, warn, entries)
         if o.status == "held":
             warn(f"veil: {name}: {o.open} flag(s) open; not exported")
         for f in o.refused:
             warn(f"veil: {f}: refused, real identifiers would remain; check it with veil review")
         outcomes.append(o)
-    study.save()  # pseudonyms chosen while rendering are kept
     result = Result(out_dir, outcomes)
+    if entries:
+        _project(study, out_dir, entries, result, warn)
+    elif entries is not None:
+        warn(f"veil: no transcript could be exported, so no {PROJECT_FILE}")
+    study.save()  # pseudonyms chosen while rendering are kept
     result.report = report.write_csv(study, outcomes, out_dir / "review_report.csv")
     return result

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from review.audio_mask import Mask
+from review.cli import audio_options
 from transcribe import audio, pipeline, verbatim, whisper
 
 DEFAULT_FORMATS = "txt,json"
@@ -172,6 +174,31 @@ def transcribe_cmd(audio_files, out_dir, formats, model, language, device, compu
     sys.exit(1 if failed else 0)
 
 
+def audio_target(recording: Path, out: Path) -> Path:
+    from review.audio_mask import extension
+    return out / f"{recording.stem}.{extension(recording)}"
+
+
+def write_audio(recording: Path, verbatim_tr, deidentified, out: Path, how) -> bool:
+    """The recording with every replaced mention masked, next to its transcripts; False
+    (and a one-line message) when it cannot be made."""
+    from deid.key import atomic_write
+    from review import audio_mask
+    target = audio_target(recording, out)
+    if target.resolve() == recording.resolve():
+        click.echo(f"veil: {recording.name}: the de-identified audio would replace the recording; "
+                   f"choose another --out", err=True)
+        return False
+    try:
+        data, _, _ = audio_mask.deidentified_audio(recording, verbatim_tr, deidentified, how)
+    except audio_mask.MaskError as e:
+        click.echo(f"veil: {recording.name}: no de-identified audio: {e}", err=True)
+        return False
+    out.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, data)
+    return True
+
+
 @click.command("run")
 @click.argument("audio_files", nargs=-1, required=True)
 @click.option("--study", "study_dir", required=True, type=click.Path(file_okay=False),
@@ -184,9 +211,10 @@ def transcribe_cmd(audio_files, out_dir, formats, model, language, device, compu
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="TOML settings for de-identification.")
 @recording_options
+@audio_options
 def run_cmd(audio_files, study_dir, out_dir, formats, config_path, model, language, device,
             compute_type, speakers, speaker_names, no_speakers, diarization, stereo, prompt,
-            filler_prompt, hotwords, unsure_below, force):
+            filler_prompt, hotwords, unsure_below, force, audio_out, audio_mask):
     """Transcribe recordings, then de-identify them with the study: the verbatim transcript
     goes into the study (encrypted), the de-identified one into --out."""
     from deid import config as cfgmod
@@ -214,10 +242,13 @@ def run_cmd(audio_files, study_dir, out_dir, formats, config_path, model, langua
                     return
                 for fmt, path in _outputs(out, p.stem, fmts).items():
                     write(res.transcript, path, fmt)
+                if audio_out and not write_audio(p, tr, res.transcript, out, Mask(audio_mask)):
+                    refused += 1
 
             done, skipped, failed = transcribe_batch(
                 audio_files, model, device, compute_type, opts,
-                lambda p: not force and _done(out, p.stem, fmts), save)
+                lambda p: not force and _done(out, p.stem, fmts)
+                and (not audio_out or audio_target(p, out).exists()), save)
             waiting = study.open_items()
     except (StudyError, cfgmod.ConfigError) as e:
         _fail(str(e))

@@ -1,11 +1,18 @@
 """Word documents: paragraphs are read as lines of text in any text layout; on output
-the original document is edited run by run, so its formatting stays."""
+the original document is edited run by run, so its formatting stays. A transcript that
+did not come as a Word document is written as one: a title, then a paragraph per turn
+with its timestamp and the speaker in bold. Every document veil writes has neutral
+properties (no author, title or comments; created and modified at the time of writing)."""
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import io
+import re
 
 from transcript.model import Transcript
+
+TITLE_STYLE = "Title"
 
 
 def _document(data: bytes):
@@ -18,16 +25,31 @@ def _document(data: bytes):
 
 
 def read(data: bytes, name: str) -> Transcript:
-    from transcript.layouts import UnreadableTranscript, parse_text
+    from transcript.layouts import UnreadableTranscript, detect_layout, parse_text
     doc = _document(data)
-    text = "\n".join(p.text for p in doc.paragraphs)
+    paras = doc.paragraphs
+    text = "\n".join(p.text for p in paras)
     if not text.strip():
         raise UnreadableTranscript("no transcript text found")
-    inner = parse_text(text, name)
+    # the layout is that of the turns, below a title veil wrote (kept as a preamble)
+    body = "\n".join(p.text for p in paras[_preamble(paras):])
+    inner = parse_text(text, name, detect_layout(body) if body.strip() else None)
     inner.meta["docx_layout"] = inner.layout
     inner.meta["docx_bytes"] = data
     inner.layout = "docx"
     return inner
+
+
+def _preamble(paras) -> int:
+    """How many leading paragraphs are a title or export's UNREVIEWED mark."""
+    from transcript.layouts import UNREVIEWED_MARK
+    n = 0
+    for p in paras[:2]:
+        if p.style is not None and p.style.name == TITLE_STYLE or p.text.startswith(UNREVIEWED_MARK):
+            n += 1
+        else:
+            break
+    return n
 
 
 def _edit_runs(paragraph, new: str) -> None:
@@ -64,9 +86,40 @@ def _edit_runs(paragraph, new: str) -> None:
             r.text = t
 
 
-def render(tr: Transcript) -> bytes:
+def neutral_properties(doc) -> None:
+    """No author, title, subject, keywords or comments (python-docx's template says
+    "python-docx" and 2013); created and modified now."""
+    cp = doc.core_properties
+    for attr in ("author", "category", "comments", "content_status", "identifier", "keywords",
+                 "language", "last_modified_by", "subject", "title", "version"):
+        setattr(cp, attr, "")
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    cp.created = cp.modified = now
+    cp.revision = 1
+    if cp.last_printed is not None:
+        cp.last_printed = now
+
+
+def _transcript_document(tr: Transcript):
+    """A Word transcript: the title, then per turn "[00:01:15] " and the speaker in bold."""
     import docx
-    from transcript.layouts import render as render_text
+    from transcript.layouts import clock
+    doc = docx.Document()
+    title = re.sub(r"\.(txt|docx|vtt|srt|json)$", "", tr.name, flags=re.I)
+    if title:
+        doc.add_paragraph(title, style=TITLE_STYLE)
+    for t in tr.turns:
+        p = doc.add_paragraph()
+        if t.start is not None:
+            p.add_run(f"[{clock(t.start)}] ")
+        if t.speaker:
+            p.add_run(f"{t.speaker}:").bold = True
+            p.add_run(" ")
+        p.add_run(t.text)
+    return doc
+
+
+def render(tr: Transcript) -> bytes:
     original = tr.meta.get("docx_bytes")
     if original is not None and tr.source is not None:
         doc = _document(original)
@@ -75,9 +128,8 @@ def render(tr: Transcript) -> bytes:
             if p.text != line:
                 _edit_runs(p, line)
     else:
-        doc = docx.Document()
-        for para in render_text(tr, "txt").rstrip("\n").split("\n\n"):
-            doc.add_paragraph(para)
+        doc = _transcript_document(tr)
+    neutral_properties(doc)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

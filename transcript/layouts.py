@@ -17,6 +17,10 @@ FORMATS = ("txt", "docx", "vtt", "srt", "json")
 LAYOUTS = ("turns", "bracketed", "otter", "vtt", "srt", "plain", "json", "docx")
 
 
+# how veil export marks a transcript exported with review flags open (review/export.py)
+UNREVIEWED_MARK = "[UNREVIEWED"
+
+
 class UnreadableTranscript(Exception):
     """A file that is not a transcript veil can read; the message names no identifier."""
 
@@ -117,6 +121,8 @@ def _parse_plain(text: str) -> list[Turn]:
 
 def detect_layout(text: str) -> str:
     head = text.lstrip("\ufeff \t\r\n")
+    if head.startswith(UNREVIEWED_MARK):  # veil export's first paragraph: the turns follow it
+        head = head.partition("\n")[2].lstrip(" \t\r\n")
     if head.startswith("WEBVTT"):
         return "vtt"
     if re.match(r"\d+\s*\n" + CUE_TIME.pattern.lstrip("^"), head):

@@ -8,6 +8,7 @@ import click
 from tqdm import tqdm
 
 from deid.pipeline import deidentify, digest
+from review import audio as recording
 from transcript import UnreadableTranscript, read, write
 from transcript.layouts import native_format
 
@@ -28,6 +29,7 @@ def deid_files(study, files: list[Path], out_dir: Path, cfg, force: bool = False
             failed += 1
             continue
         names.add(tr.name)
+        recording.register(study, tr.name, tr.media, f.parent)  # the one file review may play
         done = study.setting("done", {})
         if not force and done.get(tr.name) == digest(tr) and (out_dir / tr.name).exists():
             skipped += 1

@@ -280,9 +280,11 @@ def create(folder: Path, secret: str, team: list, con: sqlite3.Connection):
     """A new study, made in a hidden folder beside `folder` and renamed into place once whole.
     Returns (identity, lock descriptor)."""
     parent = folder.parent
+    prefix = f".veil-new-{folder.name[:40]}-"
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=parent, prefix=f".veil-new-{folder.name[:40]}-"))
+        _remove_abandoned(parent, prefix)
+        tmp = Path(tempfile.mkdtemp(dir=parent, prefix=prefix))
     except OSError as e:
         raise StudyError(f"cannot create the study in {parent} ({e.strerror})")
     fd = None
@@ -302,6 +304,19 @@ def create(folder: Path, secret: str, team: list, con: sqlite3.Connection):
             os.close(fd)
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _remove_abandoned(parent: Path, prefix: str) -> None:
+    """Hidden folders of creations a crash stopped (their lock is free): never a study."""
+    for d in parent.glob(prefix + "*"):
+        try:
+            fd = lock(d)
+        except StudyError:
+            continue  # being created right now by another process
+        try:
+            shutil.rmtree(d, ignore_errors=True)
+        finally:
+            os.close(fd)
 
 
 def _into_place(tmp: Path, folder: Path) -> None:

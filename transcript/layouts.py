@@ -234,14 +234,13 @@ def read(path: str | Path) -> Transcript:
         raise UnreadableTranscript("empty file")
     if ext == "docx":
         from transcript import docx_layout
-        return docx_layout.read(data, path.name)
-    if data[:4] == b"PK\x03\x04":
+        tr = docx_layout.read(data, path.name)
+    elif data[:4] == b"PK\x03\x04":
         raise UnreadableTranscript("not a text transcript (binary file)")
-    text = decode(data)
-    if ext == "json":
-        return from_json(text, path.name)
-    layout = {"vtt": "vtt", "srt": "srt"}.get(ext)
-    tr = parse_text(text, path.name, layout)
+    elif ext == "json":
+        tr = from_json(decode(data), path.name)
+    else:
+        tr = parse_text(decode(data), path.name, {"vtt": "vtt", "srt": "srt"}.get(ext))
     if not tr.turns:
         raise UnreadableTranscript("no transcript text found")
     return tr

@@ -136,11 +136,9 @@ def _options(language, speakers, speaker_names, no_speakers, diarization, stereo
         verbatim=verbatim.Options(unsure_below=unsure_below))
 
 
-def transcribe_batch(files: list[str], model_name, device, compute_type, opts: pipeline.Options,
-                     is_done, on_transcript) -> tuple[int, int, int]:
-    """Transcribe each file not yet done, calling on_transcript(path, transcript) for each.
-    Returns (done now, skipped, failed). Failures are one line each; the batch goes on."""
-    from tqdm import tqdm
+def _todo(files, is_done) -> tuple[list, int, int]:
+    """(recording, info) of each file to transcribe now; how many are done; how many failed
+    (each said in one line)."""
     files, refusals = _distinct(files)
     for line in refusals:
         click.echo(line, err=True)
@@ -150,12 +148,19 @@ def transcribe_batch(files: list[str], model_name, device, compute_type, opts: p
             if is_done(p):
                 skipped += 1
                 continue
-            info = audio.probe(p)
+            todo.append((p, audio.probe(p)))
         except (audio.AudioError, Refused) as e:
             click.echo(f"veil: {p.name}: {e}; skipped", err=True)
             failed += 1
-            continue
-        todo.append((p, info))
+    return todo, skipped, failed
+
+
+def transcribe_batch(files: list[str], model_name, device, compute_type, opts: pipeline.Options,
+                     is_done, on_transcript) -> tuple[int, int, int]:
+    """Transcribe each file not yet done, calling on_transcript(path, transcript) for each.
+    Returns (done now, skipped, failed). Failures are one line each; the batch goes on."""
+    from tqdm import tqdm
+    todo, skipped, failed = _todo(files, is_done)
     if not todo:
         return 0, skipped, failed
     try:

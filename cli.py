@@ -34,6 +34,27 @@ def transcript_files(inputs: tuple[str, ...]) -> tuple[list[Path], int]:
     return files, bad
 
 
+def check_out(out: Path, inputs: list[Path], study: Path) -> None:
+    """Refuse an output folder that would overwrite inputs or the study, and one that
+    cannot be written, before any model loads."""
+    o = out.resolve()
+    for i in inputs:
+        i = i.resolve()
+        folder = i if i.is_dir() else i.parent
+        if o == folder or folder in o.parents:
+            fail(f"--out {out} is the same as, or inside, an input folder: choose another folder")
+    s = study.resolve()
+    if o == s or s in o.parents:
+        fail(f"--out {out} is the study folder or inside it: choose another folder")
+    try:
+        o.mkdir(parents=True, exist_ok=True)
+        probe = o / f".veil-write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as e:
+        fail(f"cannot write to --out {out}: {e.strerror}")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="veil")
 def main():
@@ -60,6 +81,7 @@ def deid(inputs, study_dir, out_dir, config_path, recipients, force):
     files, bad = transcript_files(inputs)
     if not files:
         fail("no transcript files found")
+    check_out(Path(out_dir), [Path(i) for i in inputs], Path(study_dir))
     try:
         cfg = cfgmod.load(config_path)
         with open_study(study_dir, create=True, recipients=list(recipients)) as study:
@@ -116,23 +138,17 @@ def key_export(study_dir, out_path):
     click.echo(f"wrote {len(rows)} rows to {out_path}")
 
 
-def _register_optional():
-    """Commands from the other stages, when their packages are present."""
-    try:
-        from transcribe.cli import run_cmd, transcribe_cmd
-        main.add_command(transcribe_cmd, "transcribe")
-        main.add_command(run_cmd, "run")
-    except ImportError:
-        pass
-    try:
-        from review.cli import export_cmd, review_cmd
-        main.add_command(review_cmd, "review")
-        main.add_command(export_cmd, "export")
-    except ImportError:
-        pass
+def _register():
+    """The commands of the other stages (their modules import their heavy packages lazily)."""
+    from review.cli import export_cmd, review_cmd
+    from transcribe.cli import run_cmd, transcribe_cmd
+    main.add_command(transcribe_cmd, "transcribe")
+    main.add_command(run_cmd, "run")
+    main.add_command(review_cmd, "review")
+    main.add_command(export_cmd, "export")
 
 
-_register_optional()
+_register()
 
 if __name__ == "__main__":
     main()

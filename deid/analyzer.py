@@ -33,6 +33,28 @@ class ModelMissing(Exception):
     pass
 
 
+# The small English model's NER has a tok2vec of its own: the shared tok2vec, tagger,
+# parser, attribute ruler and lemmatizer feed nothing veil uses but the lemmas of Presidio's
+# context words, and take more than half of spaCy's time. A lemma is the lower-case word.
+SKIPPED_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+
+def entities_only(nlp) -> None:
+    from spacy.language import Language
+
+    if "veil_lemma" not in Language.factories:
+        @Language.component("veil_lemma")
+        def lower_case_lemma(doc):
+            for token in doc:
+                token.lemma_ = token.lower_
+            return doc
+    for name in SKIPPED_PIPES:
+        if name in nlp.pipe_names:
+            nlp.disable_pipe(name)
+    if "veil_lemma" not in nlp.pipe_names:
+        nlp.add_pipe("veil_lemma")
+
+
 @lru_cache(maxsize=1)
 def engine():
     """The AnalyzerEngine, built once per process. Never downloads anything."""
@@ -48,10 +70,8 @@ def engine():
     from deid import recognizers
 
     nlp_engine = NlpEngineProvider(nlp_configuration=NLP_CONFIG).create_engine()
-    # the dependency parser feeds nothing Presidio or veil uses: skip it (a third of the time)
     for nlp in nlp_engine.nlp.values():
-        if "parser" in nlp.pipe_names:
-            nlp.disable_pipe("parser")
+        entities_only(nlp)
     registry = RecognizerRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
     registry.remove_recognizer("EmailRecognizer")  # would download the public-suffix list
@@ -60,18 +80,11 @@ def engine():
     return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
 
 
-def analyze_batch(texts: list[str], known=None, allow: list[str] = (), batch_size: int = 32,
-                  progress=None):
-    """Presidio results for every text, the spaCy pass batched with nlp.pipe.
-    `known` is an extra recognizer (the study's known entities) for this batch only."""
+def analyze_batch(texts: list[str], allow: list[str] = (), batch_size: int = 32):
+    """Presidio results for every text, in order, as they come (the spaCy pass batched
+    with nlp.pipe)."""
     eng = engine()
     arts = eng.nlp_engine.process_batch(texts, language="en", batch_size=batch_size)
-    out = []
     for text, (_, art) in zip(texts, arts):
-        res = eng.analyze(text=text, language="en", entities=ENTITIES, nlp_artifacts=art,
-                          ad_hoc_recognizers=[known] if known else None,
+        yield eng.analyze(text=text, language="en", entities=ENTITIES, nlp_artifacts=art,
                           allow_list=list(allow) or None, score_threshold=0.3)
-        out.append(res)
-        if progress:
-            progress()
-    return out

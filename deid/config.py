@@ -21,21 +21,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deid.entity import KINDS
+from deid.model import Kind
 
-# identify no one, though NER likes to tag them
-DEFAULT_ALLOW = ["Zoom", "Teams", "Skype", "Slack", "Webex", "FaceTime", "Outlook", "Gmail", "COVID", "COVID-19", "Covid", "AAMC", "ACGME", "LCME",
-                 "USMLE", "MCAT", "NIH", "CDC", "FDA", "ICU", "NICU", "PICU", "EMR", "EHR", "Epic",
-                 "Medicare", "Medicaid", "PGY", "Google", "Facebook", "Instagram", "Twitter", "YouTube",
-                 "TikTok", "WhatsApp", "Interviewer", "Respondent", "Participant", "Moderator",
-                 "Okay", "OK", "Yeah", "Um", "Uh", "Mm", "Hmm", "God", "Christmas", "Thanksgiving",
-                 "Easter", "Ramadan", "English", "Spanish", "American", "IBAN", "SSN", "ATM", "PIN", "TV",
-                 "ID", "DOB", "ASAP", "CEO", "HR", "PhD", "MD", "RN", "GP", "ER", "OR", "ICU", "USA", "UK",
-                 "OK", "FAQ", "PDF", "URL", "SMS", "GPS", "AI",
-                 # conditions named after people
-                 "Alzheimer's", "Alzheimer", "Parkinson's", "Parkinson", "Crohn's", "Asperger's",
-                 "Tourette's", "Huntington's", "Down syndrome", "Hodgkin's", "Cushing's", "Addison's",
-                 "Graves'", "Hashimoto's", "Lou Gehrig's", "Bell's palsy", "Apgar"]
+KINDS = tuple(k.value for k in Kind)
 
 
 class ConfigError(Exception):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from deid.lexicon import BUSINESS_SUFFIXES, DIRECTIONS, GENERIC_WORDS, STREET_WORDS, TITLE_WORDS
+from deid.model import Kind, Mention  # noqa: F401  (Mention: the data contract, re-exported)
 
 # kinds veil replaces, from Presidio's entity names
 KIND_OF = {
@@ -14,70 +16,16 @@ KIND_OF = {
     "US_DRIVER_LICENSE": "contact", "UK_NHS": "contact", "MEDICAL_LICENSE": "contact",
     "DATE_TIME": "date", "AGE": "date",
 }
-KINDS = ("person", "place", "institution", "contact", "date")
+KINDS = tuple(k.value for k in Kind)
 PRESIDIO_OF = {"person": "PERSON", "place": "LOCATION", "institution": "ORGANIZATION",
                "contact": "CONTACT", "date": "DATE_TIME"}
-
-TITLE_WORDS = {
-    "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "nurse", "sister",
-    "brother", "father", "pastor", "rev", "reverend", "rabbi", "imam", "coach", "judge", "officer",
-    "sergeant", "captain", "aunt", "auntie", "uncle", "grandma", "grandpa", "nana", "papa",
-    "chaplain", "provost", "chancellor", "president", "senator", "mayor", "sir", "madam", "lady", "lord",
-    # family words NER takes for names ("Mom said", "Dad")
-    "mom", "dad", "mum", "mama", "mommy", "daddy", "granny", "grandmother", "grandfather"}
-MONTHS_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-               "friday", "saturday", "sunday"}
-# titles written before a surname ("Dr. Marsh"); the others take a first name ("Aunt Rose")
-SURNAME_TITLES = {"dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "judge",
-                  "officer", "sergeant", "captain", "senator", "mayor", "president", "provost",
-                  "chancellor", "coach", "rev", "reverend", "nurse"}
-FEMALE_TITLES = {"mrs", "ms", "miss", "sister", "aunt", "auntie", "grandma", "nana", "madam", "lady"}
-MALE_TITLES = {"mr", "brother", "father", "uncle", "grandpa", "papa", "sir", "lord"}
-
-# words that say what kind of institution a name is; kept in pseudonyms
-INSTITUTION_KINDS = (
-    "School of Medicine", "Medical School", "Medical Center", "Medical Centre", "Health System",
-    "Health Center", "Health Sciences Center", "Children's Hospital", "Hospital", "Clinic",
-    "University", "College", "Community College", "High School", "Middle School", "Elementary School",
-    "Elementary", "Academy", "School", "Institute", "Seminary", "Church", "Cathedral", "Mosque",
-    "Synagogue", "Temple", "Hospice", "Health", "Healthcare", "Medical Group", "Foundation",
-    "Bank", "Library", "Museum", "Theatre", "Theater", "Repertory", "Company", "Corporation",
-    "Inc", "LLC", "Ltd", "Group", "Associates", "Partners", "Center", "Centre", "Department",
-    "Police Department", "Fire Department", "Regional", "Memorial", "Pharmacy", "Nursing Home",
-    "Care Home", "Rehabilitation Center", "Practice", "Surgery", "Infirmary", "Council",
-    "Bakery", "Hardware", "Market", "Grocery", "Supermarket", "Diner", "Cafe", "Café", "Salon",
-    "Drugstore", "Bookstore", "Florist", "Staffing", "Primary", "Polytechnic", "Playhouse")
-# words a pseudonym keeps because they say what kind of thing is named, not which one
-GENERIC_WORDS = {
-    "university", "college", "school", "medicine", "medical", "center", "centre", "hospital",
-    "clinic", "church", "health", "healthcare", "sciences", "hospice", "institute", "academy",
-    "high", "middle", "elementary", "community", "department", "law", "free", "building",
-    "foundation", "library", "museum", "seminary", "cathedral", "mosque", "synagogue", "temple",
-    "pharmacy", "nursing",
-} | {
-    "the", "of", "and", "for", "at", "in", "st", "st.", "&", "'s", "’s"}
 
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 TITLE_RX = re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(sorted(TITLE_WORDS, key=len, reverse=True)),
                       re.IGNORECASE)
 
 
-@dataclass
-class Mention:
-    """A span of a turn that identifies someone: `core` is the part that gets replaced
-    (title, leading "the" and possessive stay as written)."""
-    file: int
-    turn: int
-    start: int
-    end: int
-    kind: str                  # person, place, institution, contact, date
-    score: float
-    recognizer: str
-    text: str
-    entity: int | None = None
-    flags: list[str] = field(default_factory=list)
-    keep: bool = False         # flagged only: the words stay unless a reviewer says otherwise
+DIRECTION_RX = re.compile(r"(?:%s)\s+(?=[A-Z])" % "|".join(DIRECTIONS))
 
 
 def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> tuple[int, int, str]:
@@ -104,7 +52,7 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
     if kind in ("institution", "place"):
         m = re.match(r"(?i)(?:(?:the|at|in|from|to|and|of|with|for|by|on|near)\s+)+", s)
         if kind == "place" and not m:
-            m = re.match(r"(?:Southern|Northern|Eastern|Western|Central|Upper|Lower|Greater|Downtown)\s+(?=[A-Z])", s)
+            m = DIRECTION_RX.match(s)
         if m and m.end() < len(s):
             lead = m.end()
     if kind == "person":
@@ -140,47 +88,10 @@ def title_of(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive",
-                "court", "ct", "place", "pl", "terrace", "way", "parkway", "highway", "circle", "square",
-                "trail", "row", "close", "crescent", "plaza", "alley", "apt", "apartment", "suite", "unit",
-                "floor", "box", "po"}
-
-
 def is_generic(text: str) -> bool:
     """Words that identify no one on their own: titles, kinds of institution, street words."""
     toks = [t.lower().strip(".") for t in tokens(text)]
     return all(t in GENERIC_WORDS or t in TITLE_WORDS or t in STREET_WORDS for t in toks)
-
-
-# words of one kind that a pseudonym swaps for another of the same kind
-STREET_TYPES = ["Street", "Avenue", "Road", "Lane", "Drive", "Court", "Place", "Way", "Boulevard", "Terrace",
-                "Crescent", "Close", "Parkway", "Circle", "Square", "Trail", "Row", "Highway", "Plaza", "Alley"]
-UNIT_TYPES = ["Apt.", "Suite", "Unit", "Flat", "Floor", "Room"]
-BOX_TYPES = ["Box", "Drawer", "Bag"]
-# kinds of institution outside the words every pseudonym keeps: swapped for a like kind,
-# "Lattimer's Bakery" -> "Hillcrest Market", "Loess Hills Community College" -> "… Academy"
-KIND_GROUPS = [
-    ["College", "Academy", "Institute", "Polytechnic"],
-    ["Elementary", "Primary", "Grade School"],
-    ["Bakery", "Pharmacy", "Hardware", "Market", "Grocery", "Store", "Shop", "Deli", "Diner", "Cafe",
-     "Café", "Salon", "Supermarket", "Drugstore", "Boutique", "Bookstore", "Florist", "Butcher"],
-    ["Foundation", "Trust", "Fund"],
-    ["Library", "Archive"],
-    ["Museum", "Gallery"],
-    ["Theatre", "Theater", "Playhouse", "Repertory", "Stage"],
-    ["Community", "Regional", "Memorial", "General"],
-    ["Staffing", "Recruiting", "Placement"],
-]
-# words of addresses and place names in other languages, swapped for a like word
-PLACE_GROUPS = [
-    ["Via", "Rua", "Rue", "Calle", "Avenida", "Viale", "Corso", "Ulica", "Chemin", "Carrer", "Paseo"],
-    ["de", "da", "do", "du", "di", "del", "della", "delle", "dei", "des", "dos", "das", "la", "le", "van",
-     "von", "der", "den", "ten", "ter", "u", "z", "nad", "pod"],
-]
-BUSINESS_SUFFIXES = ["Inc", "LLC", "Ltd", "Group", "Partners", "Associates", "Company", "Corporation",
-                     "Corp", "Co", "PLC", "GmbH", "Sons", "Holdings", "Technologies", "Software", "Systems",
-                     "Solutions", "Services", "Industries", "Enterprises", "Ventures", "Labs", "Media",
-                     "Consulting", "Logistics", "Transit", "Lines", "Analytics", "Networks"]
 
 
 def searchable(form: str) -> bool:

@@ -1,162 +1,137 @@
-"""Linking mentions to the entities of a study, and giving each its pseudonym."""
+"""Linking: which entity of the study each mention refers to.
+
+`KeyIndex` holds what the key says about written forms (the entity of each form, each
+entity's kind, real name and name words) and which forms are looked for everywhere;
+`Linker` links a mention to an entity, creating one when the study has none, and flags
+the link when it is uncertain.
+"""
 from __future__ import annotations
 
-import os
 import re
 
 from deid import entity as ent
-from deid import words
-from deid.config import Config
-from deid.entity import Mention
-from deid.pseudonym import Pseudonyms
+from deid import lexicon, names, words
+from deid.matcher import NameMatcher
+from deid.model import Flag, Kind, Mention
+
+ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
-class Linker:
-    """Links each mention to an entity of the study and gives it its pseudonym."""
+class KeyIndex:
+    """The study key as lookups, kept up to date as entities and forms are added."""
 
-    def __init__(self, study, cfg: Config):
-        self.study, self.cfg = study, cfg
-        rows = study.db.execute(
-            "SELECT v.entity, v.real, v.pseudonym, e.kind, e.real FROM variant v JOIN entity e ON e.id=v.entity")
-        self.entity_of: dict[str, int] = {}
-        self.kind_of: dict[int, str] = {}
+    def __init__(self, study):
+        self.study = study
+        self.entity_of: dict[str, int] = {}   # form key -> entity
+        self.kind_of: dict[int, Kind] = {}
         self.real_of: dict[int, str] = {}
-        self.written: dict[str, str] = {}   # form key -> the form as written
-        self.aliases: set[str] = set()      # nicknames and abbreviations from the configuration
-        self.tokens_of: dict[int, set[str]] = {}
-        pairs = []
-        for eid, real, pseudo, kind, entity_real in rows:
-            self.entity_of.setdefault(ent.key_of(real), eid)
-            self.written.setdefault(ent.key_of(real), real)
-            self.kind_of[eid] = kind
-            self.real_of[eid] = entity_real
-            self.tokens_of.setdefault(eid, set()).update(t.lower() for t in ent.tokens(real))
-            pairs.append((real, pseudo))
-        counters = study.setting("counters", {})
-        seed = os.environ.get("VEIL_SEED")  # reproducible pseudonyms, for tests and debugging
-        self.pseudonyms = Pseudonyms(pairs, style=cfg.style, counters=counters,
-                                     seed=int(seed) if seed else None)
-        self.recent: dict[int, int] = {}  # entity -> last file index it was mentioned in
-        self._configure()
+        self.written: dict[str, str] = {}     # form key -> the form as first written
+        self.people_with: dict[str, set[int]] = {}   # a name word -> the people whose names have it
+        self.acronyms: dict[str, int] = {}           # initials -> the institution they abbreviate
+        self.aliases: set[str] = set(study.setting("aliases", []))  # nicknames, abbreviations
+        for e in study.entities():
+            self._entity(e.id, e.kind, e.real)
+        for v in study.variants():
+            self.add_form(v.real, v.entity)
 
-    def _configure(self) -> None:
-        """Names, fixed pseudonyms and aliases from the researcher's configuration."""
-        for real, pseudo in self.cfg.pseudonyms.items():
-            kind = self.cfg.kinds.get(real, "institution" if ent.acronym(real) and any(
-                k.lower() in real.lower() for k in ent.INSTITUTION_KINDS) else "person")
-            eid = self._entity(real, kind, origin="configuration")
-            if ent.key_of(real) not in self.pseudonyms.map:
-                self.pseudonyms._remember(real, pseudo)
-                self._flush(eid)
-        for real in self.cfg.names:
-            kind = self.cfg.kinds.get(real, "person")
-            eid = self._entity(real, kind, origin="configuration")
-            self.pseudonyms.pseudonym(real, kind)
-            self._flush(eid)
-        for alias, real in self.cfg.aliases.items():
-            kind = self.cfg.kinds.get(real, "institution")
-            eid = self._entity(real, kind, origin="configuration")
-            p = self.pseudonyms.pseudonym(real, kind)
-            if ent.key_of(alias) not in self.pseudonyms.map:
-                self.pseudonyms._remember(alias, ent.acronym(p) if alias.isupper() else p)
-            self.entity_of[ent.key_of(alias)] = eid
-            self.aliases.add(ent.key_of(alias))
-            self._flush(eid)
+    def _entity(self, eid: int, kind: Kind, real: str) -> None:
+        self.kind_of[eid], self.real_of[eid] = Kind(kind), real
+        if kind == Kind.INSTITUTION:
+            self.acronyms.setdefault(ent.acronym(real), eid)
+        self._add_tokens(eid, real)
 
-    def _entity(self, real: str, kind: str, origin: str = "detected", gender=None) -> int:
+    def _add_tokens(self, eid: int, real: str) -> None:
+        if self.kind_of.get(eid) == Kind.PERSON:
+            for t in ent.tokens(real):
+                self.people_with.setdefault(t.lower(), set()).add(eid)
+
+    def add_form(self, real: str, eid: int) -> None:
+        k = ent.key_of(real)
+        self.entity_of.setdefault(k, eid)
+        self.written.setdefault(k, real)
+        self._add_tokens(eid, real)
+
+    def add_entity(self, real: str, kind: Kind, origin: str = "detected") -> int:
+        """The entity of `real`, created when the key has none."""
         k = ent.key_of(real)
         if k in self.entity_of:
             return self.entity_of[k]
-        eid = self.study.add_entity(kind, real, "", gender, origin)
+        eid = self.study.add_entity(kind, real, "", None, origin)
         self.entity_of[k] = eid
         self.written.setdefault(k, real)
-        self.kind_of[eid] = kind
-        self.real_of[eid] = real
-        self.tokens_of[eid] = {t.lower() for t in ent.tokens(real)}
+        self._entity(eid, kind, real)
         return eid
 
-    def _flush(self, eid: int) -> None:
-        for real, pseudo in self.pseudonyms.new:
-            self.study.add_variant(eid, real, pseudo)
-            self.entity_of.setdefault(ent.key_of(real), eid)
-            self.written.setdefault(ent.key_of(real), real)
-            self.tokens_of.setdefault(eid, set()).update(t.lower() for t in ent.tokens(real))
-        ent_row = self.study.entity(eid)
-        if ent_row and not ent_row.pseudonym:
-            p = self.pseudonyms.map.get(ent.key_of(ent_row.real))
-            if p:
-                self.study.set_pseudonym(eid, p)
-        self.pseudonyms.new.clear()
+    def add_alias(self, alias: str, eid: int) -> None:
+        self.entity_of[ent.key_of(alias)] = eid
+        self.aliases.add(ent.key_of(alias))
+        self.study.set_setting("aliases", sorted(self.aliases))
 
-    def link(self, m: Mention, file_no: int, text: str) -> str:
-        """Entity and pseudonym of one mention; adds flags when the link is uncertain."""
-        k = ent.key_of(m.text)
-        title = ent.title_of(text, m.start) if m.kind == "person" else ""
-        eid = self.entity_of.get(k)
-        if eid is None and m.kind == "person" and len(ent.tokens(m.text)) == 1:
-            cands = [e for e, toks in self.tokens_of.items()
-                     if self.kind_of.get(e) == "person" and k in toks]
-            here = [e for e in cands if self.recent.get(e) == file_no]
-            pick = here or cands
-            if len(pick) > 1:
-                m.flags.append("ambiguous: more than one person has this name")
-            if pick:
-                eid = max(pick, key=lambda e: (self.recent.get(e, -1), e))
-        if eid is None and m.kind == "institution" and re.fullmatch(r"[A-Z]{2,6}", m.text):
-            for e, kind in self.kind_of.items():
-                real = self.study.entity(e).real if kind == "institution" else ""
-                if real and ent.acronym(real) == m.text:
-                    eid = e
-                    pseudo = self.pseudonyms.pseudonym(real, "institution")
-                    if k not in self.pseudonyms.map:
-                        self.pseudonyms._remember(m.text, ent.acronym(pseudo))
-                    break
-        if eid is None:
-            eid = self._entity(m.text, m.kind)
-        m.entity = eid
-        self.recent[eid] = file_no
-        no = eid if self.cfg.style == "bracket" else None
-        if self.cfg.style == "bracket":
-            # every form of one entity shares its label
-            label = self.study.entity(eid).pseudonym
-            if not label:
-                label = self.pseudonyms.pseudonym(self.study.entity(eid).real, m.kind, entity_no=self._label_no(m.kind))
-            if k not in self.pseudonyms.map:
-                self.pseudonyms._remember(m.text, label)
-            pseudo = label
-        else:
-            pseudo = self.pseudonyms.pseudonym(m.text, m.kind, title=title, entity_no=no, hint=m.recognizer)
-        self._flush(eid)
-        return pseudo
+    def institution_of_acronym(self, acronym: str) -> int | None:
+        return self.acronyms.get(acronym)
 
-    def _label_no(self, kind: str) -> int:
-        n = self.study.setting("counters", {}).get(kind, 0) + 1
-        c = self.study.setting("counters", {})
-        c[kind] = n
-        self.study.set_setting("counters", c)
-        return n
-
-
-def known_forms(linker: Linker) -> list[tuple[str, int]]:
-    """The forms of the key that are looked for everywhere (and by the leak check): whole
-    names as written, and each word of a person's name; not the single words inside a
-    place or institution ("Street", "Club"), nor ordinary words that are no name."""
-    from deid import names
-    given, family = names.first_names(), names.last_names()
-
-    def propagates(form: str, eid: int) -> bool:
+    # ------------------------------------------------------------ what is looked for everywhere
+    def searchable(self, form: str, eid: int) -> bool:
+        """Whether a form is looked for in every text (the known-name pass and the leak
+        check): whole names as written, and each word of a person's name; not the single
+        words inside a place or institution ("Street", "Club"), nor ordinary words that are
+        no name. A word alone is searchable only when the word alone identifies."""
         if not ent.searchable(form):
             return False
-        if ent.is_stop_word(form):  # "Will", "May": looked for in mid-sentence only (see leak)
-            return linker.kind_of.get(eid) == "person" and form.title() in given
-        kind = linker.kind_of.get(eid)
-        written = linker.written.get(form, form)
-        if kind != "person" and " " not in form and form != ent.key_of(linker.real_of.get(eid, "")) \
-                and form not in linker.aliases and not re.fullmatch(r"[A-Z]{2,6}", written):
+        kind = self.kind_of.get(eid)
+        if ent.is_stop_word(form):  # "Will", "May": looked for mid-sentence only (see matcher)
+            return kind == Kind.PERSON and form.title() in names.first_names()
+        written = self.written.get(form, form)
+        if kind != Kind.PERSON and " " not in form and form != ent.key_of(self.real_of.get(eid, "")) \
+                and form not in self.aliases and not ACRONYM.fullmatch(written):
             return False  # one word of a longer name
         if " " in form or not words.is_common(form):
             return True
         # a single ordinary word ("Orchestra", "Comedy") is found again only if it is a name
-        return kind == "person" and (form.title() in given or form.title() in family)
+        return kind == Kind.PERSON and (form.title() in names.first_names() or form.title() in names.last_names())
 
-    return [(form, eid) for form, eid in linker.entity_of.items() if propagates(form, eid)]
+    def matcher(self, allow=(), exclude=frozenset()) -> NameMatcher:
+        """The matcher of every searchable form (but those in `exclude`, keys)."""
+        return NameMatcher(((f, e) for f, e in self.entity_of.items()
+                            if f not in exclude and self.searchable(f, e)), allow)
+
+
+class Linker:
+    """Links mentions to entities, in file order."""
+
+    def __init__(self, index: KeyIndex):
+        self.index = index
+        self.recent: dict[int, int] = {}  # entity -> last file it was mentioned in
+
+    def link(self, m: Mention) -> int:
+        """The entity of a mention (set on it); flags a first name that more than one person has."""
+        ix = self.index
+        k = ent.key_of(m.text)
+        eid = ix.entity_of.get(k)
+        if eid is None and m.kind == Kind.PERSON and len(ent.tokens(m.text)) == 1:
+            eid = self._person_by_word(m, k)
+        if eid is None and m.kind == Kind.INSTITUTION and ACRONYM.fullmatch(m.text):
+            eid = ix.institution_of_acronym(m.text)
+        if eid is None:
+            eid = ix.add_entity(m.text, m.kind)
+        m.entity = eid
+        self.recent[eid] = m.file
+        return eid
+
+    def _person_by_word(self, m: Mention, k: str) -> int | None:
+        """A single name word: the person whose name has it, the one of this file first."""
+        cands = sorted(self.index.people_with.get(k, ()))
+        here = [e for e in cands if self.recent.get(e) == m.file]
+        pick = here or cands
+        if len(pick) > 1:
+            m.flags.append(Flag.AMBIGUOUS)
+        return max(pick, key=lambda e: (self.recent.get(e, -1), e)) if pick else None
+
+
+def configured_kind(cfg, real: str, default: Kind) -> Kind:
+    if real in cfg.kinds:
+        return Kind(cfg.kinds[real])
+    if default == Kind.PERSON and ent.acronym(real) and any(k.lower() in real.lower()
+                                                             for k in lexicon.INSTITUTION_KINDS):
+        return Kind.INSTITUTION
+    return default

@@ -9,6 +9,7 @@ shape with other characters.
 """
 from __future__ import annotations
 
+import os
 import random
 import re
 import secrets
@@ -17,6 +18,8 @@ import string
 from faker.providers.person.en_US import Provider as PersonProvider
 
 from deid import entity as ent
+from deid import lexicon
+from deid.model import Kind
 
 FEMALE = [n for n in PersonProvider.first_names_female]
 MALE = [n for n in PersonProvider.first_names_male]
@@ -32,9 +35,9 @@ PLACE_SUFFIXES = ["ville", "ton", "field", "ford", "wood", "dale", "brook", "por
 
 
 def gender_of(first: str, title: str = "") -> str | None:
-    if title in ent.FEMALE_TITLES:
+    if title in lexicon.FEMALE_TITLES:
         return "f"
-    if title in ent.MALE_TITLES:
+    if title in lexicon.MALE_TITLES:
         return "m"
     f, m = first.lower() in _FEMALE_SET, first.lower() in _MALE_SET
     if f != m:
@@ -67,8 +70,13 @@ def scramble(text: str, rng) -> str:
     return re.sub(r"[^\W_]+", lambda m: other(m.group()), text)
 
 
+BRACKET_LABEL = re.compile(r"\[([A-Z]+) (\d+)\]")
+
+
 class Pseudonyms:
-    """The study-wide map real form -> pseudonym, and the rules that extend it."""
+    """The study-wide map real form -> pseudonym, and the rules that extend it. The one
+    owner of the pseudonyms of a study: the key's forms, the counters of bracket labels and
+    the random source (VEIL_SEED makes every choice reproducible, in deid, review and export)."""
 
     def __init__(self, pairs: list[tuple[str, str]], style: str = "natural",
                  counters: dict[str, int] | None = None, seed: int | None = None):
@@ -81,6 +89,26 @@ class Pseudonyms:
         self.new: list[tuple[str, str]] = []   # (real, pseudonym) added since loading
         for real, pseudo in pairs:
             self._remember(real, pseudo, new=False)
+            label = BRACKET_LABEL.fullmatch(pseudo)
+            if label:  # never a label the study holds already, whatever the stored counter says
+                kind = label.group(1).lower()
+                self.counters[kind] = max(self.counters.get(kind, 0), int(label.group(2)))
+
+    @classmethod
+    def of_study(cls, study) -> "Pseudonyms":
+        seed = os.environ.get("VEIL_SEED")  # reproducible pseudonyms, for tests and debugging
+        return cls([(v.real, v.pseudonym) for v in study.variants()], style=study.setting("style", "natural"),
+                   counters=study.setting("counters", {}), seed=int(seed) if seed else None)
+
+    def commit(self, study, entity: int | None) -> list[tuple[str, str]]:
+        """Write the forms chosen since the last commit into the key, as forms of `entity`,
+        with the label counters; returns them."""
+        new, self.new = self.new, []
+        if entity is not None:
+            for real, pseudo in new:
+                study.add_variant(entity, real, pseudo)
+        study.set_setting("counters", self.counters)
+        return new
 
     def _remember(self, real: str, pseudo: str, new: bool = True) -> None:
         k = ent.key_of(real)
@@ -97,7 +125,7 @@ class Pseudonyms:
         for _ in range(200):
             p = make()
             words = {w.lower() for w in ent.tokens(p)}
-            if p.lower() not in self.used and not (words & self.real_words) - ent.GENERIC_WORDS:
+            if p.lower() not in self.used and not (words & self.real_words) - lexicon.GENERIC_WORDS:
                 return p
         return make() + str(self.rng.randint(2, 99))
 
@@ -107,8 +135,8 @@ class Pseudonyms:
         if k in self.map:
             return self.map[k]
         self.real_words.add(k)  # a pseudonym is never the real word itself
-        groups = [ent.STREET_TYPES, ent.UNIT_TYPES, ent.BOX_TYPES] + (
-            ent.KIND_GROUPS if kind == "institution" else ent.PLACE_GROUPS)
+        groups = [lexicon.STREET_TYPES, lexicon.UNIT_TYPES, lexicon.BOX_TYPES] + list(
+            lexicon.KIND_GROUPS if kind == "institution" else lexicon.PLACE_GROUPS)
         if kind in ("place", "institution"):
             for group in groups:
                 same = [g for g in group if g.rstrip(".").lower() == word.rstrip(".").lower()]
@@ -120,9 +148,9 @@ class Pseudonyms:
         if not initial and (ent.is_generic(word) or (ent.is_stop_word(word) and not is_first_name(word))):
             return word
         bare = word.rstrip(".")
-        if kind == "institution" and bare in ent.BUSINESS_SUFFIXES:
+        if kind == "institution" and bare in lexicon.BUSINESS_SUFFIXES:
             # keeps its kind (a business), not its exact words
-            others = [b for b in ent.BUSINESS_SUFFIXES if b != bare and " " not in b]
+            others = [b for b in lexicon.BUSINESS_SUFFIXES if b != bare and " " not in b]
             p = self.rng.choice(others)
             self._remember(word, p)
             return p
@@ -147,16 +175,14 @@ class Pseudonyms:
         return p
 
     # ---------------------------------------------------------------- phrases
-    def pseudonym(self, core: str, kind: str, title: str = "", entity_no: int | None = None,
-                  hint: str = "") -> str:
+    def pseudonym(self, core: str, kind: str, title: str = "", hint: str = "") -> str:
         """The pseudonym for `core` (the identifying words of a mention)."""
         k = ent.key_of(core)
         if k in self.map:
             return self.map[k]
         self.real_words.update(w.lower() for w in ent.tokens(core))
         if self.style == "bracket":
-            no = entity_no if entity_no is not None else self._count(kind)
-            p = f"[{kind.upper()} {no}]"
+            p = f"[{Kind(kind).value.upper()} {self._count(kind)}]"
             self._remember(core, p)
             return p
         if kind == "contact":
@@ -188,7 +214,7 @@ class Pseudonyms:
             poss = ent.POSSESSIVE.search(part) if kind != "person" else None
             base = part[: poss.start()] if poss and poss.start() > 0 else part
             if kind == "person":  # "Dr. Marsh" is a surname, "my sister Faith" a first name
-                first = n == 0 and (len(names) > 1 or is_first_name(base) and title not in ent.SURNAME_TITLES)
+                first = n == 0 and (len(names) > 1 or is_first_name(base) and title not in lexicon.SURNAME_TITLES)
                 out.append(self._word(base, kind, "first" if first else "last", gender))
             else:
                 out.append(self._word(base, kind, "", None) + (part[len(base):] if poss else ""))

@@ -1,64 +1,130 @@
-"""`veil deid` on files: read each, de-identify the batch, write outputs, report."""
+"""`veil deid` on files: read each, de-identify the batch, write outputs, report. A file
+that cannot be read or de-identified is reported in one line and the rest go on; the
+exit status is 1 when any file failed or was refused."""
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
 from tqdm import tqdm
 
-from deid.pipeline import deidentify, digest
+from deid import render
+from deid.analyzer import ModelMissing
+from deid.pipeline import Result, deidentify, digest
+from deid.study import StudyError
 from review import audio as recording
-from transcript import UnreadableTranscript, read, write
+from transcript import Transcript, UnreadableTranscript, read, write
 from transcript.layouts import native_format
+
+
+@dataclass
+class Tally:
+    written: int = 0
+    skipped: int = 0
+    failed: int = 0
+    lost: int = 0                    # review decisions that found no mention again
+    todo: list[Transcript] = field(default_factory=list)
+
+    def fail(self, name: str, why: str) -> None:
+        click.echo(f"veil: {name}: {why}", err=True)
+        self.failed += 1
 
 
 def deid_files(study, files: list[Path], out_dir: Path, cfg, force: bool = False) -> int:
     """Returns the exit code: 0 when every file was written, 1 otherwise."""
-    transcripts, failed, skipped = [], 0, 0
-    names = set()
+    tally = _inputs(study, files, out_dir, force)
+    if tally.todo:
+        with tqdm(total=len(tally.todo), unit="file", desc="detecting", file=sys.stderr,
+                  disable=len(tally.todo) < 2) as bar:
+            results = _deidentify(study, tally, cfg, lambda: bar.update(1))
+        # the key is saved before any output exists: a killed run never leaves output whose
+        # pseudonyms the study does not know
+        study.save()
+        _write(study, results, out_dir, tally)
+        found = render.rescan(study, [n for n in study.transcript_names() if n not in
+                                      {t.name for t in tally.todo}])
+        if found:
+            click.echo(f"{found} mention(s) of names learnt now were found in earlier transcripts "
+                       f"(replaced there; see veil review)")
+        study.save()
+    click.echo(_summary(study, tally, out_dir))
+    return 1 if tally.failed else 0
+
+
+def _inputs(study, files: list[Path], out_dir: Path, force: bool) -> Tally:
+    """Read every input; what the study has already done is skipped (its output written
+    again from the study when missing)."""
+    tally, names = Tally(), set()
+    done = study.setting("done", {})
     for f in files:
         try:
             tr = read(f)
         except UnreadableTranscript as e:
-            click.echo(f"veil: {f.name}: {e}; skipped", err=True)
-            failed += 1
+            tally.fail(f.name, f"{e}; skipped")
             continue
         if tr.name in names:
-            click.echo(f"veil: {f.name}: another input has the same file name; skipped", err=True)
-            failed += 1
+            tally.fail(f.name, "another input has the same file name; skipped")
             continue
         names.add(tr.name)
         recording.register(study, tr.name, tr.media, f.parent)  # the one file review may play
-        done = study.setting("done", {})
-        if not force and done.get(tr.name) == digest(tr) and (out_dir / tr.name).exists():
-            skipped += 1
+        if not force and done.get(tr.name) == digest(tr):
+            tally.skipped += 1
+            if not (out_dir / tr.name).exists():
+                _write_one(study, render.deidentified(study, tr.name)[0], out_dir, tally, count=False)
             continue
-        transcripts.append(tr)
-    if not transcripts:
-        click.echo(f"nothing to do: {skipped} already de-identified, {failed} failed")
-        return 1 if failed else 0
-    with tqdm(total=len(transcripts), unit="file", desc="detecting", file=sys.stderr,
-              disable=len(transcripts) < 2) as bar:
-        results = deidentify(study, transcripts, cfg, progress=lambda: bar.update(1))
-    # the key is saved before any output exists: a killed run never leaves output whose
-    # pseudonyms the study does not know
-    study.save()
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = 0
+        tally.todo.append(tr)
+    return tally
+
+
+def _deidentify(study, tally: Tally, cfg, progress) -> list[Result | None]:
+    """The batch at once; if it fails, one transcript at a time, so that one bad
+    transcript costs only itself."""
+    try:
+        return deidentify(study, tally.todo, cfg, progress=progress)
+    except ModelMissing as e:
+        raise StudyError(str(e))
+    except Exception:  # noqa: BLE001 - isolate the file that fails, below
+        study.db.rollback()
+    results = []
+    for tr in tally.todo:
+        try:
+            results += deidentify(study, [tr], cfg)
+            study.db.commit()
+        except Exception as e:  # noqa: BLE001 - one line, no identifier: the type only
+            study.db.rollback()
+            tally.fail(tr.name, f"could not be de-identified ({type(e).__name__}); skipped")
+            results.append(None)
+    return results
+
+
+def _write(study, results: list[Result | None], out_dir: Path, tally: Tally) -> None:
     done = study.setting("done", {})
-    for tr, res in zip(transcripts, results):
-        if res.transcript is None:
-            click.echo(f"veil: {tr.name}: refused, {res.leaks} real identifier(s) would remain; "
-                       f"check it with veil review", err=True)
-            failed += 1
+    for tr, res in zip(tally.todo, results):
+        if res is None:
             continue
-        write(res.transcript, out_dir / tr.name, native_format(res.transcript))
-        done[tr.name] = digest(tr)
-        written += 1
+        tally.lost += res.lost_decisions
+        if res.transcript is None:
+            tally.fail(tr.name, f"refused, {res.leaks} real identifier(s) would remain; check it with veil review")
+            continue
+        if _write_one(study, res.transcript, out_dir, tally):
+            done[tr.name] = digest(tr)
     study.set_setting("done", done)
-    study.save()
-    waiting = study.open_items()
-    click.echo(f"{written} written to {out_dir}, {skipped} already done, {failed} failed; "
-               f"{waiting} decision(s) waiting for review")
-    return 1 if failed else 0
+
+
+def _write_one(study, tr: Transcript, out_dir: Path, tally: Tally, count: bool = True) -> bool:
+    try:
+        write(tr, out_dir / tr.name, native_format(tr))
+    except OSError as e:
+        tally.fail(tr.name, f"cannot write the output ({e.strerror})")
+        return False
+    tally.written += count
+    return True
+
+
+def _summary(study, tally: Tally, out_dir: Path) -> str:
+    parts = [f"{tally.written} written to {out_dir}", f"{tally.skipped} already done", f"{tally.failed} failed"]
+    if tally.lost:
+        parts.append(f"{tally.lost} earlier review decision(s) found no mention again")
+    return ", ".join(parts) + f"; {study.open_items()} decision(s) waiting for review"

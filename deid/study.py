@@ -12,8 +12,12 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
+from deid import items as items_mod
 from deid import key as keyfile
+from deid.items import ItemTable
+from deid.model import Kind
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS entity(
@@ -29,7 +33,8 @@ CREATE TABLE IF NOT EXISTS transcript(
 CREATE TABLE IF NOT EXISTS item(               -- review queue: one replacement or flag
   id INTEGER PRIMARY KEY, transcript TEXT NOT NULL, turn INTEGER, start INTEGER, end INTEGER,
   text TEXT, entity INTEGER, kind TEXT, reason TEXT, score REAL,
-  status TEXT NOT NULL DEFAULT 'open', decision TEXT, reviewer TEXT, decided TEXT);
+  status TEXT NOT NULL DEFAULT 'open', decision TEXT, reviewer TEXT, decided TEXT,
+  recognizer TEXT, auto_replace INTEGER NOT NULL DEFAULT 0);   -- reason: flag codes
 CREATE TABLE IF NOT EXISTS audit(
   id INTEGER PRIMARY KEY, at TEXT, reviewer TEXT, item INTEGER, action TEXT, detail TEXT);
 CREATE TABLE IF NOT EXISTS setting(name TEXT PRIMARY KEY, value TEXT);
@@ -46,19 +51,31 @@ def now() -> str:
 @dataclass
 class Entity:
     id: int
-    kind: str
+    kind: Kind
     real: str
     pseudonym: str
     gender: str | None = None
 
 
+class Variant(NamedTuple):
+    """One written form of an entity, and its pseudonym."""
+    entity: int
+    real: str
+    pseudonym: str
+
+
 class Study:
+    """The key and review state of one study, in memory; `save()` writes it, encrypted.
+    All SQL of veil lives here and in `items.ItemTable` (`study.items`)."""
+
     def __init__(self, folder: Path, con: sqlite3.Connection, lock_fd: int):
         self.folder = folder
         self.db = con
         self._lock_fd = lock_fd
         self.lock = threading.RLock()  # one writer at a time inside this process
         self.db.executescript(SCHEMA)
+        self.items = ItemTable(self.db, self.lock, self.audit, now)
+        items_mod.migrate(self.db, lambda name: (self.get_transcript(name, "mentions") or {}).get("spans", []))
 
     # ------------------------------------------------------------ persistence
     def save(self) -> None:
@@ -83,33 +100,57 @@ class Study:
 
     # ------------------------------------------------------------ entities
     def entities(self) -> list[Entity]:
-        return [Entity(*r) for r in self.db.execute(
+        return [_entity(r) for r in self.db.execute(
             "SELECT id, kind, real, pseudonym, gender FROM entity ORDER BY id")]
 
     def entity(self, eid: int) -> Entity | None:
         r = self.db.execute("SELECT id, kind, real, pseudonym, gender FROM entity WHERE id=?",
                             (eid,)).fetchone()
-        return Entity(*r) if r else None
+        return _entity(r) if r else None
 
-    def add_entity(self, kind: str, real: str, pseudonym: str, gender: str | None = None,
+    def add_entity(self, kind: Kind, real: str, pseudonym: str, gender: str | None = None,
                    origin: str = "detected") -> int:
         with self.lock:
             cur = self.db.execute(
                 "INSERT INTO entity(kind, real, pseudonym, gender, origin, created) VALUES(?,?,?,?,?,?)",
-                (kind, real, pseudonym, gender, origin, now()))
+                (Kind(kind).value, real, pseudonym, gender, origin, now()))
             return cur.lastrowid
+
+    def set_pseudonym(self, entity: int, pseudonym: str) -> None:
+        with self.lock:
+            self.db.execute("UPDATE entity SET pseudonym=? WHERE id=?", (pseudonym, entity))
+
+    def set_kind(self, entity: int, kind: Kind) -> None:
+        """Another kind for an entity (and its items); only a person has a gender."""
+        with self.lock:
+            self.db.execute("UPDATE entity SET kind=?, gender=CASE WHEN ?='person' THEN gender END WHERE id=?",
+                            (kind.value, kind.value, entity))
+            self.items.set_entity_kind(entity, kind)
+
+    def delete_entity(self, entity: int) -> None:
+        with self.lock:
+            self.db.execute("DELETE FROM variant WHERE entity=?", (entity,))
+            self.db.execute("DELETE FROM entity WHERE id=?", (entity,))
+
+    # ------------------------------------------------------------ variants
+    def variants(self, entity: int | None = None) -> list[Variant]:
+        """Every known written form (of one entity, or of all)."""
+        q, args = "SELECT entity, real, pseudonym FROM variant", ()
+        if entity is not None:
+            q, args = q + " WHERE entity=?", (entity,)
+        return [Variant(*r) for r in self.db.execute(q, args)]
 
     def add_variant(self, entity: int, real: str, pseudonym: str) -> None:
         with self.lock:
             self.db.execute("INSERT OR IGNORE INTO variant VALUES(?,?,?)", (entity, real, pseudonym))
 
-    def variants(self) -> list[tuple[int, str, str]]:
-        """(entity, real, pseudonym) for every known written form."""
-        return list(self.db.execute("SELECT entity, real, pseudonym FROM variant"))
-
-    def set_pseudonym(self, entity: int, pseudonym: str) -> None:
+    def set_variant(self, entity: int, real: str, pseudonym: str) -> None:
         with self.lock:
-            self.db.execute("UPDATE entity SET pseudonym=? WHERE id=?", (pseudonym, entity))
+            self.db.execute("UPDATE variant SET pseudonym=? WHERE entity=? AND real=?", (pseudonym, entity, real))
+
+    def delete_variant(self, entity: int, real: str) -> None:
+        with self.lock:
+            self.db.execute("DELETE FROM variant WHERE entity=? AND real=?", (entity, real))
 
     # ------------------------------------------------------------ transcripts
     def put_transcript(self, name: str, kind: str, data: dict) -> None:
@@ -132,15 +173,24 @@ class Study:
 
     # ------------------------------------------------------------ review queue and audit
     def open_items(self, transcript: str | None = None) -> int:
-        q, args = "SELECT count(*) FROM item WHERE status='open'", ()
-        if transcript:
-            q, args = q + " AND transcript=?", (transcript,)
-        return self.db.execute(q, args).fetchone()[0]
+        return self.items.open_count(transcript)
 
     def audit(self, reviewer: str, item: int | None, action: str, detail: str = "") -> None:
         with self.lock:
             self.db.execute("INSERT INTO audit(at, reviewer, item, action, detail) VALUES(?,?,?,?,?)",
                             (now(), reviewer, item, action, detail))
+
+    def audit_of(self, items: list[int]) -> list[tuple[str, str]]:
+        """(reviewer, when) of every audited decision on these items."""
+        if not items:
+            return []
+        q = ",".join("?" * len(items))
+        return list(self.db.execute(f"SELECT reviewer, at FROM audit WHERE item IN ({q})", items))
+
+
+def _entity(row) -> Entity:
+    eid, kind, real, pseudonym, gender = row
+    return Entity(eid, Kind(kind), real, pseudonym, gender)
 
 
 def get_passphrase(confirm: bool = False) -> str:

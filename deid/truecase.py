@@ -6,16 +6,13 @@ from __future__ import annotations
 import re
 
 from deid import entity as ent
-from deid import words
+from deid import lexicon, words
 
 WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 # words after which an ordinary word that is also a first name is a name: "my friend bill"
-CONTEXT = re.compile(r"\b(?:named|called|dr|doctor|nurse|mr|mrs|ms|miss|pastor|father|sister|brother|friend|"
-                     r"cousin|manager|supervisor|boss|husband|wife|partner|son|daughter|mom|dad|aunt|uncle|"
-                     r"coworker|co-worker|neighbor|neighbour|colleague|roommate)[,]?\s+$")
-
-
-STREETS = {"street", "avenue", "road", "boulevard", "lane", "drive", "parkway", "highway"}
+CONTEXT = re.compile(r"\b(?:%s)[,]?\s+$" % "|".join(lexicon.NAME_CUES))
+# street words that make the word before them a name: "ohio street"
+STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
 
 
 def is_uncased(text: str) -> bool:

@@ -6,6 +6,7 @@ import json
 
 from deid import decisions as D
 from deid import entity as ent
+from deid.model import Item, Kind, Status
 from deid.study import StudyError
 
 
@@ -13,20 +14,20 @@ class Conflict(StudyError):
     """Another reviewer decided the item since this page last saw it."""
 
 
-def _item(study, item_id) -> dict:
+def _item(study, item_id) -> Item:
     try:
         item_id = int(item_id)
     except (TypeError, ValueError):
         raise StudyError("no such review item")
-    row = study.db.execute("SELECT transcript FROM item WHERE id=?", (item_id,)).fetchone()
-    if not row:
+    it = study.items.get(item_id)
+    if it is None:
         raise StudyError("no such review item (it may have been replaced: reload the page)")
-    return next(i for i in D.items(study, row[0]) if i["id"] == item_id)
+    return it
 
 
-def _check_seen(it: dict, seen: str | None) -> None:
-    if seen and seen != it["status"]:
-        who = f" by {it['reviewer']}" if it["reviewer"] else ""
+def _check_seen(it: Item, seen: str | None) -> None:
+    if seen and seen != it.status:
+        who = f" by {it.reviewer}" if it.reviewer else ""
         raise Conflict(f"this item was just decided{who}; the page now shows the latest state")
 
 
@@ -40,11 +41,11 @@ def mark_missed(study, text: str, kind: str, reviewer: str) -> str:
     return f"marked as {kind}: {found} mention(s) in the study now replaced"
 
 
-def accept(study, it: dict, reviewer: str) -> str:
-    if it["entity"] is None:
+def accept(study, it: Item, reviewer: str) -> str:
+    if it.entity is None:
         # a possible miss: an identifier after all, so it is found and replaced everywhere
-        return mark_missed(study, it["text"], it["kind"] or "person", reviewer)
-    D.decide(study, it["id"], "accepted", reviewer)
+        return mark_missed(study, it.text, it.kind, reviewer)
+    D.decide(study, it.id, Status.ACCEPTED, reviewer)
     return "accepted"
 
 
@@ -93,33 +94,33 @@ def _apply(study, op: str, data: dict, reviewer: str) -> str:
     if op == "accept":
         return accept(study, it, reviewer)
     if op == "reject":
-        D.decide(study, it["id"], "rejected", reviewer)
+        D.decide(study, it.id, Status.REJECTED, reviewer)
         return "rejected: the original words are kept here"
     if op == "reopen":
-        D.decide(study, it["id"], "open", reviewer)
+        D.decide(study, it.id, Status.OPEN, reviewer)
         return "reopened"
     if op == "rename":
         new = " ".join(str(data.get("pseudonym", "")).split())
         if not new:
             raise StudyError("type the new pseudonym")
-        if ent.key_of(new) == ent.key_of(it["text"]):
+        if ent.key_of(new) == ent.key_of(it.text):
             raise StudyError("the pseudonym cannot be the original words")
-        if it["entity"] is None:
-            D.decide(study, it["id"], "corrected", reviewer, pseudonym=new)
+        if it.entity is None:
+            D.decide(study, it.id, Status.CORRECTED, reviewer, pseudonym=new)
             return "pseudonym set for this mention"
-        D.rename_entity(study, it["entity"], new, reviewer)
-        if it["status"] == "open":
-            D.decide(study, it["id"], "accepted", reviewer)
+        D.rename_entity(study, it.entity, new, reviewer)
+        if it.status == Status.OPEN:
+            D.decide(study, it.id, Status.ACCEPTED, reviewer)
         return "pseudonym changed everywhere in the study"
     if op == "kind":
         kind = data.get("kind")
         if kind not in ent.KINDS:
             raise StudyError("choose one of: " + ", ".join(ent.KINDS))
-        if it["entity"] is None:
-            study.db.execute("UPDATE item SET kind=? WHERE id=?", (kind, it["id"]))
-            study.audit(reviewer, it["id"], "kind", json.dumps({"kind": kind}))
+        if it.entity is None:
+            study.items.set_kind(it.id, Kind(kind))
+            study.audit(reviewer, it.id, "kind", json.dumps({"kind": kind}))
         else:
-            D.set_kind(study, it["entity"], kind, reviewer)
+            D.set_kind(study, it.entity, kind, reviewer)
         return f"kind changed to {kind}"
     if op == "merge":
         try:
@@ -129,16 +130,16 @@ def _apply(study, op: str, data: dict, reviewer: str) -> str:
         target = study.entity(into)
         if target is None:
             raise StudyError("no such entity")
-        if it["entity"] == into:
+        if it.entity == into:
             raise StudyError("the item already belongs to that entity")
-        if it["entity"] is None:
-            D.merge_item(study, it["id"], into, reviewer)
+        if it.entity is None:
+            D.merge_item(study, it.id, into, reviewer)
         else:
-            D.merge(study, into, it["entity"], reviewer)
-            if it["status"] == "open":
-                D.decide(study, it["id"], "accepted", reviewer)
+            D.merge(study, into, it.entity, reviewer)
+            if it.status == Status.OPEN:
+                D.decide(study, it.id, Status.ACCEPTED, reviewer)
         return "merged: both now share one pseudonym"
     if op == "split":
-        D.split(study, it["id"], reviewer)
+        D.split(study, it.id, reviewer)
         return "split: this mention now has a pseudonym of its own"
     raise StudyError(f"unknown operation {op!r}")

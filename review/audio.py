@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deid import decisions as D
+from deid.render import source_transcript
 
 PAD = 1.5  # seconds of context before and after the item's words
 
@@ -67,11 +67,14 @@ def media_path(study, name: str) -> Path | None:
 def item_seconds(study, item_id: int) -> tuple[float, float] | None:
     """(start, end) in seconds of the audio around an item, from its words' timings (or
     its turn's times when the words have none)."""
-    row = study.db.execute("SELECT transcript, turn, start, end FROM item WHERE id=?", (item_id,)).fetchone()
-    if not row:
+    try:
+        it = study.items.get(int(item_id))
+    except (TypeError, ValueError):
         return None
-    name, ti, a, b = row
-    tr = D.source_transcript(study, name)
+    if it is None:
+        return None
+    name, ti, a, b = it.transcript, it.turn, it.start, it.end
+    tr = source_transcript(study, name)
     if ti is None or ti >= len(tr.turns):
         return None
     turn = tr.turns[ti]

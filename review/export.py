@@ -19,9 +19,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deid import decisions as D
-from deid import entity as ent
-from deid import leak
+from deid import render as stored
 from deid.key import atomic_write
 from transcript import UnreadableTranscript, read, render
 from transcript.layouts import native_format
@@ -103,36 +101,6 @@ def render_bytes(tr, fmt: str, unreviewed: int = 0) -> bytes:
     return text.encode("utf-8")
 
 
-def _checker(study, name: str):
-    """A function counting real strings of the key in a transcript read back from a file:
-    every known real form (not those the reviewer chose to keep in this transcript), except
-    where the string found is itself a pseudonym of the study."""
-    its = D.items(study, name)
-    kept = {ent.key_of(i["text"]) for i in its if i["status"] == "rejected"}
-    usable = getattr(ent, "searchable", None) or (lambda r: not ent.is_generic(r))
-    reals = [r for _, r, _ in study.variants() if ent.key_of(r) not in kept and usable(r)]
-    rx = leak.pattern(reals, study.setting("allow", []))
-    pseudo = set()
-    for _, _, p in study.variants():
-        pseudo.add(ent.key_of(p))
-        pseudo.update(ent.key_of(w) for w in p.split())
-    for i in its:
-        if i["decision"]:
-            p = json.loads(i["decision"]).get("pseudonym")
-            if p:
-                pseudo.add(ent.key_of(p))
-                pseudo.update(ent.key_of(w) for w in p.split())
-
-    def count(tr) -> int:
-        hits = 0
-        for t in tr.turns:
-            for a, b in leak.find(t.text, rx):
-                if ent.key_of(t.text[a:b]) not in pseudo:
-                    hits += 1
-        return hits
-    return count
-
-
 def target_name(name: str, fmt: str, native: str) -> str:
     stem, dot, ext = name.rpartition(".")
     if fmt == native and dot:
@@ -161,11 +129,11 @@ def export_one(study, name: str, out_dir: Path, fmts: list[str], allow_unreviewe
     open_flags = study.open_items(name)
     if open_flags and not allow_unreviewed:
         return Outcome(name, "held", open_flags)
-    tr, leaks = D.deidentified(study, name, include_open=True)
+    tr, leaks = stored.deidentified(study, name, include_open=True)
     tr.media = None  # a recording's path or file name may itself identify someone
     out = Outcome(name, "unreviewed" if open_flags else "exported", open_flags)
     native = native_format(tr)
-    check = _checker(study, name)
+    check = stored.Checker(study, study.items.of(name)).count
     for fmt in fmts or [native]:
         fname = target_name(name, fmt, native)
         if leaks:

@@ -198,7 +198,7 @@ def test_bracket_style_dates_and_flags(tmp_path, passphrase):
     assert "3 March 1931" in out and "93" in out             # dates are kept by default...
     from deid.study import open_study
     with open_study(tmp_path / "s") as s:
-        reasons = [r for (r,) in s.db.execute("SELECT reason FROM item WHERE status='open'")]
+        reasons = [i.reason for n in s.transcript_names() for i in s.items.of(n) if i.status == "open"]
     assert any("date of birth" in r for r in reasons)        # ...but flagged for review
     assert any("over 89" in r for r in reasons)
 

@@ -174,8 +174,8 @@ def test_a_split_mention_merged_back_takes_the_kept_pseudonym_again(study):
 
 # ---------------------------------------------------------------------------- 3. missed
 def open_flags(s, text):
-    return [i for i, in s.db.execute(
-        "SELECT id FROM item WHERE text=? AND status='open' AND reason LIKE 'possible miss%'", (text,))]
+    return [i.id for n in s.transcript_names() for i in s.items.of(n)
+            if i.text == text and i.status == "open" and i.is_possible_miss]
 
 
 def test_a_marked_miss_accepts_the_open_flags_on_its_words(study):
@@ -226,16 +226,15 @@ def test_open_possible_misses_do_not_stop_an_unreviewed_export(made, tmp_path, m
     work = tmp_path / "study"
     shutil.copytree(made, work, ignore=shutil.ignore_patterns("lock"))
     with open_study(work, secret=PASS) as s:
-        flags = [i for i in D.items(s, "names_08.txt") if i["status"] == "open"
-                 and i["reason"].startswith("possible miss")]
+        flags = [i for i in s.items.of("names_08.txt") if i.status == "open" and i.is_possible_miss]
         assert flags, "veil deid no longer flags possible misses in the sample"
-        auto = D.auto_replaced(s, "names_08.txt")
-        replaced_words = {i["text"] for i in flags if i["id"] in auto}
+        auto = {i.id for i in flags if i.auto_replace}
+        replaced_words = {i.text for i in flags if i.id in auto}
         for name in s.transcript_names():
             assert D.deidentified(s, name)[1] == 0, name
         from review import queue
         view = {i["id"]: i for i in queue.transcript_view(s, "names_08.txt")["items"]}
-        assert all(view[i["id"]]["replaced"] == (i["id"] in auto) for i in flags)
+        assert all(view[i.id]["replaced"] == (i.id in auto) for i in flags)
     res = run("export", "--study", work, "--out", tmp_path / "out", "--allow-unreviewed")
     assert res.exit_code == 0, res.output
     assert "refused" not in res.output

@@ -63,9 +63,10 @@ def open_transcript(page, served, name):
 
 
 def item_rows(study, name):
-    from deid import decisions as D
+    """The study's items of a transcript, as dicts (with the reason in words)."""
+    from dataclasses import asdict
     with study.lock:
-        return {i["id"]: i for i in D.items(study, name)}
+        return {i.id: asdict(i) | {"reason": i.reason} for i in study.items.of(name)}
 
 
 def selected(page) -> int:

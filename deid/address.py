@@ -1,0 +1,121 @@
+"""Street addresses, with the lines that follow them (unit, town, region, postcode,
+country), in the layouts of many countries, and military addresses: a Presidio
+EntityRecognizer in named steps: find streets, widen each to the whole address."""
+from __future__ import annotations
+
+import re
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from deid import lexicon
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+SUFFIX = _alt(lexicon.STREET_SUFFIXES)
+PREFIX = _alt(lexicon.STREET_PREFIXES)
+TAIL = _alt(lexicon.STREET_TAILS)
+NAMED = _alt(lexicon.NAMED_STREET_WORDS)
+W = r"[^\W\d_][\w'’.\-]*"          # a word of any alphabet
+CAP = r"(?=[^\W\d_])(?![a-zß-ÿ])[\w'’\-]+"   # a word that starts with a capital, any alphabet
+# ... but not "Of The", nor a date: "3 March 1931"
+NAME_WORD = r"(?!(?:Of|The|And|In|To|For|On|At|By|With|From|%s)\b)%s" % (
+    _alt(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS), CAP)
+
+STREETS = {
+    "number street": rf"\b\d{{1,6}}[A-Za-z]?(?:[ \t]+\d{{1,6}})?[ \t]+(?:{CAP}[ \t]+){{0,4}}(?:{SUFFIX})\b\.?"
+                     rf"(?:[ \t]+\d{{1,5}}\b)?",
+    "numbered road": r"\b(?:County Road|County Rd\.?|State Route|State Road|Route|Highway|Hwy\.?|Interstate|"
+                     r"Farm Road|FM)[ \t]+\d{1,4}\b",
+    "named street": rf"\b(?:{CAP}[ \t]+){{1,3}}(?:{NAMED})\b",
+    "street word first": rf"(?i)\b(?:\d{{1,6}}[ \t]+)?(?:{PREFIX})[ \t]+(?:{W}[ \t]+){{0,4}}?{W}[ \t,]+\d{{1,5}}\b",
+    "street word last": rf"(?i)\b(?:\d{{1,6}}[ \t]+)?(?:{W}[ \t]+){{0,2}}{W}(?:{TAIL})\b\.?[ \t]+\d{{1,5}}[A-Za-z]?\b",
+    "military": r"\b(?:PSC|Unit|USNS|USS|USNV|USCGC)[ \t]+[\w \t]{1,30}?,?[ \t]*(?:Box[ \t]+\d+)?[ \t,]*\n?[ \t>]*"
+                r"(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b",
+    "po box": r"(?i)\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+\b",
+    "unit": r"(?i)\b(?:Apt|Apartment|Suite|Ste|Unit)\.?[ \t]*#?\d+[A-Za-z]?\b",
+    # number, name, number: "213 Pilekrogen 53", "30102 Kaevu 94"
+    "number name number": rf"\b\d{{1,6}}[ \t]+(?:{NAME_WORD}[ \t]+){{0,3}}{NAME_WORD}[ \t]+\d{{1,5}}[A-Z]?\b(?![.,]?\d)",
+    # a street word standing after the name: "Kálmán Imre u. 12.", "Rákóczi út 13"
+    "name street number": rf"\b(?:{CAP}[ \t]+){{1,3}}(?i:u\.|utca|út|útja|tér|körút|ulica|vej|gade|straat|weg)"
+                          rf"[ \t]+\d{{1,5}}\.?",
+}
+STREET_RX = [re.compile(rx) for rx in STREETS.values()]
+UNIT = re.compile(r"[ \t,]*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?[ \t]*#?\d+\w?", re.I)
+# the rest of an address on the same line: ", Springfield, IL 62704"
+SAME_LINE = re.compile(rf"(?:[ \t]*,[ \t]*(?:{CAP}(?:[ \t]+{CAP}){{0,3}}|[A-Z]{{2}})?(?:[ \t]+[A-Z]{{2}})?"
+                       rf"(?:[ \t]+\d{{4,6}})?){{1,4}}")
+# capitalised words up to the end of the line, after the street: "… 82 Zachary Cliffs"
+REST_OF_LINE = re.compile(rf"(?:[ \t]+{CAP}){{1,3}}[ \t]*(?=\n|$)")
+# a postcode opening the next line, before other words
+POSTCODE_LINE = re.compile(rf"\n[ \t>]*,?[ \t]*(?:{CAP}[ \t]+){{0,2}}(?:\([^)\n]{{1,20}}\)[ \t]+)?(?:[A-Z]{{2}}[ \t]+)?"
+                           rf"\d{{4,6}}\b")
+# a following line that continues an address: a town, region, postcode, country
+NEXT_LINE = re.compile(rf"\n[ \t>]*,?[ \t]*(?:(?:{W}|\d{{3,6}}|\([^)\n]{{1,30}}\))[ \t,]*){{1,6}}(?=\n|$)")
+NUMBER_BEFORE = re.compile(r"(?:\d{1,6}[ \t]+)+$")
+# "his address: 450 Præstevænget 15, ..." / "I live at Dunajska 56"
+CONTEXT = re.compile(r"\b(?:address(?: is)?|live at|lives at|living at|located at|moved to|send (?:it|them) to|"
+                     r"sent to|deliver(?:ed)? to|ship(?:ped)? to|arrived at)[ \t]*:?[ \t]+", re.I)
+CONTEXT_BODY = re.compile(r"(?=[^\n]{0,20}\d)[^\n?!]{3,80}?(?=[.?!]?(?:[ \t]*$|[ \t]+(?:[a-z]|I\b))|[?!]|\n\n)", re.M)
+SCORE = 0.8
+
+
+class AddressRecognizer(EntityRecognizer):
+    def __init__(self):
+        super().__init__(supported_entities=["STREET_ADDRESS"], name="AddressRecognizer", supported_language="en")
+
+    def load(self) -> None:  # noqa: D102
+        pass
+
+    def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102
+        out, taken = [], []
+        for s, e in sorted(streets(text), key=lambda x: (x[0], -x[1])):
+            if any(s < b and e > a for a, b in taken):
+                continue
+            s, e = widen(text, s, e)
+            taken.append((s, e))
+            out.append(RecognizerResult("STREET_ADDRESS", s, e, SCORE,
+                                        recognition_metadata={"recognizer_name": self.name}))
+        return out
+
+
+def streets(text: str) -> list[tuple[int, int]]:
+    """Street lines by their shape, and what follows 'address:', 'I live at' …"""
+    spans = [m.span() for rx in STREET_RX for m in rx.finditer(text)]
+    for m in CONTEXT.finditer(text):
+        body = CONTEXT_BODY.match(text, m.end())
+        if body:
+            spans.append((m.end(), body.end()))
+    return spans
+
+
+def widen(text: str, s: int, e: int) -> tuple[int, int]:
+    """A street widened to its whole address: a number before it, its unit, the rest of
+    its line, and the lines after it that continue it."""
+    before = NUMBER_BEFORE.search(text[max(0, s - 20):s])
+    if before:  # a building number or postcode written before the street
+        s -= len(before.group())
+    e = _unit(text, e)
+    rest = REST_OF_LINE.match(text, e)  # "Ilmalankuja 82 Zachary Cliffs"
+    e = _unit(text, rest.end() if rest else e)
+    same = SAME_LINE.match(text, e)
+    if same and same.end() > e:
+        e = same.end()
+    return s, _next_lines(text, e)
+
+
+def _unit(text: str, e: int) -> int:
+    u = UNIT.match(text, e)
+    return u.end() if u else e
+
+
+def _next_lines(text: str, e: int) -> int:
+    for _ in range(4):
+        nxt = NEXT_LINE.match(text, e)
+        if not nxt or len(nxt.group().split()) > 7 or re.search(r"[?!]|\b(?:the|and|is|to)\b", nxt.group()):
+            code = POSTCODE_LINE.match(text, e)  # "\n 51971 for this card"
+            return code.end() if code else e
+        e = nxt.end()
+    return e

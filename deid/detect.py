@@ -1,0 +1,107 @@
+"""Detection: the texts of a batch of transcripts through Presidio.
+
+A transcript is read as one text (its turns joined by a blank line), all-lower-case
+transcripts with their likely names capitalised (same offsets). Long texts go through
+spaCy in pieces cut at turn boundaries, so time and memory grow linearly with length.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+
+from deid import analyzer
+from deid.truecase import is_uncased, truecase
+from transcript import Transcript
+
+SEP = "\n\n"
+PIECE = 100_000   # characters of text spaCy sees at once (its limit is 1,000,000)
+BATCH = 8         # texts a worker process takes at a time
+# processes detection runs in (VEIL_WORKERS): both cores of a small laptop by default
+WORKERS = int(os.environ.get("VEIL_WORKERS") or min(2, os.cpu_count() or 1))
+
+
+@dataclass
+class Doc:
+    """One transcript as the stages see it."""
+    fno: int
+    transcript: Transcript
+    text: str                       # the turns, joined by SEP
+    offsets: list[int]              # where each turn starts in `text`
+    uncased: bool = False           # all lower case: detection reads `analysed`
+    analysed: str = ""
+    results: list = field(default_factory=list)   # Presidio's RecognizerResults
+
+    @classmethod
+    def of(cls, fno: int, tr: Transcript) -> "Doc":
+        offsets, pos = [], 0
+        for t in tr.turns:
+            offsets.append(pos)
+            pos += len(t.text) + len(SEP)
+        text = SEP.join(t.text for t in tr.turns)
+        uncased = is_uncased(text)
+        return cls(fno, tr, text, offsets, uncased, truecase(text) if uncased else text)
+
+    def turn_of(self, pos: int) -> int:
+        """The turn a position of `text` lies in."""
+        lo, hi = 0, len(self.offsets) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.offsets[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def turn_end(self, turn: int) -> int:
+        return self.offsets[turn] + len(self.transcript.turns[turn].text)
+
+
+def analyze_all(texts: list[str], allow: list[str], workers: int):
+    """Presidio's results for each text, in order, as they come: in `workers` processes
+    forked once the models are loaded (they share the models' memory), or in this one."""
+    if workers < 2 or len(texts) < 2 * BATCH:
+        yield from analyzer.analyze_batch(texts, allow=allow)
+        return
+    analyzer.engine()
+    batches = [(texts[i:i + BATCH], allow) for i in range(0, len(texts), BATCH)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for results in pool.imap(_analyze, batches):
+            yield from results
+
+
+def _analyze(batch: tuple[list[str], list[str]]) -> list:
+    texts, allow = batch
+    return list(analyzer.analyze_batch(texts, allow=allow))
+
+
+def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
+    """(offset, piece) cuts of a text at blank lines (turn boundaries), each at most
+    `size` characters unless one turn is longer (then cut at a line or space)."""
+    out, start = [], 0
+    while len(text) - start > size:
+        cut = text.rfind(SEP, start, start + size)
+        if cut <= start:
+            cut = max(text.rfind("\n", start, start + size), text.rfind(" ", start, start + size))
+        if cut <= start:
+            cut = start + size
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
+
+
+def detect(docs: list[Doc], allow: list[str], progress=None, workers: int = WORKERS) -> None:
+    """Presidio's results for every document (set on `doc.results`); `progress()` after
+    each document."""
+    work = [(d, off, piece, n == len(ps) - 1) for d in docs for ps in [pieces(d.analysed)]
+            for n, (off, piece) in enumerate(ps)]
+    for d in docs:
+        d.results = []
+    found = analyze_all([p for _, _, p, _ in work], allow, workers)
+    for (d, off, _, last), res in zip(work, found):
+        for r in res:
+            r.start, r.end = r.start + off, r.end + off
+        d.results.extend(res)
+        if last and progress:
+            progress()

@@ -1,0 +1,57 @@
+"""Known names found again: every searchable form of the key wherever detection missed it
+(with the same matcher the leak check uses), and parts of one name found apart joined
+into one mention."""
+from __future__ import annotations
+
+import re
+
+from deid import words
+from deid.detect import Doc
+from deid.linker import Linker
+from deid.matcher import NameMatcher
+from deid.model import Flag, Kind, Mention, Span
+from deid.plan import FilePlan, Planner
+
+KNOWN = "KnownEntity"
+
+
+def find_again(doc: Doc, plan: FilePlan, matcher: NameMatcher, linker: Linker, planner: Planner) -> None:
+    """Every known form in the text becomes a replaced mention, unless a replacement at
+    least as long already covers it; it wins over shorter detections and flags."""
+    for hit in matcher.find(doc.text, uncased=doc.uncased):
+        s, e = hit.start, hit.end
+        hit_span = Span(s, e)
+        over = plan.overlapping(hit_span)
+        done = [p for p in over if p.replaced]
+        if any(p.mention.span.contains(hit_span) for p in done) or \
+                any(len(p.mention.span) > e - s for p in done):
+            continue
+        for p in over:
+            plan.remove(p.mention)
+        m = Mention(doc.fno, doc.turn_of(s), s, e, linker.index.kind_of.get(hit.entity, Kind.PERSON), 1.0,
+                    KNOWN, doc.text[s:e])
+        if m.text.islower() and words.is_common(m.text):
+            m.flags.append(Flag.COMMON_WORD)
+        linker.link(m)
+        plan.set(m, planner.pseudonym(m, doc.text))
+
+
+def join_names(doc: Doc, plan: FilePlan, linker: Linker, planner: Planner) -> None:
+    """Parts of one name found apart ("Fredrik" … "Sommerseth", with the initial "L"
+    between) become one mention, so the initial goes too and the name has one pseudonym."""
+    items = sorted(plan.items, key=lambda p: p.mention.start)
+    out = []
+    for p in items:
+        prev = out[-1] if out else None
+        m = p.mention
+        if prev and prev.mention.kind == m.kind == Kind.PERSON and prev.mention.turn == m.turn \
+                and not prev.mention.keep and not m.keep and prev.replaced and p.replaced \
+                and re.fullmatch(r"[ \t]+(?:[A-Z]\.?[ \t]+)?", doc.text[prev.mention.end:m.start]):
+            a = prev.mention
+            joined = Mention(doc.fno, m.turn, a.start, m.end, Kind.PERSON, min(a.score, m.score),
+                             a.recognizer, doc.text[a.start:m.end], flags=a.flags + m.flags)
+            linker.link(joined)
+            prev.mention, prev.pseudonym = joined, planner.pseudonym(joined, doc.text)
+        else:
+            out.append(p)
+    plan.items = out

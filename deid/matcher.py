@@ -1,0 +1,162 @@
+"""One matcher for the names a study knows. The pass that replaces known names wherever
+detection missed them and the leak check that refuses a file use the same matcher, built
+from the same forms, so the leak check can only ever catch a bug.
+
+Texts and forms are cut into tokens (runs of word characters, single other characters);
+a form matches where its tokens follow each other with the same spacing (any whitespace
+for a space). The longest form starting at a word wins. Case rules keep ordinary words
+from matching everywhere:
+  any case       a name that is no ordinary word ("Okafor", "helen marsh")
+  capitalised    a single ordinary word ("Rose", "Banks"): only as "Rose" or "ROSE"
+  mid-sentence   a single function word ("Will", "May"): only capitalised after a
+                 lower-case word ("with Will")
+  not in a date  a month or day name ("June"): not "next June", not "June 2019"
+In an all-lower-case transcript (speech recognition) there are no capitals to go by:
+ordinary-word names match in any case, function words not at all.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from deid import lexicon, words
+from deid.entity import is_stop_word, key_of
+
+TOKEN = re.compile(r"\w+|[^\w\s]")
+# words before a month that make it part of a date: "next June", "in June"
+DATE_BEFORE = re.compile(r"\b(?:the|next|last|in|of|early|late|mid|this|every|on|since|until|by|from|through|"
+                         r"that|each|one|a)[ \t]+$", re.IGNORECASE)
+DIGIT_AFTER = re.compile(r"[ \t]*\d")
+
+
+class Rule(Enum):
+    ANY_CASE = 1
+    CAPITALISED = 2
+    MID_SENTENCE = 3
+    NOT_IN_DATE = 4
+
+
+@dataclass(frozen=True)
+class Form:
+    written: str              # as first written in the key
+    tokens: tuple[str, ...]   # lower case
+    spaced: tuple[bool, ...]  # whether whitespace comes before each token after the first
+    rule: Rule
+    entity: int | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    form: Form
+
+    @property
+    def entity(self) -> int | None:
+        return self.form.entity
+
+
+def _tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...], list[tuple[int, int]]]:
+    spans = [m.span() for m in TOKEN.finditer(text)]
+    toks = tuple(text[a:b].lower() for a, b in spans)
+    spaced = tuple(spans[i][0] > spans[i - 1][1] for i in range(1, len(spans)))
+    return toks, spaced, spans
+
+
+def rule_of(form: str) -> Rule:
+    if " " in form or not words.is_common(form):
+        return Rule.ANY_CASE
+    if form.lower() in lexicon.MONTHS_DAYS:
+        return Rule.NOT_IN_DATE
+    if is_stop_word(form):
+        return Rule.MID_SENTENCE
+    return Rule.CAPITALISED
+
+
+def _after_lower_case_word(text: str, s: int) -> bool:
+    """Spaces (and a comma) before `s`, and a lower-case letter before them: "with Will"."""
+    before = text[max(0, s - 12):s]
+    rest = before.rstrip(" \t")
+    if rest == before:
+        return False
+    rest = rest[:-1] if rest.endswith(",") else rest
+    return rest[-1:].islower()
+
+
+def _capitalised(w: str) -> str:
+    return w[0].upper() + w[1:]
+
+
+class NameMatcher:
+    """Finds the forms it was built with in any text."""
+
+    def __init__(self, forms, allow=(), any_case: bool = False):
+        """`forms`: (written form, entity id or None) pairs; `allow`: words never matched;
+        `any_case`: no case rules (words a reviewer marked are found however written)."""
+        allowed = {a.lower() for a in allow}
+        self.forms: dict[str, Form] = {}
+        self._by_first: dict[str, list[Form]] = {}
+        for written, entity in forms:
+            written = written.strip()
+            k = key_of(written)
+            if len(written) < 2 or written.startswith("[") or k in allowed or k in self.forms:
+                continue
+            toks, spaced, _ = _tokens(written)
+            if not toks:
+                continue
+            f = Form(written, toks, spaced, Rule.ANY_CASE if any_case else rule_of(written), entity)
+            self.forms[k] = f
+            self._by_first.setdefault(toks[0], []).append(f)
+        for fs in self._by_first.values():
+            fs.sort(key=lambda f: -len(f.tokens))
+
+    def __len__(self) -> int:
+        return len(self.forms)
+
+    def find(self, text: str, protected=(), uncased: bool = False, dotted: bool = True) -> list[Hit]:
+        """Non-overlapping hits, left to right, the longest at each word; none touches a
+        `protected` span (start, end), such as a pseudonym the output already holds.
+        `dotted=False`: not next to a dot inside a word ("helen.marsh@", "marsh.com")."""
+        toks, spaced, spans = _tokens(text)
+        hits, i = [], 0
+        while i < len(toks):
+            hit = self._longest_at(text, toks, spaced, spans, i, protected, uncased, dotted)
+            if hit is None:
+                i += 1
+                continue
+            hits.append(hit)
+            while i < len(toks) and spans[i][0] < hit.end:
+                i += 1
+        return hits
+
+    def _longest_at(self, text, toks, spaced, spans, i, protected, uncased, dotted) -> Hit | None:
+        for f in self._by_first.get(toks[i], ()):
+            n = len(f.tokens)
+            if toks[i:i + n] != f.tokens or spaced[i:i + n - 1] != f.spaced:
+                continue
+            s, e = spans[i][0], spans[i + n - 1][1]
+            if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_@")) or \
+                    (e < len(text) and (text[e].isalnum() or text[e] in "_@")):
+                continue
+            if not dotted and (text[s - 1:s] == "." or text[e:e + 1] == "." and text[e + 1:e + 2].isalnum()):
+                continue
+            if any(s < b and a < e for a, b in protected) or not self._case_ok(f, text, s, e, uncased):
+                continue
+            return Hit(s, e, f)
+        return None
+
+    @staticmethod
+    def _case_ok(f: Form, text: str, s: int, e: int, uncased: bool) -> bool:
+        seg = text[s:e]
+        if f.rule is Rule.ANY_CASE:
+            return True
+        if f.rule is Rule.NOT_IN_DATE:
+            if DATE_BEFORE.search(text, max(0, s - 12), s) or DIGIT_AFTER.match(text, e):
+                return False
+            return uncased or seg == _capitalised(f.written)
+        if uncased:
+            return f.rule is Rule.CAPITALISED
+        if f.rule is Rule.MID_SENTENCE:
+            return seg == _capitalised(f.written) and _after_lower_case_word(text, s)
+        return seg == _capitalised(f.written) or seg == f.written.upper()

@@ -1,0 +1,114 @@
+"""Stored transcripts rendered with every review decision (what `veil export` writes and
+the review page shows), the leak check that goes with them, and the rescan that finds
+the key's forms in every stored transcript after the key has grown."""
+from __future__ import annotations
+
+import json
+
+from deid import leak, words
+from deid.detect import SEP
+from deid.lexicon import DEFAULT_ALLOW
+from deid.linker import KeyIndex
+from deid.matcher import NameMatcher
+from deid.model import Flag, Item, Kind, NewItem, Status
+from deid.pseudonym import Pseudonyms
+from deid.study import StudyError
+from deid.truecase import is_uncased
+from transcript import Replacement, Transcript, apply_replacements
+from transcript.layouts import from_json
+
+KNOWN = "KnownEntity"
+
+
+def source_transcript(study, name: str) -> Transcript:
+    """The original transcript as it was read (holds real names: keep it in memory)."""
+    rec = study.get_transcript(name, "source")
+    if rec is None:
+        raise StudyError("the study has no transcript of that name")
+    tr = from_json(json.dumps(rec), name)
+    tr.layout = rec.get("layout", "json")
+    tr.source = rec.get("source")
+    for t, off in zip(tr.turns, rec.get("offsets", [])):
+        t.offset = off
+    if rec.get("docx"):
+        tr.meta["docx_bytes"] = bytes.fromhex(rec["docx"])
+        tr.meta["docx_layout"] = rec.get("docx_layout")
+    return tr
+
+
+def allow_list(study) -> list[str]:
+    return sorted({a.lower() for a in list(DEFAULT_ALLOW) + study.setting("allow", [])})
+
+
+def pseudonym_for(study, ps: Pseudonyms, it: Item) -> str:
+    """What an item's words become: the pseudonym decided on it, else its form's in the key
+    (a new one is chosen, and kept in the key, for a form the key does not hold yet)."""
+    if it.pseudonym_decided:
+        return it.pseudonym_decided
+    from deid.entity import key_of
+    k = key_of(it.text)
+    if k not in ps.map:
+        ps.pseudonym(it.text, it.kind)
+        ps.commit(study, it.entity)
+    return ps.map[k]
+
+
+class Checker:
+    """The leak check of one stored transcript: every searchable form of the key, but the
+    words a reviewer chose to keep in it; a hit that is itself a pseudonym is no leak."""
+
+    def __init__(self, study, items: list[Item]):
+        from deid.entity import key_of
+        kept = frozenset(key_of(i.text) for i in items if i.status == Status.REJECTED)
+        self.matcher: NameMatcher = KeyIndex(study).matcher(allow_list(study), exclude=kept)
+        words = set()
+        for v in study.variants():
+            words.add(key_of(v.pseudonym))
+            words.update(key_of(w) for w in v.pseudonym.split())
+        for i in items:
+            if i.pseudonym_decided:
+                words.add(key_of(i.pseudonym_decided))
+                words.update(key_of(w) for w in i.pseudonym_decided.split())
+        self.pseudonyms = frozenset(words)
+
+    def count(self, tr: Transcript, reps: dict | None = None) -> int:
+        uncased = is_uncased(SEP.join(t.text for t in tr.turns))
+        return leak.count(tr, reps or {}, self.matcher, uncased, self.pseudonyms)
+
+
+def deidentified(study, name: str, include_open: bool = True) -> tuple[Transcript, int]:
+    """The de-identified transcript with every decision applied, and its count of leaks.
+    Open items keep the automatic decision (replaced when `veil deid` replaced them) unless
+    `include_open` is False; rejected items keep the original words."""
+    tr = source_transcript(study, name)
+    ps = Pseudonyms.of_study(study)
+    items = study.items.of(name)
+    reps: dict[int, list[Replacement]] = {}
+    for it in items:
+        if it.replaced and (include_open or it.status != Status.OPEN):
+            reps.setdefault(it.turn, []).append(Replacement(it.start, it.end, pseudonym_for(study, ps, it)))
+    out = apply_replacements(tr, reps)
+    return out, Checker(study, items).count(out, reps)
+
+
+def rescan(study, names: list[str] | None = None) -> int:
+    """The key's searchable forms found in stored transcripts where no item covers them
+    yet (a name learnt after the transcript was de-identified) become replaced items.
+    Returns how many were added."""
+    index = KeyIndex(study)
+    matcher = index.matcher(allow_list(study))
+    added = 0
+    for name in study.transcript_names("source") if names is None else names:
+        tr = source_transcript(study, name)
+        uncased = is_uncased(SEP.join(t.text for t in tr.turns))
+        items = study.items.of(name)
+        for ti, turn in enumerate(tr.turns):
+            taken = [(i.start, i.end) for i in items if i.turn == ti]
+            for h in matcher.find(turn.text, taken, uncased):
+                text = turn.text[h.start:h.end]
+                flags = [Flag.COMMON_WORD] if text.islower() and words.is_common(text) else []
+                study.items.add(name, NewItem(ti, h.start, h.end, text, h.entity,
+                                              index.kind_of.get(h.entity, Kind.PERSON), flags, KNOWN, 1.0, True))
+                added += 1
+    return added
+

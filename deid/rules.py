@@ -1,0 +1,124 @@
+"""Flag rules: which selected spans become mentions, and which of them a person should
+check (low scores, names that are common words, ordinary words NER called a name, bare
+acronyms, dates of birth, ages over 89)."""
+from __future__ import annotations
+
+import re
+
+from deid import entity as ent
+from deid import lexicon, names, words
+from deid.detect import Doc
+from deid.model import Flag, Kind, Mention, Span
+from deid.select import Candidate
+
+AGE_RX = re.compile(r"\b(\d{2,3})[- ](?:years?|yrs?)[- ]old\b|\bage[d]? (\d{2,3})\b|\b(\d{2,3})s\b", re.I)
+# an age said without "years": "she is 93 now", "he turned 91", "at 95"
+AGE_SAID = re.compile(r"\b(?:is|was|turned|turns|turning|at|aged|age of|reached)[ \t]+(\d{2,3})\b(?![ \t]*(?:%|percent|"
+                      r"dollars|minutes|hours|days|weeks|months|patients|people|beds|miles|kilos|pounds))", re.I)
+DOB_RX = re.compile(r"\b(?:born|birthday|date of birth|DOB|d\.o\.b\.)\b", re.I)
+ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+# words before an acronym that make it a place or institution: "at UMKC", "from NSUMC"
+ACRONYM_CUE = re.compile(r"\b(?:%s)\s+(?:the\s+)?$" % "|".join(lexicon.ACRONYM_CUES), re.I)
+
+
+def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list[Span]]:
+    """The mentions of one document, flagged where a person should check them, and the
+    spans never to replace (nationalities, languages, regions the study keeps)."""
+    keep = [Span(r.start, r.end) for r in doc.results if r.entity_type == "NRP"]
+    out = []
+    for c in cands:
+        t = doc.turn_of(c.start)
+        if c.end > doc.turn_end(t):
+            continue  # crosses a turn boundary
+        rec = c.recognizer if c.presidio_type not in ("STREET_ADDRESS", "URL") else c.presidio_type
+        m = Mention(doc.fno, t, c.start, c.end, c.kind, c.score, rec, doc.text[c.start:c.end])
+        if m.kind == Kind.PLACE and cfg.regions == "keep" and ent.key_of(m.text) in names.regions():
+            keep.append(m.span)  # a country or state, kept by the study's configuration
+        elif m.kind == Kind.DATE:
+            if _date_flag(doc.text, m, cfg.dates):
+                out.append(m)
+        else:
+            _flag(m, c.recognizer)
+            out.append(m)
+    if cfg.dates == "keep":
+        out += ages_said(doc, out)
+        out.sort(key=lambda m: m.start)
+    return out, keep
+
+
+def _date_flag(text: str, m: Mention, dates: str) -> bool:
+    """Whether a date becomes a mention: every date when dates are replaced or generalised;
+    when they are kept, a date of birth and an age over 89 (flagged)."""
+    if dates != "keep":
+        return True
+    why = date_flag(text, m.start, m.end)
+    if why:
+        m.flags.append(why)
+    return why is not None
+
+
+def date_flag(text: str, s: int, e: int) -> Flag | None:
+    span = text[s:e]
+    for m in AGE_RX.finditer(span):
+        if int(next(g for g in m.groups() if g)) > 89:
+            return Flag.AGE_OVER_89
+    if DOB_RX.search(text[max(0, s - 40):s]) and re.search(r"\d", span):
+        return Flag.DATE_OF_BIRTH
+    return None
+
+
+def _flag(m: Mention, recognizer: str) -> None:
+    if m.score < 0.5:
+        m.flags.append(Flag.LOW_CONFIDENCE)
+    if m.kind == Kind.PERSON and len(ent.tokens(m.text)) == 1 and words.is_common(m.text):
+        m.flags.append(Flag.COMMON_WORD)
+    if ordinary_words(m, recognizer):
+        m.keep = True
+        m.flags.append(Flag.ORDINARY_WORDS)
+
+
+def ages_said(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """Ages over 89 said in words, which NER does not take for dates."""
+    out = []
+    for a in AGE_SAID.finditer(doc.text):
+        span = Span(a.start(1), a.end(1))
+        if int(a.group(1)) > 89 and not any(m.span.overlaps(span) for m in found):
+            out.append(Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.DATE, 0.5,
+                               "AgeRecognizer", a.group(1), flags=[Flag.AGE_OVER_89]))
+    return out
+
+
+def ordinary_words(m: Mention, rec: str) -> bool:
+    """What NER calls a name but is made of ordinary words only, flagged and kept: a single
+    word that is no one's name ("Wisdom", "Discipline"), or a title of three words or more
+    ("Foundations of Clinical Practice", "Guilty Pleasures: 5 Musicians Of The 70s")."""
+    if rec != "SpacyRecognizer":
+        return False
+    toks = [t for t in ent.tokens(m.text) if re.search(r"\w", t)]
+    first, last = names.first_names(), names.last_names()
+    if len(toks) == 1 and m.kind in (Kind.PERSON, Kind.INSTITUTION):  # "Wisdom", "Society"; not "Chicago"
+        w = toks[0]
+        ordinary = words.is_common(w) if m.kind == Kind.PERSON else words.is_everyday(w)
+        return ordinary and w.title() not in first and w.title() not in last and w not in names.place_words()
+    if m.kind == Kind.PERSON and all(words.is_common(t) and t.title() not in first and t.title() not in last
+                                     for t in toks):
+        return True  # "Guilty Pleasures": no word of it is anybody's name
+    if m.kind == Kind.INSTITUTION and len(toks) >= 3 and re.search(r" (?:of|and|the|to|for|in) |: |\d| & |, ",
+                                                                   m.text):
+        # Title Case with small words in it, or a number: a course or a title, not an employer
+        return all((words.is_common(t) and t not in names.place_words()) or ent.is_stop_word(t)
+                   or t.isdigit() or t in "&" for t in toks)
+    return False
+
+
+def bare_acronym(m: Mention, text: str, index) -> bool:
+    """An acronym nobody listed and nothing marks as a place or institution ("BSN", "MRSA",
+    "N95", "the CMO") is flagged for review, not replaced."""
+    if not ACRONYM.fullmatch(m.text) or ent.key_of(m.text) in index.entity_of:
+        return False
+    if index.institution_of_acronym(m.text) is not None:
+        return False  # the abbreviation of a known institution
+    if ACRONYM_CUE.search(text[max(0, m.start - 16):m.start]) or text[m.end:m.end + 2] in ("'s", "’s"):
+        return False
+    m.flags.append(Flag.ACRONYM)
+    return True

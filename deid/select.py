@@ -1,0 +1,123 @@
+"""Selection: from everything the recognizers found in a text, the spans that identify
+someone, without overlaps, each narrowed to its identifying words; a person's name is
+taken whole (the capitalised words and initials written next to a detected part)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import regex
+
+from deid import entity as ent
+from deid import lexicon, names, words
+from deid.model import Kind, Span, SpanSet
+
+CONTEXT_RECOGNIZERS = ("NameContextRecognizer", "TitledPersonRecognizer")  # a name by its context
+KNOWN = "KnownEntityRecognizer"
+# which of two spans of the same length wins
+PRIORITY = {Kind.CONTACT: 1, Kind.PERSON: 2, Kind.INSTITUTION: 3, Kind.PLACE: 4, Kind.DATE: 5}
+
+
+@dataclass
+class Candidate:
+    """A span some recognizer found, narrowed to its identifying words."""
+    start: int
+    end: int
+    kind: Kind
+    score: float
+    recognizer: str
+    presidio_type: str
+    known: bool = False
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    def rank(self) -> tuple:
+        """Known names first, then patterns (addresses, contacts), then the longest."""
+        pattern = self.presidio_type == "STREET_ADDRESS" or self.kind == Kind.CONTACT
+        return (0 if self.known else 1 if pattern else 2, -(self.end - self.start), PRIORITY[self.kind],
+                -self.score, self.start, self.end)
+
+
+def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[str]) -> list[Candidate]:
+    """Non-overlapping candidates, in text order. `results`: Presidio's; `known`: the
+    study's known names found in the text (start, end, kind of their entity)."""
+    cands = [c for c in (_candidate(r, text, allow) for r in results) if c]
+    for s, e, kind in known:
+        s, e, core = ent.trim(text, s, e, kind)
+        if core and e > s:
+            cands.append(Candidate(s, e, kind, 1.0, KNOWN, ent.PRESIDIO_OF[kind.value], known=True))
+    taken, out = SpanSet(), []
+    for c in sorted(cands, key=Candidate.rank):
+        if not taken.overlaps(c.span):
+            taken.add(c.span)
+            out.append(c)
+    out.sort(key=lambda c: (c.start, c.end))
+    return [whole_name(text, c, taken) if c.kind == Kind.PERSON else c for c in out]
+
+
+def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
+    kind = ent.KIND_OF.get(r.entity_type)
+    if kind is None:
+        return None
+    kind = Kind(kind)
+    rec = (r.recognition_metadata or {}).get("recognizer_name", "")
+    address = r.entity_type == "STREET_ADDRESS"
+    if kind in (Kind.INSTITUTION, Kind.PLACE) and ent.TITLE_RX.match(text[r.start:r.end]) and not address:
+        kind = Kind.PERSON  # "Pastor Darnell Banks", "Dean William Rich": NER took a title for a name
+    s, e, core = ent.trim(text, r.start, r.end, kind, address=address)
+    if not core or core.lower() in allow or e <= s:
+        return None
+    if kind not in (Kind.CONTACT, Kind.DATE) and not _names_something(core, rec, text, s, address):
+        return None
+    return Candidate(s, e, kind, r.score, rec, r.entity_type)
+
+
+def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> bool:
+    """Whether the words could name someone: not only function words, ordinary
+    lower-case words, titles or generic words."""
+    if not any(c.isalpha() for c in core):
+        return False
+    toks = ent.tokens(core)
+    if len(toks) == 1 and ent.is_stop_word(core) and rec not in CONTEXT_RECOGNIZERS \
+            and (core.islower() or sentence_start(text, s)):
+        return False  # "Will" mid-sentence, capitalised, is a name; "Will you" is not
+    if core == core.lower() and all(words.is_common(t) for t in toks):
+        return False  # lower-case text NER calls a name is usually a common word
+    if all(t.lower() in lexicon.GENERIC_WORDS or t.lower() in lexicon.TITLE_WORDS for t in toks):
+        return False
+    return "\n" not in core or address
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    return re.search(r"(?:^|[.!?:;\"“(]\s*|\n\s*)$", text[max(0, pos - 3):pos]) is not None
+
+
+LEFT_WORD = regex.compile(r"(\p{Lu}[\p{L}'’\-]+|\p{Lu}\.?)[ \t]+$")
+RIGHT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{L}'’\-]+|\p{Lu}\.?)(?![\w'’])")
+
+
+def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
+    """A person's name is replaced whole: the capitalised words and initials written right
+    next to a detected part join it ("Dreux" + "Joly", "Szabina" + "J" + "Gelencsér")."""
+    own = c.span
+
+    def other(span: Span) -> bool:
+        return any(o != own for o in taken.overlapping(span))
+
+    s, e = c.start, c.end
+    while m := LEFT_WORD.search(text[max(0, s - 40):s]):
+        w, a = m.group(1), s - len(m.group())
+        if other(Span(a, s)) or w.lower().rstrip(".") in lexicon.TITLE_WORDS \
+                or w not in names.first_names() and (ent.is_stop_word(w) or words.is_common(w)):
+            break  # a first name joins even when it is an ordinary word: "Hope Delacroix"
+        s = a
+    while m := RIGHT_WORD.match(text[e:e + 40]):
+        w, b = m.group(1), e + m.end()
+        if other(Span(e, b)) or ent.is_stop_word(w) or words.is_everyday(w) \
+                or words.is_common(w) and w not in names.last_names() and len(w.rstrip(".")) > 1:
+            break
+        e = b
+    c.start, c.end = s, e
+    return c

@@ -1,0 +1,72 @@
+"""The sweep: words detection did not take but a reviewer should see. Misspellings of
+known names (replaced like the name they resemble) and capitalised words in no dictionary
+and in no everyday use (replaced too: a wrong replacement costs a click, a miss a leak)."""
+from __future__ import annotations
+
+import re
+
+import regex
+
+from deid import entity as ent
+from deid import lexicon, names, words
+from deid.detect import Doc
+from deid.linker import Linker
+from deid.model import Flag, Kind, Mention, Span, SpanSet
+from deid.plan import FilePlan, Planner
+from deid.rules import bare_acronym
+
+CAP_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}(?:['’\-]\p{L}+)?")
+CAPS_WORD = regex.compile(r"\p{Lu}{4,}")
+PLACE_CONTEXT = re.compile(r"\b(?:%s)\s+$" % "|".join(lexicon.PLACE_PREPOSITIONS), re.I)
+WORD = regex.compile(r"(?<![\w'’@.\-/])[\p{L}][\p{L}'’\-]{3,}(?![\w@]|[.\-/]\w)")
+
+
+class Sweep:
+    def __init__(self, linker: Linker, planner: Planner, allow: set[str]):
+        self.linker, self.planner, self.allow = linker, planner, allow
+        ix = linker.index
+        self.person_words = sorted(t for t in planner.ps.map if " " not in t and len(t) >= 4
+                                   and ix.kind_of.get(ix.entity_of.get(t)) == Kind.PERSON)
+
+    def run(self, doc: Doc, plan: FilePlan, keep: list[Span]) -> None:
+        taken = SpanSet([m.span for m in plan.mentions] + list(keep))
+        for mt in WORD.finditer(doc.analysed):
+            span, w = Span(*mt.span()), mt.group()
+            if taken.overlaps(span) or not self._candidate(w):
+                continue
+            m = self._misspelling(doc, span, w) or self._possible_miss(doc, span, w)
+            if m is not None:
+                plan.set(m[0], m[1])
+                taken.add(span)
+
+    def _candidate(self, w: str) -> bool:
+        a_name = w in names.first_names() or w in names.last_names()
+        return w.lower() not in self.allow and (not words.is_common(w) or a_name and not words.is_everyday(w))
+
+    def _misspelling(self, doc: Doc, span: Span, w: str):
+        from rapidfuzz import fuzz, process
+        if not self.person_words:
+            return None
+        hit = process.extractOne(w.lower(), self.person_words, scorer=fuzz.ratio, score_cutoff=85)
+        if not hit or hit[0] == w.lower():
+            return None
+        ix = self.linker.index
+        m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, hit[1] / 100,
+                    "FuzzyKnownName", w, flags=[Flag.MISSPELLING])
+        m.entity = ix.entity_of.get(hit[0]) or ix.add_entity(w, Kind.PERSON)
+        p = self.planner.ps.map[hit[0]]
+        self.planner.ps._remember(w, p)
+        self.planner.commit(m.entity)
+        return m, p
+
+    def _possible_miss(self, doc: Doc, span: Span, w: str):
+        if ent.is_stop_word(w) or w.lower() in lexicon.TITLE_WORDS or \
+                not (CAP_WORD.fullmatch(w) or CAPS_WORD.fullmatch(w)):
+            return None
+        kind = Kind.PLACE if PLACE_CONTEXT.search(doc.analysed[max(0, span.start - 12):span.start]) else Kind.PERSON
+        m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, kind, 0.0, "PossibleMiss", w,
+                    flags=[Flag.POSSIBLE_MISS])
+        if bare_acronym(m, doc.text, self.linker.index):
+            return m, None
+        self.linker.link(m)
+        return m, self.planner.pseudonym(m, doc.text)

@@ -1,0 +1,86 @@
+"""Table-driven tests of each recognizer, span trimming and truecasing, as Presidio's own
+tests are written: an input, and the spans expected from it."""
+import pytest
+
+from deid import entity as ent
+from deid import recognizers as R
+from deid.address import AddressRecognizer
+from deid.truecase import is_uncased, truecase
+
+
+def found(recognizer, text):
+    return [text[r.start:r.end] for r in recognizer.analyze(text, recognizer.supported_entities)]
+
+
+CASES = [
+    # recognizer, text, spans it must find (a span of [] means: nothing)
+    (R.TitledPersonRecognizer, "Then Dr. Baker said no.", ["Dr. Baker"]),
+    (R.TitledPersonRecognizer, "Ask Dean Carter about it", ["Dean Carter"]),
+    (R.TitledPersonRecognizer, "with Dr. Celeste Banks today", ["Dr. Celeste Banks"]),
+    (R.TitledPersonRecognizer, "the doctor said so", []),
+    (R.NameContextRecognizer, "so my sister Faith came over", ["Faith"]),
+    (R.NameContextRecognizer, "there was a nurse named Rose Kelly there", ["Rose Kelly"]),
+    (R.NameContextRecognizer, "Hi, this is Summer.", ["Summer"]),
+    (R.NameContextRecognizer, "my sister was there", []),
+    (AddressRecognizer, "I live at 742 Evergreen Terrace, Springfield, IL 62704 now",
+     ["742 Evergreen Terrace, Springfield, IL 62704"]),
+    (AddressRecognizer, "Send it to Via Roma 131 please", ["Via Roma 131"]),
+    (AddressRecognizer, "the farm on County Road 14", ["County Road 14"]),
+    (AddressRecognizer, "write to PO Box 123", ["PO Box 123"]),
+    (AddressRecognizer, "Ilmalankuja 82\n00240 Helsinki\nFinland", ["Ilmalankuja 82\n00240 Helsinki\nFinland"]),
+    (AddressRecognizer, "we had 3 patients and 12 beds", []),
+    (R.IdentifierNumberRecognizer, "call +44 20 7946 0958 today", ["+44 20 7946 0958"]),
+    (R.IdentifierNumberRecognizer, "licence AB1234567 expired", ["AB1234567"]),
+    (R.IdentifierNumberRecognizer, "the year 2019 was hard", []),
+    (R.SocialHandleRecognizer, "follow @tomreyes_sp on there", ["@tomreyes_sp"]),
+    (R.SocialHandleRecognizer, "mail me at tom@example.com", []),
+    (R.InstitutionRecognizer, "I trained at Truman Medical Center.", ["Truman Medical Center"]),
+    (R.InstitutionRecognizer, "then the University of Kansas", ["University of Kansas"]),
+    (R.InstitutionRecognizer, "born at St. Luke's Hospital", ["St. Luke's Hospital"]),
+    (R.NameListRecognizer, "and Ingrid J Svensson came", ["Ingrid J Svensson"]),
+    (R.NameListRecognizer, "a Will to live, the Rose garden", []),
+    (lambda: R.NameListRecognizer(lower=True), "then aksel kristensen called", ["aksel kristensen"]),
+    (R.OfflineEmailRecognizer, "write helen.marsh@feinberg.edu", ["helen.marsh@feinberg.edu"]),
+]
+
+
+@pytest.mark.parametrize("make, text, expected", CASES, ids=[f"{i}" for i in range(len(CASES))])
+def test_recognizer(make, text, expected):
+    got = found(make(), text)
+    assert sorted(got) == sorted(expected)
+
+
+TRIM = [
+    # text, kind, what stays as the identifying words
+    ("Dr. Helen Marsh's", "person", "Helen Marsh"),
+    ("my friend Bill", "person", "Bill"),
+    ("the University of Kansas", "institution", "University of Kansas"),
+    ("Northern Chicago", "place", "Chicago"),
+    ("I'm Naomi Ryan", "person", "Naomi Ryan"),
+    ("tom@example.com.", "contact", "tom@example.com"),
+]
+
+
+@pytest.mark.parametrize("text, kind, core", TRIM)
+def test_trim(text, kind, core):
+    assert ent.trim(text, 0, len(text), kind)[2] == core
+
+
+TRUECASE = [
+    # an all-lower-case transcript, and words it must capitalise / leave alone
+    ("my supervisor was faith okafor she was good to us", ["Faith", "Okafor"], ["Was", "Good"]),
+    ("i worked at the laundry on ohio street for a while", ["Ohio", "Street", "I"], ["Laundry"]),
+    ("my friend bill came by and we talked about the bill", ["Bill came"], ["the Bill"]),
+]
+
+
+@pytest.mark.parametrize("text, caps, kept", TRUECASE)
+def test_truecase(text, caps, kept):
+    text = (text + " ") * 4   # long enough to count as uncased
+    assert is_uncased(text)
+    out = truecase(text)
+    assert len(out) == len(text) and out.lower() == text.lower()
+    for w in caps:
+        assert w in out, w
+    for w in kept:
+        assert w not in out, w

@@ -197,8 +197,9 @@ def test_configuration_errors_are_one_line_naming_the_key(tmp_path, toml, messag
 def test_configuration_is_checked_before_the_study_or_the_models(tmp_path, monkeypatch):
     monkeypatch.delenv("VEIL_PASSPHRASE", raising=False)  # a prompt would fail differently
     (tmp_path / "veil.toml").write_text('[kinds]\n"Mizzou" = "school"\n')
-    (tmp_path / "a.txt").write_text("Interviewer: hello\n")
-    res = CliRunner().invoke(cli.main, ["deid", str(tmp_path / "a.txt"), "--study", str(tmp_path / "s"),
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Interviewer: hello\n")
+    res = CliRunner().invoke(cli.main, ["deid", str(tmp_path / "in" / "a.txt"), "--study", str(tmp_path / "s"),
                                         "--out", str(tmp_path / "o"), "--config", str(tmp_path / "veil.toml")])
     assert "[kinds] entry 1 must be one of" in one_line_failure(res)
     assert not (tmp_path / "s").exists()
@@ -259,9 +260,9 @@ def test_deid_missing_input_and_pipe_exit_1_and_the_rest_is_done(tmp_path, monke
     monkeypatch.setenv("VEIL_PASSPHRASE", PASS)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "utf16.txt").write_bytes(TEXT.encode("utf-16-le"))
-    os.mkfifo(tmp_path / "pipe.txt")
-    res = CliRunner().invoke(cli.main, ["deid", str(tmp_path / "in" / "utf16.txt"), str(tmp_path / "gone.txt"),
-                                        str(tmp_path / "pipe.txt"), "--study", str(tmp_path / "s"),
+    os.mkfifo(tmp_path / "in" / "pipe.txt")
+    res = CliRunner().invoke(cli.main, ["deid", str(tmp_path / "in" / "utf16.txt"), str(tmp_path / "in" / "gone.txt"),
+                                        str(tmp_path / "in" / "pipe.txt"), "--study", str(tmp_path / "s"),
                                         "--out", str(tmp_path / "out")])
     assert res.exit_code == 1 and res.exception is None or isinstance(res.exception, SystemExit)
     assert "Traceback" not in res.output

@@ -97,9 +97,9 @@ def request(served, method, path, body=None, headers=None, token=True):
 
 
 def items(served, name=SOAK) -> dict[int, dict]:
-    from deid import decisions as D
+    from dataclasses import asdict
     with served["study"].lock:
-        return {i["id"]: i for i in D.items(served["study"], name)}
+        return {i.id: asdict(i) for i in served["study"].items.of(name)}
 
 
 # ---------------------------------------------------------------- 8: header token, cookie

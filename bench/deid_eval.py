@@ -62,6 +62,14 @@ def _score(gold: Path, out: Path) -> dict:
     return json.loads(s.stdout)
 
 
+def _refused_as_input(plain: Path, out: Path) -> None:
+    """A file veil refused scores as its input: every identifier left."""
+    out.mkdir(parents=True, exist_ok=True)
+    for f in plain.glob("*.txt"):
+        if not (out / f.name).exists():
+            (out / f.name).write_text(f.read_text())
+
+
 def run_set(name: str, gold: Path, work: Path) -> dict:
     plain, out, study = work / f"{name}-in", work / f"{name}-out", work / f"{name}-study"
     subprocess.run([sys.executable, str(SCORE), "plain", str(gold), str(plain)], check=True)
@@ -70,6 +78,7 @@ def run_set(name: str, gold: Path, work: Path) -> dict:
                        cwd=ROOT, env=env, capture_output=True, text=True)
     if r.returncode != 0:
         sys.stderr.write(f"{name}: veil deid exit {r.returncode}: " + r.stderr[-1000:])
+    _refused_as_input(plain, out)
     result = _score(gold, out)
     a = subprocess.run([sys.executable, str(ROOT / "bench" / "accept_all.py"), str(study), str(work / f"{name}-all")],
                        cwd=ROOT, env=env, capture_output=True, text=True)
@@ -77,9 +86,7 @@ def run_set(name: str, gold: Path, work: Path) -> dict:
         raise SystemExit(f"accepting every flag failed on {name}: {a.stderr[-3000:]}")
     result["review"] = json.loads(a.stdout.strip().splitlines()[-1])
     reviewed = work / f"{name}-all"
-    for f in plain.glob("*.txt"):   # a refused file scores as its input: everything left
-        if not (reviewed / f.name).exists():
-            (reviewed / f.name).write_text(f.read_text())
+    _refused_as_input(plain, reviewed)
     result["reviewed"] = _score(gold, reviewed)
     result["words"] = sum(len(f.read_text().split()) for f in plain.glob("*.txt"))
     return result

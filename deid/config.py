@@ -34,7 +34,7 @@ class ConfigError(Exception):
 CHOICES = {"style": ("natural", "bracket"), "dates": ("keep", "generalise", "generalize", "replace"),
            "regions": ("replace", "keep")}
 LISTS = ("allow", "names")
-TABLES = ("pseudonyms", "aliases", "kinds")
+TABLES = ("pseudonyms", "aliases", "kinds", "speakers")
 
 
 @dataclass
@@ -47,6 +47,7 @@ class Config:
     pseudonyms: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
+    speakers: dict[str, str] = field(default_factory=dict)   # speaker label -> role or participant code
 
 
 def _what(value) -> str:
@@ -87,7 +88,8 @@ def check(doc: dict) -> Config:
     return Config(style=doc.get("style", "natural"), dates=doc.get("dates", "keep"),
                   regions=doc.get("regions", "replace"), allow=list(doc.get("allow", [])),
                   names=list(doc.get("names", [])), pseudonyms=dict(doc.get("pseudonyms", {})),
-                  aliases=dict(doc.get("aliases", {})), kinds=dict(doc.get("kinds", {})))
+                  aliases=dict(doc.get("aliases", {})), kinds=dict(doc.get("kinds", {})),
+                  speakers=dict(doc.get("speakers", {})))
 
 
 def _check_table(key: str, value) -> None:
@@ -131,6 +133,8 @@ def remember(study, cfg: Config) -> Config:
         study.set_setting("dates", cfg.dates)
     if cfg.regions != "replace" or study.setting("regions") is None:
         study.set_setting("regions", cfg.regions)
+    speakers = study.setting("speakers", {}) | cfg.speakers   # real names: kept in the encrypted key
+    study.set_setting("speakers", speakers)
     return Config(style=study.setting("style", "natural"), dates=study.setting("dates", "keep"),
                   regions=study.setting("regions", "replace"), allow=allow, names=cfg.names, pseudonyms=cfg.pseudonyms, aliases=cfg.aliases,
-                  kinds=cfg.kinds)
+                  kinds=cfg.kinds, speakers=speakers)

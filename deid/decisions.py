@@ -7,7 +7,7 @@ import re
 
 from deid import entity as ent
 from deid.matcher import NameMatcher
-from deid.model import REVIEWER, Item, Kind, NewItem, Status
+from deid.model import REVIEWER, Field, Item, Kind, NewItem, Status
 from deid.plan import generalised
 from deid.pseudonym import Pseudonyms, is_first_name
 from deid.render import deidentified, rescan, source_transcript  # noqa: F401  (the review API)
@@ -247,7 +247,7 @@ def _mark_in(study, name: str, matcher, eid: int, kind: Kind, reviewer: str) -> 
     """The marked words in one transcript: flags on the same words accepted (linked), other
     places replaced by a reviewer's item (found; shorter items inside it go)."""
     tr = source_transcript(study, name)
-    items = study.items.of(name)
+    items = [i for i in study.items.of(name) if i.field == Field.TEXT]
     found = linked = 0
     for ti, turn in enumerate(tr.turns):
         for h in matcher.find(turn.text):

@@ -11,6 +11,7 @@ import os
 from dataclasses import dataclass, field
 
 from deid import analyzer
+from deid.labels import labels_of
 from deid.truecase import is_uncased, truecase
 from transcript import Transcript
 
@@ -31,6 +32,7 @@ class Doc:
     uncased: bool = False           # all lower case: detection reads `analysed`
     analysed: str = ""
     results: list = field(default_factory=list)   # Presidio's RecognizerResults
+    labels: dict = field(default_factory=dict)    # speaker label -> labels.Label, for labels with names
 
     @classmethod
     def of(cls, fno: int, tr: Transcript) -> "Doc":
@@ -40,7 +42,8 @@ class Doc:
             pos += len(t.text) + len(SEP)
         text = SEP.join(t.text for t in tr.turns)
         uncased = is_uncased(text)
-        return cls(fno, tr, text, offsets, uncased, truecase(text) if uncased else text)
+        return cls(fno, tr, text, offsets, uncased, truecase(text) if uncased else text,
+                   labels=labels_of(tr, fno))
 
     def turn_of(self, pos: int) -> int:
         """The turn a position of `text` lies in."""

@@ -7,13 +7,13 @@ import json
 from deid.model import REVIEWER, Flag, Item, Kind, NewItem, Status
 
 COLUMNS = ("id", "transcript", "turn", "start", "end", "text", "entity", "kind", "reason", "recognizer",
-           "score", "status", "auto_replace", "decision", "reviewer", "decided")
+           "score", "status", "auto_replace", "field", "decision", "reviewer", "decided")
 SELECT = f"SELECT {', '.join(COLUMNS)} FROM item"
 
 
 def _item(row) -> Item:
     r = dict(zip(COLUMNS, row))
-    r.update(text=r["text"] or "", kind=Kind(r["kind"] or "person"), flags=Flag.parse(r.pop("reason") or ""),
+    r.update(field=r["field"] or "text", text=r["text"] or "", kind=Kind(r["kind"] or "person"), flags=Flag.parse(r.pop("reason") or ""),
              recognizer=r["recognizer"] or "", score=r["score"] or 0.0, status=Status(r["status"]),
              auto_replace=bool(r["auto_replace"]), decision=json.loads(r["decision"]) if r["decision"] else None)
     return Item(**r)
@@ -44,11 +44,12 @@ class ItemTable:
         with self.lock:
             cur = self.db.execute(
                 "INSERT INTO item(transcript, turn, start, end, text, entity, kind, reason, recognizer, score, "
-                "status, auto_replace, reviewer, decided) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "status, auto_replace, field, decision, reviewer, decided) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (transcript, it.turn, it.start, it.end, it.text, it.entity, it.kind.value,
                  ",".join(f.value for f in it.flags), it.recognizer, it.score,
                  (status or (Status.OPEN if it.flags else Status.AUTO)).value,
-                 int(it.auto_replace), reviewer, self._now() if reviewer else None))
+                 int(it.auto_replace), it.field.value, json.dumps(it.decision) if it.decision else None,
+                 reviewer, self._now() if reviewer else None))
             return cur.lastrowid
 
     def replace_all(self, transcript: str, new: list[NewItem]) -> tuple[list[int], int]:
@@ -57,7 +58,7 @@ class ItemTable:
         the same words). Returns the new ids and how many decisions found no mention."""
         before = self.of(transcript)
         old = [i for i in before if i.status not in (Status.AUTO, Status.OPEN)]
-        by_place = {(i.turn, i.start, i.end, i.text): i for i in old}
+        by_place = {(i.field, i.turn, i.start, i.end, i.text): i for i in old}
         by_occurrence = {_occurrence_key(i, before): i for i in old}
         with self.lock:
             self.db.execute("DELETE FROM item WHERE transcript=?", (transcript,))
@@ -65,7 +66,7 @@ class ItemTable:
             for n, it in enumerate(new):
                 iid = self.add(transcript, it)
                 ids.append(iid)
-                prev = by_place.get((it.turn, it.start, it.end, it.text)) or \
+                prev = by_place.get((it.field, it.turn, it.start, it.end, it.text)) or \
                     by_occurrence.get(_occurrence_key(it, new))
                 if prev is not None and prev.id not in used:
                     used.add(prev.id)
@@ -108,21 +109,24 @@ class ItemTable:
     def delete_inside(self, transcript: str, turn: int, start: int, end: int) -> None:
         """Items lying inside turn text [start, end) (a longer mention replaces them)."""
         with self.lock:
-            self.db.execute("DELETE FROM item WHERE transcript=? AND turn=? AND start>=? AND end<=?",
+            self.db.execute("DELETE FROM item WHERE transcript=? AND turn=? AND start>=? AND end<=? AND field='text'",
                             (transcript, turn, start, end))
 
 
-def _occurrence_key(it, items) -> tuple[str, int]:
+def _occurrence_key(it, items) -> tuple[str, str, int]:
     """The words of an item and which occurrence of those words in the transcript it is."""
-    same = sorted((i.turn, i.start) for i in items if i.text == it.text)
-    return it.text, same.index((it.turn, it.start))
+    same = sorted((i.turn, i.start) for i in items if i.text == it.text and i.field == it.field)
+    return it.field, it.text, same.index((it.turn, it.start))
 
 
 def migrate(db, mentions_of) -> None:
     """Studies written before flags were stored as codes: item.reason held the flags in
     words, or the recognizer; whether `veil deid` replaced an item lived in a 'mentions'
-    record per transcript (`mentions_of(name)` gives its spans)."""
+    record per transcript (`mentions_of(name)` gives its spans). Before speaker labels were
+    de-identified, every item stood in a turn's text."""
     cols = {r[1] for r in db.execute("PRAGMA table_info(item)")}
+    if "field" not in cols:
+        db.execute("ALTER TABLE item ADD COLUMN field TEXT NOT NULL DEFAULT 'text'")
     if "recognizer" in cols:
         return
     db.execute("ALTER TABLE item ADD COLUMN recognizer TEXT")

@@ -78,6 +78,12 @@ _FLAG_OF_TEXT = {v: k for k, v in FLAG_TEXT.items()}
 REVIEWER = "Reviewer"   # the recognizer of a mention a reviewer marked by hand
 
 
+class Field(StrEnum):
+    """Where the words of an item stand in their turn."""
+    TEXT = "text"
+    SPEAKER = "speaker"
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -161,6 +167,11 @@ class NewItem:
     recognizer: str
     score: float
     auto_replace: bool          # what `veil deid` did with it while nobody has decided
+    field: Field = None         # where the words stand: the turn's text or its speaker label
+    decision: dict | None = None
+
+    def __post_init__(self):
+        self.field = Field(self.field or Field.TEXT)
 
 
 @dataclass
@@ -169,7 +180,6 @@ class Item(NewItem):
     id: int = 0
     transcript: str = ""
     status: Status = Status.OPEN
-    decision: dict | None = None
     reviewer: str | None = None
     decided: str | None = None
 

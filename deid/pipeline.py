@@ -18,15 +18,17 @@ caller saves the study.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
-from deid import known, leak, rules
+from deid import entity as ent
+from deid import known, labels, leak, rules
 from deid.config import Config, remember
 from deid.detect import Doc, detect
 from deid.lexicon import DEFAULT_ALLOW
 from deid.linker import KeyIndex, Linker
 from deid.matcher import Rule
-from deid.model import Kind, Mention, NewItem
+from deid.model import Field, Kind, Mention, NewItem
 from deid.plan import FilePlan, Planner, generalised
 from deid.pseudonym import Pseudonyms
 from deid.select import select
@@ -74,12 +76,13 @@ class Run:
 
 
 def deidentify(study, transcripts: list[Transcript], config: Config | None = None,
-               progress=None) -> list[Result]:
+               progress=None, detector=detect) -> list[Result]:
     """De-identify transcripts with the study; stores their source and review items in the
-    study (the caller saves it) and returns the de-identified transcripts."""
+    study (the caller saves it) and returns the de-identified transcripts. `detector(docs,
+    allow, progress)` sets each Doc's Presidio results (here, or on a cluster)."""
     run = Run.start(study, config)
     docs = [Doc.of(i, tr) for i, tr in enumerate(transcripts)]
-    detect(docs, sorted(run.allow), progress)
+    detector(docs, sorted(run.allow), progress)
     detected = run.matcher()   # names the study knew before this batch, as candidates
     plans, keeps = [], []
     for doc in docs:
@@ -89,7 +92,9 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
         plans.append(FilePlan(doc.fno, mentions))
         keeps.append(keep)
     for doc, plan in zip(docs, plans):
+        _link_labels(run, doc, None)
         _link_all(run, doc, plan)
+        _link_labels(run, doc, plan)
     _find_again(run, docs, plans)
     sweep = Sweep(run.linker, run.planner, run.allow)
     for doc, plan, keep in zip(docs, plans, keeps):
@@ -111,6 +116,35 @@ def _link_all(run: Run, doc: Doc, plan: FilePlan) -> None:
             p.pseudonym = run.planner.pseudonym(m, doc.text)
 
 
+def _link_labels(run: Run, doc: Doc, plan: FilePlan | None) -> None:
+    """Speaker labels with names linked and given pseudonyms (a label the study maps to a
+    role or participant code becomes that). Full names first (`plan` None), before the
+    text, so that a first name in the text joins its speaker; initials after the text
+    (`plan`), as the initials of the person of this transcript they stand for."""
+    for label, lab in doc.labels.items():
+        if lab.initials != (plan is not None):
+            continue
+        m = lab.mention
+        if plan is not None:
+            lab.pseudonym = _initials(run, plan, m.text)
+        else:
+            run.linker.link(m)
+            lab.pseudonym = run.planner.pseudonym(m, label)
+        if label in run.cfg.speakers:
+            m.start, m.end, lab.pseudonym = 0, len(label), run.cfg.speakers[label]
+
+
+def _initials(run: Run, plan: FilePlan, text: str) -> str:
+    wanted = re.sub(r"[^A-Z]", "", text)
+    people = sorted({m.entity for m in plan.mentions if m.entity is not None and m.kind == Kind.PERSON})
+    for eid in people:
+        real = run.index.real_of.get(eid, "")
+        if len(ent.tokens(real)) > 1 and labels.initials_of(real) == wanted:
+            letters = iter(labels.initials_of(run.planner.ps.map.get(ent.key_of(real), "")))
+            return re.sub(r"[A-Z]", lambda c: next(letters, c.group()), text)
+    return run.planner.ps.initials(text)
+
+
 def _find_again(run: Run, docs: list[Doc], plans: list[FilePlan]):
     matcher = run.matcher()
     for doc, plan in zip(docs, plans):
@@ -126,7 +160,8 @@ def _finish(run: Run, doc: Doc, plan: FilePlan, matcher) -> Result:
         base = doc.offsets[p.mention.turn]
         reps.setdefault(p.mention.turn, []).append(Replacement(p.mention.start - base, p.mention.end - base,
                                                                p.pseudonym))
-    new = apply_replacements(doc.transcript, reps)
+    speakers = {label: labels.renamed(lab) for label, lab in doc.labels.items() if lab.pseudonym}
+    new = apply_replacements(doc.transcript, reps, speakers)
     leaks = leak.count(new, reps, matcher, doc.uncased)
     lost = store(run.study, doc, plan)
     mentions = plan.mentions
@@ -149,6 +184,11 @@ def store(study, doc: Doc, plan: FilePlan) -> int:
         m, base = p.mention, doc.offsets[p.mention.turn]
         new.append(NewItem(m.turn, m.start - base, m.end - base, m.text, m.entity, m.kind, list(m.flags),
                            m.recognizer, m.score, p.replaced))
+    for label, lab in doc.labels.items():
+        m, role = lab.mention, label in study.setting("speakers", {})
+        new.append(NewItem(m.turn, m.start, m.end, label[m.start:m.end], m.entity, m.kind, list(m.flags),
+                           m.recognizer, m.score, lab.pseudonym is not None, Field.SPEAKER,
+                           {"pseudonym": lab.pseudonym} if role or lab.initials else None))
     _, lost = study.items.replace_all(tr.name, new)
     return lost
 

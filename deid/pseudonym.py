@@ -174,6 +174,15 @@ class Pseudonyms:
         self._remember(word, p)
         return p
 
+    def initials(self, real: str) -> str:
+        """Fresh initials of the same shape ("DW" -> "KT", "D.W." -> "K.T.") for initials
+        that stand for nobody the study knows."""
+        k = ent.key_of(real)
+        if k not in self.map:
+            self._remember(real, self._fresh(lambda: re.sub(r"[A-Z]", lambda _: self.rng.choice(string.ascii_uppercase),
+                                                            real)))
+        return self.map[k]
+
     # ---------------------------------------------------------------- phrases
     def pseudonym(self, core: str, kind: str, title: str = "", hint: str = "") -> str:
         """The pseudonym for `core` (the identifying words of a mention)."""

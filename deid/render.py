@@ -10,7 +10,7 @@ from deid.detect import SEP
 from deid.lexicon import DEFAULT_ALLOW
 from deid.linker import KeyIndex
 from deid.matcher import NameMatcher
-from deid.model import Flag, Item, Kind, NewItem, Status
+from deid.model import Field, Flag, Item, Kind, NewItem, Status
 from deid.pseudonym import Pseudonyms
 from deid.study import StudyError
 from deid.truecase import is_uncased
@@ -84,10 +84,17 @@ def deidentified(study, name: str, include_open: bool = True) -> tuple[Transcrip
     ps = Pseudonyms.of_study(study)
     items = study.items.of(name)
     reps: dict[int, list[Replacement]] = {}
+    speakers: dict[str, str] = {}
     for it in items:
-        if it.replaced and (include_open or it.status != Status.OPEN):
-            reps.setdefault(it.turn, []).append(Replacement(it.start, it.end, pseudonym_for(study, ps, it)))
-    out = apply_replacements(tr, reps)
+        if not it.replaced or not (include_open or it.status != Status.OPEN):
+            continue
+        new = pseudonym_for(study, ps, it)
+        if it.field == Field.SPEAKER:
+            label = tr.turns[it.turn].speaker or ""
+            speakers[label] = label[:it.start] + new + label[it.end:]
+        else:
+            reps.setdefault(it.turn, []).append(Replacement(it.start, it.end, new))
+    out = apply_replacements(tr, reps, speakers)
     return out, Checker(study, items).count(out, reps)
 
 
@@ -103,7 +110,7 @@ def rescan(study, names: list[str] | None = None) -> int:
         uncased = is_uncased(SEP.join(t.text for t in tr.turns))
         items = study.items.of(name)
         for ti, turn in enumerate(tr.turns):
-            taken = [(i.start, i.end) for i in items if i.turn == ti]
+            taken = [(i.start, i.end) for i in items if i.turn == ti and i.field == Field.TEXT]
             for h in matcher.find(turn.text, taken, uncased):
                 text = turn.text[h.start:h.end]
                 flags = [Flag.COMMON_WORD] if text.islower() and words.is_common(text) else []

@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS item(               -- review queue: one replacement 
   id INTEGER PRIMARY KEY, transcript TEXT NOT NULL, turn INTEGER, start INTEGER, end INTEGER,
   text TEXT, entity INTEGER, kind TEXT, reason TEXT, score REAL,
   status TEXT NOT NULL DEFAULT 'open', decision TEXT, reviewer TEXT, decided TEXT,
-  recognizer TEXT, auto_replace INTEGER NOT NULL DEFAULT 0);   -- reason: flag codes
+  recognizer TEXT, auto_replace INTEGER NOT NULL DEFAULT 0,    -- reason: flag codes
+  field TEXT NOT NULL DEFAULT 'text');                          -- text | speaker
 CREATE TABLE IF NOT EXISTS audit(
   id INTEGER PRIMARY KEY, at TEXT, reviewer TEXT, item INTEGER, action TEXT, detail TEXT);
 CREATE TABLE IF NOT EXISTS setting(name TEXT PRIMARY KEY, value TEXT);

@@ -28,7 +28,7 @@ def pseudonym_of(ps: Pseudonyms, it: Item) -> str | None:
 
 
 def item_view(it: Item, ps: Pseudonyms) -> dict:
-    return {"id": it.id, "turn": it.turn, "start": it.start, "end": it.end, "text": it.text,
+    return {"id": it.id, "turn": it.turn, "field": it.field.value, "start": it.start, "end": it.end, "text": it.text,
             "kind": it.kind.value, "status": it.status.value, "reason": it.reason, "score": it.score,
             "entity": it.entity, "flag": it.is_flag, "replaced": it.replaced, "pseudonym": pseudonym_of(ps, it),
             "reviewer": it.reviewer}

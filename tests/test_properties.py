@@ -163,7 +163,7 @@ VALUES = st.recursive(st.booleans() | st.integers() | st.floats(allow_nan=False,
                       | st.sampled_from(["natural", "bracket", "keep", "replace", "person", "place"]),
                       lambda c: st.lists(c, max_size=3), max_leaves=6)
 KEYS = st.one_of(st.sampled_from(["style", "dates", "regions", "allow", "names", "pseudonyms", "aliases",
-                                  "kinds"]), NAMES)
+                                  "kinds", "speakers"]), NAMES)
 TABLE = st.dictionaries(NAMES, st.one_of(NAMES, VALUES, st.sampled_from(["person", "institution", ""])), max_size=3)
 
 
@@ -195,7 +195,7 @@ def test_any_configuration_loads_or_is_one_line_naming_no_name(tmp_path, doc):
     except cfgmod.ConfigError as e:
         one_line(e)
         message = str(e).replace(str(path), "")
-        known = {"style", "dates", "regions", "allow", "names", "pseudonyms", "aliases", "kinds", "natural",
+        known = {"style", "dates", "regions", "allow", "names", "pseudonyms", "aliases", "kinds", "speakers", "natural",
                  "bracket", "keep", "replace", "generalise", "generalize", "person", "place",
                  "institution", "contact", "date"}
         said = [s for s in _strings(doc) if len(s) >= 4 and s.lower() not in known and s in message]

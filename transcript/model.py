@@ -82,25 +82,48 @@ def _replace_words(turn: Turn, reps: list[Replacement]) -> list[Word]:
     return words
 
 
-def apply_replacements(tr: Transcript, reps_by_turn: dict[int, list[Replacement]]) -> Transcript:
-    """A new transcript with the replacements made in turn texts, words and source."""
+def apply_replacements(tr: Transcript, reps_by_turn: dict[int, list[Replacement]],
+                       speakers: dict[str, str] | None = None) -> Transcript:
+    """A new transcript with the replacements made in turn texts, words and source, and
+    speaker labels renamed (`speakers`: old label -> new label) wherever they stand."""
+    speakers = speakers or {}
     turns = []
     for i, t in enumerate(tr.turns):
         reps = reps_by_turn.get(i, [])
-        turns.append(dc_replace(t, text=_splice(t.text, reps), words=_replace_words(t, reps)))
+        turns.append(dc_replace(t, text=_splice(t.text, reps), words=_replace_words(t, reps),
+                                speaker=speakers.get(t.speaker, t.speaker) if t.speaker else t.speaker))
     source = tr.source
     if source is not None:
-        spliced = []
+        spliced, prev_end = [], 0
         for i, t in enumerate(tr.turns):
             if t.offset is None:
                 continue
-            spliced += [Replacement(t.offset + r.start, t.offset + r.end, r.new)
-                        for r in reps_by_turn.get(i, [])]
+            label = _label_at(source, t, prev_end)
+            if label is not None and t.speaker in speakers:
+                spliced.append(Replacement(label, label + len(t.speaker), speakers[t.speaker]))
+            spliced += [Replacement(t.offset + r.start, t.offset + r.end, r.new) for r in reps_by_turn.get(i, [])]
+            prev_end = t.offset + len(t.text)
         source = _splice(source, spliced)
-        # offsets move with the text before them
-        shift = 0
-        for i, (old, new) in enumerate(zip(tr.turns, turns)):
-            if old.offset is not None:
-                turns[i] = dc_replace(new, offset=old.offset + shift)
-                shift += len(new.text) - len(old.text)
+        turns = _moved(tr.turns, turns, spliced)
     return dc_replace(tr, turns=turns, source=source, meta=dict(tr.meta))
+
+
+def _label_at(source: str, t: Turn, after: int) -> int | None:
+    """Where a turn's speaker label stands in the source: the last time it is written
+    between the end of the turn before and the turn's text."""
+    if not t.speaker:
+        return None
+    at = source.rfind(t.speaker, after, t.offset)
+    return at if at >= 0 else None
+
+
+def _moved(old: list[Turn], new: list[Turn], spliced: list[Replacement]) -> list[Turn]:
+    """Turn offsets moved by the replacements made in the source before them."""
+    out = []
+    for o, n in zip(old, new):
+        if o.offset is None:
+            out.append(n)
+            continue
+        shift = sum(len(r.new) - (r.end - r.start) for r in spliced if r.end <= o.offset)
+        out.append(dc_replace(n, offset=o.offset + shift))
+    return out

@@ -109,13 +109,24 @@
 
   function renderDoc(keepScroll) {
     const v = S.view;
-    const byTurn = new Map();
+    const byTurn = new Map(), byLabel = new Map();
     S.byId = new Map();
     for (const it of v.items) {
       S.byId.set(it.id, it);
+      if (it.field === "speaker") { byLabel.set(v.turns[it.turn].speaker, it); continue; }
       if (!byTurn.has(it.turn)) byTurn.set(it.turn, []);
       byTurn.get(it.turn).push(it);
     }
+    const shown = new Set();
+    // a speaker label holding a name: marked like any replacement, once with its id
+    const label = (speaker) => {
+      const it = byLabel.get(speaker);
+      if (!it) return esc(speaker || "");
+      const h = esc(speaker.slice(0, it.start)) + itemHtml(it) + esc(speaker.slice(it.end));
+      if (shown.has(it.id)) return h.replace(` id="i${it.id}"`, "");
+      shown.add(it.id);
+      return h;
+    };
     S.flags = v.items.filter((i) => i.flag);
     const parts = [];
     parts.push(`<div class="sheet"><h1>${esc(v.name)}</h1><div class="sub">${v.words.toLocaleString()} words · ` +
@@ -131,7 +142,7 @@
       }
       h += esc(t.text.slice(pos));
       const who = t.speaker || t.start != null
-        ? `<div class="who">${esc(t.speaker || "")}${t.start != null ? `<span class="ts">${clock(t.start)}</span>` : ""}</div>` : "";
+        ? `<div class="who">${label(t.speaker)}${t.start != null ? `<span class="ts">${clock(t.start)}</span>` : ""}</div>` : "";
       parts.push(`<div class="turn">${who}<p class="txt" data-turn="${ti}">${h}</p></div>`);
     });
     parts.push("</div>");

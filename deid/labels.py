@@ -1,0 +1,77 @@
+"""Speaker labels are identifiers like any other. Zoom, Teams and Otter write the
+speaker's name ("Jessica Alvarez:", "<v Thomas Whitfield>", "Dana Whitfield  0:02"):
+such a label is linked to the same entity as the person's mentions in the text and gets
+the same pseudonym; initials ("DW:") become the pseudonym's initials; role labels
+(Interviewer, Respondent, S1, Speaker 2, P07) are kept. The study's configuration can map a
+label to a role or a participant code (`[speakers]`)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from deid import entity as ent
+from deid import lexicon, names, words
+from deid.model import Kind, Mention
+
+RECOGNIZER = "SpeakerLabel"
+# a role word, with a number or a letter: "Interviewer", "Speaker 2", "Respondent B", "Int-1"
+ROLE = re.compile(r"^(?i:%s)(?:[ \t]*[#.\-]?[ \t]*\d{1,4}[A-Za-z]?|[ \t]+[A-Z](?!\w))?$"
+                  % "|".join(re.escape(r) for r in sorted(lexicon.ROLE_LABELS, key=len, reverse=True)))
+CODE = re.compile(r"^(?:[A-Z]{0,3}[\-_ ]?\d{1,4}(?:[\-_.][A-Z0-9]{1,4})*|\d+)$")   # "P07", "M1-04", "S1", "12"
+INITIALS = re.compile(r"^(?:[A-Z]\.?[ \t]?){2,3}$")
+EXTRA = re.compile(r"[ \t]*(?:\([^)]*\)|\[[^\]]*\])[ \t]*$")   # "(Guest)", "(she/her)", "[host]"
+
+
+@dataclass
+class Label:
+    """A speaker label holding a name: the name's place in it, and what it becomes."""
+    label: str
+    mention: Mention            # the name (offsets within the label)
+    pseudonym: str | None = None
+    initials: bool = False
+
+
+def is_role(label: str) -> bool:
+    """A label naming a role or a code, not a person."""
+    core = EXTRA.sub("", label).strip()
+    if not core or ROLE.match(core) or CODE.match(core):
+        return True
+    toks = [t for t in ent.tokens(core) if re.search(r"[^\W\d_]", t)]
+    if not toks or INITIALS.match(core):
+        return not toks
+    # ordinary words that are nobody's name: "Nurse Manager", "Note", "Audience Member"
+    return all(words.is_common(t) and t.title() not in names.first_names() and t.title() not in names.last_names()
+               for t in toks)
+
+
+def name_in(label: str, fno: int, turn: int) -> Label | None:
+    """The name a label holds (title and "(Guest)" left out), or None for a role."""
+    if is_role(label):
+        return None
+    core = EXTRA.sub("", label)
+    s, e, name = ent.trim(core, 0, len(core), Kind.PERSON)
+    if not name:
+        return None
+    m = Mention(fno, turn, s, e, Kind.PERSON, 0.9, RECOGNIZER, name)
+    return Label(label, m, initials=bool(INITIALS.match(name.strip())))
+
+
+def labels_of(transcript, fno: int) -> dict[str, Label]:
+    """Every distinct speaker label of a transcript that holds a name."""
+    out: dict[str, Label] = {}
+    for i, t in enumerate(transcript.turns):
+        if t.speaker and t.speaker not in out:
+            lab = name_in(t.speaker, fno, i)
+            if lab:
+                out[t.speaker] = lab
+    return out
+
+
+def renamed(lab: Label) -> str:
+    """The label with its name replaced (the rest of it, a title or "(Guest)", kept)."""
+    m = lab.mention
+    return lab.label[:m.start] + (lab.pseudonym or m.text) + lab.label[m.end:]
+
+
+def initials_of(name: str) -> str:
+    return "".join(w[0] for w in ent.tokens(name) if w[:1].isalpha()).upper()

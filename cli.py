@@ -16,18 +16,22 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
-def transcript_files(inputs: tuple[str, ...]) -> list[Path]:
-    files = []
+def transcript_files(inputs: tuple[str, ...]) -> tuple[list[Path], int]:
+    """The files to read, and how many inputs were missing or not files (each said in one
+    line; a pipe or device is refused at once, never read)."""
+    files, bad = [], 0
     for i in inputs:
         p = Path(i)
         if p.is_dir():
             files += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TRANSCRIPT_SUFFIXES
                             and not f.name.startswith("."))
-        elif p.exists():
+        elif p.is_file():
             files.append(p)
         else:
-            click.echo(f"veil: {i}: no such file or folder", err=True)
-    return files
+            why = "not a regular file (a pipe or device)" if p.exists() else "no such file or folder"
+            click.echo(f"veil: {i}: {why}; skipped", err=True)
+            bad += 1
+    return files, bad
 
 
 def check_out(out: Path, inputs: list[Path], study: Path) -> None:
@@ -66,7 +70,7 @@ def main():
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="TOML settings: names, fixed pseudonyms, allow-list, style, dates.")
 @click.option("--recipient", "recipients", multiple=True,
-              help="Age public key of a team member who may open the study (new studies).")
+              help="Age public key of a team member who may open the study (added to an existing one).")
 @click.option("--force", is_flag=True, help="Process files the study has already de-identified.")
 def deid(inputs, study_dir, out_dir, config_path, recipients, force):
     """De-identify transcripts (.txt, .docx, .vtt, .srt, .json files or folders)."""
@@ -74,7 +78,7 @@ def deid(inputs, study_dir, out_dir, config_path, recipients, force):
     from deid.study import StudyError, open_study
     from deid.run import deid_files
 
-    files = transcript_files(inputs)
+    files, bad = transcript_files(inputs)
     if not files:
         fail("no transcript files found")
     check_out(Path(out_dir), [Path(i) for i in inputs], Path(study_dir))
@@ -84,7 +88,7 @@ def deid(inputs, study_dir, out_dir, config_path, recipients, force):
             code = deid_files(study, files, Path(out_dir), cfg, force=force)
     except (StudyError, cfgmod.ConfigError) as e:
         fail(str(e))
-    sys.exit(code)
+    sys.exit(code or (1 if bad else 0))
 
 
 @main.group()

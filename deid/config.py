@@ -21,8 +21,20 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from deid.model import Kind
+
+KINDS = tuple(k.value for k in Kind)
+
+
 class ConfigError(Exception):
     pass
+
+
+# allowed values of each setting; the first is the default
+CHOICES = {"style": ("natural", "bracket"), "dates": ("keep", "generalise", "generalize", "replace"),
+           "regions": ("replace", "keep")}
+LISTS = ("allow", "names", "identify")
+TABLES = ("pseudonyms", "aliases", "kinds", "speakers")
 
 
 @dataclass
@@ -39,27 +51,77 @@ class Config:
     identify: list[str] = field(default_factory=list)         # public vocabulary that does identify here
 
 
+def _what(value) -> str:
+    """The type of a wrong value, never the value (it may be a real name)."""
+    return {str: "text", bool: "true/false", int: "a number", float: "a number", list: "a list",
+            dict: "a table"}.get(type(value), "a date or time")
+
+
+def _unknown(key: str) -> str:
+    """An unknown top-level key, named only when it is a near-miss of a setting (a misspelt
+    setting is no identifier; a name written outside its table may be)."""
+    import difflib
+    known = list(CHOICES) + list(LISTS) + list(TABLES)
+    close = difflib.get_close_matches(key.lower(), known, n=1, cutoff=0.75)
+    hint = f"'{key}' (did you mean {close[0]}?)" if close else "(not shown: it may be a name)"
+    return (f"unknown setting {hint}; allowed: {', '.join(CHOICES)}, {', '.join(LISTS)} and the "
+            f"tables {', '.join(f'[{t}]' for t in TABLES)} (names go inside a table)")
+
+
+def check(doc: dict) -> Config:
+    """The whole document checked at once, before anything loads: one line naming the key
+    and its allowed values."""
+    for key, value in doc.items():
+        if key in CHOICES:
+            if value not in CHOICES[key]:
+                allowed = ", ".join(f'"{c}"' for c in CHOICES[key])
+                raise ConfigError(f"{key} must be one of {allowed} (found {_what(value)})")
+        elif key in LISTS:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f'{key} must be a list of text, e.g. {key} = ["…", "…"] '
+                                  f"(found {_what(value)})")
+            if any(not v.strip() for v in value):
+                raise ConfigError(f"{key} entry {[v.strip() for v in value].index('') + 1} is empty")
+        elif key in TABLES:
+            _check_table(key, value)
+        else:
+            raise ConfigError(_unknown(key))
+    return Config(style=doc.get("style", "natural"), dates=doc.get("dates", "keep"),
+                  regions=doc.get("regions", "replace"), allow=list(doc.get("allow", [])),
+                  names=list(doc.get("names", [])), pseudonyms=dict(doc.get("pseudonyms", {})),
+                  aliases=dict(doc.get("aliases", {})), kinds=dict(doc.get("kinds", {})),
+                  speakers=dict(doc.get("speakers", {})), identify=list(doc.get("identify", [])))
+
+
+def _check_table(key: str, value) -> None:
+    if not isinstance(value, dict):
+        raise ConfigError(f'[{key}] must be a table of "name" = "text" lines (found {_what(value)})')
+    for n, (name, v) in enumerate(value.items(), 1):
+        if not isinstance(v, str):
+            raise ConfigError(f'[{key}] entry {n} must be "name" = "text" (found {_what(v)})')
+        if not v.strip() or not name.strip():
+            raise ConfigError(f"[{key}] entry {n} has an empty {'name' if not name.strip() else 'value'}")
+        if key == "kinds" and v not in KINDS:
+            raise ConfigError(f"[kinds] entry {n} must be one of {', '.join(KINDS)}")
+
+
 def load(path: str | Path | None) -> Config:
     if not path:
         return Config()
+    if Path(path).exists() and not Path(path).is_file():
+        raise ConfigError(f"the configuration {path} is not a regular file")
     try:
         doc = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as e:
         raise ConfigError(f"cannot read the configuration {path}: {e.strerror}")
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+    except UnicodeDecodeError:
+        raise ConfigError(f"the configuration {path} is not UTF-8 text")
+    except tomllib.TOMLDecodeError as e:
         raise ConfigError(f"the configuration {path} is not valid TOML: {e}")
-    cfg = Config(style=doc.get("style", "natural"), dates=doc.get("dates", "keep"),
-                 regions=doc.get("regions", "replace"), allow=list(doc.get("allow", [])), names=list(doc.get("names", [])),
-                 pseudonyms=dict(doc.get("pseudonyms", {})), aliases=dict(doc.get("aliases", {})),
-                 kinds=dict(doc.get("kinds", {})), speakers=dict(doc.get("speakers", {})),
-                 identify=list(doc.get("identify", [])))
-    if cfg.style not in ("natural", "bracket"):
-        raise ConfigError('style must be "natural" or "bracket"')
-    if cfg.dates not in ("keep", "generalise", "generalize", "replace"):
-        raise ConfigError('dates must be "keep", "generalise" or "replace"')
-    if cfg.regions not in ("replace", "keep"):
-        raise ConfigError('regions must be "replace" or "keep"')
-    return cfg
+    try:
+        return check(doc)
+    except ConfigError as e:
+        raise ConfigError(f"the configuration {path}: {e}")
 
 
 def never_replaced(study) -> set[str]:

@@ -14,6 +14,7 @@ from deid import render
 from deid.analyzer import ModelMissing
 from deid.pipeline import Result, deidentify, digest
 from deid.study import StudyError
+from review import audio as recording
 from transcript import Transcript, UnreadableTranscript, read, write
 from transcript.layouts import native_format
 
@@ -67,6 +68,7 @@ def _inputs(study, files: list[Path], out_dir: Path, force: bool) -> Tally:
             tally.fail(f.name, "another input has the same file name; skipped")
             continue
         names.add(tr.name)
+        recording.register(study, tr.name, tr.media, f.parent)  # the one file review may play
         if not force and done.get(tr.name) == digest(tr):
             tally.skipped += 1
             if not (out_dir / tr.name).exists():

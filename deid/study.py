@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import json
 import os
 import sqlite3
+import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,8 +42,7 @@ CREATE TABLE IF NOT EXISTS setting(name TEXT PRIMARY KEY, value TEXT);
 """
 
 
-class StudyError(Exception):
-    """A one-line problem with a study; never holds a real identifier."""
+StudyError = keyfile.StudyError  # a one-line problem with a study; never holds a real identifier
 
 
 def now() -> str:
@@ -200,10 +199,17 @@ def get_passphrase(confirm: bool = False) -> str:
     if os.environ.get("VEIL_PASSPHRASE"):
         return os.environ["VEIL_PASSPHRASE"]
     if os.environ.get("VEIL_IDENTITY"):
+        if confirm:
+            raise StudyError("a new study needs a passphrase (VEIL_PASSPHRASE or the prompt); "
+                             "VEIL_IDENTITY opens an existing one")
         try:
-            return Path(os.environ["VEIL_IDENTITY"]).read_text().strip().splitlines()[-1]
-        except OSError:
+            lines = Path(os.environ["VEIL_IDENTITY"]).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
             raise StudyError("cannot read the identity file named by VEIL_IDENTITY")
+        keys = [ln.strip() for ln in lines if ln.strip().startswith("AGE-SECRET-KEY-")]
+        if not keys:
+            raise StudyError("the file named by VEIL_IDENTITY holds no age identity (AGE-SECRET-KEY-...)")
+        return keys[-1]
     import click
     try:
         return click.prompt("Study passphrase", hide_input=True, confirmation_prompt=confirm)
@@ -211,44 +217,68 @@ def get_passphrase(confirm: bool = False) -> str:
         raise StudyError("no passphrase given (set VEIL_PASSPHRASE or answer the prompt)")
 
 
-@contextlib.contextmanager
-def open_study(folder, create: bool = False, secret: str | None = None, recipients: list[str] = ()):
-    """Open (or create) a study, holding its lock until the block ends."""
-    folder = Path(folder)
-    exists = (folder / "identity.age").exists()
-    if not exists and not create:
-        raise StudyError(f"no veil study at {folder}")
-    if not exists and folder.exists() and any(p for p in folder.iterdir() if p.name != "lock"):
+def _warn(message: str) -> None:
+    print(f"veil: {message}", file=sys.stderr)
+
+
+def _is_study(folder: Path) -> bool:
+    """Any of the study's own files makes a folder a study: one missing file then is damage
+    to report, never a reason to start an empty key."""
+    if folder.exists() and not folder.is_dir():
+        raise StudyError(f"{folder} is a file, not a study folder")
+    return any(os.path.lexists(folder / f) for f in keyfile.FILES)
+
+
+def _check_new(folder: Path) -> None:
+    if folder.is_dir() and any(p.name != "lock" and not p.name.startswith(".tmp-")
+                               for p in folder.iterdir()):
         raise StudyError(f"{folder} is not empty and not a veil study")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder / "lock", os.O_RDWR | os.O_CREAT, 0o600)
+
+
+def _open_existing(folder: Path, secret: str | None, team: list):
+    """(connection, lock descriptor) of an existing study, recipients added if asked."""
+    fd = keyfile.lock(folder)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        os.close(fd)
-        raise StudyError("the study is in use by another veil process; try again when it has finished")
-    try:
-        if secret is None:
-            secret = get_passphrase(confirm=not exists)
-        try:
-            if not exists:
-                ident = keyfile.create_identity(folder, secret)
-                if recipients:
-                    with open(folder / "recipients.txt", "a") as f:
-                        f.write("".join(r.strip() + "\n" for r in recipients))
-            else:
-                ident = keyfile.unlock_identity(folder, secret)
-            keyfile.recipients(folder)  # validates the file
-            con = keyfile.load(folder, ident)
-        except keyfile.KeyError_ as e:
-            raise StudyError(str(e))
+        keyfile.clean_temporary(folder)
+        secret = get_passphrase() if secret is None else secret
+        ident = keyfile.unlock_identity(folder, secret)
+        if not os.path.lexists(folder / "recipients.txt") and not secret.startswith("AGE-SECRET-KEY-"):
+            keyfile.restore_recipients(folder, ident)
+            _warn("recipients.txt was missing: made again with the study's own key; add team "
+                  "members again with --recipient")
+        keyfile.recipients(folder)  # validates the file before any work is done
+        con = keyfile.load(folder, ident, warn=_warn)
+        added = keyfile.add_recipients(folder, team) if team else 0
     except BaseException:
         os.close(fd)
         raise
+    if team:
+        _warn(f"{added} recipient(s) added to the study ({len(team) - added} already there); "
+              f"the key is encrypted to them from now on")
+    return con, fd, bool(added)
+
+
+@contextlib.contextmanager
+def open_study(folder, create: bool = False, secret: str | None = None, recipients: list[str] = ()):
+    """Open (or create) a study, holding its lock until the block ends. A new study is made
+    whole in a hidden folder and renamed into place; recipients are checked before that."""
+    folder = Path(folder)
+    team = keyfile.parse_recipients(recipients)
+    if _is_study(folder):
+        con, fd, changed = _open_existing(folder, secret, team)
+    elif not create:
+        raise StudyError(f"no veil study at {folder}")
+    else:
+        _check_new(folder)
+        secret = get_passphrase(confirm=True) if secret is None else secret
+        con = keyfile.empty()
+        con.executescript(SCHEMA)
+        _ident, fd = keyfile.create(folder, secret, team, con)
+        changed = False
     study = Study(folder, con, fd)
-    if not exists:
-        study.save()
     try:
+        if changed:
+            study.save()  # encrypt the key to the recipients just added
         yield study
     finally:
         study.close()

@@ -49,10 +49,38 @@ def accept(study, it: Item, reviewer: str) -> str:
     return "accepted"
 
 
+# the type of each field the page may send (fields of other operations are checked there)
+FIELDS = {"op": (str,), "name": (str,), "seen": (str, type(None)), "pseudonym": (str,),
+          "kind": (str,), "text": (str,), "item": (int, str), "into": (int, str)}
+
+
+def check_body(data) -> str | None:
+    """What is wrong with a request body, in one line (None: nothing)."""
+    if not isinstance(data, dict):
+        return "the request body must be a JSON object"
+    if not isinstance(data.get("op"), str):
+        return "the request names no operation (op)"
+    for key, types in FIELDS.items():
+        v = data.get(key)
+        if key in data and (not isinstance(v, types) or isinstance(v, bool)):
+            return f"{key} must be {' or '.join(_TYPE_NAMES[t] for t in types)}"
+        if isinstance(v, int) and not isinstance(v, bool) and not -2**63 <= v < 2**63:
+            return f"{key} is out of range"
+    return None
+
+
+_TYPE_NAMES = {str: "text", int: "a whole number", type(None): "null"}
+
+
 def apply(study, op: str, data: dict, reviewer: str) -> str:
-    """Run one operation from the page; returns a short message (no real identifier)."""
+    """Run one operation from the page; returns a short message (no real identifier). An
+    operation that fails leaves the study as it was (nothing of it is saved later)."""
     with study.lock:
-        msg = _apply(study, op, data, reviewer)
+        try:
+            msg = _apply(study, op, data, reviewer)
+        except BaseException:
+            study.db.rollback()
+            raise
         study.save()
     return msg
 

@@ -36,8 +36,8 @@ def review_cmd(study_dir, port, no_browser, reviewer, idle_timeout):
             click.echo("(Ctrl-C to stop)")
             if not no_browser:
                 import webbrowser
-                try:
-                    webbrowser.open(server.url)
+                try:  # a one-time address: the command line of the browser is public
+                    webbrowser.open(server.once_url())
                 except Exception:  # noqa: BLE001 - no browser here: the address is printed
                     pass
             why = srv.serve(server, idle_timeout or None)

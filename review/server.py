@@ -19,7 +19,15 @@ from deid.study import StudyError
 from review import actions, audio, queue
 
 STATIC = Path(__file__).parent / "static"
-COOKIE = "veil_token"
+ONCE_SECONDS = 120      # life of the one-time address the browser is opened with
+CHUNK = 64 * 1024       # audio is streamed in pieces this big, never read whole
+MAX_BODY = 1_000_000    # bytes of a POST body
+
+
+class BadRequest(Exception):
+    def __init__(self, code: int, message: str):
+        super().__init__(message)
+        self.code, self.message = code, message
 # the page loads nothing from anywhere but this server
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "media-src 'self'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'")
@@ -27,10 +35,50 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 @dataclass
 class Review:
+    """The review session. `token` goes in the X-Veil-Token header of every API call; the
+    page address carries it (never the browser's command line: that gets a one-time code).
+    The cookie only lets the page load its static files, so a cookie sent to another port
+    of 127.0.0.1 (cookies ignore ports) unlocks nothing; audio plays with a ticket per
+    transcript, got with the header."""
     study: object
     reviewer: str
     token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    page_secret: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     last_request: float = field(default_factory=time.monotonic)
+    once: dict = field(default_factory=dict)        # one-time code -> expiry (monotonic)
+    used: set = field(default_factory=set)
+    tickets: dict = field(default_factory=dict)     # audio ticket -> transcript name
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def new_once(self) -> str:
+        code = secrets.token_urlsafe(24)
+        with self.lock:
+            self.once[code] = time.monotonic() + ONCE_SECONDS
+        return code
+
+    def use_once(self, code: str) -> bool:
+        """True once for a fresh code; the code is dead afterwards."""
+        with self.lock:
+            expiry = self.once.pop(code, None)
+            if expiry is None and code in self.used:
+                print("veil review: the one-time address was opened twice; if you did not, stop "
+                      "veil review (Ctrl-C) and start it again", file=sys.stderr)
+            self.used.add(code)
+        return expiry is not None and time.monotonic() < expiry
+
+    def ticket(self, name: str) -> str:
+        with self.lock:
+            for t, n in self.tickets.items():
+                if n == name:
+                    return t
+            t = secrets.token_urlsafe(18)
+            self.tickets[t] = name
+            return t
+
+
+def _same(given: str, want: str) -> bool:
+    """Constant-time comparison of a secret."""
+    return bool(given) and secrets.compare_digest(given.encode(), want.encode())
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -47,9 +95,14 @@ class Handler(BaseHTTPRequestHandler):
 
     # ------------------------------------------------------------ plumbing
     def _send(self, code: int, body: bytes, ctype: str, headers: dict | None = None) -> None:
+        self._head(code, ctype, len(body), headers)
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _head(self, code: int, ctype: str, length: int, headers: dict | None = None) -> None:
         self.send_response(code)
         self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Content-Length", str(length))
         self.send_header("Cache-Control", "no-store")
         self.send_header("Content-Security-Policy", CSP)
         self.send_header("X-Content-Type-Options", "nosniff")
@@ -57,8 +110,6 @@ class Handler(BaseHTTPRequestHandler):
         for k, v in (headers or {}).items():
             self.send_header(k, v)
         self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
 
     def _json(self, code: int, data) -> None:
         self._send(code, json.dumps(data, ensure_ascii=False).encode(), "application/json; charset=utf-8")
@@ -69,15 +120,33 @@ class Handler(BaseHTTPRequestHandler):
         else:
             self._send(code, f"{code}: {message}\n".encode(), "text/plain; charset=utf-8")
 
-    def _token_ok(self, query: dict, header_only: bool = False) -> bool:
-        want = self.review.token
-        given = [self.headers.get("X-Veil-Token", "")]
-        if not header_only:
-            given.append(query.get("token", [""])[0])
-            jar = http.cookies.SimpleCookie(self.headers.get("Cookie", ""))
-            if COOKIE in jar:
-                given.append(jar[COOKIE].value)
-        return any(g and secrets.compare_digest(g.encode(), want.encode()) for g in given)
+    @property
+    def cookie_name(self) -> str:
+        """One name per port, so two review servers never overwrite each other's cookie."""
+        return f"veil_page_{self.server.server_address[1]}"
+
+    def _token_ok(self, path: str, query: dict, header_only: bool = False) -> bool:
+        """The header token opens every route; without it, the page needs the token in its
+        address, its static files the page cookie, the audio a ticket for that transcript."""
+        r = self.review
+        if _same(self.headers.get("X-Veil-Token", ""), r.token):
+            return True
+        if header_only:
+            return False
+        if path in ("/", "/index.html"):
+            return _same(query.get("token", [""])[0], r.token)
+        if path.startswith("/static/"):
+            try:
+                jar = http.cookies.SimpleCookie(self.headers.get("Cookie", ""))
+            except http.cookies.CookieError:
+                return False
+            return self.cookie_name in jar and _same(jar[self.cookie_name].value, r.page_secret)
+        if path == "/api/audio":
+            ticket = query.get("ticket", [""])[0]
+            with r.lock:
+                names = [n for t, n in r.tickets.items() if _same(ticket, t)]
+            return names == query.get("name", [""])[:1]
+        return False
 
     def _host_ok(self) -> bool:
         """Refuse other host names (DNS rebinding): only the loopback address we serve on."""
@@ -87,7 +156,13 @@ class Handler(BaseHTTPRequestHandler):
     def _guard(self, post: bool = False):
         url = urlsplit(self.path)
         query = parse_qs(url.query)
-        if not self._host_ok() or not self._token_ok(query, header_only=post):
+        if not post and self._host_ok() and url.path == "/" and "once" in query:
+            # the one-time address the browser was opened with: exchanged for the page's own
+            # address, then dead
+            if self.review.use_once(query["once"][0]):
+                self._send(303, b"", "text/plain", {"Location": f"/?token={self.review.token}"})
+                return None
+        if not self._host_ok() or not self._token_ok(url.path, query, header_only=post):
             self._error(403, "forbidden: open the address veil review printed (it carries the access token)")
             return None
         self.review.last_request = time.monotonic()
@@ -116,7 +191,7 @@ class Handler(BaseHTTPRequestHandler):
         study = self.review.study
         if path in ("/", "/index.html"):
             body = (STATIC / "index.html").read_bytes()
-            cookie = f"{COOKIE}={self.review.token}; Path=/; HttpOnly; SameSite=Strict"
+            cookie = f"{self.cookie_name}={self.review.page_secret}; Path=/static/; HttpOnly; SameSite=Strict"
             self._send(200, body, "text/html; charset=utf-8", {"Set-Cookie": cookie})
         elif path.startswith("/static/"):
             f = (STATIC / path[len("/static/"):]).resolve()
@@ -139,6 +214,13 @@ class Handler(BaseHTTPRequestHandler):
             with study.lock:
                 span = audio.item_seconds(study, query.get("item", ["0"])[0])
             self._json(200, {"start": span[0], "end": span[1]} if span else {"error": "no timing for this item"})
+        elif path == "/api/audio-ticket":
+            name = query.get("name", [""])[0]
+            with study.lock:
+                ok = audio.media_path(study, name) is not None
+            if not ok:
+                return self._error(404, "this transcript has no audio")
+            self._json(200, {"ticket": self.review.ticket(name)})
         elif path == "/api/audio":
             with study.lock:
                 media = audio.media_path(study, query.get("name", [""])[0])
@@ -169,47 +251,96 @@ class Handler(BaseHTTPRequestHandler):
                 return self._send(416, b"", ctype, {"Content-Range": f"bytes */{size}"})
             code = 206
             extra["Content-Range"] = f"bytes {start}-{end}/{size}"
+        self._stream(path, start, end - start + 1, code, ctype, extra)
+
+    def _stream(self, path: Path, start: int, length: int, code: int, ctype: str, extra: dict) -> None:
+        """Send `length` bytes of a file from `start`, a piece at a time."""
+        self._head(code, ctype, length, extra)
+        if self.command == "HEAD":
+            return
         with open(path, "rb") as f:
             f.seek(start)
-            body = f.read(end - start + 1)
-        self._send(code, body, ctype, extra)
+            while length > 0:
+                piece = f.read(min(CHUNK, length))
+                if not piece:  # the file shrank: the reply is short, so end the connection
+                    self.close_connection = True
+                    break
+                self.wfile.write(piece)
+                length -= len(piece)
+
+    def _body(self) -> dict:
+        """The JSON object a POST carries; BadRequest with a true one-line message otherwise."""
+        try:
+            n = int(self.headers.get("Content-Length", ""))
+        except ValueError:
+            raise BadRequest(411, "a POST needs a Content-Length")
+        if not 0 <= n <= MAX_BODY:
+            raise BadRequest(413, f"the request body must be at most {MAX_BODY} bytes")
+        raw = self.rfile.read(n)
+        if len(raw) < n:
+            raise BadRequest(400, "the request body was cut short")
+        try:
+            data = json.loads(raw)
+        except (ValueError, RecursionError):
+            raise BadRequest(400, "the request body is not valid JSON")
+        if not isinstance(data, dict):
+            raise BadRequest(400, "the request body must be a JSON object")
+        return data
+
+    def _view(self, name) -> dict | None:
+        """The transcript as the page shows it, after a decision (None when it cannot be made)."""
+        if not name:
+            return None
+        try:
+            with self.review.study.lock:
+                return queue.transcript_view(self.review.study, name)
+        except Exception as e:  # noqa: BLE001 - the decision stands; the page reloads
+            print(f"veil review: internal error ({type(e).__name__})", file=sys.stderr)
+            return None
 
     def do_POST(self):
         g = self._guard(post=True)
         if g is None:
+            self.close_connection = True  # the body was not read
             return
         url, _ = g
+        try:
+            data = self._body()
+        except BadRequest as e:
+            self.close_connection = True
+            return self._error(e.code, e.message)
         if url.path != "/api/action":
             return self._error(404, "not found")
-        try:
-            n = int(self.headers.get("Content-Length") or 0)
-            data = json.loads(self.rfile.read(min(n, 1_000_000)) or b"{}")
-            if not isinstance(data, dict):
-                raise ValueError
-        except ValueError:
-            return self._error(400, "bad request")
+        problem = actions.check_body(data)
+        if problem:
+            return self._error(400, problem)
         study = self.review.study
+        with study.lock:
+            known = not data.get("name") or data["name"] in study.transcript_names()
+        if not known:
+            return self._error(400, "no such transcript in the study (reload the page)")
         try:
-            with study.lock:
-                msg = actions.apply(study, str(data.get("op")), data, self.review.reviewer)
-                out = {"message": msg}
-                if data.get("name"):
-                    out["transcript"] = queue.transcript_view(study, data["name"])
-            self._json(200, out)
+            msg = actions.apply(study, data["op"], data, self.review.reviewer)
         except actions.Conflict as e:
-            with study.lock:
-                view = queue.transcript_view(study, data["name"]) if data.get("name") else None
-            self._json(409, {"error": str(e), "transcript": view})
+            return self._json(409, {"error": str(e), "transcript": self._view(data.get("name"))})
         except StudyError as e:
-            self._error(400, str(e))
-        except Exception as e:  # noqa: BLE001
+            return self._error(400, str(e))
+        except Exception as e:  # noqa: BLE001 - apply rolled the study back: nothing was saved
             print(f"veil review: internal error ({type(e).__name__})", file=sys.stderr)
-            self._error(500, "internal error: the decision was not saved")
+            return self._error(500, "internal error: the decision was not saved")
+        out = {"message": msg}
+        view = self._view(data.get("name"))
+        if view is not None:
+            out["transcript"] = view
+        elif data.get("name"):
+            out["message"] += " (saved; reload the page to see it)"
+        self._json(200, out)
 
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128   # a page and a few tabs open many connections at once
 
     def __init__(self, review: Review, port: int = 0):
         self.review = review
@@ -217,7 +348,13 @@ class Server(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
+        """The page's address with its token: printed, never put on a command line."""
         return f"http://127.0.0.1:{self.server_address[1]}/?token={self.review.token}"
+
+    def once_url(self) -> str:
+        """A one-time address for the browser's command line (readable by any local user
+        in `ps`): the first request exchanges it for the page's address; then it is dead."""
+        return f"http://127.0.0.1:{self.server_address[1]}/?once={self.review.new_once()}"
 
 
 def start(study, reviewer: str, port: int = 0) -> Server:

@@ -104,8 +104,10 @@ def test_refused_without_token(served):
     assert _get(base + "/api/action", {"Cookie": f"veil_token={token}", "Content-Type": "application/json"},
                 body)[0] == 403
     # another host name pointing at loopback (DNS rebinding) is refused even with the token
-    assert _get(base + f"/api/transcripts?token={token}", {"Host": "evil.example"})[0] == 403
-    code, data = _get(base + f"/api/transcripts?token={token}")
+    assert _get(base + "/api/transcripts", {"Host": "evil.example", "X-Veil-Token": token})[0] == 403
+    # every API call needs the token in its header (not in the address, not in a cookie)
+    assert _get(base + f"/api/transcripts?token={token}")[0] == 403
+    code, data = _get(base + "/api/transcripts", {"X-Veil-Token": token})
     assert code == 200 and "ward_06.txt" in data.decode()
 
 

@@ -41,8 +41,10 @@ def probe(path: str | Path) -> Info:
     """Duration and channel count, without decoding; AudioError for anything not audio."""
     import av
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise AudioError("file not found")
+    if not path.is_file():  # a pipe or device would block the reader: refused at once
+        raise AudioError("not a regular file (a folder, pipe or device)")
     if path.stat().st_size == 0:
         raise AudioError("empty file (zero length)")
     try:

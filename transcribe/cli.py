@@ -36,6 +36,55 @@ def _done(out_dir: Path, stem: str, fmts: list[str]) -> bool:
     return all(p.exists() for p in _outputs(out_dir, stem, fmts).values())
 
 
+class Refused(Exception):
+    """A recording not transcribed, for a reason said in one line (a name clash)."""
+
+
+def _distinct(files) -> tuple[list[Path], list[str]]:
+    """The recordings of a batch, each once; a later one with the output name of an earlier
+    one (a/x.wav and b/x.wav, y.wav and y.flac) is refused, never written over it."""
+    keep, seen, refusals = [], {}, []
+    for f in files:
+        p = Path(f)
+        real = p.resolve()
+        first = seen.setdefault(p.stem.casefold(), (p, real))
+        if first[1] != real:
+            refusals.append(f"veil: {p}: skipped: {first[0]} has the same name, and transcripts are "
+                            f"named after the recording; rename one or give it its own --out")
+        elif first[0] is p:
+            keep.append(p)
+    return keep, refusals
+
+
+# which recording each transcript in a `veil transcribe` folder was made from
+MANIFEST = ".veil-recordings.json"
+
+
+def _manifest(out: Path) -> dict:
+    import json
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _remember(out: Path, p: Path) -> None:
+    import json
+    import os
+    data = _manifest(out)
+    data[p.stem] = str(p.resolve())
+    tmp = out / f".{MANIFEST}.{os.getpid()}"
+    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, out / MANIFEST)
+
+
+def _check_owner(owner: str | None, p: Path, where: str) -> None:
+    if owner and owner != str(p.resolve()):
+        raise Refused(f"{where} was made from another recording with the same name; use another "
+                      f"--out (or --force to replace it)")
+
+
 def recording_options(f):
     """Options shared by `transcribe` and `run`."""
     opts = [
@@ -89,24 +138,31 @@ def _options(language, speakers, speaker_names, no_speakers, diarization, stereo
         verbatim=verbatim.Options(unsure_below=unsure_below))
 
 
+def _todo(files, is_done) -> tuple[list, int, int]:
+    """(recording, info) of each file to transcribe now; how many are done; how many failed
+    (each said in one line)."""
+    files, refusals = _distinct(files)
+    for line in refusals:
+        click.echo(line, err=True)
+    todo, skipped, failed = [], 0, len(refusals)
+    for p in files:
+        try:
+            if is_done(p):
+                skipped += 1
+                continue
+            todo.append((p, audio.probe(p)))
+        except (audio.AudioError, Refused) as e:
+            click.echo(f"veil: {p.name}: {e}; skipped", err=True)
+            failed += 1
+    return todo, skipped, failed
+
+
 def transcribe_batch(files: list[str], model_name, device, compute_type, opts: pipeline.Options,
                      is_done, on_transcript) -> tuple[int, int, int]:
     """Transcribe each file not yet done, calling on_transcript(path, transcript) for each.
     Returns (done now, skipped, failed). Failures are one line each; the batch goes on."""
     from tqdm import tqdm
-    todo, skipped, failed = [], 0, 0
-    for f in files:
-        p = Path(f)
-        if is_done(p):
-            skipped += 1
-            continue
-        try:
-            info = audio.probe(p)
-        except audio.AudioError as e:
-            click.echo(f"veil: {p.name}: {e}; skipped", err=True)
-            failed += 1
-            continue
-        todo.append((p, info))
+    todo, skipped, failed = _todo(files, is_done)
     if not todo:
         return 0, skipped, failed
     try:
@@ -166,10 +222,16 @@ def transcribe_cmd(audio_files, out_dir, formats, model, language, device, compu
     def save(p: Path, tr) -> None:
         for fmt, path in _outputs(out, p.stem, fmts).items():
             write(tr, path, fmt)
+        _remember(out, p)
+
+    def is_done(p: Path) -> bool:
+        if force or not any(q.exists() for q in _outputs(out, p.stem, fmts).values()):
+            return False
+        _check_owner(_manifest(out).get(p.stem), p, f"{p.stem}.{fmts[0]} in {out}")
+        return _done(out, p.stem, fmts)
 
     done, skipped, failed = transcribe_batch(
-        audio_files, model, device, compute_type, opts,
-        lambda p: not force and _done(out, p.stem, fmts), save)
+        audio_files, model, device, compute_type, opts, is_done, save)
     click.echo(f"{done} transcribed to {out}, {skipped} already done, {failed} failed")
     sys.exit(1 if failed else 0)
 
@@ -220,6 +282,7 @@ def run_cmd(audio_files, study_dir, out_dir, formats, config_path, model, langua
     from deid import config as cfgmod
     from deid.pipeline import deidentify
     from deid.study import StudyError, open_study
+    from review import audio as recording
     from transcript import write
     fmts = _formats(formats)
     out = Path(out_dir)
@@ -232,6 +295,7 @@ def run_cmd(audio_files, study_dir, out_dir, formats, config_path, model, langua
             def save(p: Path, tr) -> None:
                 nonlocal refused
                 tr.name = f"{p.stem}.txt"      # the name `veil deid` and review know it by
+                recording.register(study, tr.name, str(p.resolve()))
                 study.put_verbatim(tr.name, tr)
                 [res] = deidentify(study, [tr], cfg)
                 study.save()
@@ -245,10 +309,14 @@ def run_cmd(audio_files, study_dir, out_dir, formats, config_path, model, langua
                 if audio_out and not write_audio(p, tr, res.transcript, out, Mask(audio_mask)):
                     refused += 1
 
+            def is_done(p: Path) -> bool:
+                if not force:  # the study knows which recording each of its transcripts is
+                    _check_owner(recording.registered(study, f"{p.stem}.txt"), p,
+                                 f"the study's {p.stem}.txt")
+                return not force and _done(out, p.stem, fmts) and (not audio_out or audio_target(p, out).exists())
+
             done, skipped, failed = transcribe_batch(
-                audio_files, model, device, compute_type, opts,
-                lambda p: not force and _done(out, p.stem, fmts)
-                and (not audio_out or audio_target(p, out).exists()), save)
+                audio_files, model, device, compute_type, opts, is_done, save)
             waiting = study.open_items()
     except (StudyError, cfgmod.ConfigError) as e:
         _fail(str(e))

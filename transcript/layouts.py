@@ -6,7 +6,9 @@ labels, timestamps, blank lines and spacing never change.
 """
 from __future__ import annotations
 
+import codecs
 import json
+import math
 import re
 from pathlib import Path
 
@@ -158,25 +160,78 @@ def parse_text(text: str, name: str = "", layout: str | None = None) -> Transcri
     return Transcript(turns=[t for t in turns if t is not None], layout=layout, name=name, source=text)
 
 
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# single-byte code pages a transcript saved by Word or an old editor comes in
+LEGACY = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman")
+MAX_MESS = 0.2   # charset-normalizer's chaos above which a guess is not trusted
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a byte-order mark: Latin text has a NUL in every other byte."""
+    head = data[:4096]
+    if len(data) % 2 or len(head) < 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd > 0.6 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.6 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def _is_text(text: str) -> bool:
+    """Control characters (other than tabs, line and page breaks) mark bytes that are not text."""
+    controls = sum(1 for c in text if (c < " " and c not in "\t\n\r\f\v") or "\x7f" <= c <= "\x9f")
+    return controls <= max(2, len(text) // 200)
+
+
+def _guess_legacy(data: bytes) -> str:
+    """Text in a single-byte code page, when charset-normalizer is confident of one; Word's
+    Windows-1252 is taken whenever it reads the bytes as well as the best guess does."""
+    from charset_normalizer import from_bytes
+    results = [r for r in from_bytes(data, cp_isolation=list(LEGACY)) if r.chaos <= MAX_MESS]
+    if not results:
+        raise UnreadableTranscript("the text encoding cannot be told with confidence; save it as UTF-8 and try again")
+    best = min(results, key=lambda r: r.chaos)
+    cp1252 = next((r for r in results if r.encoding == "cp1252"), None)
+    chosen = cp1252 if cp1252 is not None and cp1252.chaos <= best.chaos + 0.02 else best
+    return data.decode(chosen.encoding)
+
+
 def decode(data: bytes) -> str:
-    """Text of a file: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252 from Word."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+    """Text of a file: UTF-8/16/32 with a byte-order mark, UTF-8, UTF-16 without one, or a
+    single-byte code page (Windows-1252 from Word) detected with confidence; anything else,
+    random bytes included, is refused."""
     try:
-        return data.decode("utf-8-sig")
+        codec = next((c for bom, c in BOMS if data.startswith(bom)), None) or _utf16_without_bom(data)
+        if codec:
+            text = data.decode(codec)
+        elif b"\x00" in data:
+            raise UnreadableTranscript("not a text transcript (binary file)")
+        else:
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = _guess_legacy(data)
+                if len(UTF8_SEQUENCE.findall(data)) >= 2:
+                    raise UnreadableTranscript("it mixes UTF-8 with another text encoding; save it "
+                                               "as UTF-8 and try again")
     except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise UnreadableTranscript("not UTF-8 or Windows-1252 text; save it as UTF-8 and try again")
-    return text
+        raise UnreadableTranscript(f"not valid {codec} text; save it as UTF-8 and try again")
+    if not _is_text(text):
+        raise UnreadableTranscript("not a text transcript (it holds bytes that are not text)")
+    return text.lstrip("\ufeff")
 
 
 def read(path: str | Path) -> Transcript:
     """Read a transcript file (.txt, .docx, .vtt, .srt, .json) into the shared model."""
     path = Path(path)
     ext = path.suffix.lower().lstrip(".")
+    if path.exists() and not path.is_file():
+        raise UnreadableTranscript("not a regular file (a folder, pipe or device)")
     try:
         data = path.read_bytes()
     except OSError as e:
@@ -185,14 +240,13 @@ def read(path: str | Path) -> Transcript:
         raise UnreadableTranscript("empty file")
     if ext == "docx":
         from transcript import docx_layout
-        return docx_layout.read(data, path.name)
-    if data[:4] == b"PK\x03\x04" or b"\x00\x00" in data[:1000] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        tr = docx_layout.read(data, path.name)
+    elif data[:4] == b"PK\x03\x04":
         raise UnreadableTranscript("not a text transcript (binary file)")
-    text = decode(data)
-    if ext == "json":
-        return from_json(text, path.name)
-    layout = {"vtt": "vtt", "srt": "srt"}.get(ext)
-    tr = parse_text(text, path.name, layout)
+    elif ext == "json":
+        tr = from_json(decode(data), path.name)
+    else:
+        tr = parse_text(decode(data), path.name, {"vtt": "vtt", "srt": "srt"}.get(ext))
     if not tr.turns:
         raise UnreadableTranscript("no transcript text found")
     return tr
@@ -213,19 +267,61 @@ def to_json(tr: Transcript) -> str:
     return json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
 
 
+def _number(x) -> bool:
+    try:
+        return isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x)
+    except OverflowError:  # an integer too large for a float
+        return False
+
+
+def _json_problem(doc) -> str | None:
+    """What makes a parsed document no veil JSON transcript (None: it is one). Checked whole
+    before use, so a wrong type is one line, never a traceback later in the batch."""
+    if isinstance(doc, dict):
+        if not isinstance(doc.get("segments"), list):
+            return "no list of segments"
+        if not isinstance(doc.get("meta", {}), dict):
+            return "meta is not a table"
+        if any(doc.get(k) is not None and not isinstance(doc[k], str) for k in ("name", "media")):
+            return "name or media is not text"
+        segs = doc["segments"]
+    elif isinstance(doc, list):
+        segs = doc
+    else:
+        return "not a JSON object"
+    for s in segs:
+        if not isinstance(s, dict) or not isinstance(s.get("text", ""), str):
+            return "a segment without text"
+        if s.get("speaker") is not None and not isinstance(s["speaker"], str):
+            return "a speaker that is not text"
+        if any(s.get(k) is not None and not _number(s[k]) for k in ("start", "end")):
+            return "a segment time that is not a number"
+        if not isinstance(s.get("words", []), list) or not all(_word_ok(w) for w in s.get("words", [])):
+            return "a word without text and times"
+    return None
+
+
+def _word_ok(w) -> bool:
+    return (isinstance(w, dict) and _number(w.get("start")) and _number(w.get("end"))
+            and isinstance(w.get("word", w.get("text", "")), str) and _number(w.get("probability", 1.0)))
+
+
 def from_json(text: str, name: str = "") -> Transcript:
     try:
         doc = json.loads(text)
-        segs = doc["segments"] if isinstance(doc, dict) else doc
-        turns = [Turn(text=s.get("text", "").strip(), speaker=s.get("speaker"), start=s.get("start"),
-                      end=s.get("end"),
-                      words=[Word(w["start"], w["end"], w.get("word", w.get("text", "")),
-                                  w.get("probability", 1.0)) for w in s.get("words", [])])
-                 for s in segs]
-    except (ValueError, KeyError, TypeError, AttributeError):
-        raise UnreadableTranscript("not a veil JSON transcript")
+    except (ValueError, RecursionError):
+        raise UnreadableTranscript("not a veil JSON transcript (not valid JSON)")
+    problem = _json_problem(doc)
+    if problem:
+        raise UnreadableTranscript(f"not a veil JSON transcript ({problem})")
+    segs = doc["segments"] if isinstance(doc, dict) else doc
+    turns = [Turn(text=s.get("text", "").strip(), speaker=s.get("speaker"), start=s.get("start"),
+                  end=s.get("end"),
+                  words=[Word(w["start"], w["end"], w.get("word", w.get("text", "")),
+                              w.get("probability", 1.0)) for w in s.get("words", [])])
+             for s in segs]
     meta = doc.get("meta", {}) if isinstance(doc, dict) else {}
-    return Transcript(turns=turns, layout="json", name=name or doc.get("name", ""),
+    return Transcript(turns=turns, layout="json", name=name or (doc.get("name") or "" if isinstance(doc, dict) else ""),
                       media=doc.get("media") if isinstance(doc, dict) else None, meta=meta)
 
 

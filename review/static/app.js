@@ -304,7 +304,15 @@
     try { clip = await api("/api/clip?item=" + it.id); } catch (e) { toast(e.message, true); return; }
     if (clip.error) { toast(clip.error, true); return; }
     const a = $("player");
-    const src = "/api/audio?name=" + encodeURIComponent(S.view.name) + "&token=" + encodeURIComponent(TOKEN);
+    // the audio element cannot send the token header: it asks with a ticket for this
+    // transcript's recording, got with the header
+    const name = S.view.name;
+    S.tickets = S.tickets || {};
+    if (!S.tickets[name]) {
+      try { S.tickets[name] = (await api("/api/audio-ticket?name=" + encodeURIComponent(name))).ticket; }
+      catch (e) { toast(e.message, true); return; }
+    }
+    const src = "/api/audio?name=" + encodeURIComponent(name) + "&ticket=" + encodeURIComponent(S.tickets[name]);
     if (a.dataset.src !== src) { a.src = src; a.dataset.src = src; }
     a.dataset.end = clip.end;
     const go = () => { a.currentTime = clip.start; a.play().catch((e) => toast("cannot play audio: " + e.message, true)); };

@@ -33,6 +33,12 @@ def decide(study, item_id: int, status: str, reviewer: str, **detail) -> None:
     study.items.decide(item_id, status, reviewer, detail or None)
 
 
+def siblings(study, it: Item) -> list[Item]:
+    """The other open flags on the same words, in the same place kind, of the transcript."""
+    return [i for i in study.items.of(it.transcript) if i.id != it.id and i.status == Status.OPEN
+            and i.text == it.text and i.field == it.field and i.flags == it.flags]
+
+
 def rename_entity(study, entity_id: int, pseudonym: str, reviewer: str) -> None:
     """A new pseudonym for an entity, everywhere: its whole form and each of its words."""
     e = study.entity(entity_id)

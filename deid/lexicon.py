@@ -67,7 +67,19 @@ INSTITUTION_KINDS = (
     "Police Department", "Fire Department", "Regional", "Memorial", "Pharmacy", "Nursing Home",
     "Care Home", "Rehabilitation Center", "Practice", "Surgery", "Infirmary", "Council",
     "Bakery", "Hardware", "Market", "Grocery", "Supermarket", "Diner", "Cafe", "Café", "Salon",
-    "Drugstore", "Bookstore", "Florist", "Staffing", "Primary", "Polytechnic", "Playhouse")
+    "Drugstore", "Bookstore", "Florist", "Staffing", "Primary", "Polytechnic", "Playhouse",
+    # public services, courts' parties, unions, clubs, faiths, businesses
+    "VA", "VA Medical Center", "VAMC", "Police", "Police Service", "Constabulary", "Borough Council",
+    "City Council", "County Council", "District Council", "Trust", "NHS Trust", "Foundation Trust",
+    "Health Board", "Care Board", "Integrated Care Board", "Prison", "Correctional Facility",
+    "Correctional Institution", "Detention Center", "Baptist", "Baptist Church", "Methodist", "Lutheran",
+    "Presbyterian", "Parish", "Chapel", "Gurdwara", "AFC", "FC", "Athletic", "Rovers", "Medical Practice",
+    "Health Centre", "Sixth Form College", "Housing Association", "Association", "Society", "Agency",
+    "LLP", "PLC", "Contractors", "Builders", "Hub", "Middle", "Junior School", "Infant School", "Nursery",
+    "Day Center", "Day Centre", "Senior Center", "Food Bank", "Credit Union", "Co-op", "Cooperative")
+# kind words written before the name: "HM Prison Wandsworth", "Masjid Bilal", "Camp Lejeune"
+INSTITUTION_PREFIXES = ("HM Prison", "HMP", "HMYOI", "Her Majesty's Prison", "His Majesty's Prison", "Masjid",
+                        "Camp", "Fort", "Mount Sinai", "Temple", "Congregation", "Beth", "Kehilat")
 # words a pseudonym keeps because they say what kind of thing is named, not which one
 GENERIC_WORDS = frozenset({
     "university", "college", "school", "medicine", "medical", "center", "centre", "hospital",
@@ -89,11 +101,21 @@ KIND_GROUPS = (
     ("Theatre", "Theater", "Playhouse", "Repertory", "Stage"),
     ("Community", "Regional", "Memorial", "General"),
     ("Staffing", "Recruiting", "Placement"),
+    ("Police", "Constabulary"),
+    ("Council", "Corporation"),
+    ("Board", "Commission", "Partnership"),
+    ("Prison", "Correctional Facility", "Detention Center"),
+    ("Baptist", "Methodist", "Lutheran", "Presbyterian", "Pentecostal"),
+    ("AFC", "FC", "Athletic", "Rovers", "Wanderers"),
+    ("Association", "Society", "Alliance"),
+    ("Hub", "Centre", "Project"),
+    ("Middle", "Junior", "Infant"),
 )
-BUSINESS_SUFFIXES = ("Inc", "LLC", "Ltd", "Group", "Partners", "Associates", "Company", "Corporation",
+BUSINESS_SUFFIXES = ("Inc", "LLC", "Ltd", "LLP", "Group", "Partners", "Associates", "Company", "Corporation",
                      "Corp", "Co", "PLC", "GmbH", "Sons", "Holdings", "Technologies", "Software", "Systems",
                      "Solutions", "Services", "Industries", "Enterprises", "Ventures", "Labs", "Media",
-                     "Consulting", "Logistics", "Transit", "Lines", "Analytics", "Networks")
+                     "Consulting", "Logistics", "Transit", "Lines", "Analytics", "Networks", "Contractors",
+                     "Builders", "Motors", "Construction", "Properties", "Foods")
 
 # ---------------------------------------------------------------- places and addresses
 STREET_WORDS = frozenset({

@@ -43,6 +43,7 @@ class Flag(StrEnum):
     ACRONYM = "acronym"
     DATE_OF_BIRTH = "date-of-birth"
     AGE_OVER_89 = "age-over-89"
+    NUMBER = "number"
 
     @property
     def text(self) -> str:
@@ -72,6 +73,7 @@ FLAG_TEXT = {
     Flag.ACRONYM: "acronym: does it name a place or institution?",
     Flag.DATE_OF_BIRTH: "specific date of birth",
     Flag.AGE_OVER_89: "age over 89",
+    Flag.NUMBER: "a number shaped like an identifier: does it name a case, a record or a person?",
 }
 _FLAG_OF_TEXT = {v: k for k, v in FLAG_TEXT.items()}
 

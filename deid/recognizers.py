@@ -16,7 +16,7 @@ from deid import lexicon, names, words
 from deid.address import AddressRecognizer
 
 # A capitalised name word: Marsh, O'Neil, McAllister, Mwangi, Tomás, Lindqvist-Shaw
-NAME = r"(?:[A-Z][a-zà-ÿ]+(?:['’\-][A-Z]?[a-zà-ÿ]+)*|[A-Z]\.)"
+NAME = r"(?:\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
 TITLES = "|".join(lexicon.TITLES_WRITTEN)
 RELATIONS = "|".join(re.escape(r) for r in lexicon.RELATIONS)
 
@@ -115,6 +115,24 @@ class PostcodeRecognizer(PatternRecognizer):
                          global_regex_flags=re.MULTILINE)
 
 
+DIGIT_WORDS = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double[ \t]+\w+|triple[ \t]+\w+)"
+TLD = r"(?:com|org|net|edu|gov|co|uk|ac|io|us|ca|au|ie|nz|info|biz|me)"
+
+
+class SpokenContactRecognizer(PatternRecognizer):
+    """Phone numbers and e-mail addresses as speech recognition writes them: "eight one
+    six five five five oh one four two", "b oshea at nnu dot org"."""
+    PATTERNS = [
+        Pattern("digits said", rf"\b{DIGIT_WORDS}(?:[ \t,\-]+{DIGIT_WORDS}){{6,}}\b", 0.6),
+        Pattern("address said", rf"\b[a-z]+(?:[ \t.][a-z]+)?[ \t]+at[ \t]+[a-z]+(?:[ \t]+dot[ \t]+[a-z]+)*"
+                rf"[ \t]+dot[ \t]+{TLD}\b", 0.6),
+    ]
+
+    def __init__(self):
+        super().__init__(supported_entity="CONTACT", name="SpokenContactRecognizer", patterns=self.PATTERNS,
+                         global_regex_flags=re.MULTILINE | re.IGNORECASE)
+
+
 class SocialHandleRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("handle", r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}\b", 0.8)]
 
@@ -123,8 +141,9 @@ class SocialHandleRecognizer(PatternRecognizer):
                          global_regex_flags=re.MULTILINE)
 
 
-KINDS = "|".join(lexicon.INSTITUTION_KINDS)
-PROPER = rf"(?:{NAME}|St\.|Saint)"
+KINDS = "|".join(re.escape(k) for k in sorted(lexicon.INSTITUTION_KINDS, key=len, reverse=True))
+PREFIXES = "|".join(re.escape(k) for k in lexicon.INSTITUTION_PREFIXES)
+PROPER = rf"(?:{NAME}|St\.?|Saint|[A-Z]{{2,5}}|\p{{Lu}}\p{{Ll}}+\p{{Lu}}\p{{Ll}}+)"   # names, acronyms, CamelCase
 
 
 class InstitutionRecognizer(PatternRecognizer):
@@ -134,6 +153,7 @@ class InstitutionRecognizer(PatternRecognizer):
         Pattern("X kind", rf"\b(?:{PROPER}['’]?s?[ \t]+){{1,4}}(?:{KINDS})(?:[ \t]+(?:of|for)[ \t]+{NAME}"
                 rf"(?:[ \t]+{NAME}){{0,2}})?\b", 0.7),
         Pattern("kind of X", rf"\b(?:{KINDS})[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?{NAME}(?:[ \t]+{NAME}){{0,3}}\b", 0.7),
+        Pattern("kind X", rf"\b(?:{PREFIXES})[ \t]+{NAME}(?:[ \t]+{NAME}){{0,2}}\b", 0.7),
     ]
 
     def __init__(self):
@@ -195,4 +215,5 @@ class NameListRecognizer(EntityRecognizer):
 def all_recognizers() -> list:
     return [OfflineEmailRecognizer(), TitledPersonRecognizer(), NameContextRecognizer(), AddressRecognizer(),
             NameListRecognizer(), NameListRecognizer(lower=True), IdentifierNumberRecognizer(),
-            ReferenceNumberRecognizer(), PostcodeRecognizer(), SocialHandleRecognizer(), InstitutionRecognizer()]
+            ReferenceNumberRecognizer(), PostcodeRecognizer(), SpokenContactRecognizer(), SocialHandleRecognizer(),
+            InstitutionRecognizer()]

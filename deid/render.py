@@ -59,7 +59,9 @@ class Checker:
 
     def __init__(self, study, items: list[Item]):
         from deid.entity import key_of
-        kept = frozenset(key_of(i.text) for i in items if i.status == Status.REJECTED)
+        # the words a reviewer kept, whole and word by word ("Shaun Castro" kept: not "Castro")
+        kept = frozenset(k for i in items if i.status == Status.REJECTED
+                         for k in [key_of(i.text)] + [key_of(w) for w in i.text.split()])
         self.matcher: NameMatcher = KeyIndex(study).matcher(allow_list(study), exclude=kept)
         words = set()
         for v in study.variants():

@@ -19,6 +19,11 @@ CAP_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}(?:['’\-]\p{L}+)?")
 CAPS_WORD = regex.compile(r"\p{Lu}{4,}")
 PLACE_CONTEXT = re.compile(r"\b(?:%s)\s+$" % "|".join(lexicon.PLACE_PREPOSITIONS), re.I)
 WORD = regex.compile(r"(?<![\w'’@.\-/])[\p{L}][\p{L}'’\-]{3,}(?![\w@]|[.\-/]\w)")
+# what is left that could still identify: acronyms, brands in CamelCase, long numbers
+SHORT_CAPS = regex.compile(r"(?<![\w&/\-])\p{Lu}{2,3}(?![\w&/\-])")
+CAMEL = regex.compile(r"(?<![\w'’@.\-/])\p{Lu}\p{Ll}+\p{Lu}[\p{L}]+(?![\w@])")
+LONG_NUMBER = regex.compile(r"(?<![\w.,/\-£$€])\d{5,}(?![\w.,/\-%])")
+YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 
 
 class Sweep:
@@ -37,6 +42,24 @@ class Sweep:
             m = self._misspelling(doc, span, w) or self._possible_miss(doc, span, w)
             if m is not None:
                 plan.set(m[0], m[1])
+                taken.add(span)
+        self._residue(doc, plan, taken)
+
+    def _residue(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
+        """Flagged for a reviewer: short acronyms nobody listed, brands written in
+        CamelCase (replaced too), numbers long enough to be an identifier."""
+        for rx, kind, flag in ((SHORT_CAPS, Kind.INSTITUTION, Flag.ACRONYM), (CAMEL, Kind.INSTITUTION, None),
+                               (LONG_NUMBER, Kind.CONTACT, Flag.NUMBER)):
+            for mt in rx.finditer(doc.analysed):
+                span, w = Span(*mt.span()), doc.text[mt.start():mt.end()]
+                if taken.overlaps(span) or w in lexicon.ACRONYMS or w.lower() in self.allow or \
+                        (flag is None and words.is_common(w)) or (flag is Flag.NUMBER and YEAR.fullmatch(w)):
+                    continue
+                m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, kind, 0.0, "Residue", w,
+                            flags=[flag or Flag.POSSIBLE_MISS])
+                if flag is None:
+                    self.linker.link(m)
+                plan.set(m, None if flag else self.planner.pseudonym(m, doc.text))
                 taken.add(span)
 
     def _candidate(self, w: str) -> bool:

@@ -40,6 +40,17 @@ def _mostly_capitals(line: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+_KINDS = "|".join(re.escape(k.lower()) for k in sorted(lexicon.INSTITUTION_KINDS, key=len, reverse=True)
+                  if k.isalpha() or " " in k)
+_NOT_A_NAME = r"(?!(?:the|a|an|my|our|your|his|her|their|this|that|local|new|old|big|small|same|other|general)\b)"
+# lower-case words naming an institution by its kind, after "at", "to", "from", "in", or
+# saint's names: "at mercy general", "from research medical center", "saint luke's"
+INSTITUTION = re.compile(
+    rf"\b(?:at|to|from|in|into|near|with|by)[ \t]+(?:the[ \t]+)?(?P<name>(?:{_NOT_A_NAME}[a-z][\w'’\-]*[ \t]+){{1,3}}"
+    rf"(?:{_KINDS}|general|memorial|baptist|united))\b"
+    rf"|\b(?P<saint>(?:saint|st\.?)[ \t]+[a-z][\w'’\-]*)")
+
+
 def is_uncased(text: str) -> bool:
     """Hardly a capital letter outside "I" and the first word of a line."""
     ws = WORD.findall(text)
@@ -74,4 +85,9 @@ def truecase(text: str) -> str:
             out[m.start()] = w[0].upper()
             if street:
                 out[matches[i + 1].start()] = nxt[0].upper()
+    for m in INSTITUTION.finditer(text):
+        start = m.start("name") if m.group("name") else m.start("saint")
+        for w in WORD.finditer(text, start, m.end()):
+            if not ent.is_stop_word(w.group()) or w.start() == start:
+                out[w.start()] = w.group()[0].upper()
     return "".join(out)

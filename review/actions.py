@@ -45,8 +45,16 @@ def accept(study, it: Item, reviewer: str) -> str:
     if it.entity is None:
         # a possible miss: an identifier after all, so it is found and replaced everywhere
         return mark_missed(study, it.text, it.kind, reviewer)
-    D.decide(study, it.id, Status.ACCEPTED, reviewer)
-    return "accepted"
+    return decide_group(study, it, Status.ACCEPTED, reviewer, "accepted")
+
+
+def decide_group(study, it: Item, status: Status, reviewer: str, said: str) -> str:
+    """One decision for every open flag on the same words of the transcript (flags are
+    grouped: a reviewer decides a word once, not at each of its places)."""
+    group = D.siblings(study, it)
+    for i in [it] + group:
+        D.decide(study, i.id, status, reviewer)
+    return said + (f" ({len(group) + 1} places)" if group else "")
 
 
 # the type of each field the page may send (fields of other operations are checked there)
@@ -94,8 +102,7 @@ def _apply(study, op: str, data: dict, reviewer: str) -> str:
     if op == "accept":
         return accept(study, it, reviewer)
     if op == "reject":
-        D.decide(study, it.id, Status.REJECTED, reviewer)
-        return "rejected: the original words are kept here"
+        return decide_group(study, it, Status.REJECTED, reviewer, "rejected: the original words are kept here")
     if op == "reopen":
         D.decide(study, it.id, Status.OPEN, reviewer)
         return "reopened"

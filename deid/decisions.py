@@ -11,7 +11,7 @@ from deid.model import REVIEWER, Field, Item, Kind, NewItem, Status
 from deid.plan import generalised
 from deid.pseudonym import Pseudonyms, is_first_name
 from deid.render import deidentified, rescan, source_transcript  # noqa: F401  (the review API)
-from deid.study import StudyError
+from deid.study import StudyError, now
 
 
 def item(study, item_id) -> Item:
@@ -31,6 +31,26 @@ def decide(study, item_id: int, status: str, reviewer: str, **detail) -> None:
         raise StudyError("an item cannot be decided automatic")
     item(study, item_id)
     study.items.decide(item_id, status, reviewer, detail or None)
+
+
+def approve(study, name: str, reviewer: str) -> None:
+    """A reviewer approves a transcript for analysis: every flag decided. Recorded with
+    the reviewer's name and time, and in the audit trail."""
+    if study.get_transcript(name, "source") is None:
+        raise StudyError("no such transcript")
+    left = study.open_items(name)
+    if left:
+        raise StudyError(f"{left} flag(s) still open: decide them before approving")
+    approved = study.setting("approved", {})
+    approved[name] = {"reviewer": reviewer, "at": now()}
+    study.set_setting("approved", approved)
+    study.audit(reviewer, None, "approve", json.dumps({"transcript": name}))
+
+
+def approval(study, name: str) -> dict | None:
+    """Who approved a transcript and when; None when nobody has, or when flags opened since."""
+    a = study.setting("approved", {}).get(name)
+    return a if a and not study.open_items(name) else None
 
 
 def siblings(study, it: Item) -> list[Item]:

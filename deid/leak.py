@@ -28,4 +28,7 @@ def count(tr, reps_by_turn: dict, matcher: NameMatcher, uncased: bool = False, p
                     if t.text[h.start:h.end].lower() not in pseudonyms)
         if t.speaker and matcher.find(t.speaker):
             hits += 1
+        if t.words:   # the word timings a JSON output carries
+            hits += sum(1 for h in matcher.find(" ".join(w.text.strip() for w in t.words), uncased=uncased)
+                        if h.form.written not in pseudonyms)
     return hits

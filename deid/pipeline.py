@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from deid import entity as ent
-from deid import known, labels, leak, rules
+from deid import filenames, known, labels, leak, rules
 from deid.abbrev import Abbreviations
 from deid.config import Config, never_replaced, remember
 from deid.detect import Doc, detect
@@ -38,6 +38,11 @@ from transcript import Replacement, Transcript, apply_replacements
 from transcript.layouts import to_json
 
 
+# what veil writes in a transcript's metadata (numbers and settings, never a name)
+SAFE_META = ("duration", "diarization", "speakers", "unsure_below", "repetition_words_cut", "docx_bytes",
+             "docx_layout")
+
+
 @dataclass
 class Result:
     name: str
@@ -46,6 +51,7 @@ class Result:
     flags: int = 0
     leaks: int = 0
     lost_decisions: int = 0            # review decisions that found no mention this time
+    out_name: str = ""                 # the outputs' file name: no identifier in it
 
 
 def digest(tr: Transcript) -> str:
@@ -107,7 +113,21 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
         sweep.run(doc, plan, keep)
         known.join_names(doc, plan, run.linker, run.planner)
     matcher = _find_again(run, docs, plans)   # forms the sweep added; the leak check's matcher
-    return [_finish(run, doc, plan, matcher) for doc, plan in zip(docs, plans)]
+    results = [_finish(run, doc, plan, matcher) for doc, plan in zip(docs, plans)]
+    _name_outputs(run, docs, results)
+    return results
+
+
+def _name_outputs(run: Run, docs: list[Doc], results: list[Result]) -> None:
+    """Each output's file name, with the names in the input's replaced (kept in the study);
+    the output holds no path to its recording and only the metadata veil itself writes."""
+    matcher, named = run.matcher(), run.study.setting("output_names", {})
+    for doc, res in zip(docs, results):
+        res.out_name = named[res.name] = filenames.deidentified(run, matcher, doc.fno, res.name)
+        if res.transcript is not None:
+            res.transcript.name, res.transcript.media = res.out_name, None
+            res.transcript.meta = {k: v for k, v in res.transcript.meta.items() if k in SAFE_META}
+    run.study.set_setting("output_names", named)
 
 
 def _link_all(run: Run, doc: Doc, plan: FilePlan) -> None:

@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from deid import render
 from deid.analyzer import ModelMissing
+from deid.filenames import output_name, shown
 from deid.pipeline import Result, deidentify, digest
 from deid.study import StudyError
 from review import audio as recording
@@ -21,6 +22,7 @@ from transcript.layouts import native_format
 
 @dataclass
 class Tally:
+    study: object
     written: int = 0
     skipped: int = 0
     failed: int = 0
@@ -28,7 +30,7 @@ class Tally:
     todo: list[Transcript] = field(default_factory=list)
 
     def fail(self, name: str, why: str) -> None:
-        click.echo(f"veil: {name}: {why}", err=True)
+        click.echo(f"veil: {shown(self.study, name)}: {why}", err=True)   # no name in a message
         self.failed += 1
 
 
@@ -56,7 +58,7 @@ def deid_files(study, files: list[Path], out_dir: Path, cfg, force: bool = False
 def _inputs(study, files: list[Path], out_dir: Path, force: bool) -> Tally:
     """Read every input; what the study has already done is skipped (its output written
     again from the study when missing)."""
-    tally, names = Tally(), set()
+    tally, names = Tally(study), set()
     done = study.setting("done", {})
     for f in files:
         try:
@@ -71,8 +73,11 @@ def _inputs(study, files: list[Path], out_dir: Path, force: bool) -> Tally:
         recording.register(study, tr.name, tr.media, f.parent)  # the one file review may play
         if not force and done.get(tr.name) == digest(tr):
             tally.skipped += 1
-            if not (out_dir / tr.name).exists():
-                _write_one(study, render.deidentified(study, tr.name)[0], out_dir, tally, count=False)
+            out_name = output_name(study, tr.name)
+            if not (out_dir / out_name).exists():
+                tr = render.deidentified(study, tr.name)[0]
+                tr.name, tr.media = out_name, None
+                _write_one(study, tr, out_dir, tally, count=False)
             continue
         tally.todo.append(tr)
     return tally

@@ -96,6 +96,9 @@ def apply(study, op: str, data: dict, reviewer: str) -> str:
 def _apply(study, op: str, data: dict, reviewer: str) -> str:
     if op == "missed":
         return mark_missed(study, data.get("text", ""), data.get("kind", "person"), reviewer)
+    if op == "approve":
+        D.approve(study, str(data.get("name", "")), reviewer)
+        return "approved for analysis"
     it = _item(study, data.get("item"))
     if op in ("accept", "reject", "reopen"):
         _check_seen(it, data.get("seen"))

@@ -63,8 +63,12 @@ def audio_options(f):
               "nvivo, maxqda, qdpx (default: each transcript's own layout).")
 @click.option("--allow-unreviewed", is_flag=True, help="Also export transcripts with open flags, "
               "marked UNREVIEWED in their header.")
+@click.option("--name-by", "name_by", type=click.Choice(["deidentified", "participant", "original"]),
+              default="deidentified", show_default=True,
+              help="File names: the input's with every name in it replaced, the participant's code "
+                   "(veil participants), or the input's own when it holds no name.")
 @audio_options
-def export_cmd(study_dir, out_dir, formats, allow_unreviewed, audio_out, audio_mask):
+def export_cmd(study_dir, out_dir, formats, allow_unreviewed, name_by, audio_out, audio_mask):
     """Write the de-identified transcripts with every review decision applied, and a review
     report (review_report.csv). The leak check runs again on every file written. qdpx is
     one REFI-QDA project for the whole study (with the audio, given --audio)."""
@@ -81,7 +85,7 @@ def export_cmd(study_dir, out_dir, formats, allow_unreviewed, audio_out, audio_m
         with open_study(study_dir) as study:
             result = export.export(study, Path(out_dir), fmts, allow_unreviewed,
                                    warn=lambda m: click.echo(m, err=True), audio=audio_out,
-                                   mask=Mask(audio_mask))
+                                   mask=Mask(audio_mask), name_by=name_by)
     except StudyError as e:
         _fail(str(e))
     except OSError as e:

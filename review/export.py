@@ -31,7 +31,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from deid import decisions as D
 from deid import render as stored
+from deid.filenames import NameBy, output_name
+from deid.pipeline import SAFE_META
 from deid.key import atomic_write
 from review import audio_mask, qdpx
 from review.audio_mask import Mask
@@ -55,6 +58,7 @@ class Outcome:
     refused: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)   # asked for, but could not be made
     in_project: bool = False                          # added to the .qdpx
+    out_name: str = ""                                # what its files are called (no name in it)
 
 
 @dataclass
@@ -63,6 +67,7 @@ class Options:
     allow_unreviewed: bool = False
     audio: bool = False                                 # write the de-identified recordings
     mask: Mask = Mask.TONE
+    name_by: NameBy = NameBy.DEIDENTIFIED               # what the files are called
 
     @property
     def files(self) -> list[str]:
@@ -83,7 +88,9 @@ class Result:
 
     @property
     def ok(self) -> bool:
-        return not any(o.refused or o.failed for o in self.outcomes) and not self.project_refused
+        """Everything asked for was written: nothing refused, failed or held back."""
+        return not any(o.refused or o.failed or o.status == "held" for o in self.outcomes) \
+            and not self.project_refused
 
     def summary(self) -> str:
         n = sum(bool(o.files) or o.in_project for o in self.outcomes)
@@ -95,8 +102,8 @@ class Result:
         if unrev:
             parts.append(f"{unrev} marked UNREVIEWED")
         if held:
-            parts.append(f"{held} held back with open flags (finish them in veil review, "
-                         f"or --allow-unreviewed)")
+            parts.append(f"{held} held back: open flags or not approved (finish and approve them in veil "
+                         f"review, or --allow-unreviewed)")
         if refused:
             parts.append(f"{refused} file(s) refused: real identifiers found")
         failed = sum(len(o.failed) for o in self.outcomes)
@@ -111,15 +118,30 @@ class Result:
         return "; ".join(parts)
 
 
-def marker(open_flags: int) -> str:
-    return (f"{UNREVIEWED_MARK} - {open_flags} review flag(s) still open in veil; "
-            f"this transcript is not approved for analysis]")
+@dataclass
+class Pending:
+    """Why a transcript is not approved for analysis: flags still open, or no reviewer has
+    approved it."""
+    open_flags: int
+    approved: bool
+
+    def __bool__(self) -> bool:
+        return bool(self.open_flags) or not self.approved
+
+    def __str__(self) -> str:
+        why = (f"{self.open_flags} review flag(s) still open in veil" if self.open_flags
+               else "no reviewer has approved it in veil")
+        return f"{UNREVIEWED_MARK} - {why}; this transcript is not approved for analysis]"
 
 
-def render_bytes(tr, fmt: str, unreviewed: int = 0) -> bytes:
-    """The transcript in `fmt`, marked unreviewed in its header when flags are open.
+def marker(pending: Pending) -> str:
+    return str(pending)
+
+
+def render_bytes(tr, fmt: str, pending: Pending | None = None) -> bytes:
+    """The transcript in `fmt`, marked unreviewed in its header when it is not approved.
     qda_layouts.NoTimes for an NVivo layout of a transcript without timestamps."""
-    note = marker(unreviewed) if unreviewed else ""
+    note = str(pending) if pending else ""
     if fmt in QDA_TEXT:
         return getattr(qda_layouts, fmt)(tr, note).encode("utf-8")
     if fmt == "docx":
@@ -140,7 +162,7 @@ def render_bytes(tr, fmt: str, unreviewed: int = 0) -> bytes:
     if note:
         if fmt == "json":
             doc = json.loads(text)
-            doc["review"] = {"status": "unreviewed", "open_flags": unreviewed}
+            doc["review"] = {"status": "unreviewed", "open_flags": pending.open_flags, "approved": pending.approved}
             text = json.dumps(doc, indent=1, ensure_ascii=False) + "\n"
         elif fmt == "vtt":
             head, sep, rest = text.partition("\n\n")
@@ -215,18 +237,18 @@ def _audio(study, name: str, tr, out_dir: Path, opts: Options, out: Outcome, war
     source = media_path(study, name)
     if source is None:
         if (study.get_transcript(name, "source") or {}).get("media"):
-            warn(f"veil: {name}: its recording is no longer where veil run found it; no audio exported")
+            warn(f"veil: {output_name(study, name, opts.name_by)}: its recording is no longer where veil run found it; no audio exported")
         return None
-    target = out_dir / f"{_stem(name)}.{audio_mask.extension(source)}"
+    target = out_dir / f"{_stem(output_name(study, name, opts.name_by))}.{audio_mask.extension(source)}"
     if target.resolve() == source.resolve():
-        warn(f"veil: {name}: the de-identified audio would replace the recording; export to another folder")
+        warn(f"veil: {output_name(study, name, opts.name_by)}: the de-identified audio would replace the recording; export to another folder")
         out.failed.append(target.name)
         return None
     original = from_json(json.dumps(study.get_transcript(name, "source")), name)
     try:
         data, ext, _ = audio_mask.deidentified_audio(source, original, tr, opts.mask)
     except audio_mask.MaskError as e:
-        warn(f"veil: {name}: no de-identified audio: {e}")
+        warn(f"veil: {output_name(study, name, opts.name_by)}: no de-identified audio: {e}")
         out.failed.append(target.name)
         return None
     atomic_write(target, data)
@@ -243,36 +265,39 @@ def export_one(study, name: str, out_dir: Path, opts: Options, warn=lambda m: No
     """Export one transcript in every asked format (and its audio); when `entries` is a
     list, the transcript is added to it for the project."""
     open_flags = study.open_items(name)
-    if open_flags and not opts.allow_unreviewed:
-        return Outcome(name, "held", open_flags)
+    pending = Pending(open_flags, D.approval(study, name) is not None)
+    shown = output_name(study, name, opts.name_by)   # the file's name, with no name in it
+    if pending and not opts.allow_unreviewed:
+        return Outcome(name, "held", open_flags, out_name=shown)
     tr, leaks = stored.deidentified(study, name, include_open=True)
-    tr.media = None  # a recording's path or file name may itself identify someone
-    out = Outcome(name, "unreviewed" if open_flags else "exported", open_flags)
+    # a recording's path may itself identify someone; metadata only as veil writes it
+    tr.name, tr.media, tr.meta = shown, None, {k: v for k, v in tr.meta.items() if k in SAFE_META}
+    out = Outcome(name, "unreviewed" if pending else "exported", open_flags, out_name=shown)
     native = native_format(tr)
     check = stored.Checker(study, study.items.of(name)).count
     for fmt in opts.files or ([] if opts.project else [native]):
-        fname = target_name(name, fmt, native)
+        fname = target_name(shown, fmt, native)
         if leaks:
             out.refused.append(fname)
             continue
         try:
-            data = render_bytes(tr, fmt, open_flags)
+            data = render_bytes(tr, fmt, pending)
         except qda_layouts.NoTimes:
-            warn(f"veil: {name}: no timestamps, so no NVivo transcript rows (use txt or docx)")
+            warn(f"veil: {shown}: no timestamps, so no NVivo transcript rows (use txt or docx)")
             continue
         if write_checked(data, out_dir / fname, check):
             out.refused.append(fname)
         else:
             out.files.append(fname)
     if leaks and entries is not None:
-        out.refused.append(f"{name} (in {PROJECT_FILE})")
+        out.refused.append(f"{shown} (in {PROJECT_FILE})")
     if not leaks:
         audio = _audio(study, name, tr, out_dir, opts, out, warn) if opts.audio else None
         if entries is not None:
             out.in_project = True
-            note = marker(open_flags) if open_flags else ""
-            entries.append((qdpx.Entry(target_name(name, "txt", native), tr,
-                                       render_bytes(tr, "txt", open_flags).decode("utf-8"),
+            note = str(pending) if pending else ""
+            entries.append((qdpx.Entry(target_name(shown, "txt", native), tr,
+                                       render_bytes(tr, "txt", pending).decode("utf-8"),
                                        note, *(audio or (None, ""))), check))
     if out.refused and not out.files:
         out.status = "refused"
@@ -320,10 +345,11 @@ def _project(study, out_dir: Path, entries, result: Result, warn) -> None:
 
 
 def export(study, out_dir: Path, fmts: list[str] = (), allow_unreviewed: bool = False,
-           warn=lambda message: None, audio: bool = False, mask: Mask = Mask.TONE) -> Result:
+           warn=lambda message: None, audio: bool = False, mask: Mask = Mask.TONE,
+           name_by: str = "deidentified") -> Result:
     from review import report
     out_dir.mkdir(parents=True, exist_ok=True)
-    opts = Options(list(fmts), allow_unreviewed, audio, mask)
+    opts = Options(list(fmts), allow_unreviewed, audio, mask, NameBy(name_by))
     entries = [] if opts.project else None
     outcomes = []
     names = study.transcript_names("source")
@@ -332,7 +358,8 @@ def export(study, out_dir: Path, fmts: list[str] = (), allow_unreviewed: bool = 
                      disable=not audio or len(names) < 2):
         o = export_one(study, name, out_dir, opts, warn, entries)
         if o.status == "held":
-            warn(f"veil: {name}: {o.open} flag(s) open; not exported")
+            warn(f"veil: {o.out_name}: " + (f"{o.open} flag(s) open" if o.open else "not approved by a reviewer")
+                 + "; not exported")
         for f in o.refused:
             warn(f"veil: {f}: refused, real identifiers would remain; check it with veil review")
         outcomes.append(o)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from deid import entity as ent
 from deid.model import Item, Status
 from deid.pseudonym import Pseudonyms
+from deid.decisions import approval
 from deid.render import source_transcript
 
 
@@ -18,7 +19,8 @@ def counts(study, name: str) -> dict:
 
 def transcripts(study) -> list[dict]:
     from review import audio
-    return [{"name": name, **counts(study, name), "audio": audio.media_path(study, name) is not None}
+    return [{"name": name, **counts(study, name), "audio": audio.media_path(study, name) is not None,
+             "approved": approval(study, name) is not None}
             for name in study.transcript_names("source")]
 
 
@@ -48,4 +50,5 @@ def transcript_view(study, name: str) -> dict:
                          for e in sorted(ents, key=lambda e: (e.kind.value, e.real.lower()))],
             "audio": audio.media_path(study, name) is not None,
             "progress": {"flags": len(flags), "decided": sum(i["status"] != "open" for i in flags)},
+            "approved": approval(study, name),
             "words": sum(len(t.text.split()) for t in tr.turns)}

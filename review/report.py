@@ -7,17 +7,19 @@ import csv
 import io
 from pathlib import Path
 
+from deid import decisions as D
 from deid.key import atomic_write
 from deid.model import REVIEWER, Kind, Status
 
 COLUMNS = (["transcript", "export", "files", "open_flags", "flags", "accepted", "rejected", "corrected",
-            "marked_by_reviewer"] + [f"replaced_{k.value}" for k in Kind] + ["reviewers", "last_decision"])
+            "marked_by_reviewer"] + [f"replaced_{k.value}" for k in Kind] + ["reviewers", "last_decision",
+                                                                               "approved_by", "approved_at"])
 
 
 def row(study, name: str, outcome=None) -> dict:
     its = study.items.of(name)
     flags = [i for i in its if i.is_flag]
-    r = {"transcript": name,
+    r = {"transcript": outcome.out_name if outcome and outcome.out_name else name,
          "export": outcome.status if outcome else "",
          "files": " ".join(outcome.files) if outcome else "",
          "open_flags": sum(i.status == Status.OPEN for i in flags),
@@ -36,6 +38,8 @@ def row(study, name: str, outcome=None) -> dict:
             when.append(at or "")
     r["reviewers"] = "; ".join(sorted(who))
     r["last_decision"] = max(when) if when else ""
+    approved = D.approval(study, name) or {}
+    r["approved_by"], r["approved_at"] = approved.get("reviewer", ""), approved.get("at", "")
     return r
 
 

@@ -141,7 +141,8 @@ def test_replaced_names_are_not_heard_in_the_masked_recording(model, tmp_path, m
                                         "--no-speakers", "--audio", "--audio-mask", "tone"])
     assert res.exit_code == 0, res.output
     res = CliRunner().invoke(cli.main, ["export", "--study", str(study), "--out", str(tmp_path / "exp"),
-                                        "--audio", "--audio-mask", "silence", "--format", "txt"])
+                                        "--audio", "--audio-mask", "silence", "--format", "txt",
+                                        "--allow-unreviewed"])
     assert res.exit_code == 0, res.output
     from deid.study import open_study
     with open_study(study, secret="mask test") as s:

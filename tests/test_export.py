@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 import cli
 import transcript as T
-from test_review_support import make_inputs
+from test_review_support import approve_clean, make_inputs
 
 PASS = "export-pass"
 REAL = ["Helen Marsh", "Okafor", "Priya", "Evanston", "Faith Okonkwo", "Quennell", "Tarrowby", "Whitcombe",
@@ -44,13 +44,17 @@ def no_real(text):
 
 
 def test_open_flags_hold_a_transcript_back(study, env, tmp_path):
-    res = run("export", "--study", study, "--out", tmp_path)
-    assert res.exit_code == 0, res.output
+    work = tmp_path / "study"
+    shutil.copytree(study, work, ignore=shutil.ignore_patterns("lock"))
+    approve_clean(work, PASS)
+    tmp_path = tmp_path / "out"
+    res = run("export", "--study", work, "--out", tmp_path)
+    assert res.exit_code == 1, res.output                    # it held something back
     assert (tmp_path / "interview_01.txt").exists()          # no flags: exported in its own layout
     assert (tmp_path / "interview_04.vtt").exists() and (tmp_path / "recording_07.json").exists()
     assert not (tmp_path / "ward_06.txt").exists()
     assert re.search(r"ward_06\.txt: [1-9]\d* flag\(s\) open; not exported", res.output)
-    assert "held back with open flags" in res.output
+    assert "held back: open flags or not approved" in res.output
     src = T.read(study.parent / "in" / "interview_01.txt")
     out = T.read(tmp_path / "interview_01.txt")
     assert [(t.speaker, t.start) for t in out.turns] == [(t.speaker, t.start) for t in src.turns]
@@ -69,6 +73,7 @@ def test_unreviewed_export_is_marked_in_every_format(study, env, tmp_path):
             actions.apply(s, "reject", {"item": iid}, "tester")
         still_open = s.open_items("ward_06.txt")
     assert still_open > 0
+    approve_clean(work, PASS)
     tmp_path = tmp_path / "out"
     res = run("export", "--study", work, "--out", tmp_path, "--allow-unreviewed",
               "--format", "txt,vtt,srt,json,docx")
@@ -83,7 +88,8 @@ def test_unreviewed_export_is_marked_in_every_format(study, env, tmp_path):
     assert len(T.read(tmp_path / "ward_06.vtt").turns) == 6        # the NOTE is not a cue
     srt = (tmp_path / "ward_06.srt").read_text()
     assert srt.startswith("0\n00:00:00,000 --> 00:00:00,000\n[UNREVIEWED - ")
-    assert json.loads((tmp_path / "ward_06.json").read_text())["review"] == {"status": "unreviewed", "open_flags": still_open}
+    assert json.loads((tmp_path / "ward_06.json").read_text())["review"] == {
+        "status": "unreviewed", "open_flags": still_open, "approved": False}
     import docx
     first = docx.Document(str(tmp_path / "ward_06.docx")).paragraphs[0].text
     assert first.startswith("[UNREVIEWED - ")
@@ -103,9 +109,10 @@ def test_review_report_counts_and_reviewers_without_identifiers(study, env, tmp_
         flagged = s.db.execute("SELECT id FROM item WHERE status='open' AND transcript='ward_06.txt'").fetchall()
         for (iid,) in flagged:
             actions.apply(s, "accept", {"item": iid}, "Dr Reviewer One")
+        actions.apply(s, "approve", {"name": "ward_06.txt"}, "Dr Reviewer One")
     assert flagged
     res = run("export", "--study", work, "--out", tmp_path / "out")
-    assert res.exit_code == 0, res.output
+    assert res.exit_code == 1, res.output                     # focus_group_02.txt is held back
     assert (tmp_path / "out" / "ward_06.txt").exists()
     report = (tmp_path / "out" / "review_report.csv").read_text()
     no_real(report)
@@ -113,6 +120,7 @@ def test_review_report_counts_and_reviewers_without_identifiers(study, env, tmp_
     ward = rows["ward_06.txt"]
     assert ward["export"] == "exported" and ward["open_flags"] == "0" and ward["flags"] == str(len(flagged))
     assert ward["reviewers"] == "Dr Reviewer One" and ward["last_decision"]
+    assert ward["approved_by"] == "Dr Reviewer One" and ward["approved_at"]
     assert int(ward["replaced_person"]) >= 6 and int(ward["replaced_institution"]) >= 1
     assert rows["focus_group_02.txt"]["export"] == "held"
 

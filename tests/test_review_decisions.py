@@ -244,5 +244,5 @@ def test_open_possible_misses_do_not_stop_an_unreviewed_export(made, tmp_path, m
         assert not re.search(rf"\b{word}\b", txt), word
     # without --allow-unreviewed it is held back, not refused
     res = run("export", "--study", work, "--out", tmp_path / "held")
-    assert res.exit_code == 0 and "names_08.txt: " in res.output and "not exported" in res.output
+    assert res.exit_code == 1 and "names_08.txt: " in res.output and "not exported" in res.output
     assert not (tmp_path / "held" / "names_08.txt").exists()

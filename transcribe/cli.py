@@ -236,25 +236,27 @@ def transcribe_cmd(audio_files, out_dir, formats, model, language, device, compu
     sys.exit(1 if failed else 0)
 
 
-def audio_target(recording: Path, out: Path) -> Path:
+def audio_target(recording: Path, out: Path, stem: str | None = None) -> Path:
     from review.audio_mask import extension
-    return out / f"{recording.stem}.{extension(recording)}"
+    return out / f"{stem or recording.stem}.{extension(recording)}"
 
 
-def write_audio(recording: Path, verbatim_tr, deidentified, out: Path, how) -> bool:
-    """The recording with every replaced mention masked, next to its transcripts; False
-    (and a one-line message) when it cannot be made."""
+def write_audio(recording: Path, verbatim_tr, deidentified, out: Path, how, stem: str | None = None) -> bool:
+    """The recording with every replaced mention masked, next to its transcripts (named
+    `stem`, the transcript's de-identified name); False (and a one-line message) when it
+    cannot be made."""
     from deid.key import atomic_write
     from review import audio_mask
-    target = audio_target(recording, out)
+    target = audio_target(recording, out, stem)
+    shown = target.name   # messages name the output, never the recording
     if target.resolve() == recording.resolve():
-        click.echo(f"veil: {recording.name}: the de-identified audio would replace the recording; "
+        click.echo(f"veil: {shown}: the de-identified audio would replace the recording; "
                    f"choose another --out", err=True)
         return False
     try:
         data, _, _ = audio_mask.deidentified_audio(recording, verbatim_tr, deidentified, how)
     except audio_mask.MaskError as e:
-        click.echo(f"veil: {recording.name}: no de-identified audio: {e}", err=True)
+        click.echo(f"veil: {shown}: no de-identified audio: {e}", err=True)
         return False
     out.mkdir(parents=True, exist_ok=True)
     atomic_write(target, data)
@@ -280,6 +282,7 @@ def run_cmd(audio_files, study_dir, out_dir, formats, config_path, model, langua
     """Transcribe recordings, then de-identify them with the study: the verbatim transcript
     goes into the study (encrypted), the de-identified one into --out."""
     from deid import config as cfgmod
+    from deid.filenames import output_name
     from deid.pipeline import deidentify
     from deid.study import StudyError, open_study
     from review import audio as recording
@@ -300,20 +303,22 @@ def run_cmd(audio_files, study_dir, out_dir, formats, config_path, model, langua
                 [res] = deidentify(study, [tr], cfg)
                 study.save()
                 if res.transcript is None:
-                    click.echo(f"veil: {p.name}: refused, {res.leaks} real identifier(s) would "
+                    click.echo(f"veil: {res.out_name}: refused, {res.leaks} real identifier(s) would "
                                f"remain; check it with veil review", err=True)
                     refused += 1
                     return
-                for fmt, path in _outputs(out, p.stem, fmts).items():
+                stem = Path(res.out_name).stem   # the recording's name with its names replaced
+                for fmt, path in _outputs(out, stem, fmts).items():
                     write(res.transcript, path, fmt)
-                if audio_out and not write_audio(p, tr, res.transcript, out, Mask(audio_mask)):
+                if audio_out and not write_audio(p, tr, res.transcript, out, Mask(audio_mask), stem):
                     refused += 1
 
             def is_done(p: Path) -> bool:
                 if not force:  # the study knows which recording each of its transcripts is
                     _check_owner(recording.registered(study, f"{p.stem}.txt"), p,
                                  f"the study's {p.stem}.txt")
-                return not force and _done(out, p.stem, fmts) and (not audio_out or audio_target(p, out).exists())
+                stem = Path(output_name(study, f"{p.stem}.txt")).stem
+                return not force and _done(out, stem, fmts) and (not audio_out or audio_target(p, out, stem).exists())
 
             done, skipped, failed = transcribe_batch(
                 audio_files, model, device, compute_type, opts, is_done, save)

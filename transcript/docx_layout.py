@@ -10,6 +10,7 @@ import difflib
 import io
 import re
 
+from transcript.docx_parts import BREAK, Parts, scrub_properties, text_of
 from transcript.model import Transcript
 
 TITLE_STYLE = "Title"
@@ -25,15 +26,26 @@ def _document(data: bytes):
 
 
 def read(data: bytes, name: str) -> Transcript:
+    """The body's paragraphs as the transcript's turns; the text of tables, text boxes,
+    headers, footers, notes and comments as turns of their own after them (each a line of
+    the source, so that every one is de-identified and written back in its place)."""
     from transcript.layouts import UnreadableTranscript, detect_layout, parse_text
+    from transcript.model import Turn
     doc = _document(data)
     paras = doc.paragraphs
-    text = "\n".join(p.text for p in paras)
+    text = "\n".join(text_of(p) for p in paras)
     if not text.strip():
         raise UnreadableTranscript("no transcript text found")
     # the layout is that of the turns, below a title veil wrote (kept as a preamble)
-    body = "\n".join(p.text for p in paras[_preamble(paras):])
+    body = "\n".join(text_of(p) for p in paras[_preamble(paras):])
     inner = parse_text(text, name, detect_layout(body) if body.strip() else None)
+    pos = len(text)
+    for line in Parts(doc).texts():
+        pos += 1
+        if line.strip():
+            inner.turns.append(Turn(text=line, offset=pos))
+        pos += len(line)
+        inner.source += "\n" + line
     inner.meta["docx_layout"] = inner.layout
     inner.meta["docx_bytes"] = data
     inner.layout = "docx"
@@ -123,10 +135,13 @@ def render(tr: Transcript) -> bytes:
     original = tr.meta.get("docx_bytes")
     if original is not None and tr.source is not None:
         doc = _document(original)
+        parts = Parts(doc)
         lines = tr.source.split("\n")
-        for p, line in zip(doc.paragraphs, lines):
-            if p.text != line:
-                _edit_runs(p, line)
+        for p, line in zip(list(doc.paragraphs) + parts.paragraphs, lines):
+            if text_of(p) != line:
+                _edit_runs(p, line.replace(BREAK, "\n"))
+        parts.flush()
+        scrub_properties(doc)
     else:
         doc = _transcript_document(tr)
     neutral_properties(doc)

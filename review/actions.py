@@ -59,6 +59,9 @@ def apply(study, op: str, data: dict, reviewer: str) -> str:
 def _apply(study, op: str, data: dict, reviewer: str) -> str:
     if op == "missed":
         return mark_missed(study, data.get("text", ""), data.get("kind", "person"), reviewer)
+    from review import correct  # imports Conflict from here
+    if op in correct.OPS:
+        return correct.apply(study, op, data, reviewer)
     it = _item(study, data.get("item"))
     if op in ("accept", "reject", "reopen"):
         _check_seen(it, data.get("seen"))

@@ -61,7 +61,7 @@ def replaced(it: dict, auto: set[int] | None = None) -> bool:
 
 
 def transcript_view(study, name: str) -> dict:
-    from review import audio
+    from review import audio, correct
     tr = D.source_transcript(study, name)
     ps = D.pseudonyms(study)
     auto = D.auto_replaced(study, name)
@@ -77,11 +77,15 @@ def transcript_view(study, name: str) -> dict:
             "pseudonym": pseudonym_of(study, ps, it), "reviewer": it["reviewer"]})
     media = audio.media_path(study, name) is not None
     turns = [{"speaker": t.speaker, "start": t.start, "text": t.text,
-              "timed": bool(t.words) or t.start is not None} for t in tr.turns]
+              "timed": bool(t.words) or t.start is not None, "words": correct.word_spans(t)}
+             for t in tr.turns]
     flags = [i for i in items if i["flag"]]
     return {"name": name, "layout": tr.layout, "turns": turns, "items": items,
             "entities": [{"id": e.id, "kind": e.kind, "real": e.real, "pseudonym": e.pseudonym}
                          for e in sorted(ents.values(), key=lambda e: (e.kind, e.real.lower()))],
             "audio": media, "progress": {"flags": len(flags),
                                          "decided": sum(i["status"] != "open" for i in flags)},
-            "words": sum(len(t.text.split()) for t in tr.turns)}
+            "words": sum(len(t.text.split()) for t in tr.turns),
+            # correction mode: transcripts from recordings
+            "editable": correct.editable(tr), "speakers": correct.speakers(tr),
+            "new_speaker": correct.new_speaker(tr)}

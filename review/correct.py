@@ -56,12 +56,16 @@ def apply(study, op: str, data: dict, reviewer: str) -> str:
     if not editable(tr):
         raise StudyError("only transcripts made from recordings can be corrected here")
     ti = _turn(tr, data)
-    before = [tr.turns[i].text for i in (ti, ti + 1) if i < len(tr.turns)]
+    count = len(tr.turns)
+    before = [t.text for t in tr.turns[ti:ti + (2 if op == Op.MERGE else 1)]]
     try:
         if op == Op.SPEAKER:
             return _speaker(study, tr, ti, data, reviewer)
         if op == Op.EDIT:
-            msg = _edit(study, tr, ti, str(data.get("text", "")), reviewer)
+            text = data.get("text")
+            if not isinstance(text, str):
+                raise StudyError("send the turn's new text")
+            msg = _edit(study, tr, ti, text, reviewer)
         elif op == Op.SPLIT:
             tr.turns[ti:ti + 1] = E.split(tr.turns[ti], _int(data.get("at"), "where to split"))
             msg = _redeidentify(study, tr, "turn split")
@@ -74,7 +78,10 @@ def apply(study, op: str, data: dict, reviewer: str) -> str:
             raise StudyError(f"unknown operation {op!r}")
     except E.EditError as e:
         raise StudyError(str(e))
-    after = [t.text for t in tr.turns[ti:ti + (2 if op == Op.SPLIT else 1)]]
+    # the turns that took their place: two after a split, none after an emptied turn
+    after = [t.text for t in tr.turns[ti:ti + len(tr.turns) - count + len(before)]]
+    if after == before:
+        return msg
     study.audit(reviewer, None, op, json.dumps({"transcript": name, "turn": ti, "before": before,
                                                 "after": after}, ensure_ascii=False))
     return msg

@@ -160,8 +160,9 @@
   function select(id, scroll) {
     const old = document.querySelector("mark.sel");
     if (old) old.classList.remove("sel");
+    const before = S.sel;
     S.sel = id && S.byId.has(id) ? id : null;
-    S.cue = S.sel; // space now plays the seconds around it
+    if (S.sel !== before) S.cue = S.sel; // space now plays the seconds around it
     if (S.sel) {
       const el = $("i" + S.sel);
       if (el) {
@@ -318,7 +319,7 @@
     return `<div class="listen" id="listen"><button id="b-pp" type="button" aria-label="Play or pause">` +
       `${player().paused ? "▶" : "❚❚"}</button><span id="ltime">${clock(player().currentTime)}</span>` +
       `<label>speed <select id="f-speed">${opts}</select></label><span class="hint">click a word to play from it` +
-      `${S.view.editable ? " · <kbd>i</kbd> edit the turn · <kbd>b</kbd> split · <kbd>J</kbd> merge · <kbd>w</kbd> speaker" : ""}</span></div>`;
+      `${S.view.editable ? " · <kbd>i</kbd> edit · <kbd>b</kbd> split · <kbd>J</kbd> merge · <kbd>w</kbd> speaker" : ""}</span></div>`;
   }
 
   function wordsHtml(t, ti, from, to) {

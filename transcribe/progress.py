@@ -136,6 +136,8 @@ class Progress:
         self._say(message, err=True)
 
     def close(self) -> None:
+        if self.bars:
+            self._draw()
         self._stop.set()
         for b in (self._bar, self._overall):
             if b is not None:
@@ -175,7 +177,7 @@ class Progress:
 
     def _start_bars(self) -> None:
         from tqdm import tqdm
-        fmt = "{desc}{bar}| {postfix}"
+        fmt = "{desc}{bar}|"
         self._overall = tqdm(total=1000, bar_format=fmt, position=0, file=sys.stderr, dynamic_ncols=True)
         self._bar = tqdm(total=1000, bar_format=fmt, position=1, leave=False, file=sys.stderr,
                          dynamic_ncols=True)
@@ -194,8 +196,11 @@ class Progress:
             spent = time.monotonic() - self.started
             # the overall bar is time: spent / (spent + left); audio until speed is known
             share = audio / self.total if left is None or not self.total else spent / (spent + left or 1e-9)
-            eta = "estimating time left" if left is None else (f"about {clock(left)} left" if left >= 1
-                                                                else "finishing")
+            if f is None and self.done >= self.total:
+                eta = f"done in {clock(spent)}"
+            else:
+                eta = "estimating time left" if left is None else (
+                    f"about {clock(left)} left" if left >= 1 else "finishing")
             self._show(self._overall, f"all {self.count} file(s) ", share,
                        f"{clock(audio)}/{clock(self.total)} of audio, {eta}")
             if f is not None:
@@ -204,8 +209,8 @@ class Progress:
                 self._show(self._bar, f"{f.name[:28]} ", f.decoded / f.duration if f.duration else 0, what)
 
     @staticmethod
-    def _show(bar, desc: str, share: float, postfix: str) -> None:
+    def _show(bar, desc: str, share: float, text: str) -> None:
         bar.set_description_str(desc, refresh=False)
         bar.n = int(1000 * min(1.0, max(0.0, share)))
-        bar.set_postfix_str(postfix, refresh=False)
+        bar.bar_format = "{desc}{bar}| " + text.replace("{", "{{").replace("}", "}}")
         bar.refresh()

@@ -34,12 +34,12 @@
   }
 
   let toastTimer = null;
-  function toast(msg, err) {
+  function toast(msg, err, sticky) {
     const t = $("toast");
     t.textContent = msg;
     t.className = "show" + (err ? " err" : "");
     clearTimeout(toastTimer);
-    toastTimer = setTimeout(() => { t.className = err ? "err" : ""; }, err ? 4000 : 1800);
+    if (!sticky) toastTimer = setTimeout(() => { t.className = err ? "err" : ""; }, err ? 4000 : 1800);
   }
 
   // ------------------------------------------------------------------ routing
@@ -242,6 +242,8 @@
     if (op !== "missed" && !TURN_OPS.has(op) && !it) { toast("select an item first (j for the next flag)", true); return; }
     const body = Object.assign({ op, name: S.view.name }, it ? { item: it.id, seen: it.status } : {}, extra || {});
     S.busy = true;
+    // a correction of the words sends the whole transcript through de-identification again
+    if (TURN_OPS.has(op) && op !== "speaker") toast("saving, then de-identifying the transcript again…", false, true);
     const t0 = performance.now();
     let res;
     try {

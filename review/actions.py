@@ -99,6 +99,9 @@ def _apply(study, op: str, data: dict, reviewer: str) -> str:
     if op == "approve":
         D.approve(study, str(data.get("name", "")), reviewer)
         return "approved for analysis"
+    from review import correct  # imports Conflict from here
+    if op in correct.OPS:
+        return correct.apply(study, op, data, reviewer)
     it = _item(study, data.get("item"))
     if op in ("accept", "reject", "reopen"):
         _check_seen(it, data.get("seen"))

@@ -37,13 +37,14 @@ def item_view(it: Item, ps: Pseudonyms) -> dict:
 
 
 def transcript_view(study, name: str) -> dict:
-    from review import audio
+    from review import audio, correct
     tr = source_transcript(study, name)
     ps = Pseudonyms.of_study(study)
     ents = study.entities()
     items = [item_view(it, ps) for it in study.items.of(name)]
     turns = [{"speaker": t.speaker, "start": t.start, "text": t.text,
-              "timed": bool(t.words) or t.start is not None} for t in tr.turns]
+              "timed": bool(t.words) or t.start is not None, "words": correct.word_spans(t)}
+             for t in tr.turns]
     flags = [i for i in items if i["flag"]]
     return {"name": name, "layout": tr.layout, "turns": turns, "items": items,
             "entities": [{"id": e.id, "kind": e.kind.value, "real": e.real, "pseudonym": e.pseudonym}
@@ -51,4 +52,7 @@ def transcript_view(study, name: str) -> dict:
             "audio": audio.media_path(study, name) is not None,
             "progress": {"flags": len(flags), "decided": sum(i["status"] != "open" for i in flags)},
             "approved": approval(study, name),
-            "words": sum(len(t.text.split()) for t in tr.turns)}
+            "words": sum(len(t.text.split()) for t in tr.turns),
+            # correction mode: transcripts from recordings
+            "editable": correct.editable(tr), "speakers": correct.speakers(tr),
+            "new_speaker": correct.new_speaker(tr)}

@@ -203,3 +203,74 @@ def test_run_deidentifies(tmp_path, monkeypatch):
         assert real not in text and real not in (out / "sample.json").read_text()
     assert {t.speaker for t in transcript.read(out / "sample.txt").turns} == {"S1", "S2"}
     assert list(study.iterdir())
+
+
+# ---------------------------------------------------------------- words on the right side
+def test_turn_changes_are_drawn_to_sentence_ends():
+    # "...where you work? Sure. My name": the voice of a short "Sure." leans the wrong way a
+    # little; a question is where turns change
+    words = [w(" you", 0, 0.3), w(" work?", 0.3, 0.8), w(" Sure.", 1.4, 1.8), w(" My", 2.0, 2.2),
+             w(" name", 2.2, 2.6)]
+    ev = np.array([[0.05, 0], [0.08, 0], [0.004, 0], [0, 0.05], [0, 0.07]])
+    costs = speaker.switch_costs(words)
+    assert list(costs) == [0, speaker.SWITCH_WORD, speaker.SWITCH_QUESTION, speaker.SWITCH_SENTENCE,
+                           speaker.SWITCH_WORD]
+    assert speaker._best_path(ev, costs) == [0, 0, 1, 1, 1]
+    # "...Hospital in Millbrook. How long": the last word sounds a little like the next
+    # speaker (its timing runs into the pause), but a sentence is not cut for that
+    words = [w(" Hospital", 0, 0.5), w(" in", 0.5, 0.7), w(" Millbrook.", 0.7, 1.9), w(" How", 2.1, 2.3),
+             w(" long", 2.3, 2.6)]
+    ev = np.array([[0.08, 0], [0.03, 0], [0, 0.03], [0, 0.05], [0, 0.05]])
+    assert speaker._best_path(ev, speaker.switch_costs(words)) == [0, 0, 0, 1, 1]
+    # clear evidence moves a turn change inside a sentence too
+    ev[2] = [0, 0.12]
+    assert speaker._best_path(ev, speaker.switch_costs(words)) == [0, 0, 1, 1, 1]
+    # one word that sounds like the other speaker mid-sentence does not make a turn
+    ev2 = np.array([[0.05, 0], [0.05, 0], [0, 0.03], [0.05, 0], [0.05, 0]])
+    assert speaker._best_path(ev2, [0] + [speaker.SWITCH_WORD] * 4) == [0] * 5
+
+
+def test_short_stretches_are_heard_alone():
+    _, sources = speaker.window_centres([(1.0, 1.5), (3.0, 6.0)], 0.0, 10.0)
+    assert [tuple(s) for s in sources[:1]] == [(1.0, 1.5)]           # not the 1.6 s around it
+    assert all(3.0 <= a and b <= 6.0 and b - a == pytest.approx(speaker.WINDOW) for a, b in sources[1:])
+    _, old = speaker.window_centres([(1.0, 1.5)], 0.0, 10.0, alone=False)
+    assert tuple(old[0]) == pytest.approx((1.25 - speaker.WINDOW / 2, 1.25 + speaker.WINDOW / 2))
+    feats = np.arange(1000, dtype=float)[:, None]
+    [frames] = speaker._frames(feats, np.array([[1.0, 1.5]]), 0.0, 160)
+    assert len(frames) == 160 and set(frames[:, 0]) == set(range(100, 150))
+
+
+def test_pieces_cut_at_quiet_moments():
+    from transcribe import audio
+    x = np.random.default_rng(0).normal(size=16000 * 70).astype(np.float32)
+    x[16000 * 25: 16000 * 26] = 0     # a quiet second in the last 8 s of the first piece
+    cuts = audio.pieces(x, 28, 8)
+    assert cuts[0][0] == 0 and cuts[-1][1] == len(x)
+    assert all(b == c for (_, b), (c, _) in zip(cuts, cuts[1:]))
+    assert all(b - a <= 28 * 16000 for a, b in cuts)
+    assert 25 * 16000 <= cuts[0][1] <= 26 * 16000
+
+
+def test_coverage_of_speech_by_words():
+    seg = whisper.Segment(0, 0, "", [w(" a", 10.0, 11.0), w(" b", 11.0, 12.0)])
+    assert whisper.coverage([seg], [(0.0, 2.0)], 10.0) == pytest.approx(1.0)
+    assert whisper.coverage([seg], [(0.0, 2.0), (5.0, 9.0)], 10.0) == pytest.approx(2 / 6)
+    assert whisper.coverage([], [(0.0, 0.5)], 0.0) == 1.0      # too little speech to judge
+
+
+def test_one_status_line_per_file_without_a_terminal(batch):
+    d, out, files, res = batch
+    assert re.search(r"^\[1/2\] sample\.wav: 0:30 of audio in \d+:\d\d; 2 speaker\(s\), \d+ turn\(s\)",
+                     res.output, re.M), res.output
+
+
+def test_bundled_sample_no_word_on_the_wrong_side(model):
+    """Each sentence of the bundled interview (the lines of make_sample.sh) is printed in its
+    own speaker's turn, and fillers are asked for without losing words."""
+    from bench.refs import SAMPLES, script_reference
+    from bench.word_attribution import score
+    tr = pipeline.transcribe_file(SAMPLES / "interview.flac", model, pipeline.Options())
+    s = score(script_reference(SAMPLES / "make_sample.sh"), tr)
+    assert s["matched"] >= 90 and s["wrong"] == 0, s["wrong_words"]
+    assert tr.meta["fillers"] == "guarded" and tr.meta["attribution"] == "sentences"

@@ -98,6 +98,18 @@ def _quietest(x: np.ndarray, lo: int) -> int:
     return lo + int(np.argmin(energy)) * win + win // 2
 
 
+def pieces(x: np.ndarray, seconds: float, seek_seconds: float) -> list[tuple[int, int]]:
+    """[a, b) sample ranges of x of at most `seconds`, each cut at the quietest moment of
+    its last `seek_seconds`."""
+    size, seek = int(seconds * RATE), int(seek_seconds * RATE)
+    out, a = [], 0
+    while len(x) - a > size:
+        cut = _quietest(x[a:a + size], size - seek)
+        out.append((a, a + cut))
+        a += cut
+    return out + [(a, len(x))] if len(x) > a else out
+
+
 def chunks(path: str | Path, stereo: bool = False,
            chunk_seconds: float = CHUNK_SECONDS) -> Iterator[Chunk]:
     """The recording in consecutive chunks of about `chunk_seconds`, cut at quiet moments.

@@ -10,6 +10,7 @@ import click
 from review.audio_mask import Mask
 from review.cli import audio_options
 from transcribe import audio, pipeline, verbatim, whisper
+from transcribe.progress import Progress, Stage
 
 DEFAULT_FORMATS = "txt,json"
 
@@ -111,10 +112,12 @@ def recording_options(f):
                           "or detect."),
         click.option("--prompt", default=None,
                      help="Initial prompt for Whisper (e.g. names and terms of the study)."),
-        click.option("--filler-prompt/--no-filler-prompt", default=False, show_default=True,
-                     help="Prompt Whisper with speech full of fillers, so it keeps more of them "
-                          "(lowers word error rate on sample.wav in bench/wer.py, but on some "
-                          "recordings makes tiny.en skip whole sentences: off by default)."),
+        click.option("--fillers", type=click.Choice([f.value for f in verbatim.Fillers]),
+                     default=verbatim.Options().fillers.value, show_default=True,
+                     help="How hard Whisper is pushed to write um, uh and hmm: none (bare "
+                          "Whisper), prompt (a prompt full of fillers, once per chunk: can make "
+                          "tiny.en skip sentences), guarded (that prompt on every 30 s piece, a "
+                          "piece redone without it where its words cover too little speech)."),
         click.option("--hotwords", default=None, help="Words Whisper should prefer."),
         click.option("--unsure-below", type=click.FloatRange(0, 1), default=verbatim.UNSURE_BELOW,
                      show_default=True, help="Mark words under this probability as [word?]."),
@@ -126,16 +129,14 @@ def recording_options(f):
 
 
 def _options(language, speakers, speaker_names, no_speakers, diarization, stereo, prompt,
-             filler_prompt, hotwords, unsure_below) -> pipeline.Options:
-    if filler_prompt:
-        prompt = verbatim.FILLER_PROMPT + (" " + prompt if prompt else "")
+             fillers, hotwords, unsure_below) -> pipeline.Options:
     names = [n.strip() for n in speaker_names.split(",") if n.strip()]
     return pipeline.Options(
         speakers=speakers, speaker_names=names, diarize=not no_speakers, method=diarization,
         stereo=stereo,
         whisper=whisper.Settings(language=None if language == "auto" else language,
                                  initial_prompt=prompt, hotwords=hotwords),
-        verbatim=verbatim.Options(unsure_below=unsure_below))
+        verbatim=verbatim.Options(fillers=verbatim.Fillers(fillers), unsure_below=unsure_below))
 
 
 def _todo(files, is_done) -> tuple[list, int, int]:
@@ -158,10 +159,9 @@ def _todo(files, is_done) -> tuple[list, int, int]:
 
 
 def transcribe_batch(files: list[str], model_name, device, compute_type, opts: pipeline.Options,
-                     is_done, on_transcript) -> tuple[int, int, int]:
+                     is_done, on_transcript, saving: Stage = Stage.WRITING) -> tuple[int, int, int]:
     """Transcribe each file not yet done, calling on_transcript(path, transcript) for each.
     Returns (done now, skipped, failed). Failures are one line each; the batch goes on."""
-    from tqdm import tqdm
     todo, skipped, failed = _todo(files, is_done)
     if not todo:
         return 0, skipped, failed
@@ -171,34 +171,33 @@ def transcribe_batch(files: list[str], model_name, device, compute_type, opts: p
     except whisper.ModelError as e:
         _fail(str(e))
     done = 0
-    total = sum(i.duration for _, i in todo) or None
-    fmt = "{l_bar}{bar}| {n:.0f}/{total:.0f}s audio [{elapsed}<{remaining}]"
-    with tqdm(total=total, desc=f"all {len(todo)} file(s)", unit="s", position=0,
-              bar_format=fmt, disable=None, file=sys.stderr) as overall:
+    with Progress([i.duration for _, i in todo]) as progress:
         for p, info in todo:
-            base = overall.n
-            with tqdm(total=info.duration or None, desc=p.name[:30], unit="s", position=1,
-                      leave=False, bar_format=fmt, disable=None, file=sys.stderr) as bar:
-                def progress(sec: float, bar=bar, base=base):
-                    sec = min(sec, info.duration or sec)
-                    bar.update(max(0.0, sec - bar.n))
-                    overall.update(max(0.0, base + sec - overall.n))
-                try:
-                    tr = pipeline.transcribe_file(p, model, opts, progress)
-                    on_transcript(p, tr)
-                    done += 1
-                except audio.AudioError as e:
-                    tqdm.write(f"veil: {p.name}: {e}; skipped", file=sys.stderr)
-                    failed += 1
-                except (KeyboardInterrupt, SystemExit):
-                    raise
-                except Exception as e:  # one bad file must not stop a night's batch
-                    first = (str(e).splitlines() or [""])[0][:160]
-                    tqdm.write(f"veil: {p.name}: cannot transcribe ({type(e).__name__}: {first}); "
-                               f"skipped", file=sys.stderr)
-                    failed += 1
-            overall.update(max(0.0, base + (info.duration or 0) - overall.n))
+            progress.begin(p.name, info.duration)
+            try:
+                tr = pipeline.transcribe_file(p, model, opts, progress)
+                progress.stage(saving)
+                on_transcript(p, tr)
+                progress.end(_summary(tr))
+                done += 1
+            except audio.AudioError as e:
+                progress.fail(f"veil: {p.name}: {e}; skipped")
+                failed += 1
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except Exception as e:  # one bad file must not stop a night's batch
+                first = (str(e).splitlines() or [""])[0][:160]
+                progress.fail(f"veil: {p.name}: cannot transcribe ({type(e).__name__}: {first}); skipped")
+                failed += 1
     return done, skipped, failed
+
+
+def _summary(tr) -> str:
+    """What the status line says about a transcript (no words of it: they may identify)."""
+    m = tr.meta
+    moved = m.get("words_moved", 0)
+    return (f"{m.get('speakers', 0)} speaker(s), {len(tr.turns)} turn(s)"
+            + (f", {moved} word(s) moved to the speaker of their sentence" if moved else ""))
 
 
 @click.command("transcribe")
@@ -209,7 +208,7 @@ def transcribe_batch(files: list[str], model_name, device, compute_type, opts: p
               help="Comma-separated: txt, docx, vtt, srt, json.")
 @recording_options
 def transcribe_cmd(audio_files, out_dir, formats, model, language, device, compute_type, speakers,
-                   speaker_names, no_speakers, diarization, stereo, prompt, filler_prompt,
+                   speaker_names, no_speakers, diarization, stereo, prompt, fillers,
                    hotwords, unsure_below, force):
     """Transcribe recordings (wav, mp3, m4a, flac, ogg, mp4, mov, webm) verbatim, offline,
     with speakers and timestamps."""
@@ -217,7 +216,7 @@ def transcribe_cmd(audio_files, out_dir, formats, model, language, device, compu
     fmts = _formats(formats)
     out = Path(out_dir)
     opts = _options(language, speakers, speaker_names, no_speakers, diarization, stereo, prompt,
-                    filler_prompt, hotwords, unsure_below)
+                    fillers, hotwords, unsure_below)
 
     def save(p: Path, tr) -> None:
         for fmt, path in _outputs(out, p.stem, fmts).items():
@@ -278,7 +277,7 @@ def write_audio(recording: Path, verbatim_tr, deidentified, out: Path, how, stem
 @audio_options
 def run_cmd(audio_files, study_dir, out_dir, formats, config_path, model, language, device,
             compute_type, speakers, speaker_names, no_speakers, diarization, stereo, prompt,
-            filler_prompt, hotwords, unsure_below, force, audio_out, audio_mask):
+            fillers, hotwords, unsure_below, force, audio_out, audio_mask):
     """Transcribe recordings, then de-identify them with the study: the verbatim transcript
     goes into the study (encrypted), the de-identified one into --out."""
     from deid import config as cfgmod
@@ -290,7 +289,7 @@ def run_cmd(audio_files, study_dir, out_dir, formats, config_path, model, langua
     fmts = _formats(formats)
     out = Path(out_dir)
     opts = _options(language, speakers, speaker_names, no_speakers, diarization, stereo, prompt,
-                    filler_prompt, hotwords, unsure_below)
+                    fillers, hotwords, unsure_below)
     refused = 0
     try:
         cfg = cfgmod.load(config_path)
@@ -321,7 +320,7 @@ def run_cmd(audio_files, study_dir, out_dir, formats, config_path, model, langua
                 return not force and _done(out, stem, fmts) and (not audio_out or audio_target(p, out, stem).exists())
 
             done, skipped, failed = transcribe_batch(
-                audio_files, model, device, compute_type, opts, is_done, save)
+                audio_files, model, device, compute_type, opts, is_done, save, Stage.DEIDENTIFYING)
             waiting = study.open_items()
     except (StudyError, cfgmod.ConfigError) as e:
         _fail(str(e))

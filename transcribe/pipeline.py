@@ -1,13 +1,12 @@
 """One recording to one verbatim, speaker-labelled, timestamped Transcript, a chunk at a time."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
-
 import numpy as np
 
 from transcribe import audio, speaker, verbatim, whisper
+from transcribe.progress import Progress, Stage
 from transcript import Transcript, Turn, Word
 
 MAX_TURN_SECONDS = 60.0   # a longer monologue is split at a sentence break, for media sync
@@ -23,6 +22,7 @@ class Options:
     speaker_names: list[str] = field(default_factory=list)
     diarize: bool = True
     method: str = "resemblyzer"           # or "mfcc"
+    attribution: speaker.Attribution = speaker.Attribution.SENTENCES
     stereo: str = "auto"                  # auto | channels | mix
     whisper: whisper.Settings = field(default_factory=whisper.Settings)
     verbatim: verbatim.Options = field(default_factory=verbatim.Options)
@@ -71,45 +71,66 @@ def _sentence_starts(words: list[Word]) -> list[float]:
     return out
 
 
-def _recognise(model, signal, start: float, opts: Options, report) -> tuple[list[Word], int]:
-    """Words of one chunk of one signal, repetition loops cut; also how many words were cut."""
-    words, cut = [], 0
-    for seg in whisper.recognise(model, signal, start, opts.whisper, report):
+@dataclass
+class Tally:
+    """What recognition had to repair, for the transcript's meta."""
+    loops_cut: int = 0        # words of repetition loops cut
+    pieces_redone: int = 0    # pieces recognised again without the filler prompt
+
+
+def _segments(model, signal, start: float, opts: Options, report, tally: Tally):
+    fillers, settings = opts.verbatim.fillers, opts.whisper
+    if fillers == verbatim.Fillers.GUARDED:
+        segs, redone = whisper.recognise_guarded(model, signal, start, settings, verbatim.FILLER_PROMPT, report)
+        tally.pieces_redone += redone
+        return segs
+    if fillers == verbatim.Fillers.PROMPT:
+        prompt = " ".join(p for p in (verbatim.FILLER_PROMPT, settings.initial_prompt) if p)
+        settings = replace(settings, initial_prompt=prompt)
+    return whisper.recognise(model, signal, start, settings, report)
+
+
+def _recognise(model, signal, start: float, opts: Options, report, tally: Tally) -> list[Word]:
+    """Words of one chunk of one signal, repetition loops cut."""
+    words = []
+    for seg in _segments(model, signal, start, opts, report, tally):
         seg_words, n = verbatim.cut_loops(seg.words)
-        cut += n
+        tally.loops_cut += n
         words.extend(w for w in seg_words if w.text.strip())
     words, n = verbatim.cut_loops(words)   # loops that run across segments
-    return words, cut + n
+    tally.loops_cut += n
+    return words
 
 
-def transcribe_file(path: str | Path, model, opts: Options,
-                    progress: Callable[[float], None] | None = None) -> Transcript:
-    """The transcript of one recording. `progress(seconds)` reports audio done so far.
-    Raises audio.AudioError (one-line message) for a file that cannot be transcribed."""
+def transcribe_file(path: str | Path, model, opts: Options, progress: Progress | None = None) -> Transcript:
+    """The transcript of one recording; `progress` is told the audio decoded so far, then
+    the speaker stage. Raises audio.AudioError (one-line message) for a file that cannot be
+    transcribed."""
     path = Path(path)
     info = audio.probe(path)
     stereo = opts.stereo != "mix" and info.channels == 2
     by_channel: bool | None = True if opts.stereo == "channels" else None
     words: list[Word] = []
     labels: list[int] = []       # per word, for stereo attribution
-    windows = speaker.Windows.empty()
-    loops_cut, peak = 0, 0.0
+    windows = heard = speaker.Windows.empty()   # clustered; judged by (see speaker.attribute)
+    tally, peak = Tally(), 0.0
     for chunk in audio.chunks(path, stereo=stereo, chunk_seconds=opts.chunk_seconds):
         chunk_peak = float(np.abs(chunk.mono).max(initial=0.0))
         peak = max(peak, chunk_peak)
         if chunk_peak < 1e-4:    # digital silence: nothing to recognise
+            if progress:
+                progress.decoded(chunk.end)
             continue
         if by_channel is None and stereo:
             by_channel = opts.diarize and speaker.is_two_voice_stereo(chunk.left, chunk.right)
-        report = (lambda s, c=chunk: progress(c.start + s)) if progress else None
+        report = (lambda s, c=chunk: progress.decoded(c.start + s)) if progress else None
         if stereo and by_channel:
             # one voice per channel: each channel recognised on its own, words merged by time
             # (overlapping speech keeps each channel's sentences whole: ordered by the
             # start of the sentence, not of each word)
             cw, cl, keys = [], [], []
             for side, signal in enumerate((chunk.left, chunk.right)):
-                ws, n = _recognise(model, signal, chunk.start, opts, report)
-                loops_cut += n
+                ws = _recognise(model, signal, chunk.start, opts, report, tally)
                 cw.extend(ws)
                 cl.extend([side] * len(ws))
                 keys.extend(_sentence_starts(ws))
@@ -117,28 +138,36 @@ def transcribe_file(path: str | Path, model, opts: Options,
             words.extend(cw[i] for i in order)
             labels.extend(cl[i] for i in order)
         else:
-            cw, n = _recognise(model, chunk.mono, chunk.start, opts, report)
-            loops_cut += n
+            cw = _recognise(model, chunk.mono, chunk.start, opts, report, tally)
             if opts.diarize and cw:
                 windows = windows + speaker.embed(opts.method, chunk.mono, chunk.start, cw)
+                if opts.attribution == speaker.Attribution.SENTENCES:
+                    heard = heard + speaker.embed(opts.method, chunk.mono, chunk.start, cw,
+                                                  whisper.speech(chunk.mono, chunk.start))
             words.extend(cw)
         if progress:
-            progress(chunk.end)
+            progress.decoded(chunk.end)
+    if progress:
+        progress.stage(Stage.SPEAKERS)
     if peak < 1e-4:
         raise NoSpeech("silent recording")
     if not words:
         raise NoSpeech("no speech found")
+    moved = 0
     if not opts.diarize:
         speakers = [0] * len(words)
         how = "none"
     elif stereo and by_channel:
         speakers, how = labels, "channel"
     else:
-        cl = speaker.smooth(speaker.cluster(windows.vectors, opts.speakers))
-        speakers, how = speaker.label_words(words, windows, cl), opts.method
+        cl = speaker.cluster(windows.vectors, opts.speakers)
+        speakers, moved = speaker.attribute(words, windows, cl, opts.attribution, heard)
+        how = opts.method
     turns = build_turns(words, speakers, opts.speaker_names, opts.verbatim)
     meta = {"duration": round(info.duration, 3), "diarization": how,
             "speakers": len({t.speaker for t in turns}),
+            "attribution": opts.attribution.value, "words_moved": moved,
+            "fillers": opts.verbatim.fillers.value, "pieces_redone": tally.pieces_redone,
             "unsure_below": opts.verbatim.unsure_below,
-            "repetition_words_cut": loops_cut}
+            "repetition_words_cut": tally.loops_cut}
     return Transcript(turns=turns, layout="bracketed", name=path.stem, media=str(path), meta=meta)

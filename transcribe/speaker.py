@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from enum import Enum
 
 import numpy as np
 
@@ -18,6 +19,21 @@ HOP = 0.5           # seconds between windows
 MAX_SPEAKERS = 8
 MAX_CLUSTERED = 2000  # windows clustered directly; the rest join the nearest centroid
 METHODS = ("resemblyzer", "mfcc")
+# the cost of a turn change between two words, in seconds of clear voice evidence (one
+# second of speech whose embeddings sit 0.1 closer to one speaker is worth 0.1)
+SWITCH_QUESTION = 0.0   # after a question: where an interview's turns change
+SWITCH_SENTENCE = 0.02  # after . ! or a silence of SENTENCE_GAP
+SWITCH_PAUSE = 0.04     # after a comma or a silence of PAUSE_GAP
+SWITCH_WORD = 0.06      # between two words of one sentence: only on strong evidence
+SENTENCE_GAP = 1.0
+PAUSE_GAP = 0.25
+
+
+class Attribution(str, Enum):
+    """How words are given to speakers."""
+    WINDOWS = "windows"      # each word: the (smoothed) labels of the voice windows inside it
+    SENTENCES = "sentences"  # the voice evidence of every word, turn changes drawn to sentence
+                             # ends and pauses (a best path over the words)
 
 
 @dataclass
@@ -50,11 +66,14 @@ def speech_spans(words, gap: float = 0.6) -> list[tuple[float, float]]:
     return [(a, b) for a, b in spans]
 
 
-def window_centres(spans, start: float, end: float, hop: float = HOP) -> tuple[np.ndarray, np.ndarray]:
-    """Centres every `hop` seconds inside speech, within [start, end); and where each
-    window's audio is taken from: moved inside its stretch of speech where the stretch is
-    long enough, so a window at a turn change after a pause hears one voice only."""
-    times, audio_at = [], []
+def window_centres(spans, start: float, end: float, hop: float = HOP,
+                   alone: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Centres every `hop` seconds inside speech, within [start, end); and the audio each
+    window's embedding is taken from, [from, to) in seconds: WINDOW seconds moved inside
+    its stretch of speech, so a window at a turn change after a pause hears one voice
+    only; with `alone`, a stretch shorter than WINDOW is heard alone (repeated to fill
+    the window), else with what is around it."""
+    times, sources = [], []
     for a, b in spans:
         a, b = max(a, start), min(b, end)
         if b <= a:
@@ -63,8 +82,12 @@ def window_centres(spans, start: float, end: float, hop: float = HOP) -> tuple[n
         for i in range(n):
             c = a + (b - a) * (i + 0.5) / n
             times.append(c)
-            audio_at.append(min(max(c, a + WINDOW / 2), b - WINDOW / 2) if b - a >= WINDOW else (a + b) / 2)
-    return np.array(times), np.array(audio_at)
+            if b - a >= WINDOW:
+                at = min(max(c, a + WINDOW / 2), b - WINDOW / 2)
+                sources.append((at - WINDOW / 2, at + WINDOW / 2))
+            else:
+                sources.append((a, b) if alone else ((a + b - WINDOW) / 2, (a + b + WINDOW) / 2))
+    return np.array(times), np.array(sources).reshape(-1, 2)
 
 
 # ------------------------------------------------------------------ embeddings
@@ -81,55 +104,59 @@ def _resemblyzer():
     return _encoder
 
 
-def _frame_slices(centres: np.ndarray, chunk_start: float, n_frames: int, frames_per_s: float,
-                  width: int) -> list[slice]:
+def _frames(feats: np.ndarray, sources: np.ndarray, chunk_start: float, width: int) -> list[np.ndarray]:
+    """For each window, `width` frames (100 a second) of its audio: a whole window kept
+    inside the chunk; a shorter stretch of speech repeated to fill it, so no silence or
+    other voice is heard with it."""
     out = []
-    for c in centres:
-        mid = int(round((c - chunk_start) * frames_per_s))
-        a = min(max(0, mid - width // 2), max(0, n_frames - width))
-        out.append(slice(a, a + width))
+    for a, b in sources:
+        i, j = (int(round((t - chunk_start) * 100)) for t in (a, b))
+        if j - i >= width:
+            i = min(max(0, i), max(0, len(feats) - width))
+            part = feats[i:i + width]
+        else:
+            i = max(0, min(i, len(feats) - 1))
+            part = feats[i:max(j, i + 1)]
+        out.append(np.resize(part, (width, feats.shape[1])) if len(part) < width else part)
     return out
 
 
-def embed_resemblyzer(audio: np.ndarray, chunk_start: float, centres: np.ndarray) -> np.ndarray:
+def embed_resemblyzer(audio: np.ndarray, chunk_start: float, sources: np.ndarray) -> np.ndarray:
     import torch
     enc = _resemblyzer()
     from resemblyzer.audio import normalize_volume, wav_to_mel_spectrogram
     from resemblyzer.hparams import audio_norm_target_dBFS
     partials_n_frames = int(WINDOW * 100)
     mel = wav_to_mel_spectrogram(normalize_volume(audio, audio_norm_target_dBFS, increase_only=True))
-    if len(mel) < partials_n_frames:
-        mel = np.pad(mel, ((0, partials_n_frames - len(mel)), (0, 0)))
-    slices = _frame_slices(centres, chunk_start, len(mel), 100.0, partials_n_frames)
+    frames = _frames(mel, sources, chunk_start, partials_n_frames)
     out = []
     with torch.inference_mode():
-        for i in range(0, len(slices), 64):
-            batch = np.stack([mel[s] for s in slices[i:i + 64]])
+        for i in range(0, len(frames), 64):
+            batch = np.stack(frames[i:i + 64])
             out.append(enc(torch.from_numpy(batch).to(enc.device)).cpu().numpy())
     return np.concatenate(out) if out else np.zeros((0, 256), np.float32)
 
 
-def embed_mfcc(audio: np.ndarray, chunk_start: float, centres: np.ndarray) -> np.ndarray:
+def embed_mfcc(audio: np.ndarray, chunk_start: float, sources: np.ndarray) -> np.ndarray:
     import librosa
     hop = RATE // 100
     mf = librosa.feature.mfcc(y=audio, sr=RATE, n_mfcc=20, hop_length=hop, n_fft=512).T[:, 1:]
     mf = (mf - mf.mean(axis=0)) / (mf.std(axis=0) + 1e-6)  # cepstral mean/variance normalisation
-    width = int(WINDOW * 100)
-    if len(mf) < width:
-        mf = np.pad(mf, ((0, width - len(mf)), (0, 0)))
-    slices = _frame_slices(centres, chunk_start, len(mf), 100.0, width)
-    return np.array([np.concatenate([mf[s].mean(axis=0), mf[s].std(axis=0)]) for s in slices],
-                    dtype=np.float32).reshape(len(slices), -1)
+    frames = _frames(mf, sources, chunk_start, int(WINDOW * 100))
+    return np.array([np.concatenate([f.mean(axis=0), f.std(axis=0)]) for f in frames],
+                    dtype=np.float32).reshape(len(frames), -1)
 
 
-def embed(method: str, audio: np.ndarray, chunk_start: float, words) -> Windows:
-    """Embeddings of the speech in one chunk of audio."""
+def embed(method: str, audio: np.ndarray, chunk_start: float, words, spans=None) -> Windows:
+    """Embeddings of the speech in one chunk of audio: inside `spans` (stretches of speech
+    in seconds of the recording, as the VAD hears them; a short one heard alone), or else
+    inside the stretches the words cover (the WINDOWS baseline)."""
     end = chunk_start + len(audio) / RATE
-    times, audio_at = window_centres(speech_spans(words), chunk_start, end)
+    times, sources = window_centres(spans or speech_spans(words), chunk_start, end, alone=bool(spans))
     if not len(times):
         return Windows.empty()
     fn = embed_resemblyzer if method == "resemblyzer" else embed_mfcc
-    return Windows(times, fn(audio, chunk_start, audio_at))
+    return Windows(times, fn(audio, chunk_start, sources))
 
 
 # ------------------------------------------------------------------ clustering
@@ -213,6 +240,83 @@ def label_words(words, windows: Windows, labels: np.ndarray) -> list[int]:
                 i -= 1
             out.append(int(labels[i]))
     return out
+
+
+def attribute(words, windows: Windows, labels: np.ndarray, how: Attribution,
+              heard: Windows | None = None) -> tuple[list[int], int]:
+    """The speaker of each word, and how many words differ from the WINDOWS baseline.
+    `windows` were clustered into `labels`; `heard` (windows inside the stretches of
+    speech the VAD finds) are what each word's voice is judged by, when given."""
+    base = label_words(words, windows, smooth(labels))
+    if how == Attribution.WINDOWS or not len(windows.times) or not words:
+        return base, 0
+    cents = centroids(windows.vectors, labels)
+    if heard is not None and len(heard.times):
+        # the speakers' voices as the cleaner windows hear them (one k-means step)
+        cents = centroids(heard.vectors, np.argmax(_normalise(heard.vectors) @ cents.T, axis=1))
+    else:
+        heard = windows
+    out = _best_path(evidence(words, heard, cents), switch_costs(words))
+    return out, sum(x != y for x, y in zip(base, out))
+
+
+def centroids(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    x = _normalise(vectors.astype(np.float64))
+    return _normalise(np.stack([x[labels == j].mean(axis=0) if (labels == j).any() else np.zeros(x.shape[1])
+                                for j in range(int(labels.max()) + 1)]))
+
+
+def evidence(words, windows: Windows, cents: np.ndarray) -> np.ndarray:
+    """(words, speakers): how much each word sounds like each speaker: the cosine of the
+    windows over the word to each speaker's centroid (less their mean), weighted by the
+    seconds each window stands for inside the word."""
+    sims = _normalise(windows.vectors.astype(np.float64)) @ cents.T
+    sims -= sims.mean(axis=1, keepdims=True)
+    order = np.argsort(windows.times)
+    times, sims = windows.times[order], sims[order]
+    half = HOP / 2
+    out = np.zeros((len(words), len(cents)))
+    for i, w in enumerate(words):
+        a, b = np.searchsorted(times, [w.start - half, w.end + half])
+        overlap = np.clip(np.minimum(w.end, times[a:b] + half) - np.maximum(w.start, times[a:b] - half), 0, None)
+        if overlap.sum() > 0:
+            out[i] = overlap @ sims[a:b]
+        else:   # a word no window stands for: the nearest window, for the word's length
+            j = int(np.argmin(np.abs(times - (w.start + w.end) / 2)))
+            out[i] = sims[j] * max(w.end - w.start, 0.05)
+    return out
+
+
+def switch_costs(words) -> np.ndarray:
+    """The cost of a turn change before each word (see SWITCH_*)."""
+    costs = np.zeros(len(words))
+    for i in range(1, len(words)):
+        prev, gap = words[i - 1].text.rstrip(), words[i].start - words[i - 1].end
+        if prev.endswith("?"):
+            costs[i] = SWITCH_QUESTION
+        elif prev.endswith((".", "!")) or gap >= SENTENCE_GAP:
+            costs[i] = SWITCH_SENTENCE
+        elif prev.endswith((",", ";", ":")) or gap >= PAUSE_GAP:
+            costs[i] = SWITCH_PAUSE
+        else:
+            costs[i] = SWITCH_WORD
+    return costs
+
+
+def _best_path(scores: np.ndarray, costs: np.ndarray) -> list[int]:
+    """The speaker sequence with the most evidence less the cost of its turn changes
+    (Viterbi)."""
+    n, k = scores.shape
+    total, back = scores[0].copy(), np.zeros((n, k), int)
+    change = 1 - np.eye(k)
+    for i in range(1, n):
+        step = total[:, None] - costs[i] * change
+        back[i] = step.argmax(axis=0)
+        total = step.max(axis=0) + scores[i]
+    path = [int(total.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i][path[-1]]))
+    return path[::-1]
 
 
 def is_two_voice_stereo(left: np.ndarray, right: np.ndarray) -> bool:

@@ -9,8 +9,10 @@ Marks in the text (never in the word list, which keeps only recognised words):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from transcript import Word
+from transcript.edit import MARKS, UNSURE
 from transcript.layouts import clock
 
 PAUSE_SECONDS = 2.0
@@ -20,10 +22,20 @@ INAUDIBLE_RUN = 3
 LOOP_MIN_REPEATS = {1: 6, 2: 4}   # n-gram length -> repeats that make a loop; longer n-grams: 3
 # an initial prompt written the way people talk nudges Whisper to keep fillers
 FILLER_PROMPT = "Umm, let me think like, hmm... Okay, uh, here's what I'm, like, thinking."
+FILLERS = {"um", "umm", "uh", "uhm", "hmm", "hm", "mm", "mhm", "er", "erm", "ah"}
+
+
+class Fillers(str, Enum):
+    """How hard Whisper is pushed to write the fillers people say (bench/fillers.py)."""
+    NONE = "none"          # bare Whisper: it writes clean text and drops most fillers
+    PROMPT = "prompt"      # the filler prompt once, before the first words of each chunk
+    GUARDED = "guarded"    # the filler prompt before every piece of about 30 s; a piece where
+                           # the prompted words cover too little of the speech is redone bare
 
 
 @dataclass
 class Options:
+    fillers: Fillers = Fillers.GUARDED   # bench/fillers.py, bench/wer.py
     pause_seconds: float = PAUSE_SECONDS
     unsure_below: float = UNSURE_BELOW
     inaudible_below: float = INAUDIBLE_BELOW
@@ -130,7 +142,4 @@ def render(words: list[Word], opts: Options, previous_end: float | None = None) 
 
 def plain(text: str) -> str:
     """Text without veil's marks (for measuring word error rate)."""
-    import re
-    text = re.sub(r"\(pause \d+s\)|\[inaudible [\d:]+\]", " ", text)
-    text = re.sub(r"\[([^\]]*?)\?\]", r"\1", text)
-    return " ".join(text.split())
+    return " ".join(UNSURE.sub(r"\1", MARKS.sub(" ", text)).split())

@@ -4,7 +4,7 @@ model name where the model hub is reachable."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -97,3 +97,63 @@ def recognise(model, audio: np.ndarray, offset: float, settings: Settings, progr
             progress(s.end)
         yield Segment(offset + s.start, offset + s.end, s.text, words,
                       float(s.avg_logprob), float(s.no_speech_prob))
+
+
+# ------------------------------------------------------------------ prompted, with a guard
+PIECE_SECONDS = 28.0    # one Whisper window, cut at a quiet moment of its last 8 s
+PIECE_SEEK = 8.0
+COVERAGE_MIN = 0.8      # share of the speech (as the VAD hears it) the words must cover
+
+
+def speech(audio: np.ndarray, offset: float = 0.0) -> list[tuple[float, float]]:
+    """Stretches of speech (seconds, shifted by `offset`), by faster-whisper's bundled
+    Silero VAD: split at silences of 0.3 s, padded by 0.1 s."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+    ts = get_speech_timestamps(audio, VadOptions(min_silence_duration_ms=300, speech_pad_ms=100))
+    return [(offset + t["start"] / 16000, offset + t["end"] / 16000) for t in ts]
+
+
+def coverage(segments: list[Segment], spoken: list[tuple[float, float]], offset: float) -> float:
+    """Share of the speech that recognised words lie on (1 where there is no speech)."""
+    total = sum(b - a for a, b in spoken)
+    if total < 1.0:
+        return 1.0
+    words = [(w.start - offset - 0.2, w.end - offset + 0.2) for s in segments for w in s.words]
+    covered = 0.0
+    for a, b in spoken:
+        covered += sum(max(0.0, min(b, y) - max(a, x)) for x, y in _merged(words))
+    return covered / total
+
+
+def _merged(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out: list[list[float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def recognise_guarded(model, audio: np.ndarray, offset: float, settings: Settings, prompt: str,
+                      progress=None) -> tuple[list[Segment], int]:
+    """Segments of one chunk with `prompt` before every piece of about 30 s (a prompt given
+    once fades after the first window). A prompt can make a small model skip speech: a
+    piece whose prompted words cover less than COVERAGE_MIN of its speech is recognised
+    again without it, and the run that covers more is kept. Also returns how many pieces
+    were redone."""
+    from transcribe.audio import RATE, pieces
+    prompted = replace(settings, initial_prompt=" ".join(p for p in (prompt, settings.initial_prompt) if p))
+    out, redone = [], 0
+    for a, b in pieces(audio, PIECE_SECONDS, PIECE_SEEK):
+        piece, at = audio[a:b], offset + a / RATE
+        report = (lambda s, base=a / RATE: progress(base + s)) if progress else None
+        segs = list(recognise(model, piece, at, prompted, report))
+        spoken = speech(piece)
+        covered = coverage(segs, spoken, at)
+        if covered < COVERAGE_MIN:
+            bare = list(recognise(model, piece, at, settings))
+            if coverage(bare, spoken, at) > covered:
+                segs, redone = bare, redone + 1
+        out += segs
+    return out, redone

@@ -34,12 +34,12 @@
   }
 
   let toastTimer = null;
-  function toast(msg, err) {
+  function toast(msg, err, sticky) {
     const t = $("toast");
     t.textContent = msg;
     t.className = "show" + (err ? " err" : "");
     clearTimeout(toastTimer);
-    toastTimer = setTimeout(() => { t.className = err ? "err" : ""; }, err ? 4000 : 1800);
+    if (!sticky) toastTimer = setTimeout(() => { t.className = err ? "err" : ""; }, err ? 4000 : 1800);
   }
 
   // ------------------------------------------------------------------ routing
@@ -99,11 +99,11 @@
     $("progress-bar").firstChild.style.width = (p.flags ? (100 * p.decided / p.flags) : 100) + "%";
   }
 
-  function itemHtml(it) {
+  function itemHtml(it, inner) {
     const to = it.status === "rejected" ? (it.pseudonym || "new pseudonym")
              : it.replaced || it.status !== "open" ? (it.pseudonym || "new pseudonym") : (it.pseudonym || "?");
     const cls = `it k-${it.kind} st-${it.status}${it.flag ? " flag" : ""}`;
-    return `<mark class="${cls}" id="i${it.id}" data-id="${it.id}">${esc(it.text)}` +
+    return `<mark class="${cls}" id="i${it.id}" data-id="${it.id}">${inner}` +
            `<span class="to" aria-label="becomes">→ ${esc(to)}</span></mark>`;
   }
 
@@ -129,7 +129,7 @@
     };
     S.flags = v.items.filter((i) => i.flag);
     const parts = [];
-    parts.push(`<div class="sheet"><h1>${esc(v.name)}</h1><div class="sub">${v.words.toLocaleString()} words · ` +
+    parts.push(`<div class="sheet">${v.audio ? listenBar() : ""}<h1>${esc(v.name)}</h1><div class="sub">${v.words.toLocaleString()} words · ` +
       `${v.items.length} replacements · ${S.flags.length} flags${v.audio ? " · audio" : ""}</div><div class="legend">` +
       KINDS.map((k) => `<span class="chip k-${k}">${k}</span>`).join("") + `</div>`);
     v.turns.forEach((t, ti) => {
@@ -137,17 +137,17 @@
       let pos = 0, h = "";
       for (const it of its) {
         if (it.start < pos) continue; // overlapping item: the first one is shown (and applied)
-        h += esc(t.text.slice(pos, it.start)) + itemHtml(it);
+        h += wordsHtml(t, ti, pos, it.start) + itemHtml(it, wordsHtml(t, ti, it.start, it.end));
         pos = it.end;
       }
-      h += esc(t.text.slice(pos));
-      const who = t.speaker || t.start != null
-        ? `<div class="who">${label(t.speaker)}${t.start != null ? `<span class="ts">${clock(t.start)}</span>` : ""}</div>` : "";
-      parts.push(`<div class="turn">${who}<p class="txt" data-turn="${ti}">${h}</p></div>`);
+      h += wordsHtml(t, ti, pos, t.text.length);
+      parts.push(`<div class="turn" data-turn="${ti}">${whoHtml(t, ti, label)}<p class="txt" data-turn="${ti}">${h}</p></div>`);
     });
     parts.push("</div>");
     const y = window.scrollY;
     $("doc").innerHTML = parts.join("");
+    S.editing = null;
+    indexWords();
     if (keepScroll) window.scrollTo(0, y);
     $("crumb").textContent = v.name;
     setProgress(v.progress);
@@ -160,6 +160,7 @@
     try {
       S.view = await api("/api/transcript?name=" + encodeURIComponent(name));
     } catch (e) { toast(e.message, true); renderHome(); return; }
+    if (S.view.audio) await audioTicket(name);
     renderDoc(false);
     const first = item && S.byId.has(item) ? item : (S.flags.find((i) => i.status === "open") || {}).id;
     select(first || null, true);
@@ -171,7 +172,9 @@
   function select(id, scroll) {
     const old = document.querySelector("mark.sel");
     if (old) old.classList.remove("sel");
+    const before = S.sel;
     S.sel = id && S.byId.has(id) ? id : null;
+    if (S.sel !== before) S.cue = S.sel; // space now plays the seconds around it
     if (S.sel) {
       const el = $("i" + S.sel);
       if (el) {
@@ -247,10 +250,12 @@
   // ------------------------------------------------------------------ decisions
   async function act(op, extra) {
     if (S.busy) return;
-    const it = op === "missed" ? null : S.byId.get(S.sel);
-    if (op !== "missed" && !it) { toast("select an item first (j for the next flag)", true); return; }
+    const it = op === "missed" || TURN_OPS.has(op) ? null : S.byId.get(S.sel);
+    if (op !== "missed" && !TURN_OPS.has(op) && !it) { toast("select an item first (j for the next flag)", true); return; }
     const body = Object.assign({ op, name: S.view.name }, it ? { item: it.id, seen: it.status } : {}, extra || {});
     S.busy = true;
+    // a correction of the words sends the whole transcript through de-identification again
+    if (TURN_OPS.has(op) && op !== "speaker") toast("saving, then de-identifying the transcript again…", false, true);
     const t0 = performance.now();
     let res;
     try {
@@ -303,17 +308,7 @@
     let clip;
     try { clip = await api("/api/clip?item=" + it.id); } catch (e) { toast(e.message, true); return; }
     if (clip.error) { toast(clip.error, true); return; }
-    const a = $("player");
-    // the audio element cannot send the token header: it asks with a ticket for this
-    // transcript's recording, got with the header
-    const name = S.view.name;
-    S.tickets = S.tickets || {};
-    if (!S.tickets[name]) {
-      try { S.tickets[name] = (await api("/api/audio-ticket?name=" + encodeURIComponent(name))).ticket; }
-      catch (e) { toast(e.message, true); return; }
-    }
-    const src = "/api/audio?name=" + encodeURIComponent(name) + "&ticket=" + encodeURIComponent(S.tickets[name]);
-    if (a.dataset.src !== src) { a.src = src; a.dataset.src = src; }
+    const a = ensureSrc();
     a.dataset.end = clip.end;
     const go = () => { a.currentTime = clip.start; a.play().catch((e) => toast("cannot play audio: " + e.message, true)); };
     if (a.readyState >= 1) go(); else { a.addEventListener("loadedmetadata", go, { once: true }); a.load(); }
@@ -323,6 +318,202 @@
     const a = e.target;
     if (a.dataset.end && a.currentTime >= +a.dataset.end) { a.pause(); }
   });
+
+  // ------------------------------------------------------------------ listen and correct
+  // Transcripts from recordings: every word plays from its time, the word being spoken is
+  // highlighted, and a turn's text, speaker and boundaries can be corrected (saved at once,
+  // then de-identified again on the server).
+  const TURN_OPS = new Set(["edit_turn", "speaker", "split_turn", "merge_turns"]);
+  const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2];
+  const player = () => $("player");
+
+  function listenBar() {
+    const rate = player().playbackRate;
+    const opts = SPEEDS.map((r) => `<option value="${r}"${r === rate ? " selected" : ""}>${r}×</option>`).join("");
+    return `<div class="listen" id="listen"><button id="b-pp" type="button" aria-label="Play or pause">` +
+      `${player().paused ? "▶" : "❚❚"}</button><span id="ltime">${clock(player().currentTime)}</span>` +
+      `<label>speed <select id="f-speed">${opts}</select></label><span class="hint">click a word to play from it` +
+      `${S.view.editable ? " · <kbd>i</kbd> edit · <kbd>b</kbd> split · <kbd>J</kbd> merge · <kbd>w</kbd> speaker" : ""}</span></div>`;
+  }
+
+  function wordsHtml(t, ti, from, to) {
+    if (!(S.view.audio || S.view.editable) || !t.words.length) return esc(t.text.slice(from, to));
+    let h = "", pos = from;
+    for (const [a, b, t0] of t.words) {
+      if (b <= from || a >= to) continue;
+      const s = Math.max(a, from), e = Math.min(b, to);
+      h += esc(t.text.slice(pos, s)) +
+        `<span class="w" data-t="${t0}" data-turn="${ti}" data-at="${a}">${esc(t.text.slice(s, e))}</span>`;
+      pos = e;
+    }
+    return h + esc(t.text.slice(pos, to));
+  }
+
+  function whoHtml(t, ti, label) {
+    const v = S.view;
+    const ts = t.start == null ? "" : `<span class="ts"${v.audio ? ` data-t="${t.start}" title="Play from here"` : ""}>${clock(t.start)}</span>`;
+    if (!v.editable) return t.speaker || ts ? `<div class="who">${label(t.speaker)}${ts}</div>` : "";
+    const opts = (t.speaker ? "" : "<option selected></option>") + v.speakers.concat([v.new_speaker])
+      .map((sp) => `<option${sp === t.speaker ? " selected" : ""}>${esc(sp)}</option>`).join("");
+    return `<div class="who"><select class="spk" data-turn="${ti}" aria-label="Speaker of this turn">${opts}</select>${ts}` +
+      `<span class="tools"><button type="button" data-tool="edit" title="Edit the text (i)">edit</button>` +
+      `<button type="button" data-tool="split" title="Split before the current word (b)">split</button>` +
+      `<button type="button" data-tool="merge" title="Merge with the next turn (J)">merge ↓</button></span></div>`;
+  }
+
+  function indexWords() {
+    // playback order: [start time, turn, text offset], to find the word being spoken
+    S.words = [];
+    document.querySelectorAll("#doc .w").forEach((el) => {
+      const last = S.words[S.words.length - 1];
+      if (!last || last[1] !== +el.dataset.turn || last[2] !== +el.dataset.at) {
+        S.words.push([+el.dataset.t, +el.dataset.turn, +el.dataset.at]);
+      }
+    });
+    S.words.sort((a, b) => a[0] - b[0]);
+    S.now = null;
+    if (S.cur) setCur(S.cur.turn, S.cur.at);
+  }
+  const wordEls = (turn, at) => document.querySelectorAll(`#doc .w[data-turn="${turn}"][data-at="${at}"]`);
+
+  function setCur(turn, at) {
+    document.querySelectorAll("#doc .w.cur").forEach((el) => el.classList.remove("cur"));
+    S.cur = turn == null || turn >= (S.view ? S.view.turns.length : 0) ? null : { turn, at };
+    if (S.cur) wordEls(turn, at).forEach((el) => el.classList.add("cur"));
+  }
+  function curTurn() {
+    if (S.cur) return S.cur.turn;
+    const it = S.sel && S.byId.get(S.sel);
+    return it ? it.turn : null;
+  }
+  function firstWord(ti) {
+    const w = S.view.turns[ti].words;
+    return w.length ? w[0][0] : 0;
+  }
+
+  // the audio element cannot send the token header: it asks with a ticket for this
+  // transcript's recording, got with the header when the transcript opens
+  async function audioTicket(name) {
+    S.tickets = S.tickets || {};
+    if (!S.tickets[name]) {
+      try { S.tickets[name] = (await api("/api/audio-ticket?name=" + encodeURIComponent(name))).ticket; }
+      catch (e) { toast(e.message, true); }
+    }
+  }
+  function ensureSrc() {
+    const a = player();
+    const name = S.view.name;
+    const src = "/api/audio?name=" + encodeURIComponent(name) + "&ticket=" + encodeURIComponent((S.tickets || {})[name] || "");
+    if (a.dataset.src !== src) { a.src = src; a.dataset.src = src; }
+    return a;
+  }
+  function startPlayer(a, at) {
+    delete a.dataset.end; // plays on, not only the seconds around an item
+    const go = () => {
+      if (at != null) a.currentTime = at;
+      a.play().catch((e) => toast("cannot play audio: " + e.message, true));
+    };
+    if (a.readyState >= 1) go(); else { a.addEventListener("loadedmetadata", go, { once: true }); a.load(); }
+  }
+  function playFrom(t) {
+    if (!S.view || !S.view.audio) return;
+    S.cue = null;
+    startPlayer(ensureSrc(), t);
+  }
+  function togglePlay() {
+    if (!S.view || !S.view.audio) return;
+    const a = ensureSrc();
+    if (!a.paused) { a.pause(); return; }
+    if (S.cue && S.cue === S.sel) { S.cue = null; play(); return; } // a flag just chosen: its seconds
+    startPlayer(a, null);
+  }
+  function setSpeed(r) {
+    r = Math.min(2, Math.max(0.5, Math.round(r * 4) / 4));
+    player().playbackRate = r;
+    const f = $("f-speed");
+    if (f) f.value = String(r);
+    toast(`speed ${r}×`);
+  }
+
+  function follow() {
+    const a = player();
+    const t = a.currentTime;
+    const lt = $("ltime");
+    if (lt) lt.textContent = clock(t);
+    // the last word that starts at or before t
+    let lo = 0, hi = (S.words || []).length - 1, at = -1;
+    while (lo <= hi) { const m = (lo + hi) >> 1; if (S.words[m][0] <= t + 0.02) { at = m; lo = m + 1; } else hi = m - 1; }
+    const w = at >= 0 ? S.words[at] : null;
+    const key = w ? w[1] + ":" + w[2] : null;
+    if (key !== S.now) {
+      document.querySelectorAll("#doc .w.now").forEach((el) => el.classList.remove("now"));
+      S.now = key;
+      if (w) {
+        const els = wordEls(w[1], w[2]);
+        els.forEach((el) => el.classList.add("now"));
+        if (!a.paused && S.editing == null) {
+          setCur(w[1], w[2]);
+          const r = els[0] && els[0].getBoundingClientRect();
+          if (r && (r.top < 90 || r.bottom > window.innerHeight - 40)) els[0].scrollIntoView({ block: "center" });
+        }
+      }
+    }
+    if (!a.paused) requestAnimationFrame(follow);
+  }
+  ["play", "pause", "seeked"].forEach((ev) => player().addEventListener(ev, () => {
+    const b = $("b-pp");
+    if (b) b.textContent = player().paused ? "▶" : "❚❚";
+    requestAnimationFrame(follow);
+  }));
+
+  const turnData = (ti, extra) =>
+    Object.assign({ turn: ti, was: S.view.turns[ti].text, turns: S.view.turns.length }, extra);
+
+  function turnTool(tool, ti) {
+    if (!S.view || ti == null || !S.view.turns[ti]) { toast("click a word of the turn first", true); return; }
+    if (!S.view.editable) { toast("only transcripts made from recordings can be corrected here", true); return; }
+    if (tool === "edit") editTurn(ti);
+    else if (tool === "speaker") { const f = document.querySelector(`.spk[data-turn="${ti}"]`); if (f) f.focus(); }
+    else if (tool === "merge") act("merge_turns", turnData(ti));
+    else if (tool === "split") {
+      if (!S.cur || S.cur.turn !== ti) { toast("click the word the new turn starts with, then split", true); return; }
+      act("split_turn", turnData(ti, { at: S.cur.at }));
+    }
+  }
+
+  function setSpeaker(ti, speaker) {
+    if (speaker) act("speaker", turnData(ti, { speaker }));
+  }
+
+  function editTurn(ti) {
+    const p = document.querySelector(`#doc .txt[data-turn="${ti}"]`);
+    if (!p || S.busy) return;
+    const ta = document.createElement("textarea");
+    ta.className = "edit";
+    ta.value = S.view.turns[ti].text;
+    ta.dataset.turn = ti;
+    ta.setAttribute("aria-label", "Text of this turn: Enter saves, Esc cancels, Ctrl+Space plays");
+    ta.spellcheck = false;
+    p.replaceWith(ta);
+    S.editing = ti;
+    const fit = () => { ta.style.height = "auto"; ta.style.height = ta.scrollHeight + 4 + "px"; };
+    fit();
+    ta.addEventListener("input", fit);
+    ta.focus();
+    const at = S.cur && S.cur.turn === ti ? S.cur.at : ta.value.length;
+    ta.setSelectionRange(at, at);
+    ta.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") { e.preventDefault(); saveEdit(ta); }
+      else if (e.key === "Escape") { e.preventDefault(); e.stopPropagation(); renderDoc(true); select(S.sel, false); }
+    });
+  }
+
+  function saveEdit(ta) {
+    const ti = +ta.dataset.turn;
+    const text = ta.value.replace(/\s+/g, " ").trim();
+    if (text === S.view.turns[ti].text) { renderDoc(true); select(S.sel, false); return; }
+    act("edit_turn", turnData(ti, { text }));
+  }
 
   // ------------------------------------------------------------------ missed identifiers
   let missedText = "";
@@ -359,11 +550,24 @@
     if (w) openMissed(w);
   });
   $("doc").addEventListener("click", (e) => {
+    if (!window.getSelection().isCollapsed) return;
     const m = e.target.closest("mark.it");
-    if (m && window.getSelection().isCollapsed) select(+m.dataset.id, false);
+    if (m) select(+m.dataset.id, false);
+    const w = e.target.closest(".w");
+    if (w) { setCur(+w.dataset.turn, +w.dataset.at); playFrom(+w.dataset.t); }
+    const ts = e.target.closest(".ts[data-t]");
+    if (ts) { const ti = +ts.closest(".turn").dataset.turn; setCur(ti, firstWord(ti)); playFrom(+ts.dataset.t); }
+    const tool = e.target.closest("button[data-tool]");
+    if (tool) turnTool(tool.dataset.tool, +tool.closest(".turn").dataset.turn);
+    if (e.target.id === "b-pp") togglePlay();
+  });
+  $("doc").addEventListener("change", (e) => {
+    if (e.target.classList.contains("spk")) setSpeaker(+e.target.dataset.turn, e.target.value);
+    if (e.target.id === "f-speed") setSpeed(+e.target.value);
   });
   $("help-btn").addEventListener("click", () => { $("help").hidden = !$("help").hidden; });
   document.addEventListener("keydown", (e) => {
+    if (e.ctrlKey && e.key === " " && S.view && S.view.audio) { e.preventDefault(); togglePlay(); return; }
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const tag = (e.target.tagName || "").toLowerCase();
     if (e.key === "Escape") { closeMissed(); $("help").hidden = true; if (tag === "input" || tag === "select") e.target.blur(); return; }
@@ -376,12 +580,15 @@
       t: () => { const f = $("f-kind"); if (f) f.focus(); },
       g: () => { const f = $("f-merge"); if (f) f.focus(); },
       m: () => { const w = selectedWords(); if (w) openMissed(w); else toast("select the missed words in the text first", true); },
-      " ": () => play(), "?": () => { $("help").hidden = !$("help").hidden; } };
+      " ": () => togglePlay(), "?": () => { $("help").hidden = !$("help").hidden; },
+      i: () => turnTool("edit", curTurn()), b: () => turnTool("split", curTurn()),
+      J: () => turnTool("merge", curTurn()), w: () => turnTool("speaker", curTurn()),
+      "[": () => setSpeed(player().playbackRate - 0.25), "]": () => setSpeed(player().playbackRate + 0.25) };
     if (keys[k] && S.view || k === "?") { e.preventDefault(); keys[k](); }
   });
   document.addEventListener("visibilitychange", () => {
     // another tab or reviewer may have decided something meanwhile
-    if (!document.hidden && S.view && !S.busy) {
+    if (!document.hidden && S.view && !S.busy && S.editing == null) {
       api("/api/transcript?name=" + encodeURIComponent(S.view.name)).then((v) => {
         S.view = v; renderDoc(true); select(S.sel, false);
       }).catch(() => {});
@@ -394,7 +601,7 @@
   ["keydown", "mousedown"].forEach((ev) => document.addEventListener(ev, () => { lastInput = Date.now(); }));
   setInterval(() => {
     const editing = document.activeElement && /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName);
-    if (document.hidden || !S.view || S.busy || editing || Date.now() - lastInput > 300000) return;
+    if (document.hidden || !S.view || S.busy || editing || S.editing != null || Date.now() - lastInput > 300000) return;
     const before = JSON.stringify(S.view);
     api("/api/transcript?name=" + encodeURIComponent(S.view.name)).then((v) => {
       if (S.busy || JSON.stringify(v) === before) return;

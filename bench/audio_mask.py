@@ -63,18 +63,17 @@ def key_and_spans(study: Path):
     import json
 
     from deid import decisions as D
-    from deid import entity as ent
-    from deid import leak
+    from deid.linker import KeyIndex
+    from deid.render import allow_list
     from deid.study import open_study
     from review import audio_mask
     from transcript.layouts import from_json
     with open_study(study, secret=PASSPHRASE) as s:
         [name] = s.transcript_names()
-        reals = [r for _, r, _ in s.variants() if ent.searchable(r)]
         original = from_json(json.dumps(s.get_transcript(name, "source")))
         deidentified, _ = D.deidentified(s, name)
-        rx = leak.pattern(reals, s.setting("allow", []))
-        return rx, audio_mask.spans(original, deidentified), original, deidentified
+        matcher = KeyIndex(s).matcher(allow_list(s))   # the key's names, as the leak check finds them
+        return matcher, audio_mask.spans(original, deidentified), original, deidentified
 
 
 def hypothesis(model, path: Path) -> tuple[str, list[tuple[float, float, str]]]:
@@ -122,8 +121,8 @@ def outside(words, spans) -> str:
     return normalise(" ".join(keep))
 
 
-def count(rx, text: str) -> int:
-    return len(rx.findall(text)) if rx else 0
+def count(matcher, text: str) -> int:
+    return len(matcher.find(text, uncased=True))
 
 
 def bench(model, recording: Path, reference) -> None:
@@ -143,8 +142,8 @@ def bench(model, recording: Path, reference) -> None:
             text_m, words_m = hypothesis(model, path)
             wer_m = jiwer.wer(ref, outside(words_m, spans))
             print(f"{recording.name:15} {how:8} {len(spans):3d} ({seconds:4.1f} s) "
-                  f"{count(rx, text_o):5d} -> {count(rx, text_m):<3d} {count(names, text_o):5d} -> "
-                  f"{count(names, text_m):<3d} {wer_o:9.1%} {wer_m:8.1%} {100 * (wer_m - wer_o):+6.1f}pt "
+                  f"{count(rx, text_o):5d} -> {count(rx, text_m):<3d} {len(names.findall(text_o)):5d} -> "
+                  f"{len(names.findall(text_m)):<3d} {wer_o:9.1%} {wer_m:8.1%} {100 * (wer_m - wer_o):+6.1f}pt "
                   f"{len(ref.split()):6d}")
 
 

@@ -13,6 +13,8 @@ import json
 from enum import Enum
 
 from deid import decisions as D
+from deid.model import Field, Status
+from deid.render import source_transcript
 from deid.study import StudyError
 from review.actions import Conflict
 from transcript import Transcript
@@ -52,7 +54,7 @@ def word_spans(turn) -> list[list]:
 # ---------------------------------------------------------------- the operations
 def apply(study, op: str, data: dict, reviewer: str) -> str:
     name = str(data.get("name") or "")
-    tr = D.source_transcript(study, name)
+    tr = source_transcript(study, name)
     if not editable(tr):
         raise StudyError("only transcripts made from recordings can be corrected here")
     ti = _turn(tr, data)
@@ -141,11 +143,11 @@ def _edit(study, tr: Transcript, ti: int, text: str, reviewer: str) -> str:
         return "no change"
     # names the edit touched: the entity of each, and where its words now lie
     touched = []
-    for it in D.items(study, tr.name):
-        if it["turn"] == ti and it["entity"] and it["status"] != "rejected":
-            span = al.changed(it["start"], it["end"])
+    for it in study.items.of(tr.name):
+        if it.turn == ti and it.field == Field.TEXT and it.entity and it.status != Status.REJECTED:
+            span = al.changed(it.start, it.end)
             if span:
-                touched.append((it["entity"], it["kind"], span))
+                touched.append((it.entity, it.kind, span))
     if new_turn.text:
         tr.turns[ti] = new_turn
     else:
@@ -177,13 +179,14 @@ def _link_corrected(study, name: str, ti: int, text: str, newest: int, reviewer:
     words = _trim(text[span[0]:span[1]])
     if not words or len(words.split()) > MAX_NAME_TOKENS or study.entity(entity) is None:
         return 0
-    here = [it for it in D.items(study, name) if it["turn"] == ti and it["start"] < span[1]
-            and it["end"] > span[0] and it["status"] != "rejected"]
-    if not here and _name_like(words):
+    def here(live: bool) -> list:
+        return [it for it in study.items.of(name) if it.turn == ti and it.field == Field.TEXT
+                and it.start < span[1] and it.end > span[0] and (not live or it.status != Status.REJECTED)]
+    found = here(True)
+    if not found and _name_like(words):
         D.add_missed(study, words, kind or "person", reviewer)
-        here = [it for it in D.items(study, name) if it["turn"] == ti and it["start"] < span[1]
-                and it["end"] > span[0]]
-    others = {it["entity"] for it in here if it["entity"] and it["entity"] > newest}
+        found = here(False)
+    others = {it.entity for it in found if it.entity and it.entity > newest}
     for other in others:
         D.merge(study, entity, other, reviewer)
     return 1 if others else 0

@@ -15,10 +15,12 @@ from deid.plan import FilePlan, Planner
 KNOWN = "KnownEntity"
 
 
-def find_again(doc: Doc, plan: FilePlan, matcher: NameMatcher, linker: Linker, planner: Planner) -> None:
+def find_again(doc: Doc, plan: FilePlan, matcher: NameMatcher, linker: Linker, planner: Planner,
+               keep: list[Span] = ()) -> None:
     """Every known form in the text becomes a replaced mention, unless a replacement at
-    least as long already covers it; it wins over shorter detections and flags."""
-    for hit in matcher.find(doc.text, uncased=doc.uncased):
+    least as long already covers it, or the words are kept (`keep`: a nationality, a
+    pseudonym of the study); it wins over shorter detections and flags."""
+    for hit in matcher.find(doc.text, [(k.start, k.end) for k in keep], uncased=doc.uncased):
         s, e = hit.start, hit.end
         hit_span = Span(s, e)
         over = plan.overlapping(hit_span)

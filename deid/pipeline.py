@@ -29,7 +29,8 @@ from deid.detect import Doc, detect
 from deid.lexicon import DEFAULT_ALLOW
 from deid.linker import KeyIndex, Linker
 from deid.matcher import Rule
-from deid.model import Field, Kind, Mention, NewItem
+from deid.model import Field, Kind, Mention, NewItem, Span
+from deid.own import Pseudonyms as OwnPseudonyms
 from deid.plan import FilePlan, Planner, generalised
 from deid.pseudonym import Pseudonyms
 from deid.select import select
@@ -52,6 +53,7 @@ class Result:
     leaks: int = 0
     lost_decisions: int = 0            # review decisions that found no mention this time
     out_name: str = ""                 # the outputs' file name: no identifier in it
+    looks_own: bool = False            # the input looks like veil's own output
 
 
 def digest(tr: Transcript) -> str:
@@ -81,6 +83,11 @@ class Run:
     def matcher(self):
         return self.index.matcher(sorted(self.allow))
 
+    def pseudonym_words(self) -> frozenset[str]:
+        """The study's pseudonyms, whole and word by word, lower case: what the leak check
+        never counts (veil's own output given back keeps them)."""
+        return frozenset(k.lower() for v in self.planner.ps.map.values() for k in [v] + v.split())
+
 
 def deidentify(study, transcripts: list[Transcript], config: Config | None = None,
                progress=None, detector=detect) -> list[Result]:
@@ -91,13 +98,20 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
     docs = [Doc.of(i, tr) for i, tr in enumerate(transcripts)]
     detector(docs, sorted(run.allow), progress)
     detected = run.matcher()   # names the study knew before this batch, as candidates
-    plans, keeps = [], []
+    own = OwnPseudonyms(run.planner.ps.map.values())
+    output_names = set(study.setting("output_names", {}).values())
+    plans, keeps, looks_own = [], [], []
     for doc in docs:
         known_hits = [(h.start, h.end, run.index.kind_of.get(h.entity, Kind.PERSON))
                       for h in detected.find(doc.analysed, dotted=False) if h.form.rule is Rule.ANY_CASE]
         mentions, keep = rules.mentions(doc, select(doc.results, known_hits, doc.analysed, run.allow), run.cfg)
-        plans.append(FilePlan(doc.fno, mentions))
-        keeps.append(keep)
+        # veil's output given back: its pseudonyms stay
+        pseudonyms, is_own = own.spans(doc.text, [t.speaker for t in doc.transcript.turns],
+                                       doc.transcript.name in output_names)
+        plans.append(FilePlan(doc.fno, [m for m in mentions if not any(m.span.overlaps(p) for p in pseudonyms)]))
+        keeps.append(keep + pseudonyms)
+        looks_own.append(is_own)
+        doc.labels = {k: v for k, v in doc.labels.items() if not own.spans(v.mention.text)[0]}
     # initials of a person named in the transcript win over the acronyms veil knows, not
     # over the words a study (or veil's short allow-list) says identify no one
     explicit = {a.lower() for a in list(DEFAULT_ALLOW) + run.cfg.allow}
@@ -107,13 +121,15 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
         _link_all(run, doc, plan)
         _link_labels(run, doc, plan)
         abbreviations.run(doc, plan)
-    _find_again(run, docs, plans)
+    _find_again(run, docs, plans, keeps)
     sweep = Sweep(run.linker, run.planner, run.allow)
     for doc, plan, keep in zip(docs, plans, keeps):
         sweep.run(doc, plan, keep)
         known.join_names(doc, plan, run.linker, run.planner)
-    matcher = _find_again(run, docs, plans)   # forms the sweep added; the leak check's matcher
+    matcher = _find_again(run, docs, plans, keeps)   # forms the sweep added; the leak check's matcher
     results = [_finish(run, doc, plan, matcher) for doc, plan in zip(docs, plans)]
+    for res, is_own in zip(results, looks_own):
+        res.looks_own = is_own
     _name_outputs(run, docs, results)
     return results
 
@@ -122,8 +138,10 @@ def _name_outputs(run: Run, docs: list[Doc], results: list[Result]) -> None:
     """Each output's file name, with the names in the input's replaced (kept in the study);
     the output holds no path to its recording and only the metadata veil itself writes."""
     matcher, named = run.matcher(), run.study.setting("output_names", {})
+    given = set(named.values())   # veil's own output given back keeps its name
     for doc, res in zip(docs, results):
-        res.out_name = named[res.name] = filenames.deidentified(run, matcher, doc.fno, res.name)
+        res.out_name = named[res.name] = res.name if res.name in given and res.name not in named else \
+            filenames.deidentified(run, matcher, doc.fno, res.name)
         if res.transcript is not None:
             res.transcript.name, res.transcript.media = res.out_name, None
             res.transcript.meta = {k: v for k, v in res.transcript.meta.items() if k in SAFE_META}
@@ -171,10 +189,10 @@ def _initials(run: Run, plan: FilePlan, text: str) -> str:
     return run.planner.ps.initials(text)
 
 
-def _find_again(run: Run, docs: list[Doc], plans: list[FilePlan]):
+def _find_again(run: Run, docs: list[Doc], plans: list[FilePlan], keeps: list[list[Span]]):
     matcher = run.matcher()
-    for doc, plan in zip(docs, plans):
-        known.find_again(doc, plan, matcher, run.linker, run.planner)
+    for doc, plan, keep in zip(docs, plans, keeps):
+        known.find_again(doc, plan, matcher, run.linker, run.planner, keep)
     return matcher
 
 
@@ -188,7 +206,7 @@ def _finish(run: Run, doc: Doc, plan: FilePlan, matcher) -> Result:
                                                                p.pseudonym))
     speakers = {label: labels.renamed(lab) for label, lab in doc.labels.items() if lab.pseudonym}
     new = apply_replacements(doc.transcript, reps, speakers)
-    leaks = leak.count(new, reps, matcher, doc.uncased)
+    leaks = leak.count(new, reps, matcher, doc.uncased, run.pseudonym_words())
     lost = store(run.study, doc, plan)
     mentions = plan.mentions
     return Result(doc.transcript.name, None if leaks else new, mentions, sum(1 for m in mentions if m.flags),

@@ -109,6 +109,9 @@ def _write(study, results: list[Result | None], out_dir: Path, tally: Tally) -> 
     for tr, res in zip(tally.todo, results):
         if res is None:
             continue
+        if res.looks_own:
+            click.echo(f"veil: {res.out_name}: looks like veil's own output; the study's pseudonyms in it "
+                       f"are kept as they are", err=True)
         tally.lost += res.lost_decisions
         if res.transcript is None:
             tally.fail(tr.name, f"refused, {res.leaks} real identifier(s) would remain; check it with veil review")

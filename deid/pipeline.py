@@ -111,7 +111,8 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
         plans.append(FilePlan(doc.fno, [m for m in mentions if not any(m.span.overlaps(p) for p in pseudonyms)]))
         keeps.append(keep + pseudonyms)
         looks_own.append(is_own)
-        doc.labels = {k: v for k, v in doc.labels.items() if not own.spans(v.mention.text)[0]}
+        doc.labels = {k: v for k, v in doc.labels.items()   # a pseudonym as speaker, or its initials
+                      if not own.spans(v.mention.text)[0] and not (is_own and v.initials)}
     # initials of a person named in the transcript win over the acronyms veil knows, not
     # over the words a study (or veil's short allow-list) says identify no one
     explicit = {a.lower() for a in list(DEFAULT_ALLOW) + run.cfg.allow}

@@ -302,8 +302,9 @@ def test_export_after_review(served):
     with study.lock:
         for (iid,) in study.db.execute("SELECT id FROM item WHERE status='open' AND transcript='ward_06.txt'").fetchall():
             actions.apply(study, "accept", {"item": iid}, "Ana (tester)")
+        actions.apply(study, "approve", {"name": "ward_06.txt"}, "Ana (tester)")
         result = export.export(study, tmp / "reviewed", ["txt"])
-    assert result.ok
+    assert not any(o.refused for o in result.outcomes)
     assert [o.status for o in result.outcomes if o.name == "ward_06.txt"] == ["exported"]
     text = (tmp / "reviewed" / "ward_06.txt").read_text()
     assert "Bartholomew" in text and "Fernhollow" in text     # renamed by the reviewer

@@ -43,7 +43,8 @@ def items(study, name: str) -> list[dict]:
 
 def pseudonyms(study) -> Pseudonyms:
     return Pseudonyms([(real, p) for _, real, p in study.variants()],
-                      style=study.setting("style", "natural"), counters=study.setting("counters", {}))
+                      style=study.setting("style", "natural"), counters=study.setting("counters", {}),
+                      origin=study.setting("origin", "any"), own=study.setting("pools", {}))
 
 
 def _pseudonym_for(study, ps: Pseudonyms, it: dict) -> str:

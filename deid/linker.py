@@ -35,7 +35,7 @@ class Linker:
         counters = study.setting("counters", {})
         seed = os.environ.get("VEIL_SEED")  # reproducible pseudonyms, for tests and debugging
         self.pseudonyms = Pseudonyms(pairs, style=cfg.style, counters=counters,
-                                     seed=int(seed) if seed else None)
+                                     seed=int(seed) if seed else None, origin=cfg.origin, own=cfg.pools)
         self.recent: dict[int, int] = {}  # entity -> last file index it was mentioned in
         self._configure()
 

@@ -124,7 +124,9 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
             mentions.sort(key=lambda m: m.start)
         per_file.append(mentions)
 
-    # link every mention, in file order, to an entity and a pseudonym
+    # link every mention, in file order, to an entity and a pseudonym (none holding a word
+    # of a name found anywhere in the batch)
+    linker.pseudonyms.reserve(m.text for mentions in per_file for m in mentions if m.kind != "date")
     pseudo_of: dict[tuple[int, int], str] = {}
     for fno, mentions in enumerate(per_file):
         text = joined[fno][0]

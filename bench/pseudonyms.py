@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from faker import Faker  # noqa: E402
 
 from deid import entity as ent  # noqa: E402
-from deid import names, pools, words  # noqa: E402
+from deid import names, pools  # noqa: E402
 from deid.pseudonym import Pseudonyms, gender_of  # noqa: E402
 
 LOCALES = ["en_US", "en_GB", "en_IE", "en_NZ", "en_IN", "en_KE", "en_NG", "en_PK", "es_ES", "es_MX", "es_CO",
@@ -89,11 +89,11 @@ def people(rng: random.Random, fk: list[Faker], n: int) -> list[dict]:
         f = rng.choice(fk[:2] * 10 + fk)  # English names are most of an English-language study
         sex = rng.choice("fm")
         first = (f.first_name_female() if sex == "f" else f.first_name_male()).split()[0]
-        if rng.random() < 0.03:
-            full, nick = rng.choice(NICKS)
-            first = full
+        if rng.random() < 0.03:  # a full name of the nickname table: its nickname comes up too
+            first = rng.choice(NICKS)[0]
         last = f.last_name()
-        if not latin(f"{first} {last}") or not first[:1].isupper() or len(first) < 2 or first.lower() in ent.TITLE_WORDS:
+        if not latin(f"{first} {last}") or not first[:1].isupper() or len(first) < 2 \
+                or first.lower() in ent.TITLE_WORDS:  # "Dean": veil reads it as a title
             continue
         other = rng.choice([first, f"Dr. {last}", f"{first[0]}. {last}"])
         forms = [(other, "dr" if other.startswith("Dr.") else "")]

@@ -368,18 +368,19 @@ class Pseudonyms:
         known = None if fresh else self._known(words)
         if known:
             return known + tail
-        p = None
+        p, word_for_word = None, len(words) == 1
         if pools.norm(prev) in ("st", "saint", "ste") or tail and tail != ".":
             p = pools.saint(self.rng, self._taken, memo=self._memo)   # "St. Brendan's", "Brendan's Bakery"
-        elif kind == "place" and self.own.get("places"):
-            p = pools.own(self._taken, self.own["places"])
         elif len(words) == 1 and (pools.names_a_kind(after) or pools.names_a_kind(prev)):
-            p = pools.single(self.rng, self._taken, memo=self._memo)  # "Elmwood Street", "Elmwood Park"
+            p = pools.single(self.rng, self._taken, memo=self._memo)  # "Elmwood Street", "Elmwood Hospital"
+        elif kind == "place" and self.own.get("places"):
+            p, word_for_word = pools.own(self._taken, self.own["places"]), False
         if not p and len(words) > 1:
             p = pools.place(self.rng, self._word_for_word, 2, self._memo2)
+            word_for_word = bool(p)
         p = p or self._place()
         self.used.add(p.lower())  # no other run gets this name
-        if len(p.split()) == len(words) and not fresh:  # word for word, so that each word follows the name
+        if word_for_word and len(p.split()) == len(words) and not fresh:  # each word follows the name
             for w, x in zip(words, p.split()):
                 self._remember(w, x)
         return p + tail

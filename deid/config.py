@@ -11,12 +11,19 @@
     "Mizzou" = "University of Missouri"
     [kinds]                      # kind of a listed name when not a person
     "Feinberg School of Medicine" = "institution"
+    origin = "any"               # or "keep": a person's pseudonym from the name lists of the
+                                 # real name's culture ("Carlos" -> a Spanish name)
+    [pools]                      # the study's own fictional names, used first
+    places = ["Our Town", "Lakeview"]
+    institutions = ["Riverside Clinic"]   # used for an institution of the same kind
 
-Settings without identifiers (style, dates, regions, allow) are remembered in the study; names,
-pseudonyms and aliases go into the encrypted key, so the file can be deleted afterwards.
+Settings without identifiers (style, dates, regions, allow, origin, pools) are remembered in
+the study; names, pseudonyms and aliases go into the encrypted key, so the file can be
+deleted afterwards.
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,9 +39,9 @@ class ConfigError(Exception):
 
 # allowed values of each setting; the first is the default
 CHOICES = {"style": ("natural", "bracket"), "dates": ("keep", "generalise", "generalize", "replace"),
-           "regions": ("replace", "keep")}
+           "regions": ("replace", "keep"), "origin": ("any", "keep")}
 LISTS = ("allow", "names", "identify")
-TABLES = ("pseudonyms", "aliases", "kinds", "speakers")
+TABLES = ("pseudonyms", "aliases", "kinds", "speakers", "pools")
 
 
 @dataclass
@@ -49,6 +56,8 @@ class Config:
     kinds: dict[str, str] = field(default_factory=dict)
     speakers: dict[str, str] = field(default_factory=dict)   # speaker label -> role or participant code
     identify: list[str] = field(default_factory=list)         # public vocabulary that does identify here
+    origin: str = "any"                                       # pseudonyms' cultural origin: any | keep
+    pools: dict[str, list[str]] = field(default_factory=dict)  # the study's own fictional names
 
 
 def _what(value) -> str:
@@ -82,6 +91,8 @@ def check(doc: dict) -> Config:
                                   f"(found {_what(value)})")
             if any(not v.strip() for v in value):
                 raise ConfigError(f"{key} entry {[v.strip() for v in value].index('') + 1} is empty")
+        elif key == "pools":
+            _pools(doc)
         elif key in TABLES:
             _check_table(key, value)
         else:
@@ -90,7 +101,8 @@ def check(doc: dict) -> Config:
                   regions=doc.get("regions", "replace"), allow=list(doc.get("allow", [])),
                   names=list(doc.get("names", [])), pseudonyms=dict(doc.get("pseudonyms", {})),
                   aliases=dict(doc.get("aliases", {})), kinds=dict(doc.get("kinds", {})),
-                  speakers=dict(doc.get("speakers", {})), identify=list(doc.get("identify", [])))
+                  speakers=dict(doc.get("speakers", {})), identify=list(doc.get("identify", [])),
+                  origin=doc.get("origin", "any"), pools=_pools(doc))
 
 
 def _check_table(key: str, value) -> None:
@@ -103,6 +115,31 @@ def _check_table(key: str, value) -> None:
             raise ConfigError(f"[{key}] entry {n} has an empty {'name' if not name.strip() else 'value'}")
         if key == "kinds" and v not in KINDS:
             raise ConfigError(f"[kinds] entry {n} must be one of {', '.join(KINDS)}")
+
+
+POOL_KINDS = ("places", "institutions")
+
+
+def _pools(doc) -> dict[str, list[str]]:
+    """The [pools] table, checked: lists of distinct fictional names."""
+    table = doc.get("pools", {})
+    if not isinstance(table, dict):
+        raise ConfigError("pools must be a table: [pools] places = [...], institutions = [...]")
+    out = {}
+    for kind, names in table.items():
+        if kind not in POOL_KINDS:
+            raise ConfigError(f'pools.{kind} is not known: use "places" or "institutions"')
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ConfigError(f"pools.{kind} must be a list of names in quotes")
+        clean = [" ".join(n.split()) for n in names]
+        for n in clean:
+            if not re.fullmatch(r"[^\W\d_][\w'’.&\- ]{0,79}", n):
+                raise ConfigError(f"pools.{kind}: {n!r} is not a name (letters first, at most 80 characters)")
+        seen = [n.lower() for n in clean]
+        if len(set(seen)) < len(seen):
+            raise ConfigError(f"pools.{kind} lists a name twice")
+        out[kind] = clean
+    return out
 
 
 def load(path: str | Path | None) -> Config:
@@ -146,6 +183,11 @@ def remember(study, cfg: Config) -> Config:
     speakers = study.setting("speakers", {}) | cfg.speakers   # real names: kept in the encrypted key
     study.set_setting("speakers", speakers)
     study.set_setting("identify", sorted(set(study.setting("identify", [])) | set(cfg.identify)))
+    if cfg.origin != "any" or study.setting("origin") is None:
+        study.set_setting("origin", cfg.origin)
+    if cfg.pools or study.setting("pools") is None:
+        study.set_setting("pools", cfg.pools)
     return Config(style=study.setting("style", "natural"), dates=study.setting("dates", "keep"),
-                  regions=study.setting("regions", "replace"), allow=allow, names=cfg.names, pseudonyms=cfg.pseudonyms, aliases=cfg.aliases,
-                  kinds=cfg.kinds, speakers=speakers)
+                  regions=study.setting("regions", "replace"), allow=allow, names=cfg.names, pseudonyms=cfg.pseudonyms,
+                  aliases=cfg.aliases, kinds=cfg.kinds, speakers=speakers, origin=study.setting("origin", "any"),
+                  pools=study.setting("pools", {}))

@@ -2,10 +2,14 @@
 ("Dr. Helen Marsh", "Helen", "Marsh's", "helen") and linking each mention to one entity."""
 from __future__ import annotations
 
+import importlib.util
 import re
+import runpy
+from functools import lru_cache
+from pathlib import Path
 
 from deid.lexicon import BUSINESS_SUFFIXES, DIRECTIONS, GENERIC_WORDS, STREET_WORDS, TITLE_WORDS
-from deid.model import Kind, Mention  # noqa: F401  (Mention: the data contract, re-exported)
+from deid.model import Kind
 
 # kinds veil replaces, from Presidio's entity names
 KIND_OF = {
@@ -77,9 +81,17 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
 
 def is_stop_word(word: str) -> bool:
     """Function words (spaCy's list), with their contractions: "This", "can", "I'm"."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    stop = _stop_words()
     w = word.lower().replace("’", "'")
-    return w in STOP_WORDS or w.split("'")[0] in STOP_WORDS and "'" in w
+    return w in stop or w.split("'")[0] in stop and "'" in w
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    # read from spaCy's own file: importing spaCy for this list alone takes seconds (the
+    # review page and the pseudonym pools need no model)
+    path = Path(importlib.util.find_spec("spacy").origin).parent / "lang" / "en" / "stop_words.py"
+    return frozenset(runpy.run_path(str(path))["STOP_WORDS"])
 
 
 def title_of(text: str, start: int) -> str:

@@ -103,6 +103,8 @@ KIND_GROUPS = (
     ("Staffing", "Recruiting", "Placement"),
     ("Police", "Constabulary"),
     ("Council", "Corporation"),
+    ("Borough", "County", "District"),
+    ("Metropolitan", "Municipal", "Civic"),
     ("Board", "Commission", "Partnership"),
     ("Prison", "Correctional Facility", "Detention Center"),
     ("Baptist", "Methodist", "Lutheran", "Presbyterian", "Pentecostal"),

@@ -117,6 +117,9 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
     # over the words a study (or veil's short allow-list) says identify no one
     explicit = {a.lower() for a in list(DEFAULT_ALLOW) + run.cfg.allow}
     abbreviations = Abbreviations(run.index, run.linker, run.planner, explicit)
+    # no pseudonym may hold a word of a name found anywhere in the batch
+    run.planner.ps.reserve([m.text for plan in plans for m in plan.mentions if m.kind != Kind.DATE] +
+                           [lab.mention.text for doc in docs for lab in doc.labels.values()])
     for doc, plan in zip(docs, plans):
         _link_labels(run, doc, None)
         _link_all(run, doc, plan)

@@ -3,9 +3,11 @@
 Every real written form (a whole name, or one word of it) maps to exactly one pseudonym
 in the study key, so "Dr. Helen Marsh", "Helen", "Marsh's" and "helen" become
 "Dr. Carol Dunn", "Carol", "Dunn's" and "carol". People keep the apparent gender of
-their first name, places become fictional places, institutions keep their kind
-("Truman Medical Center" -> "Hillcrest Medical Center"), contact details keep their
-shape with other characters.
+their first name (and, with origin "keep", its culture), places become fictional places
+("Oak Park" -> "Cedar Falls"), institutions keep their kind ("Truman Medical Center" ->
+"Elmbrook Medical Center"), contact details keep their shape with other characters. The
+names come from deid/pools.py. No pseudonym equals, or holds as a word, a real string of
+the key (in any case), and no two real forms share one.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ import string
 from faker.providers.person.en_US import Provider as PersonProvider
 
 from deid import entity as ent
-from deid import lexicon
+from deid import lexicon, pools
 from deid.model import Kind
 
 FEMALE = [n for n in PersonProvider.first_names_female]
@@ -26,12 +28,7 @@ MALE = [n for n in PersonProvider.first_names_male]
 LAST = [n for n in PersonProvider.last_names]
 _FEMALE_SET = {n.lower() for n in FEMALE}
 _MALE_SET = {n.lower() for n in MALE}
-PLACE_WORDS = ["Midtown", "Northfield", "Riverside", "Lakeview", "Westbrook", "Hillcrest", "Fairview",
-               "Oakridge", "Pinecrest", "Maplewood", "Cedar Hill", "Brookside", "Stonebridge",
-               "Eastgate", "Southport", "Ashford", "Glenwood", "Harborview", "Elmhurst", "Kingsbury",
-               "Willowdale", "Ridgemont", "Clearwater", "Brightwater", "Foxhollow", "Silverlake",
-               "Meadowbrook", "Highgate", "Redfield", "Summerset", "Thornbury", "Larkspur"]
-PLACE_SUFFIXES = ["ville", "ton", "field", "ford", "wood", "dale", "brook", "port", "view", "ridge"]
+ORIGINS = ("any", "keep")  # any: English-language names whatever the real one's culture
 
 
 def gender_of(first: str, title: str = "") -> str | None:
@@ -39,11 +36,7 @@ def gender_of(first: str, title: str = "") -> str | None:
         return "f"
     if title in lexicon.MALE_TITLES:
         return "m"
-    f, m = first.lower() in _FEMALE_SET, first.lower() in _MALE_SET
-    if f != m:
-        return "f" if f else "m"
-    from deid import names
-    return names.gender(first.title())
+    return pools.gender(first)
 
 
 def is_first_name(word: str) -> bool:
@@ -70,23 +63,62 @@ def scramble(text: str, rng) -> str:
     return re.sub(r"[^\W_]+", lambda m: other(m.group()), text)
 
 
+def _fits(p: str, role: str, gender: str | None) -> bool:
+    """Whether a word's pseudonym can stand in this role: one word, a first name of the
+    gender; or a surname, not a first name only ("Sheri") nor a word of a place ("Rapids")."""
+    from deid import names
+    g = pools.gender(p.split("-")[0])
+    if " " in p:
+        return False
+    if role == "first":
+        return g == gender if gender else bool(g) or pools.is_ambiguous(p) or is_first_name(p)
+    return p in names.last_names() or p not in pools.place_words() and not g
+
+
+def _table(word: str, want: str | None) -> tuple[str, ...]:
+    """For a name of the nickname table, names of the table first: a full name's pseudonym
+    then has nicknames for a nickname seen later, and the other way round."""
+    if want not in ("f", "m"):
+        return ()
+    if pools.nicknames(word):
+        return pools.table_names(want, nick=False)
+    return pools.table_names(want, nick=True) if pools.full_names(word) else ()
+
+
+WORD = re.compile(r"([^\W_][\w'’‘.]*(?:-[^\W_][\w'’‘.]*)*)")
+INITIAL = re.compile(r"[A-Z]\.?")
+
+
+# every word with a digit in it: a postcode, a reference ("B31 4QT", "EHC/2023/00871")
+CODE = re.compile(r"[A-Za-z]*\d[A-Za-z\d]*(?:[ \-/]+[A-Za-z]*\d[A-Za-z\d]*)*")
 BRACKET_LABEL = re.compile(r"\[([A-Z]+) (\d+)\]")
 
 
 class Pseudonyms:
-    """The study-wide map real form -> pseudonym, and the rules that extend it. The one
-    owner of the pseudonyms of a study: the key's forms, the counters of bracket labels and
-    the random source (VEIL_SEED makes every choice reproducible, in deid, review and export)."""
+    """The study-wide map real form -> pseudonym, and the rules that extend it: the one
+    owner of a study's pseudonyms (the key's forms, the counters of bracket labels, the
+    random source: VEIL_SEED makes every choice reproducible, in deid, review and export).
+
+    `origin`: "any" (English-language names) or "keep" (names of the real name's culture);
+    `own`: the study's own fictional names, {"places": [...], "institutions": [...]}."""
 
     def __init__(self, pairs: list[tuple[str, str]], style: str = "natural",
-                 counters: dict[str, int] | None = None, seed: int | None = None):
+                 counters: dict[str, int] | None = None, seed: int | None = None,
+                 origin: str = "any", own: dict[str, list[str]] | None = None):
         self.map: dict[str, str] = {}
         self.used: set[str] = set()
         self.real_words: set[str] = set()
         self.style = style
+        self.origin = origin if origin in ORIGINS else "any"
+        self.own = {k: list(v) for k, v in (own or {}).items()}
         self.counters = dict(counters or {})
         self.rng = random.Random(seed) if seed is not None else secrets.SystemRandom()
         self.new: list[tuple[str, str]] = []   # (real, pseudonym) added since loading
+        self.wholes: dict[str, list[tuple[list[str], list[str]]]] = {}  # word -> names it begins or ends
+        self._blocked: set[str] = set()  # candidates found taken
+        self._memo: dict = {}  # each pool's candidates not yet found taken (pools.draw)
+        self._memo2: dict = {}  # the same, for names of two words whose first word is new
+        self.owner: dict[str, str] = {}  # pseudonym -> the first real form given it
         for real, pseudo in pairs:
             self._remember(real, pseudo, new=False)
             label = BRACKET_LABEL.fullmatch(pseudo)
@@ -96,9 +128,12 @@ class Pseudonyms:
 
     @classmethod
     def of_study(cls, study) -> "Pseudonyms":
+        """The study's pseudonyms: the key's forms, its counters, its settings (style,
+        origin, its own pools), and VEIL_SEED."""
         seed = os.environ.get("VEIL_SEED")  # reproducible pseudonyms, for tests and debugging
         return cls([(v.real, v.pseudonym) for v in study.variants()], style=study.setting("style", "natural"),
-                   counters=study.setting("counters", {}), seed=int(seed) if seed else None)
+                   counters=study.setting("counters", {}), seed=int(seed) if seed else None,
+                   origin=study.setting("origin", "any"), own=study.setting("pools", {}))
 
     def commit(self, study, entity: int | None) -> list[tuple[str, str]]:
         """Write the forms chosen since the last commit into the key, as forms of `entity`,
@@ -110,70 +145,6 @@ class Pseudonyms:
         study.set_setting("counters", self.counters)
         return new
 
-    def _remember(self, real: str, pseudo: str, new: bool = True) -> None:
-        k = ent.key_of(real)
-        if k in self.map:
-            return
-        self.map[k] = pseudo
-        self.used.add(pseudo.lower())
-        self.used.update(w.lower() for w in ent.tokens(pseudo))
-        self.real_words.update(w.lower() for w in ent.tokens(real))
-        if new:
-            self.new.append((real, pseudo))
-
-    def _fresh(self, make) -> str:
-        for _ in range(200):
-            p = make()
-            words = {w.lower() for w in ent.tokens(p)}
-            if p.lower() not in self.used and not (words & self.real_words) - lexicon.GENERIC_WORDS:
-                return p
-        return make() + str(self.rng.randint(2, 99))
-
-    # ---------------------------------------------------------------- words
-    def _word(self, word: str, kind: str, role: str, gender: str | None) -> str:
-        k = ent.key_of(word)
-        if k in self.map:
-            return self.map[k]
-        self.real_words.add(k)  # a pseudonym is never the real word itself
-        groups = [lexicon.STREET_TYPES, lexicon.UNIT_TYPES, lexicon.BOX_TYPES] + list(
-            lexicon.KIND_GROUPS if kind == "institution" else lexicon.PLACE_GROUPS)
-        if kind in ("place", "institution"):
-            for group in groups:
-                same = [g for g in group if g.rstrip(".").lower() == word.rstrip(".").lower()]
-                if same:  # keeps its kind (a street, a unit), not its word
-                    p = self.rng.choice([g for g in group if g not in same])
-                    self._remember(word, p)
-                    return p
-        initial = re.fullmatch(r"[A-Z]\.?", word) and kind == "person"
-        if not initial and (ent.is_generic(word) or (ent.is_stop_word(word) and not is_first_name(word))):
-            return word
-        bare = word.rstrip(".")
-        if kind == "institution" and bare in lexicon.BUSINESS_SUFFIXES:
-            # keeps its kind (a business), not its exact words
-            others = [b for b in lexicon.BUSINESS_SUFFIXES if b != bare and " " not in b]
-            p = self.rng.choice(others)
-            self._remember(word, p)
-            return p
-        if re.fullmatch(r"[A-Z]\.?", word):  # an initial
-            p = self._fresh(lambda: self.rng.choice(string.ascii_uppercase) + ("." if word.endswith(".") else ""))
-        elif kind == "person" and role == "first":
-            pool = FEMALE if gender == "f" else MALE if gender == "m" else FEMALE + MALE
-            p = self._fresh(lambda: self.rng.choice(pool))
-        elif kind == "person":
-            p = self._fresh(lambda: self.rng.choice(LAST))
-        elif re.fullmatch(r"[A-Z]{2,6}", word):  # an acronym
-            p = self._fresh(lambda: "".join(self.rng.choice(string.ascii_uppercase) for _ in word))
-        elif re.fullmatch(r"[A-Za-z\d\-/]*\d[A-Za-z\d\-/]*", word):   # a number or code: "4QT", "B31", "12-B"
-            p = self._fresh(lambda: scramble(word, self.rng))
-        else:
-            def place():
-                if self.rng.random() < 0.5:
-                    return self.rng.choice(PLACE_WORDS)
-                return self.rng.choice(LAST) + self.rng.choice(PLACE_SUFFIXES)
-            p = self._fresh(place)
-        self._remember(word, p)
-        return p
-
     def initials(self, real: str) -> str:
         """Fresh initials of the same shape ("DW" -> "KT", "D.W." -> "K.T.") for initials
         that stand for nobody the study knows."""
@@ -183,52 +154,300 @@ class Pseudonyms:
                                                             real)))
         return self.map[k]
 
+    def _remember(self, real: str, pseudo: str, new: bool = True) -> None:
+        k = ent.key_of(real)
+        if k in self.map:
+            return
+        self.map[k] = pseudo
+        self.owner.setdefault(ent.key_of(pseudo), k)
+        self.used.add(ent.key_of(pseudo))
+        self.used.update(pools.words_of(pseudo))
+        self.real_words.update(pools.words_of(real))
+        rw, pw = k.split(), pseudo.split()
+        if len(rw) > 1 and len(pw) == len(rw):  # for initials: "H. Marsh" of "Helen Marsh"
+            for w in {rw[0], rw[-1]}:
+                self.wholes.setdefault(w, []).append((rw, pw))
+        if new:
+            self.new.append((real, pseudo))
+
+    def reserve(self, reals) -> None:
+        """Real strings about to enter the key (every name detected in a batch, before the
+        first is linked): no pseudonym drawn from now on holds one of their words."""
+        for real in reals:
+            self.real_words.update(pools.words_of(real))
+
+    def _others(self, p: str, k: str) -> bool:
+        """Whether pseudonym `p`, made for the real form `k`, is already another form's that
+        is not one of `k`'s own words."""
+        owner = self.owner.get(ent.key_of(p))
+        return owner is not None and owner != k and owner not in k.split()
+
+    def _taken(self, p: str) -> bool:
+        """Already a pseudonym or a word of one (in any case), or holding a word of a real
+        string of the key other than a word that names a kind ("Hospital", "State")."""
+        if p in self._blocked:
+            return True
+        if " ".join(p.lower().split()) in self.used or \
+                not (pools.words_of(p) & self.real_words) <= pools.kind_words():
+            self._blocked.add(p)  # the key only grows: once taken, always taken
+            return True
+        return False
+
+    def _fresh(self, make) -> str:
+        for _ in range(200):
+            p = make()
+            if not self._taken(p):
+                return p
+        return make() + str(self.rng.randint(2, 99))
+
+    # ---------------------------------------------------------------- words
+    def _word(self, word: str, kind: str, role: str, gender: str | None, origin: tuple = ()) -> str:
+        kept = self._kind_word(word, kind) if kind != "person" else (
+            word if word in pools.PARTICLES else None)  # "da Silva", "van Dijk": "da", "van" stay
+        if kept is not None:
+            return kept
+        k = ent.key_of(word)
+        if k in self.map:
+            return self.map[k]
+        self.real_words.update(pools.words_of(word))  # a pseudonym is never the real word itself
+        initial = INITIAL.fullmatch(word) and kind == "person"
+        if not initial and (ent.is_generic(word) or (ent.is_stop_word(word) and not is_first_name(word))):
+            return word
+        if INITIAL.fullmatch(word):  # any letter but the real one: initials repeat
+            p = self.rng.choice([c for c in string.ascii_uppercase if c != word[0]]) + word[1:]
+        elif kind == "person":
+            p = self._person_word(word, role, gender, origin)
+        elif re.fullmatch(r"[A-Z]{2,6}", word):  # an acronym
+            p = self._fresh(lambda: "".join(self.rng.choice(string.ascii_uppercase) for _ in word))
+        elif re.fullmatch(r"[A-Za-z\d\-/]*\d[A-Za-z\d\-/]*", word):   # a number or code: "4QT", "B31", "12-B"
+            p = self._fresh(lambda: scramble(word, self.rng))
+        else:
+            p = self._place()
+        self._remember(word, p)
+        return p
+
+    def _place(self) -> str:
+        """A fictional place name of any shape (a compound with a number once all are used)."""
+        return pools.place(self.rng, self._taken, memo=self._memo) or self._fresh(
+            lambda: self.rng.choice(pools.compounds()))
+
+    def _kind_word(self, word: str, kind: str) -> str | None:
+        """A word that says what kind of place or institution, not which: kept ("State",
+        "Baptist") or swapped for a like one, the same each time ("Street" -> "Avenue",
+        "College" -> "Academy", "Inc" -> "LLC"); None for any other word."""
+        group = pools.kind_groups(kind).get(word.rstrip(".").lower())
+        if group:
+            same = [g for g in group if g.rstrip(".").lower() == word.rstrip(".").lower()]
+            known = self.map.get(ent.key_of(word))
+            if known in group and known not in same:
+                return known
+            p = self.rng.choice([g for g in group if g not in same and " " not in g])
+            self._remember(word, p)
+            return p
+        return word if pools.norm(word) in pools.kind_words() else None
+
+    def _person_word(self, word: str, role: str, gender: str | None, origin: tuple) -> str:
+        """A first name of the same gender (a nickname for a nickname) or a surname, from
+        the lists of the real name's culture with origin "keep"; never with the real initial."""
+        if re.search(r"[^\W_]-[^\W_]", word):  # "Smith-Jones", "Mary-Jane": part by part
+            out = [self._word(part, "person", role, gender, origin) for part in word.split("-")]
+            return "-".join(p if _fits(p, role, gender) else self._person_word(part, role, gender, origin)
+                            for part, p in zip(word.split("-"), out))
+
+        def initial(c: str) -> bool:  # never the real initial: "H. Marsh" -> "C. Dunn", not "H. Dunn"
+            return c[:1].lower() == word[:1].lower()
+        groups = pools.DEFAULT_TIERS
+        if self.origin == "keep" and (pools.origin(word, role) or origin) not in ((), ("en",)):
+            groups = (pools.origin(word, role) or origin) + groups
+        if role == "first":
+            want = gender or pools.gender(word) or ("a" if pools.is_ambiguous(word) else None)
+            p = self._nickname(word, lambda c: initial(c) or self._taken(c)) or pools.first_name(
+                self.rng, self._taken, want, groups, word.isascii(), prefer=_table(word, want), skip=initial,
+                memo=self._memo)
+        else:
+            p = pools.surname(self.rng, self._taken, groups, pools.surname_tag(word, groups), word.isascii(),
+                              skip=initial, memo=self._memo)
+        return p or self._fresh(lambda: pools.proper_case(self.rng.choice(LAST)))
+
+    def _nickname(self, word: str, taken) -> str | None:
+        """"Bob" when "Robert" is "Thomas" in the key: "Tom"; "Robert" when "Bob" is "Tom":
+        "Thomas"; "Raoul" itself when "Robert" is "Raoul", a name without a nickname."""
+        gender = pools.gender(word)
+        for other in pools.full_names(word) + pools.nicknames(word):
+            theirs = self.map.get(other.lower())
+            if theirs and _fits(theirs, "first", gender or pools.gender(other)):
+                want = pools.gender(theirs)
+                c = next((c for c in pools.nickname_counterparts(word, other, theirs)
+                          if not taken(c) and pools.gender(c) == want), None)
+                return c or theirs
+        return None
+
+    def _initial(self, letter: str, names: list[str], i: int) -> str | None:
+        """"H." of "H. Marsh" when "Helen Marsh" is "Carol Dunn" in the key: "C."."""
+        mine, theirs = (0, -1) if i == 0 else (-1, 0)
+        other = ent.key_of(names[theirs])
+        for rw, pw in self.wholes.get(other, []):
+            if rw[theirs] == other and rw[mine][:1] == letter[0].lower() \
+                    and not INITIAL.fullmatch(rw[mine].upper()) and pw[mine][:1].isupper():
+                return pw[mine][0] + letter[1:]
+        return None
+
     # ---------------------------------------------------------------- phrases
     def pseudonym(self, core: str, kind: str, title: str = "", hint: str = "") -> str:
         """The pseudonym for `core` (the identifying words of a mention)."""
         k = ent.key_of(core)
         if k in self.map:
             return self.map[k]
-        self.real_words.update(w.lower() for w in ent.tokens(core))
+        self.real_words.update(pools.words_of(core))
         if self.style == "bracket":
             p = f"[{Kind(kind).value.upper()} {self._count(kind)}]"
             self._remember(core, p)
             return p
-        if kind == "contact":
+        if kind != "person" and CODE.fullmatch(core):   # a postcode or reference: its shape, other characters
+            p = self._fresh(lambda: scramble(core, self.rng))
+        elif kind == "contact":
             p = self._contact(core, hint)
         elif kind == "institution" and re.fullmatch(r"[A-Z]{2,6}", core):
             p = self._word(core, kind, "", None)
-        else:
+        elif kind == "person":
             p = self._by_words(core, kind, title)
-            if ent.key_of(p) == k:  # nothing identifying to map: keep shape, change words
-                p = self._fresh(lambda: self.rng.choice(PLACE_WORDS))
+            n = len(WORD.findall(core))
+            for fresh in ({0}, set(range(n))) if n > 1 else ():  # another's: a first name, then all, of its own
+                if self._others(p, k):
+                    p = self._by_words(core, kind, title, fresh=frozenset(fresh))
+        else:
+            p = self._own_institution(core) if kind == "institution" else None
+            p = p or self._by_runs(core, kind)
+            if self._others(p, k):  # another's ("Kiptoo LLC", "Kiptoo PLC"): not this one's
+                p = self._by_runs(core, kind, fresh=True)
+            if ent.key_of(p) == k:  # only words of a kind ("the Public Library"): a name before them
+                p = f"{self._place()} {p}" if kind == "institution" else self._place()
         self._remember(core, p)
         return p
 
-    def _by_words(self, core: str, kind: str, title: str) -> str:
-        """Each word mapped on its own, separators (spaces, line breaks, commas) kept:
-        "Dr. Helen Marsh" -> "Dr. Carol Dunn", "6750 Koskikatu 25" -> "3184 Fairview 71"."""
-        parts = re.split(r"([^\W_][\w'’.]*(?:-[^\W_][\w'’.]*)*)", core)
+    def _by_words(self, core: str, kind: str, title: str, fresh: frozenset = frozenset()) -> str:
+        """Each word of a person's name mapped on its own, separators kept: "Dr. Helen Marsh"
+        -> "Dr. Carol Dunn"; an initial follows the pseudonym it stands for ("H. Marsh" ->
+        "C. Dunn"). A word whose pseudonym does not fit its place in this name (a first name
+        known as someone's surname, one of the other gender), and the words at `fresh`, get
+        one for this name only."""
+        parts = WORD.split(core)
         names = parts[1::2]
-        gender = gender_of(names[0], title) if names and kind == "person" else None
+        gender = gender_of(names[0].split("-")[0], title) if names else None
+        origin: tuple = ()
+        for i, n in enumerate(names if self.origin == "keep" else []):
+            origin = origin or pools.origin(n, "first" if i == 0 and len(names) > 1 else "last")
         out = []
         for i, part in enumerate(parts):
-            if i % 2 == 0:
-                out.append(part)
-                continue
             n = i // 2
-            trail = ""
-            if part.endswith(".") and not re.fullmatch(r"[A-Z]\.", part) and not ent.is_generic(part):
-                part, trail = part[:-1], "."
-            poss = ent.POSSESSIVE.search(part) if kind != "person" else None
-            base = part[: poss.start()] if poss and poss.start() > 0 else part
-            if kind == "person":  # "Dr. Marsh" is a surname, "my sister Faith" a first name
-                first = n == 0 and (len(names) > 1 or is_first_name(base) and title not in lexicon.SURNAME_TITLES)
-                out.append(self._word(base, kind, "first" if first else "last", gender))
-            else:
-                out.append(self._word(base, kind, "", None) + (part[len(base):] if poss else ""))
-            out.append(trail)
+            initial = INITIAL.fullmatch(part) and len(names) > 1 and n in (0, len(names) - 1) \
+                and self._initial(part, names, n)
+            if i % 2 == 0 or initial:
+                out.append(initial or part)
+                continue
+            # "Dr. Marsh" is a surname, "my sister Faith" a first name
+            first = n == 0 and (len(names) > 1 or is_first_name(part) and title not in lexicon.SURNAME_TITLES)
+            role = "first" if first else "last"
+            p = self._word(part, kind, role, gender, origin)
+            if len(names) > 1 and p != part and not INITIAL.fullmatch(part) and (
+                    n in fresh or not _fits(p, role, gender)):
+                p = self._person_word(part, role, gender, origin)
+            out.append(p)
         return "".join(out)
+
+    def _by_runs(self, core: str, kind: str, fresh: bool = False) -> str:
+        """A place or institution: words of a kind kept or swapped for a like kind, numbers
+        and acronyms changed, each run of name words made one fictional name: "Oak Park" ->
+        "Cedar Falls", "Ohio State University" -> "Elmbrook State University", "St. Mary's
+        Hospital" -> "St. Brendan's Hospital", "12 Main Street" -> "47 Cedar Avenue"."""
+        parts = WORD.split(core)
+        words = parts[1::2]
+        named = [self._is_name_word(w) for w in words]
+        out, i = [parts[0]], 0
+        while i < len(words):
+            if not named[i]:
+                out += [self._kept(words[i], kind), parts[2 * i + 2]]
+                i += 1
+                continue
+            j = i + 1
+            while j < len(words) and named[j] and re.fullmatch(r"[ \t]+", parts[2 * j]) \
+                    and not ent.POSSESSIVE.search(words[j - 1]):
+                j += 1
+            prev, after = words[i - 1] if i else "", words[j] if j < len(words) else ""
+            out += [self._run(words[i:j], kind, prev, after, fresh), parts[2 * j]]
+            i = j
+        return "".join(out)
+
+    @staticmethod
+    def _is_name_word(word: str) -> bool:
+        """A word that names this place or institution, not one that says what kind it is."""
+        bare = ent.POSSESSIVE.sub("", word).rstrip(".")
+        if not bare[:1].isalpha() or re.fullmatch(r"[A-Z]{1,6}", bare):
+            return False  # a number, an initial, an acronym
+        if ent.is_generic(word) or pools.norm(word) in pools.kind_words():
+            return False
+        return not (ent.is_stop_word(bare) and not is_first_name(bare))
+
+    def _kept(self, part: str, kind: str) -> str:
+        """A word of a kind (kept, or swapped for a like kind), a number or an acronym."""
+        trail = ""
+        if part.endswith(".") and not INITIAL.fullmatch(part) and not ent.is_generic(part):
+            part, trail = part[:-1], "."
+        poss = ent.POSSESSIVE.search(part)
+        base = part[: poss.start()] if poss and poss.start() > 0 else part
+        return self._word(base, kind, "", None) + (part[len(base):] if poss else "") + trail
+
+    def _run(self, run: list[str], kind: str, prev: str, after: str, fresh: bool = False) -> str:
+        """One fictional name for a run of name words; the same run gets the same name
+        (unless `fresh`: a name for this place only)."""
+        last = run[-1]
+        poss = ent.POSSESSIVE.search(last)
+        tail = last[poss.start():] if poss and poss.start() > 0 else ""
+        if not tail and last.endswith(".") and len(last) > 2:
+            tail = "."
+        words = run[:-1] + [last[: len(last) - len(tail)]]
+        known = None if fresh else self._known(words)
+        if known:
+            return known + tail
+        p, word_for_word = None, len(words) == 1
+        if pools.norm(prev) in ("st", "saint", "ste") or tail and tail != ".":
+            p = pools.saint(self.rng, self._taken, memo=self._memo)   # "St. Brendan's", "Brendan's Bakery"
+        elif len(words) == 1 and (pools.names_a_kind(after) or pools.names_a_kind(prev)):
+            p = pools.single(self.rng, self._taken, memo=self._memo)  # "Elmwood Street", "Elmwood Hospital"
+        elif kind == "place" and self.own.get("places"):
+            p, word_for_word = pools.own(self._taken, self.own["places"]), False
+        if not p and len(words) > 1:
+            p = pools.place(self.rng, self._word_for_word, 2, self._memo2)
+            word_for_word = bool(p)
+        p = p or self._place()
+        self.used.add(p.lower())  # no other run gets this name
+        if word_for_word and len(p.split()) == len(words) and not fresh:  # each word follows the name
+            for w, x in zip(words, p.split()):
+                self._remember(w, x)
+        return p + tail
+
+    def _word_for_word(self, c: str) -> bool:
+        """Taken, for a name of two words each standing for a real word (and found alone
+        later): its first word is no other name's, and no word of it a person's name."""
+        return self._taken(c) or c.split()[0].lower() in self.used or pools.has_name(c)
+
+    def _known(self, words: list[str]) -> str | None:
+        """The name a run already has: its word, or its words joined, where they make a
+        fictional place name (not the surname a word has as part of a person's name):
+        "Lake Forest" in "Lake Forest College" and in "Lake Forest Hospital"."""
+        ps = [self.map.get(ent.key_of(w)) for w in words]
+        if not all(ps):
+            return None
+        p = " ".join(ps)
+        return p if pools.is_place(p) or p in self.own.get("places", []) else None
+
+    def _own_institution(self, core: str) -> str | None:
+        """The first of the study's own institution names of the same kind still free."""
+        mine = self.own.get("institutions")
+        if not mine:
+            return None
+        kind = pools.kind_of(core)
+        return pools.own(self._taken, [n for n in mine if pools.kind_of(n) == kind])
 
     def _count(self, kind: str) -> int:
         self.counters[kind] = self.counters.get(kind, 0) + 1

@@ -57,7 +57,7 @@ def test_same_entity_same_pseudonym(deidentified):
     tmp, _ = deidentified
     one = (tmp / "out" / "interview_01.txt").read_text()
     two = (tmp / "out" / "focus_group_02.txt").read_text()
-    full = re.search(r"I'm Dr\. (\w+) (\w+), I teach", one)
+    full = re.search(r"I'm Dr\. ([\w'-]+) ([\w'-]+), I teach", one)
     first, last = full.groups()
     assert f"{first}, he'd say" in one                 # "Helen" alone
     assert f"Dr. {last} showed me" in two              # "Dr. Marsh" in another file
@@ -82,9 +82,9 @@ def test_later_run_reuses_the_key(deidentified, tmp_path, monkeypatch):
     assert res.exit_code == 0, res.output
     later = (tmp_path / "out" / "later.txt").read_text()
     one = (tmp / "out" / "interview_01.txt").read_text()
-    first, last = re.search(r"I'm Dr\. (\w+) (\w+), I teach", one).groups()
+    first, last = re.search(r"I'm Dr\. ([\w'-]+) ([\w'-]+), I teach", one).groups()
     assert f"{first} {last} was right" in later   # one spelling of a pseudonym, whatever the case
-    okafor = re.search(r"Dr\. Samuel (\w+)\.", one) or re.search(r"Dr\. \w+ (\w+)\. \w+ would sit", one)
+    okafor = re.search(r"Dr\. Samuel ([\w'-]+)\.", one) or re.search(r"Dr\. [\w'-]+ ([\w'-]+)\. \w+ would sit", one)
     assert okafor.group(1) in later
 
 

@@ -76,8 +76,8 @@ def audits(s, action):
     return [json.loads(d or "{}") for d, in s.db.execute("SELECT detail FROM audit WHERE action=?", (action,))]
 
 
-def is_person_name(p):
-    return all(w.lower() in PERSON_WORDS for w in p.split())
+def is_person_name(p):  # en_US's lists write "Obrien" for "O'Brien"
+    return all(w.lower().replace("'", "") in PERSON_WORDS for w in p.split())
 
 
 # ---------------------------------------------------------------------------- 1. kind

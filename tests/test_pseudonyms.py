@@ -1,0 +1,214 @@
+"""Pseudonyms a researcher would publish (deid/pools.py, deid/pseudonym.py): one table row
+per rule, on the real name lists and pools (no study, seconds to run)."""
+import re
+
+import pytest
+
+from deid import config as C
+from deid import names, pools, words
+from deid.pseudonym import Pseudonyms, gender_of
+
+
+def fresh(seed=14, **kw):
+    return Pseudonyms([], seed=seed, **kw)
+
+
+def in_lists(name: str, group: str) -> bool:
+    g = pools._groups()[group]
+    return any(pools.fold(name) in s for s in g.first_by_locale.values())
+
+
+# ---------------------------------------------------------------------------- people
+@pytest.mark.parametrize("real, title, want", [
+    ("Helen Marsh", "", "f"),
+    ("Marcus Bell", "", "m"),       # the issue's "Marcus" -> "Kelly": a male name stays male
+    ("Jordan Reyes", "mrs", "f"),   # the title says what the name does not
+    ("Ingrid Solberg", "", "f"),    # a clear gender in another country's list
+])
+def test_a_clear_gender_is_kept(real, title, want):
+    for seed in range(25):
+        first = fresh(seed).pseudonym(real, "person", title=title).split()[0]
+        assert gender_of(first) == want, (seed, first)
+
+
+@pytest.mark.parametrize("real", ["Jordan Reyes", "Kelly Marsh", "Casey Nolan"])
+def test_an_ambiguous_first_name_gets_an_ambiguous_one(real):
+    assert gender_of(real.split()[0]) is None
+    for seed in range(15):
+        first = fresh(seed).pseudonym(real, "person").split()[0]
+        assert pools.is_ambiguous(first), (seed, first)
+
+
+@pytest.mark.parametrize("real, group", [
+    ("Giovanni Rossi", "it"), ("Priya Raman", "in"), ("Wei Zhang", "zh"), ("Chinedu Okafor", "ng"),
+    ("Aoife Byrne", "ie"), ("Helen Marsh", "en"),
+])
+def test_origin_keep_draws_from_the_culture_of_the_name(real, group):
+    assert pools.origin(real.split()[0], "first") == (group,)
+    for seed in range(8):
+        first = fresh(seed, origin="keep").pseudonym(real, "person").split()[0]
+        assert in_lists(first, group), (seed, first)
+
+
+def test_origin_any_draws_english_names():
+    for seed in range(10):
+        first = fresh(seed).pseudonym("Giovanni Rossi", "person").split()[0]
+        assert first in pools.first_pool("us", "m", True), first
+
+
+@pytest.mark.parametrize("listed, surname, gaelic, written", [
+    ("Mccoy", True, True, "McCoy"), ("Mckenzie", False, True, "McKenzie"), ("Macdonald", True, True, "MacDonald"),
+    ("Macarthur", True, True, "MacArthur"), ("Macy", True, True, "Macy"), ("Mace", True, True, "Mace"),
+    ("Mackey", True, True, "Mackey"), ("Macarena", False, True, "Macarena"), ("o'connor", True, True, "O'Connor"),
+    ("SMITH-JONES", True, True, "Smith-Jones"), ("Mchunu", True, False, "Mchunu"), ("D'angelo", True, True, "D'Angelo"),
+])
+def test_capitals_of_mc_mac_o_and_hyphens(listed, surname, gaelic, written):
+    assert pools.proper_case(listed, gaelic, surname) == written
+
+
+def test_no_english_name_is_drawn_in_the_wrong_case():
+    english = [n for g in ("us", "en", "ie") for w in ("f", "m", "a", None)
+               for n in pools.first_pool(g, w, False)] + list(pools.last_pool("en", None, False))
+    assert "McKenzie" in english and any(n.startswith("O'") for n in english)
+    assert not [n for n in english if re.match(r"(?:Mc|O')[a-z]", n)]
+
+
+@pytest.mark.parametrize("full, nick", [("Robert", "Bob"), ("Elizabeth", "Liz"), ("William", "Bill")])
+def test_a_nickname_follows_its_full_name(full, nick):
+    for first, second in ((f"{full} Shaw", nick), (f"{nick} Shaw", full)):
+        ps = fresh()
+        whole = ps.pseudonym(first, "person").split()[0]
+        alone = ps.pseudonym(second, "person")
+        related = alone == whole or alone in pools.nicknames(whole) or whole in pools.nicknames(alone)
+        assert related, (first, whole, second, alone)
+
+
+@pytest.mark.parametrize("whole, short", [("Helen Marsh", "H. Marsh"), ("Helen Marsh", "Helen M.")])
+def test_an_initial_follows_the_pseudonym_it_stands_for(whole, short):
+    ps = fresh()
+    first, last = ps.pseudonym(whole, "person").split()
+    p = ps.pseudonym(short, "person")
+    assert p == (f"{first[0]}. {last}" if short.startswith("H.") else f"{first} {last[0]}.")
+    assert not p.startswith("H")  # never the real initial
+
+
+def test_hyphenated_names_part_by_part():
+    ps = fresh()
+    p = ps.pseudonym("Mary-Jane Smith-Jones", "person")
+    assert re.fullmatch(r"[A-Z][\w']+-[A-Z][\w']+ [A-Z][\w']+-[A-Z][\w']+", p), p
+    assert p.split()[1].split("-")[0] == ps.pseudonym("Smith", "person")
+    assert gender_of(p.split("-")[0]) == "f"
+
+
+# ---------------------------------------------------------------------------- places
+@pytest.mark.parametrize("root, ending, reads", [
+    ("Ash", "ford", True), ("Ash", "hurst", False), ("Elm", "mont", False), ("Brook", "brook", False),
+    ("Birch", "stead", False), ("Stone", "bridge", True),
+])
+def test_compounds_join_without_doubled_letters(root, ending, reads):
+    assert pools._joins(root, ending) == reads
+
+
+def test_place_pools_are_large_and_hold_no_surname():
+    one = pools.compounds()
+    assert len(one) > 2000 and sum(len(pools.shape(s)) for s in ("root_second", "prefix_compound")) > 10_000
+    assert all(words.is_common(r) or r.lower().rstrip("s") in words.dictionary() for r in pools.roots())
+    given, family = names.first_names(), names.last_names()
+    assert not [c for c in one if c in given or c in family]
+    assert not [n for n in pools.shape("root_second") if all(w in given or w in family for w in n.split())]
+
+
+@pytest.mark.parametrize("real, kind, shape", [
+    ("Oak Park", "place", r"(?!Oak|Park)\w+ \w+"),                       # two words for two words
+    ("Evanston", "place", r"[A-Z][a-z]+(?: [A-Z][a-z]+)*"),
+    ("123 Main Street", "place", r"\d{3} \w+ (?!Street)[A-Z][a-z]+"),
+    ("St. Louis", "place", r"St\. [A-Z][a-z]+"),
+    ("Ohio State University", "institution", r".+ State University"),
+    ("St. Mary's Hospital", "institution", r"St\. (?!Mary)[A-Z][a-z]+'s Hospital"),
+    ("Northwestern Memorial Hospital", "institution", r".+ (?:Community|Regional|General) Hospital"),
+    ("Evanston Police Department", "institution", r".+ Police Department"),
+    ("Children's Hospital", "institution", r".+ Children's Hospital"),
+    ("University of Missouri", "institution", r"University of .+"),
+    ("First Baptist Church of Evanston", "institution", r"First Baptist Church of .+"),
+])
+def test_places_and_institutions_read_naturally_and_keep_their_kind(real, kind, shape):
+    for seed in range(10):
+        p = fresh(seed).pseudonym(real, kind)
+        assert re.fullmatch(shape, p), (seed, p)
+        own = set(re.findall(r"[A-Za-z]+", real)) - {"Oak", "Park", "Main", "Mary", "Louis"}
+        for w in re.findall(r"[A-Z][a-z]+", p):  # pool words, or the real name's words of a kind
+            assert w in own or w in pools.place_words() or pools.norm(w) in pools.kind_words(), (seed, p, w)
+
+
+def test_a_run_of_words_keeps_its_name_inside_longer_names():
+    ps = fresh()
+    college = ps.pseudonym("Lake Forest College", "institution")
+    assert college.startswith(ps.pseudonym("Lake Forest", "place") + " ")
+
+
+# ---------------------------------------------------------------------------- the key
+@pytest.mark.parametrize("kind, reals", [
+    ("person", [f"{f} {s}" for f in ("Carol", "James", "Linda", "Robert") for s in ("Dunn", "Reed", "Hall")]),
+    ("place", ["Cedarbrook", "Maple Grove", "North Elmwood", "Ashford Falls"]),
+])
+def test_no_pseudonym_holds_a_real_word_in_any_case(kind, reals):
+    real_words = {w for r in reals for w in pools.words_of(r)}
+    for seed in range(20):
+        ps = fresh(seed)
+        ps.reserve(reals)
+        for i in range(40):
+            p = ps.pseudonym(f"Realname{i} Othername{i}" if kind == "person" else f"Realplace{i}", kind)
+            assert not pools.words_of(p) & real_words, (seed, p)
+
+
+def test_no_two_entities_share_a_pseudonym():
+    ps = fresh()
+    people = [f"{f} {s}" for f in ("Anna", "Maria", "Helen", "Grace", "Ruth") for s in
+              ("Smith", "Jones", "Brown", "Lee", "Walker", "Young", "King", "Wright")]
+    places = [f"Place{i}ville" for i in range(300)] + [f"Town{i} Heights" for i in range(100)]
+    got = [ps.pseudonym(r, "person") for r in people] + [ps.pseudonym(r, "place") for r in places]
+    assert len({g.lower() for g in got}) == len(got)
+    assert not [g for g in got if re.search(r"\d", g)]  # no pool ran out (a number is the fallback)
+    firsts = {ps.map[f.lower()] for f in ("anna", "maria", "helen", "grace", "ruth")}
+    assert len(firsts) == 5
+
+
+def test_stored_pseudonyms_stay_and_seeded_runs_repeat():
+    ps = Pseudonyms([("Oak Park", "Fairview"), ("Helen Marsh", "Carol Dunn")], seed=3)
+    assert ps.pseudonym("Oak Park", "place") == "Fairview" and ps.pseudonym("Helen Marsh", "person") == "Carol Dunn"
+    assert "fairview" in ps.used and not ps.new
+    runs = [[fresh(5).pseudonym(r, k) for r, k in (("Jane Roe", "person"), ("Oak Park", "place"),
+                                                   ("Mercy Hospital", "institution"))] for _ in range(2)]
+    assert runs[0] == runs[1]
+
+
+# ---------------------------------------------------------------------------- configuration
+def test_the_studys_own_names_come_first():
+    ps = fresh(own={"places": ["Our Town", "Lakeview"], "institutions": ["Riverside Clinic", "Hilltop Hospital"]})
+    assert ps.pseudonym("12 Lake Street", "place").split()[1] not in ("Our", "Lakeview")  # a street has a street's
+    assert ps.pseudonym("Oak Park", "place") == "Our Town"
+    assert "oak" not in ps.map and "park" not in ps.map   # not word for word: "Oak" alone is not "Our"
+    assert ps.pseudonym("Skokie", "place") == "Lakeview"
+    assert ps.pseudonym("Mercy Hospital", "institution") == "Hilltop Hospital"   # same kind
+    assert ps.pseudonym("Skokie Library", "institution") not in ("Riverside Clinic", "Hilltop Hospital")
+    assert ps.pseudonym("Wilmette", "place") not in ("Our Town", "Lakeview")     # then veil's pools
+
+
+@pytest.mark.parametrize("toml, error", [
+    ('origin = "keep"\n[pools]\nplaces = ["Our Town"]\n', None),
+    ('origin = "mine"\n', 'origin must be "any" or "keep"'),
+    ('[pools]\nstreets = ["Elm"]\n', "pools.streets is not known"),
+    ('[pools]\nplaces = "Our Town"\n', "pools.places must be a list"),
+    ('[pools]\nplaces = ["Our Town", "our  town"]\n', "lists a name twice"),
+    ('[pools]\ninstitutions = ["4 Ever"]\n', "is not a name"),
+    ('pools = ["x"]\n', "pools must be a table"),
+])
+def test_configuration_of_origin_and_pools_is_checked(tmp_path, toml, error):
+    f = tmp_path / "veil.toml"
+    f.write_text(toml)
+    if error is None:
+        cfg = C.load(f)
+        assert cfg.origin == "keep" and cfg.pools == {"places": ["Our Town"]}
+    else:
+        with pytest.raises(C.ConfigError, match=re.escape(error)):
+            C.load(f)

@@ -73,8 +73,11 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
             lead += m.end()
     core = s[lead:]
     if kind != "contact":
-        core = POSSESSIVE.sub("", core)
-        core = core.rstrip(" \t\n.,;:!?\"')(-—–")
+        # quotes, brackets and stray signs around the words: `"Tom O'Reilly" &` -> Tom O'Reilly
+        quotes = len(core) - len(core.lstrip("\"“‘'(["))
+        lead, core = lead + quotes, core[quotes:]
+        core = POSSESSIVE.sub("", core.rstrip(" \t\n.,;:!?\"“”‘’')(-—–&*[]"))
+        core = core.rstrip(" \t\n.,;:!?\"“”‘’')(-—–&*[]")
     core = core.rstrip()
     return start + lead, start + lead + len(core), core
 

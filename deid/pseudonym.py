@@ -90,7 +90,7 @@ INITIAL = re.compile(r"[A-Z]\.?")
 
 
 # every word with a digit in it: a postcode, a reference ("B31 4QT", "EHC/2023/00871")
-CODE = re.compile(r"[A-Za-z]*\d[A-Za-z\d]*(?:[ \-/]+[A-Za-z]*\d[A-Za-z\d]*)*")
+CODE = re.compile(r"(?=[A-Za-z\d]{0,4}\d)[A-Za-z\d]{2,5}(?:[ \-/]+(?=[A-Za-z\d]{0,4}\d)[A-Za-z\d]{2,5})*")
 BRACKET_LABEL = re.compile(r"\[([A-Z]+) (\d+)\]")
 
 
@@ -453,13 +453,23 @@ class Pseudonyms:
         self.counters[kind] = self.counters.get(kind, 0) + 1
         return self.counters[kind]
 
+    def _fresh_handle(self, make) -> str:
+        """An address or handle with no real name of the study inside it ("cnelson@…" while
+        "Cindy Nelson" is in the key)."""
+        for _ in range(200):
+            p = make()
+            local = re.sub(r"[^a-z]", "", p.split("@")[0].lower() or p.lower())
+            if not any(len(w) >= 4 and w in local for w in self.real_words):
+                return self._fresh(lambda: p)
+        return self._fresh(make)
+
     def _contact(self, core: str, hint: str) -> str:
         if "@" in core and not core.startswith("@"):
             # no part of the real address is kept: not even its top-level domain
-            return self._fresh(lambda: f"{self.rng.choice(FEMALE + MALE)[0].lower()}"
-                                       f"{self.rng.choice(LAST).lower()}@example.com")
+            return self._fresh_handle(lambda: f"{self.rng.choice(FEMALE + MALE)[0].lower()}"
+                                              f"{self.rng.choice(LAST).lower()}@example.com")
         if core.startswith("@"):
-            return self._fresh(lambda: "@" + self.rng.choice(FEMALE + MALE).lower() + str(self.rng.randint(10, 999)))
+            return self._fresh_handle(lambda: "@" + self.rng.choice(FEMALE + MALE).lower() + str(self.rng.randint(10, 999)))
         if hint == "URL" or re.match(r"(?i)(https?://|www\.)", core):
             return self._fresh(lambda: f"example{self.rng.randint(1, 999)}.com")
         return self._fresh(lambda: scramble(core, self.rng))

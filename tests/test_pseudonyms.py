@@ -196,7 +196,7 @@ def test_the_studys_own_names_come_first():
 
 @pytest.mark.parametrize("toml, error", [
     ('origin = "keep"\n[pools]\nplaces = ["Our Town"]\n', None),
-    ('origin = "mine"\n', 'origin must be "any" or "keep"'),
+    ('origin = "mine"\n', 'origin must be one of "any", "keep"'),
     ('[pools]\nstreets = ["Elm"]\n', "pools.streets is not known"),
     ('[pools]\nplaces = "Our Town"\n', "pools.places must be a list"),
     ('[pools]\nplaces = ["Our Town", "our  town"]\n', "lists a name twice"),

@@ -62,7 +62,8 @@ class Checker:
         # the words a reviewer kept, whole and word by word ("Shaun Castro" kept: not "Castro")
         kept = frozenset(k for i in items if i.status == Status.REJECTED
                          for k in [key_of(i.text)] + [key_of(w) for w in i.text.split()])
-        self.matcher: NameMatcher = KeyIndex(study).matcher(allow_list(study), exclude=kept)
+        self.index = KeyIndex(study)
+        self.matcher: NameMatcher = self.index.matcher(allow_list(study), exclude=kept)
         words = set()
         for v in study.variants():
             words.add(key_of(v.pseudonym))
@@ -76,6 +77,24 @@ class Checker:
     def count(self, tr: Transcript, reps: dict | None = None) -> int:
         uncased = is_uncased(SEP.join(t.text for t in tr.turns))
         return leak.count(tr, reps or {}, self.matcher, uncased, self.pseudonyms)
+
+
+def leaks(study, name: str) -> list[dict]:
+    """Where a stored transcript would still show a name the key knows (what makes export
+    refuse it): words no replaced item covers, in the turns' text and speaker labels."""
+    tr, items = source_transcript(study, name), study.items.of(name)
+    checker = Checker(study, items)
+    out = []
+    for ti, turn in enumerate(tr.turns):
+        for field, text in ((Field.TEXT, turn.text), (Field.SPEAKER, turn.speaker or "")):
+            covered = [(i.start, i.end) for i in items if i.turn == ti and i.field == field and i.replaced]
+            if field == Field.SPEAKER:   # a label's item stands for every turn with that label
+                covered += [(i.start, i.end) for i in items if i.field == field and i.replaced
+                            and tr.turns[i.turn].speaker == turn.speaker]
+            for h in checker.matcher.find(text, covered):
+                out.append({"turn": ti, "field": field.value, "start": h.start, "end": h.end, "text": text[h.start:h.end],
+                            "kind": checker.index.kind_of.get(h.entity, Kind.PERSON).value})
+    return out
 
 
 def deidentified(study, name: str, include_open: bool = True) -> tuple[Transcript, int]:

@@ -8,7 +8,7 @@ from deid import entity as ent
 from deid.model import Item, Status
 from deid.pseudonym import Pseudonyms
 from deid.decisions import approval
-from deid.render import source_transcript
+from deid.render import leaks, source_transcript
 
 
 def counts(study, name: str) -> dict:
@@ -52,6 +52,7 @@ def transcript_view(study, name: str) -> dict:
             "audio": audio.media_path(study, name) is not None,
             "progress": {"flags": len(flags), "decided": sum(i["status"] != "open" for i in flags)},
             "approved": approval(study, name),
+            "leaks": leaks(study, name),   # what would make export refuse it, with its places
             "words": sum(len(t.text.split()) for t in tr.turns),
             # correction mode: transcripts from recordings
             "editable": correct.editable(tr), "speakers": correct.speakers(tr),

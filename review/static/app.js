@@ -107,8 +107,26 @@
            `<span class="to" aria-label="becomes">→ ${esc(to)}</span></mark>`;
   }
 
+  // names the study knows that this transcript would still show: export refuses it until
+  // each is replaced (select one and accept it: it is marked and replaced everywhere)
+  function withLeaks(v) {
+    if (v._leaks) return;
+    v._leaks = true;
+    (v.leaks || []).forEach((l, n) => v.items.push(Object.assign({
+      id: "L" + n, status: "open", flag: true, replaced: false, pseudonym: null, entity: null, score: null,
+      reviewer: null, leak: true, reason: "refused at export: a name the study knows, not replaced here" }, l)));
+  }
+
+  function approval(v) {
+    const open = v.items.some((i) => i.flag && i.status === "open");
+    if (v.approved) return `<div class="sub approved">approved for analysis by ${esc(v.approved.reviewer)} · ${esc(v.approved.at)}</div>`;
+    if (open) return "";
+    return `<div class="sub"><button id="b-approve" type="button" class="primary">Approve transcript for analysis</button></div>`;
+  }
+
   function renderDoc(keepScroll) {
     const v = S.view;
+    withLeaks(v);
     const byTurn = new Map(), byLabel = new Map();
     S.byId = new Map();
     for (const it of v.items) {
@@ -131,7 +149,10 @@
     const parts = [];
     parts.push(`<div class="sheet">${v.audio ? listenBar() : ""}<h1>${esc(v.name)}</h1><div class="sub">${v.words.toLocaleString()} words · ` +
       `${v.items.length} replacements · ${S.flags.length} flags${v.audio ? " · audio" : ""}</div><div class="legend">` +
-      KINDS.map((k) => `<span class="chip k-${k}">${k}</span>`).join("") + `</div>`);
+      KINDS.map((k) => `<span class="chip k-${k}">${k}</span>`).join("") + `</div>` +
+      (v.leaks && v.leaks.length ? `<div class="sub refused">Export refuses this transcript: ${v.leaks.length} name(s) ` +
+        `the study knows are not replaced below. Select one and press <kbd>a</kbd> to replace it everywhere.</div>` : "") +
+      approval(v));
     v.turns.forEach((t, ti) => {
       const its = (byTurn.get(ti) || []).slice().sort((a, b) => a.start - b.start || b.end - a.end);
       let pos = 0, h = "";
@@ -250,8 +271,13 @@
   // ------------------------------------------------------------------ decisions
   async function act(op, extra) {
     if (S.busy) return;
-    const it = op === "missed" || TURN_OPS.has(op) ? null : S.byId.get(S.sel);
-    if (op !== "missed" && !TURN_OPS.has(op) && !it) { toast("select an item first (j for the next flag)", true); return; }
+    const alone = op === "missed" || op === "approve" || TURN_OPS.has(op);
+    const it = alone ? null : S.byId.get(S.sel);
+    if (!alone && !it) { toast("select an item first (j for the next flag)", true); return; }
+    if (it && it.leak) {   // a known name left unreplaced: accepting it marks it everywhere
+      if (op !== "accept") { toast("accept (a) replaces it; nothing else applies to it", true); return; }
+      return act("missed", { text: it.text, kind: it.kind });
+    }
     const body = Object.assign({ op, name: S.view.name }, it ? { item: it.id, seen: it.status } : {}, extra || {});
     S.busy = true;
     // a correction of the words sends the whole transcript through de-identification again
@@ -552,7 +578,7 @@
   $("doc").addEventListener("click", (e) => {
     if (!window.getSelection().isCollapsed) return;
     const m = e.target.closest("mark.it");
-    if (m) select(+m.dataset.id, false);
+    if (m) select(/^\d+$/.test(m.dataset.id) ? +m.dataset.id : m.dataset.id, false);   // "L0": a leak
     const w = e.target.closest(".w");
     if (w) { setCur(+w.dataset.turn, +w.dataset.at); playFrom(+w.dataset.t); }
     const ts = e.target.closest(".ts[data-t]");
@@ -560,6 +586,7 @@
     const tool = e.target.closest("button[data-tool]");
     if (tool) turnTool(tool.dataset.tool, +tool.closest(".turn").dataset.turn);
     if (e.target.id === "b-pp") togglePlay();
+    if (e.target.id === "b-approve") act("approve");
   });
   $("doc").addEventListener("change", (e) => {
     if (e.target.classList.contains("spk")) setSpeaker(+e.target.dataset.turn, e.target.value);

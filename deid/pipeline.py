@@ -180,6 +180,10 @@ def _link_labels(run: Run, doc: Doc, plan: FilePlan | None) -> None:
             lab.pseudonym = run.planner.pseudonym(m, label)
         if label in run.cfg.speakers:
             m.start, m.end, lab.pseudonym = 0, len(label), run.cfg.speakers[label]
+            if labels.CODE.match(lab.pseudonym):   # a participant's code names the transcript's files
+                codes = run.study.setting("participants", {})
+                codes[doc.transcript.name] = lab.pseudonym
+                run.study.set_setting("participants", codes)
 
 
 def _initials(run: Run, plan: FilePlan, text: str) -> str:

@@ -69,6 +69,10 @@ def _inputs(study, files: list[Path], out_dir: Path, force: bool) -> Tally:
         if tr.name in names:
             tally.fail(f.name, "another input has the same file name; skipped")
             continue
+        if not _same_file(study, tr.name, f):
+            tally.fail(f.name, "the study already holds another transcript of this name, from another folder; "
+                               "rename one of them; skipped")
+            continue
         names.add(tr.name)
         recording.register(study, tr.name, tr.media, f.parent)  # the one file review may play
         if not force and done.get(tr.name) == digest(tr):
@@ -81,6 +85,19 @@ def _inputs(study, files: list[Path], out_dir: Path, force: bool) -> Tally:
             continue
         tally.todo.append(tr)
     return tally
+
+
+def _same_file(study, name: str, f: Path) -> bool:
+    """Whether `f` is the transcript the study knows by `name` (or the study has none of
+    that name): the same path, or the earlier file is gone (a moved folder). The path is
+    recorded, in the encrypted study."""
+    paths = study.setting("paths", {})
+    here, before = str(f.resolve()), paths.get(name)
+    if before and before != here and Path(before).exists():
+        return False
+    paths[name] = here
+    study.set_setting("paths", paths)
+    return True
 
 
 def _deidentify(study, tally: Tally, cfg, progress) -> list[Result | None]:

@@ -145,3 +145,15 @@ def test_pieces_cut_at_turns():
     assert "".join(p for _, p in cut) == text
     assert all(len(p) <= 1000 for _, p in cut[:-1]) and all(text[o:o + len(p)] == p for o, p in cut)
     assert all(p.startswith("\n\nturn") for _, p in cut[1:])
+
+
+def test_same_name_from_another_folder_is_refused(tmp_path, passphrase):
+    """Regression: a later file of the same name replaced the earlier one's output, source
+    and review items, reported as success."""
+    for sub, who in (("a", "Gregory Hastings"), ("b", "Philippa Marchetti")):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "x.txt").write_text(f"Interviewer: Who?\n\nRespondent: {who} trained me.\n")
+    assert run("deid", tmp_path / "a", "--study", tmp_path / "s", "--out", tmp_path / "o1").exit_code == 0
+    res = run("deid", tmp_path / "b", "--study", tmp_path / "s", "--out", tmp_path / "o2")
+    assert res.exit_code == 1 and "another transcript of this name" in res.output
+    assert not (tmp_path / "o2" / "x.txt").exists()

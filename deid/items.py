@@ -59,15 +59,15 @@ class ItemTable:
         before = self.of(transcript)
         old = [i for i in before if i.status not in (Status.AUTO, Status.OPEN)]
         by_place = {(i.field, i.turn, i.start, i.end, i.text): i for i in old}
-        by_occurrence = {_occurrence_key(i, before): i for i in old}
+        decided = {i.id for i in old}
+        by_occurrence = {k: i for i, k in zip(before, _occurrences(before)) if i.id in decided}
         with self.lock:
             self.db.execute("DELETE FROM item WHERE transcript=?", (transcript,))
             ids, used = [], set()
-            for n, it in enumerate(new):
+            for it, occurrence in zip(new, _occurrences(new)):
                 iid = self.add(transcript, it)
                 ids.append(iid)
-                prev = by_place.get((it.field, it.turn, it.start, it.end, it.text)) or \
-                    by_occurrence.get(_occurrence_key(it, new))
+                prev = by_place.get((it.field, it.turn, it.start, it.end, it.text)) or by_occurrence.get(occurrence)
                 if prev is not None and prev.id not in used:
                     used.add(prev.id)
                     self._carry(iid, prev)
@@ -113,10 +113,16 @@ class ItemTable:
                             (transcript, turn, start, end))
 
 
-def _occurrence_key(it, items) -> tuple[str, str, int]:
-    """The words of an item and which occurrence of those words in the transcript it is."""
-    same = sorted((i.turn, i.start) for i in items if i.text == it.text and i.field == it.field)
-    return it.field, it.text, same.index((it.turn, it.start))
+def _occurrences(items) -> list[tuple[str, str, int]]:
+    """For each item, its words and which occurrence of those words in the transcript it is."""
+    order = sorted(range(len(items)), key=lambda n: (items[n].turn, items[n].start))
+    seen: dict[tuple[str, str], int] = {}
+    out: list = [None] * len(items)
+    for n in order:
+        k = (items[n].field, items[n].text)
+        out[n] = k + (seen.get(k, 0),)
+        seen[k] = seen.get(k, 0) + 1
+    return out
 
 
 def migrate(db, mentions_of) -> None:

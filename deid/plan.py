@@ -7,12 +7,13 @@ and their pseudonyms, without overlaps in what it replaces.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace as dc_replace
 
 from deid import entity as ent
 from deid.linker import ACRONYM, KeyIndex, configured_kind
-from deid.model import Kind, Mention, Planned, Span
+from deid.model import Kind, Mention, Planned, Span, SpanSet
 from deid.pseudonym import Pseudonyms
 
 
@@ -81,11 +82,26 @@ class Planner:
 
 
 class FilePlan:
-    """One file's mentions, each replaced (with its pseudonym) or only flagged."""
+    """One file's mentions, each replaced (with its pseudonym) or only flagged, kept in text
+    order with an index, so that a transcript of millions of characters stays linear."""
 
     def __init__(self, fno: int, mentions: list[Mention] = ()):
         self.fno = fno
-        self.items: list[Planned] = [Planned(m, None) for m in mentions]
+        self.items = [Planned(m, None) for m in mentions]
+
+    # The index holds (start, n) in text order; n numbers mentions as they came, so that
+    # mentions starting together keep their order as a stable sort by start would.
+    @property
+    def items(self) -> list[Planned]:
+        return [self._planned[n] for _, n in self._index]
+
+    @items.setter
+    def items(self, planned: list[Planned]) -> None:
+        self._planned = dict(enumerate(planned))
+        self._number = {id(p.mention): n for n, p in self._planned.items()}
+        self._index = sorted((p.mention.start, n) for n, p in self._planned.items())
+        self._longest = max((p.mention.end - p.mention.start for p in planned), default=0)
+        self._next = len(planned)
 
     @property
     def mentions(self) -> list[Mention]:
@@ -95,29 +111,36 @@ class FilePlan:
         return [p for p in self.items if p.replaced]
 
     def set(self, m: Mention, pseudonym: str | None, fixed: bool = False) -> None:
-        for p in self.items:
-            if p.mention is m:
-                p.pseudonym, p.fixed = pseudonym, fixed
-                return
-        self.items.append(Planned(m, pseudonym, fixed))
-        self.sort()
+        n = self._number.get(id(m))
+        if n is not None:
+            p = self._planned[n]
+            p.pseudonym, p.fixed = pseudonym, fixed
+            return
+        n, self._next = self._next, self._next + 1
+        self._planned[n], self._number[id(m)] = Planned(m, pseudonym, fixed), n
+        bisect.insort(self._index, (m.start, n))
+        self._longest = max(self._longest, m.end - m.start)
 
     def remove(self, m: Mention) -> None:
-        self.items = [p for p in self.items if p.mention is not m]
+        n = self._number.pop(id(m), None)
+        if n is not None:
+            del self._planned[n]
+            self._index.pop(bisect.bisect_left(self._index, (m.start, n)))
 
     def overlapping(self, span: Span) -> list[Planned]:
-        return [p for p in self.items if p.mention.start < span.end and span.start < p.mention.end]
-
-    def sort(self) -> None:
-        self.items.sort(key=lambda p: p.mention.start)
+        lo = bisect.bisect_left(self._index, (span.start - self._longest,))
+        hi = bisect.bisect_left(self._index, (span.end,))
+        near = (self._planned[n] for _, n in self._index[lo:hi])
+        return [p for p in near if p.mention.end > span.start]
 
     def resolve(self) -> None:
         """One mention per stretch of text: a replacement before a flag, then the longest."""
-        keep: list[Planned] = []
+        taken, keep = SpanSet(), []
         for p in sorted(self.items, key=lambda p: (not p.replaced, -len(p.mention.span), p.mention.start)):
-            if not any(p.mention.span.overlaps(k.mention.span) for k in keep):
+            if not taken.overlaps(p.mention.span):
+                taken.add(p.mention.span)
                 keep.append(p)
-        self.items = sorted(keep, key=lambda p: p.mention.start)
+        self.items = keep
 
 
 def generalised(text: str, dates: str) -> str:

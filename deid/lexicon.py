@@ -158,6 +158,14 @@ PLACE_GROUPS = (
     ("de", "da", "do", "du", "di", "del", "della", "delle", "dei", "des", "dos", "das", "la", "le", "van",
      "von", "der", "den", "ten", "ter", "u", "z", "nad", "pod"),
 )
+# words of made-up place names (deid/pools.py)
+# second words ("Cedar" + "Falls")
+PLACE_SECONDS = ("Falls", "Grove", "Springs", "Park", "Heights", "Hills", "Valley", "Creek", "Harbor",
+                 "Point", "Crossing", "Landing", "Hollow", "Meadows", "Bluff", "Mills", "Station",
+                 "Corners", "Bend", "Rapids", "Cove", "Prairie", "Flats", "Glen", "Woods", "Pines", "Oaks",
+                 "Ridge", "Lake", "Bay", "Forge", "Gardens", "Fields", "Shores", "Junction", "Green")
+# first words before a one-word name ("North" + "Elmwood")
+PLACE_PREFIXES = ("North", "South", "East", "West", "New", "Upper", "Lower", "Little", "Port", "Mount", "Lake")
 NAME_PARTICLES = ("van", "von", "de", "da", "di", "ten", "ter", "le", "la", "del", "der")
 # words before a place name that are not part of it ("Northern Chicago" -> "Chicago")
 DIRECTIONS = ("Southern", "Northern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater", "Downtown")
@@ -269,3 +277,12 @@ def public_vocabulary() -> frozenset[str]:
     written, in capitals (`ACRONYMS`)."""
     terms = {t.lower() for t in PUBLIC_TERMS if " " in t or t.lower() in public_words()}
     return frozenset(w.lower() for w in DEFAULT_ALLOW) | terms | CLINICAL_WORDS
+
+
+@lru_cache(maxsize=1)
+def kind_words() -> frozenset[str]:
+    """Words that say what kind of place or institution is named ("Hospital", "Falls",
+    "Mount"), lower-case: they stand in real names and pseudonyms alike."""
+    phrases = INSTITUTION_KINDS + INSTITUTION_PREFIXES + STREET_TYPES + DIRECTIONS + DIRECTION_SUFFIXES + \
+        PLACE_SECONDS + PLACE_PREFIXES + tuple(w for g in KIND_GROUPS for w in g)
+    return frozenset(w.lower() for p in phrases for w in p.split()) | GENERIC_WORDS

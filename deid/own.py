@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from deid.lexicon import kind_words
 from deid.matcher import NameMatcher
 from deid.model import Span
 
@@ -20,7 +21,10 @@ class Pseudonyms:
     def __init__(self, values):
         values = {v for v in values if v and not LABEL.fullmatch(v)}
         self.whole = NameMatcher([(v.lower(), None) for v in values if " " in v], any_case=True)
-        words = {w for v in values for w in v.split() if w[:1].isupper() and len(w) > 2}
+        # the single words of names, not those saying what kind of place or institution
+        # ("Hospital", "Mount"): those stand in real names too
+        kinds = kind_words()
+        words = {w for v in values for w in v.split() if w[:1].isupper() and len(w) > 2 and w.lower() not in kinds}
         self.words = NameMatcher([(w.lower(), None) for w in words])
 
     def spans(self, text: str, speakers=(), named: bool = False) -> tuple[list[Span], bool]:
@@ -36,3 +40,15 @@ class Pseudonyms:
             spans += [Span(h.start, h.end) for h in self.words.find(text) if not any(
                 s.start <= h.start and h.end <= s.end for s in spans)]
         return spans, own
+
+    @staticmethod
+    def covers(spans: list[Span], span: Span) -> bool:
+        """Whether the pseudonyms' spans cover a mention whole: one reaching past them
+        holds more than a pseudonym ("Carol Smith"), and is found as it would be anyway."""
+        inside = sorted((s for s in spans if s.overlaps(span)), key=lambda s: s.start)
+        at = span.start
+        for s in inside:
+            if s.start > at:
+                return False
+            at = max(at, s.end)
+        return at >= span.end

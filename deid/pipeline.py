@@ -99,7 +99,9 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
     detector(docs, sorted(run.allow), progress)
     detected = run.matcher()   # names the study knew before this batch, as candidates
     own = OwnPseudonyms(run.planner.ps.map.values())
-    output_names = set(study.setting("output_names", {}).values())
+    # a name veil gave another transcript's output (one named as its own source is that
+    # source run again; given back from elsewhere, run.py refuses it)
+    output_names = {out for src, out in study.setting("output_names", {}).items() if src != out}
     plans, keeps, looks_own = [], [], []
     for doc in docs:
         known_hits = [(h.start, h.end, run.index.kind_of.get(h.entity, Kind.PERSON))
@@ -108,7 +110,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
         # veil's output given back: its pseudonyms stay
         pseudonyms, is_own = own.spans(doc.text, [t.speaker for t in doc.transcript.turns],
                                        doc.transcript.name in output_names)
-        plans.append(FilePlan(doc.fno, [m for m in mentions if not any(m.span.overlaps(p) for p in pseudonyms)]))
+        plans.append(FilePlan(doc.fno, [m for m in mentions if not own.covers(pseudonyms, m.span)]))
         keeps.append(keep + pseudonyms)
         looks_own.append(is_own)
         doc.labels = {k: v for k, v in doc.labels.items()   # a pseudonym as speaker, or its initials

@@ -44,13 +44,7 @@ ROOTS = (
 ENDINGS = ("ford", "field", "wood", "dale", "brook", "bridge", "ton", "bury", "ville", "view", "ridge",
            "port", "haven", "wick", "stead", "mere", "mont", "crest", "gate", "side", "land", "hurst",
            "well", "water", "vale", "moor", "hill", "worth", "combe", "cliff", "leigh")
-# second words ("Cedar" + "Falls")
-SECONDS = ("Falls", "Grove", "Springs", "Park", "Heights", "Hills", "Valley", "Creek", "Harbor",
-           "Point", "Crossing", "Landing", "Hollow", "Meadows", "Bluff", "Mills", "Station",
-           "Corners", "Bend", "Rapids", "Cove", "Prairie", "Flats", "Glen", "Woods", "Pines", "Oaks",
-           "Ridge", "Lake", "Bay", "Forge", "Gardens", "Fields", "Shores", "Junction", "Green")
-# first words before a one-word name ("North" + "Elmwood")
-PREFIXES = ("North", "South", "East", "West", "New", "Upper", "Lower", "Little", "Port", "Mount", "Lake")
+SECONDS, PREFIXES = lexicon.PLACE_SECONDS, lexicon.PLACE_PREFIXES
 # (the four points of the compass alone come before a two-word name: "North Cedar Falls")
 # "St. Brendan's Church", "St. Jerome" (for "St. Louis")
 SAINTS = ("Brendan", "Jude", "Agnes", "Bridget", "Columba", "Aidan", "Cuthbert", "Hilda", "Dunstan",

@@ -157,3 +157,35 @@ def test_same_name_from_another_folder_is_refused(tmp_path, passphrase):
     res = run("deid", tmp_path / "b", "--study", tmp_path / "s", "--out", tmp_path / "o2")
     assert res.exit_code == 1 and "another transcript of this name" in res.output
     assert not (tmp_path / "o2" / "x.txt").exists()
+
+
+def test_a_transcript_run_again_is_not_taken_for_its_own_output(tmp_path, passphrase):
+    """Regression: a transcript whose output kept its name, run again (--force, or after a
+    correction in the review page), was taken for veil's output given back; the kind word
+    of an institution's pseudonym ("... Hospital") then hid the real institution, which the
+    leak check refused."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Interviewer: Where do you work?\n\nRespondent: I am a nurse at Riverside General Hospital "
+        "in Millbrook, with Gregory Hastings.\n")
+    for n in (1, 2):
+        res = run("deid", tmp_path / "in", "--study", tmp_path / "s", "--out", tmp_path / f"o{n}", "--force")
+        assert res.exit_code == 0, res.output
+        out = (tmp_path / f"o{n}" / "a.txt").read_text()
+        assert "Riverside" not in out and "Hastings" not in out
+    assert (tmp_path / "o1" / "a.txt").read_text() == (tmp_path / "o2" / "a.txt").read_text()
+
+
+def test_own_output_keeps_its_pseudonyms_but_not_a_real_name_beside_one():
+    """Only mentions the study's pseudonyms cover whole are left: "Carol Smith" holds a
+    real surname beside a pseudonym, and a kind word ("Hospital") is no pseudonym."""
+    from deid.model import Span
+    from deid.own import Pseudonyms
+    own = Pseudonyms(["Carol Dunn", "Thorn Regional Hospital"])
+    text = "[UNREVIEWED] Carol Smith and Carol Dunn met at Riverside General Hospital."
+    spans, is_own = own.spans(text)
+    assert is_own and not any(text[s.start:s.end] == "Hospital" for s in spans)
+    at = text.index("Carol Smith")
+    assert not own.covers(spans, Span(at, at + len("Carol Smith")))
+    at = text.index("Carol Dunn")
+    assert own.covers(spans, Span(at, at + len("Carol Dunn")))

@@ -176,7 +176,7 @@ def test_a_name_typed_in_is_replaced_in_the_export_and_learnt_by_the_key(served,
     from review import export
     with study.lock:
         result = export.export(study, served["tmp"] / "reviewed", ["txt"], allow_unreviewed=True)
-    assert result.ok
+    assert result.ok, result.outcomes
     out = (served["tmp"] / "reviewed" / "interview.txt").read_text()
     pseudonym = study.entity(before[misheard]).pseudonym
     assert "Okafor" not in out and "Margaret" not in out and pseudonym in out

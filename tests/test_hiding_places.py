@@ -42,7 +42,15 @@ def done(tmp_path_factory):
     shutil.copytree(DATA, inputs)
     (inputs / "Quarrington_Ellery_notes.json").write_text(json.dumps(json_transcript()))
     res = run("deid", inputs, "--study", tmp / "study", "--out", tmp / "out")
-    again = run("deid", tmp / "out", "--study", tmp / "study", "--out", tmp / "again")   # its own output back
+    # its own output given back: an output named as a source the study holds is refused
+    # (it would write over that source); renamed as the message asks, its pseudonyms are kept
+    back = tmp / "back"
+    back.mkdir()
+    for p in (tmp / "out").iterdir():
+        shutil.copy(p, back / (f"returned_{p.name}" if (inputs / p.name).exists() else p.name))
+    again = run("deid", back, "--study", tmp / "study", "--out", tmp / "again")
+    same = run("deid", tmp / "out", "--study", tmp / "study", "--out", tmp / "same")
+    again.same = same
     ex = run("export", "--study", tmp / "study", "--out", tmp / "export", "--allow-unreviewed",
              "--format", "txt,docx,vtt,srt,json,nvivo,maxqda,qdpx")
     yield tmp, res, again, ex
@@ -115,8 +123,11 @@ def test_word_document_parts_and_properties(done):
 
 def test_own_output_given_back_is_left_alone(done):
     tmp, _, again, _ = done
+    assert again.same.exit_code == 1 and "another transcript of this name" in again.same.output
+    assert not (tmp / "same").exists() or not any((tmp / "same").glob("*.vtt"))
     assert again.exit_code == 0, again.output
     assert "looks like veil's own output" in again.output
     for p in (tmp / "out").iterdir():
         if p.suffix in (".txt", ".vtt"):
-            assert (tmp / "again" / p.name).read_text() == p.read_text(), p.name
+            name = f"returned_{p.name}" if (tmp / "in" / p.name).exists() else p.name
+            assert (tmp / "again" / name).read_text() == p.read_text(), p.name

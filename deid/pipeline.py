@@ -102,7 +102,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
     # a name veil gave another transcript's output (one named as its own source is that
     # source run again; given back from elsewhere, run.py refuses it)
     output_names = {out for src, out in study.setting("output_names", {}).items() if src != out}
-    plans, keeps, looks_own = [], [], []
+    plans, keeps, kept_pseudonyms, looks_own = [], [], [], []
     for doc in docs:
         known_hits = [(h.start, h.end, run.index.kind_of.get(h.entity, Kind.PERSON))
                       for h in detected.find(doc.analysed, dotted=False) if h.form.rule is Rule.ANY_CASE]
@@ -112,6 +112,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
                                        doc.transcript.name in output_names)
         plans.append(FilePlan(doc.fno, [m for m in mentions if not own.covers(pseudonyms, m.span)]))
         keeps.append(keep + pseudonyms)
+        kept_pseudonyms.append(pseudonyms)
         looks_own.append(is_own)
         doc.labels = {k: v for k, v in doc.labels.items()   # a pseudonym as speaker, or its initials
                       if not own.spans(v.mention.text)[0] and not (is_own and v.initials)}
@@ -127,12 +128,14 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
         _link_all(run, doc, plan)
         _link_labels(run, doc, plan)
         abbreviations.run(doc, plan)
-    _find_again(run, docs, plans, keeps)
+    # a known form is replaced wherever it stands, even where spaCy calls it a nationality
+    # ("Ravagnese"): the leak check counts it there too; only the study's pseudonyms stay
+    _find_again(run, docs, plans, kept_pseudonyms)
     sweep = Sweep(run.linker, run.planner, run.allow)
     for doc, plan, keep in zip(docs, plans, keeps):
         sweep.run(doc, plan, keep)
         known.join_names(doc, plan, run.linker, run.planner)
-    matcher = _find_again(run, docs, plans, keeps)   # forms the sweep added; the leak check's matcher
+    matcher = _find_again(run, docs, plans, kept_pseudonyms)   # forms the sweep added; the leak check's matcher
     results = [_finish(run, doc, plan, matcher) for doc, plan in zip(docs, plans)]
     for res, is_own in zip(results, looks_own):
         res.looks_own = is_own

@@ -189,3 +189,20 @@ def test_own_output_keeps_its_pseudonyms_but_not_a_real_name_beside_one():
     assert not own.covers(spans, Span(at, at + len("Carol Smith")))
     at = text.index("Carol Dunn")
     assert own.covers(spans, Span(at, at + len("Carol Dunn")))
+
+
+def test_a_known_place_spacy_calls_a_nationality_is_replaced_not_refused(tmp_path, passphrase):
+    """Regression (found on a 1 MB transcript): "Ravagnese", flagged once as a possible
+    place, was tagged a nationality (NRP) elsewhere and kept there, which the leak check
+    then refused. A known form is replaced wherever it stands."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Interviewer: Who do you work with?\n\nRespondent: Deborah Bernardini works mostly with Sudanese "
+        "families in Ravagnese, she speaks Arabic and some French.\n\nInterviewer: What do people need?\n\n"
+        "Respondent: Food, transportation, housing, in that order. The only full grocery store near "
+        "Ravagnese closed last year.\n\nInterviewer: Anything else?\n\nRespondent: Also, please put that "
+        "the people in Ravagnese are not the problem.\n")
+    res = run("deid", tmp_path / "in", "--study", tmp_path / "s", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    out = (tmp_path / "o" / "a.txt").read_text()
+    assert "Ravagnese" not in out and "Sudanese" in out

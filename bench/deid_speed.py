@@ -88,7 +88,8 @@ def sample():   # this process and its workers, shared pages counted once (PSS)
 
 
 threading.Thread(target=sample, daemon=True).start()
-sys.argv = ["veil", "deid", sys.argv[1], "--study", sys.argv[3], "--out", sys.argv[2]]
+inputs, out, study = sys.argv[1:4]
+sys.argv = ["veil", "deid", inputs, "--study", study, "--out", out]
 import cli
 try:
     cli.main(standalone_mode=False)
@@ -97,7 +98,7 @@ except SystemExit:
 seconds = time.time() - t0
 peak = max(peak_pss[0], resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024
 from deid.study import open_study
-with open_study(sys.argv[3], secret="bench") as s:
+with open_study(study, secret="bench") as s:
     entities = len(s.entities())
     flags = sum(i.is_flag for n in s.transcript_names() for i in s.items.of(n))
 print(json.dumps({"seconds": seconds, "peak_mb": peak, "entities": entities, "flags": flags}))

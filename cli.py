@@ -138,6 +138,35 @@ def key_export(study_dir, out_path):
     click.echo(f"wrote {len(rows)} rows to {out_path}")
 
 
+@main.command()
+@click.option("--study", "study_dir", required=True, type=click.Path(file_okay=False))
+@click.option("--set", "assign", nargs=2, metavar="TRANSCRIPT CODE", multiple=True,
+              help="Give a transcript its participant's code (P07, M1-04); TRANSCRIPT as listed.")
+@click.option("--clear", multiple=True, metavar="TRANSCRIPT", help="Take a transcript's code away.")
+@click.option("--reviewer", default=None, help="Your name, recorded in the study's audit trail.")
+def participants(study_dir, assign, clear, reviewer):
+    """List the study's transcripts with their participant codes, or set them. Exports
+    can be named by code: veil export --name-by participant."""
+    import getpass
+
+    from deid import participants as P
+    from deid.study import StudyError, open_study
+    who = (reviewer or getpass.getuser() or "reviewer").strip()
+    try:
+        with open_study(study_dir) as study:
+            for name, code in assign:
+                click.echo(f"{P.assign(study, name, code, who)}: {code.strip()}")
+            for name in clear:
+                click.echo(f"{P.assign(study, name, None, who)}: no code")
+            if assign or clear:
+                study.save()
+            else:
+                for name, code in P.listing(study):
+                    click.echo(f"{code or '-':<10}  {name}")
+    except StudyError as e:
+        fail(str(e))
+
+
 def _register():
     """The commands of the other stages (their modules import their heavy packages lazily)."""
     from review.cli import export_cmd, review_cmd

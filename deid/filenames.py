@@ -63,8 +63,10 @@ def output_name(study, name: str, by: NameBy = NameBy.DEIDENTIFIED) -> str:
     plain = study.setting("output_names", {}).get(name, name)
     ext = "." + plain.rpartition(".")[2] if "." in plain else ""
     if by == NameBy.PARTICIPANT:
-        code = study.setting("participants", {}).get(name)
-        return f"{code}{ext}" if code else plain
+        codes = study.setting("participants", {})
+        code = codes.get(name)
+        same = sorted(n for n, c in codes.items() if c == code)   # two interviews of one participant
+        return (f"{code}_{same.index(name) + 1}{ext}" if len(same) > 1 else f"{code}{ext}") if code else plain
     if by == NameBy.ORIGINAL and plain == name:
         return name
     return plain

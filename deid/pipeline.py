@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from deid import entity as ent
-from deid import filenames, known, labels, leak, rules
+from deid import filenames, known, labels, leak, participants, rules
 from deid.abbrev import Abbreviations
 from deid.config import Config, never_replaced, remember
 from deid.detect import Doc, detect
@@ -186,9 +186,9 @@ def _link_labels(run: Run, doc: Doc, plan: FilePlan | None) -> None:
         if label in run.cfg.speakers:
             m.start, m.end, lab.pseudonym = 0, len(label), run.cfg.speakers[label]
             if labels.CODE.match(lab.pseudonym):   # a participant's code names the transcript's files
-                codes = run.study.setting("participants", {})
+                codes = participants.codes(run.study)
                 codes[doc.transcript.name] = lab.pseudonym
-                run.study.set_setting("participants", codes)
+                run.study.set_setting(participants.SETTING, codes)
 
 
 def _initials(run: Run, plan: FilePlan, text: str) -> str:

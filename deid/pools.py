@@ -99,7 +99,7 @@ def kind_words() -> frozenset[str]:
 def _kind_words() -> frozenset[str]:
     # (not "Park" or "Mills" of "Oak Park", "Mills River": they can be surnames)
     out = {norm(w) for w in lexicon.GENERIC_WORDS | DESCRIPTORS | lexicon.STREET_WORDS}
-    phrases = list(lexicon.INSTITUTION_KINDS) + list(lexicon.STREET_TYPES) + list(lexicon.UNIT_TYPES) + list(lexicon.BOX_TYPES) \
+    phrases = list(lexicon.INSTITUTION_KINDS) + list(lexicon.INSTITUTION_PREFIXES) + list(lexicon.STREET_TYPES) + list(lexicon.UNIT_TYPES) + list(lexicon.BOX_TYPES) \
         + list(lexicon.BUSINESS_SUFFIXES) + [w for g in list(lexicon.KIND_GROUPS) + list(lexicon.PLACE_GROUPS) for w in g]
     for phrase in phrases:
         out.update(norm(w) for w in phrase.split())

@@ -241,7 +241,9 @@ class Pseudonyms:
             known = self.map.get(ent.key_of(word))
             if known in group and known not in same:
                 return known
-            p = self.rng.choice([g for g in group if g not in same and " " not in g])
+            others = [g for g in group if g not in same and " " not in g]
+            # no one-word kind like it ("Prison": "Correctional Facility"): kept, it names no one
+            p = self.rng.choice(others) if others else word
             self._remember(word, p)
             return p
         return word if pools.norm(word) in pools.kind_words() else None

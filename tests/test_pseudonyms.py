@@ -130,6 +130,8 @@ def test_place_pools_are_large_and_hold_no_surname():
     ("Children's Hospital", "institution", r".+ Children's Hospital"),
     ("University of Missouri", "institution", r"University of .+"),
     ("First Baptist Church of Evanston", "institution", r"First Baptist Church of .+"),
+    ("HM Prison Altcourse", "institution", r"HM Prison [A-Z][a-z]+(?: [A-Z][a-z]+)?"),   # a kind with no one-word like
+    ("Altcourse Prison", "institution", r".+ Prison"),
 ])
 def test_places_and_institutions_read_naturally_and_keep_their_kind(real, kind, shape):
     for seed in range(10):

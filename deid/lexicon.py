@@ -105,7 +105,7 @@ KIND_GROUPS = (
     ("Borough", "County", "District"),
     ("Metropolitan", "Municipal", "Civic"),
     ("Board", "Commission", "Partnership"),
-    ("Prison", "Correctional Facility", "Detention Center"),
+    ("Prison", "Penitentiary", "Jail", "Correctional Facility", "Detention Center"),
     ("AFC", "FC", "Athletic", "Rovers", "Wanderers"),
     ("Association", "Society", "Alliance"),
     ("Hub", "Centre", "Project"),

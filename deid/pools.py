@@ -106,6 +106,28 @@ def _kind_words() -> frozenset[str]:
     return frozenset(out - {""})
 
 
+@lru_cache(maxsize=1)
+def kept_words() -> frozenset[str]:
+    """Words a pseudonym may keep from the real name as they are written: generic ones
+    ("Hospital", "University", "of"). Other words of a kind are swapped for a like kind
+    ("Memorial" -> "Regional") or made part of the fictional name ("Kansas City" -> "Cedar
+    Falls", "Children's Mercy" -> "Elmbrook Mercy"): a kept "City", "State" or
+    "Children's" narrows down which one was meant."""
+    return frozenset(norm(w) for w in lexicon.GENERIC_WORDS)
+
+
+@lru_cache(maxsize=1)
+def swapped_words() -> frozenset[str]:
+    """Words of a kind that a pseudonym swaps for a like one (any kind of name)."""
+    return frozenset(kind_groups("institution")) | frozenset(kind_groups("place"))
+
+
+@lru_cache(maxsize=1)
+def not_name_words() -> frozenset[str]:
+    """Words of a place or institution that are not made part of its fictional name."""
+    return kept_words() | swapped_words()
+
+
 def names_a_kind(word: str) -> bool:
     """A noun that says what kind of place or institution ("Hospital", "Street", "Inc"),
     not a function word ("of", "and")."""

@@ -246,7 +246,7 @@ class Pseudonyms:
             p = self.rng.choice(others) if others else word
             self._remember(word, p)
             return p
-        return word if pools.norm(word) in pools.kind_words() else None
+        return word if pools.norm(word) in pools.kept_words() else None
 
     def _person_word(self, word: str, role: str, gender: str | None, origin: tuple) -> str:
         """A first name of the same gender (a nickname for a nickname) or a surname, from
@@ -386,7 +386,7 @@ class Pseudonyms:
         bare = ent.POSSESSIVE.sub("", word).rstrip(".")
         if not bare[:1].isalpha() or re.fullmatch(r"[A-Z]{1,6}", bare):
             return False  # a number, an initial, an acronym
-        if ent.is_generic(word) or pools.norm(word) in pools.kind_words():
+        if ent.is_generic(word) or pools.norm(word) in pools.not_name_words():
             return False
         return not (ent.is_stop_word(bare) and not is_first_name(bare))
 

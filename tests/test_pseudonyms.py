@@ -123,15 +123,15 @@ def test_place_pools_are_large_and_hold_no_surname():
     ("Evanston", "place", r"[A-Z][a-z]+(?: [A-Z][a-z]+)*"),
     ("123 Main Street", "place", r"\d{3} \w+ (?!Street)[A-Z][a-z]+"),
     ("St. Louis", "place", r"St\. [A-Z][a-z]+"),
-    ("Ohio State University", "institution", r".+ State University"),
+    ("Ohio State University", "institution", r"(?!.*State).+ University"),   # "State" narrows it down
     ("St. Mary's Hospital", "institution", r"St\. (?!Mary)[A-Z][a-z]+'s Hospital"),
     ("Northwestern Memorial Hospital", "institution", r".+ (?:Community|Regional|General) Hospital"),
-    ("Evanston Police Department", "institution", r".+ Police Department"),
-    ("Children's Hospital", "institution", r".+ Children's Hospital"),
+    ("Evanston Police Department", "institution", r"(?!.*Police).+ Department"),
+    ("Children's Hospital", "institution", r"(?!.*Children).+ Hospital"),
     ("University of Missouri", "institution", r"University of .+"),
-    ("First Baptist Church of Evanston", "institution", r"First Baptist Church of .+"),
-    ("HM Prison Altcourse", "institution", r"HM Prison [A-Z][a-z]+(?: [A-Z][a-z]+)?"),   # a kind with no one-word like
-    ("Altcourse Prison", "institution", r".+ Prison"),
+    ("First Baptist Church of Evanston", "institution", r"First (?!Baptist)\w+ Church of (?!Evanston).+"),
+    ("HM Prison Altcourse", "institution", r"[A-Z]{2} (?:Penitentiary|Jail) [A-Z][a-z]+(?: [A-Z][a-z]+)?"),
+    ("Altcourse Prison", "institution", r"(?!Altcourse).+ (?:Penitentiary|Jail)"),
 ])
 def test_places_and_institutions_read_naturally_and_keep_their_kind(real, kind, shape):
     for seed in range(10):

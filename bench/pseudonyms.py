@@ -3,7 +3,8 @@ people, 2,000 places and 2,000 institutions and prints
 
 - the share drawn from natural pools (target 100%): a person's words are names of Faker's
   lists, a place's or institution's words are pool words, words of a kind, or the real
-  name's own numbers and kind words changed; nothing with a number added;
+  name's own numbers (a house number may carry a letter: 6b) and kind words changed;
+  nothing with a number added;
 - gender agreement on first names with a clear gender (target >= 99%), and how many
   ambiguous first names got an ambiguous one;
 - collisions of a pseudonym with a real string of the key: equal, a word of it, or the same
@@ -171,7 +172,7 @@ def natural(e: dict, person_words: set[str], place_words: set[str]) -> bool:
     own = {pools.norm(t) for t in ent.tokens(real)}
     for t in ent.tokens(p):
         w = pools.norm(t)
-        if w in place_words or w in own or w == "&" or re.fullmatch(r"[\d\-/]+\.?|[A-Z]{1,6}\.?", t):
+        if w in place_words or w in own or w == "&" or re.fullmatch(r"[\d\-/]+[A-Za-z]?\.?|[A-Z]{1,6}\.?", t):
             continue
         return False
     return True

@@ -210,7 +210,7 @@ HIV HMRC HQ HRT IBS ICT IEP IQ IT IV IVF KC KPI KS1 KS2 KS3 KS4 KS5 LGBT LGBTQ M
 NATO NB NCT NGO NHS NICE NMC NPO NSAID OCD OT PA PCR PE PEG PHQ PPE PR PRN PT PTSD QC QI RCT RIP SALT SEN SEND
 SENCO SLT SOB SUV TB TIA UCAS UN UNICEF US UTI UV VAT VIP VP WHO
 BID TID QID QDS TDS OD PO SC IM ICD ICF NOS ABG AF BNP CVD DMARD EF GFR HDL LDL LFT MCV NEWS NIV OGD PEFR
-""".split())
+""".split()) | frozenset(w for c in NEUTRAL_CITATION_COURTS for w in c.split() if w.isupper())
 
 # public bodies and the vocabulary of courts, committees and records: they identify no one
 # and are never given pseudonyms (a study adds its own with `public = [...]`)
@@ -276,7 +276,9 @@ def public_vocabulary() -> frozenset[str]:
     single word only where it is nobody's name) and medicines. Acronyms are matched as
     written, in capitals (`ACRONYMS`)."""
     terms = {t.lower() for t in PUBLIC_TERMS if " " in t or t.lower() in public_words()}
-    return frozenset(w.lower() for w in DEFAULT_ALLOW) | terms | CLINICAL_WORDS
+    # the courts of neutral citations ("[2019] EWCA Crim 1123"), whole and word by word
+    courts = {w.lower() for c in NEUTRAL_CITATION_COURTS for w in [c] + c.split()}
+    return frozenset(w.lower() for w in DEFAULT_ALLOW) | terms | CLINICAL_WORDS | courts
 
 
 @lru_cache(maxsize=1)

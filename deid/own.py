@@ -12,6 +12,7 @@ from deid.matcher import NameMatcher
 from deid.model import Span
 
 LABEL = re.compile(r"\[(?:PERSON|PLACE|INSTITUTION|CONTACT|DATE) \d+\]|\[DATE\]|\[(?:1[89]|20)\d\d\]")
+YEAR = re.compile(r"\[(?:1[89]|20)\d\d\]")
 MARK = "[UNREVIEWED"
 
 
@@ -33,7 +34,8 @@ class Pseudonyms:
         file name is one veil gave an output)."""
         whole = [Span(h.start, h.end) for h in self.whole.find(text)]
         labels = [Span(*m.span()) for m in LABEL.finditer(text)]
-        own = named or MARK in text or bool(labels) or len({text[s.start:s.end] for s in whole}) >= 2 or \
+        # (a year in brackets alone is no sign: "[2019] EWCA Crim 1123" cites a judgment)
+        own = named or MARK in text or any(not YEAR.fullmatch(text[s.start:s.end]) for s in labels) or len({text[s.start:s.end] for s in whole}) >= 2 or \
             any(self.whole.find(s) for s in speakers if s)
         spans = whole + labels
         if own:

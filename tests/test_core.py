@@ -206,3 +206,19 @@ def test_a_known_place_spacy_calls_a_nationality_is_replaced_not_refused(tmp_pat
     assert res.exit_code == 0, res.output
     out = (tmp_path / "o" / "a.txt").read_text()
     assert "Ravagnese" not in out and "Sudanese" in out
+
+
+def test_a_judgment_citing_years_in_brackets_is_no_veil_output(tmp_path, passphrase):
+    """Regression: "[2019] EWCA Crim 1123" made a judgment look like veil's own output (a
+    year in brackets is how veil writes a generalised date), and the court of the citation
+    was flagged as a person, so the file "r_v_x_ewca_crim.txt" was renamed after a pseudonym."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r_v_x_ewca_crim.txt").write_text(
+        "Neutral Citation Number: [2019] EWCA Crim 1123\n\nIN THE COURT OF APPEAL (CRIMINAL DIVISION)\n\n"
+        "1. The appellant, Gareth Ashby-Lowe, was convicted at Liverpool Crown Court. His counsel, "
+        "Ms Nadia Haddad, relies on R v Pemberton [2017] EWHC 455 (Admin).\n")
+    res = run("deid", tmp_path / "in", "--study", tmp_path / "s", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    assert "own output" not in res.output
+    out = (tmp_path / "o" / "r_v_x_ewca_crim.txt").read_text()
+    assert "[2019] EWCA Crim" in out and "Ashby-Lowe" not in out and "Haddad" not in out

@@ -37,7 +37,8 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
     (an address is kept whole: "Via Roma 131")."""
     if address:
         s = text[start:end].rstrip(" \t\n.,;:")
-        lead = re.match(r"(?:[a-z]+[ \t]+)+(?=[\dA-Z])", s)  # "with 27534 …", "and Ilmalankuja 82"
+        # "with 27534 …", "and Ilmalankuja 82", "At Grange Lane" (a sentence's first word)
+        lead = re.match(r"(?:(?:[a-z]+|At|In|On|From|To|Near|By)[ \t]+)+(?=[\dA-Z])", s)
         if lead:
             start, s = start + lead.end(), s[lead.end():]
         return start, start + len(s), s

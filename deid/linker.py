@@ -108,8 +108,13 @@ class Linker:
         ix = self.index
         k = ent.key_of(m.text)
         eid = ix.entity_of.get(k)
-        if eid is None and m.kind == Kind.PERSON and len(ent.tokens(m.text)) == 1:
+        if eid is None and len(ent.tokens(m.text)) == 1 and (
+                m.kind == Kind.PERSON or m.kind in (Kind.PLACE, Kind.INSTITUTION) and _a_name_word(m.text)):
+            # a word of a known person's name is that person, even where NER took it for a
+            # place or an organisation ("Abdulrahman" alone after "Abdulrahman Yusuf")
             eid = self._person_by_word(m, k)
+            if eid is not None:
+                m.kind = Kind.PERSON
         if eid is None and m.kind == Kind.INSTITUTION and ACRONYM.fullmatch(m.text):
             eid = ix.institution_of_acronym(m.text)
         if eid is None:
@@ -126,6 +131,13 @@ class Linker:
         if len(pick) > 1:
             m.flags.append(Flag.AMBIGUOUS)
         return max(pick, key=lambda e: (self.recent.get(e, -1), e)) if pick else None
+
+
+def _a_name_word(word: str) -> bool:
+    """A listed name, or a word no dictionary or gazetteer holds ("Oksana")."""
+    w = word.title()
+    return w in names.first_names() or w in names.last_names() or \
+        not words.is_common(word) and w not in names.place_words()
 
 
 def configured_kind(cfg, real: str, default: Kind) -> Kind:

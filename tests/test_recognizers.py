@@ -58,12 +58,34 @@ TRIM = [
     ("Northern Chicago", "place", "Chicago"),
     ("I'm Naomi Ryan", "person", "Naomi Ryan"),
     ("tom@example.com.", "contact", "tom@example.com"),
+    ("At Grange Lane", "address", "Grange Lane"),          # a sentence's first word
+    ("and Ilmalankuja 82.", "address", "Ilmalankuja 82"),
+    ("The Old Mill, 5 Kiln Road", "address", "The Old Mill, 5 Kiln Road"),
 ]
 
 
 @pytest.mark.parametrize("text, kind, core", TRIM)
 def test_trim(text, kind, core):
-    assert ent.trim(text, 0, len(text), kind)[2] == core
+    address = kind == "address"
+    assert ent.trim(text, 0, len(text), "place" if address else kind, address=address)[2] == core
+
+
+def test_a_word_of_a_known_persons_name_is_that_person_whatever_ner_called_it():
+    """NER takes a lone first name for a place or an organisation now and then; linked to
+    the person whose name holds it, it gets that person's pseudonym, not a place's."""
+    from deid import key as keyfile
+    from deid.linker import KeyIndex, Linker
+    from deid.model import Kind, Mention
+    from deid.study import SCHEMA, Study
+    con = keyfile.empty()
+    con.executescript(SCHEMA)
+    linker = Linker(KeyIndex(Study(None, con, None)))
+    full = Mention(0, 0, 0, 16, Kind.PERSON, 0.9, "SpacyRecognizer", "Oksana Kovalenko")
+    alone = Mention(0, 1, 20, 26, Kind.PLACE, 0.8, "SpacyRecognizer", "Oksana")
+    town = Mention(0, 1, 30, 36, Kind.PLACE, 0.8, "SpacyRecognizer", "Zgierz")
+    person = linker.link(full)
+    assert linker.link(alone) == person and alone.kind == Kind.PERSON
+    assert linker.link(town) != person and town.kind == Kind.PLACE
 
 
 TRUECASE = [

@@ -38,7 +38,7 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
             if _date_flag(doc.text, m, cfg.dates):
                 out.append(m)
         else:
-            _flag(m, c.recognizer)
+            _flag(m, c.recognizer, doc.text)
             out.append(m)
     if cfg.dates == "keep":
         out += ages_said(doc, out)
@@ -67,14 +67,22 @@ def date_flag(text: str, s: int, e: int) -> Flag | None:
     return None
 
 
-def _flag(m: Mention, recognizer: str) -> None:
+def _flag(m: Mention, recognizer: str, text: str) -> None:
     if m.score < 0.5:
         m.flags.append(Flag.LOW_CONFIDENCE)
-    if m.kind == Kind.PERSON and len(ent.tokens(m.text)) == 1 and words.is_common(m.text):
+    if m.kind == Kind.PERSON and len(ent.tokens(m.text)) == 1 and words.is_common(m.text) and \
+            (not m.text[:1].isupper() or starts_sentence(text, m.start)):
+        # a capital inside a sentence says "name" ("I asked Grace"); at a sentence's start
+        # ("Will it work?") or in lower case it says nothing
         m.flags.append(Flag.COMMON_WORD)
     if ordinary_words(m, recognizer):
         m.keep = True
         m.flags.append(Flag.ORDINARY_WORDS)
+
+
+def starts_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:;\n…—-"
 
 
 def ages_said(doc: Doc, found: list[Mention]) -> list[Mention]:

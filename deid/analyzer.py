@@ -80,10 +80,15 @@ def engine():
     return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
 
 
+BATCH_CHARS = 100_000   # characters spaCy holds at once: a batch of long texts is a long text
+
+
 def analyze_batch(texts: list[str], allow: list[str] = (), batch_size: int = 32):
     """Presidio results for every text, in order, as they come (the spaCy pass batched
-    with nlp.pipe)."""
+    with nlp.pipe, fewer texts at a time the longer they are)."""
     eng = engine()
+    longest = max((len(t) for t in texts), default=1)
+    batch_size = max(1, min(batch_size, BATCH_CHARS // max(1, longest)))
     arts = eng.nlp_engine.process_batch(texts, language="en", batch_size=batch_size)
     for text, (_, art) in zip(texts, arts):
         yield eng.analyze(text=text, language="en", entities=ENTITIES, nlp_artifacts=art,

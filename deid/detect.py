@@ -63,14 +63,27 @@ class Doc:
 def analyze_all(texts: list[str], allow: list[str], workers: int):
     """Presidio's results for each text, in order, as they come: in `workers` processes
     forked once the models are loaded (they share the models' memory), or in this one."""
-    if workers < 2 or len(texts) < 2 * BATCH:
+    batches = [(b, allow) for b in _batches(texts)]
+    if workers < 2 or len(batches) < 2:
         yield from analyzer.analyze_batch(texts, allow=allow)
         return
     analyzer.engine()
-    batches = [(texts[i:i + BATCH], allow) for i in range(0, len(texts), BATCH)]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         for results in pool.imap(_analyze, batches):
             yield from results
+
+
+def _batches(texts: list[str]) -> list[list[str]]:
+    """Texts in the order given, grouped for a worker: at most BATCH texts and PIECE
+    characters a group (a longer text alone), so memory stays that of one piece."""
+    out, size = [], 0
+    for t in texts:
+        if not out or len(out[-1]) >= BATCH or size + len(t) > PIECE:
+            out.append([])
+            size = 0
+        out[-1].append(t)
+        size += len(t)
+    return out
 
 
 def _analyze(batch: tuple[list[str], list[str]]) -> list:

@@ -126,6 +126,10 @@ class Linker:
     def _person_by_word(self, m: Mention, k: str) -> int | None:
         """A single name word: the person whose name has it, the one of this file first."""
         cands = sorted(self.index.people_with.get(k, ()))
+        if not cands:   # a nickname of someone of this file: "Tom" of "Thomas Whitfield"
+            from deid import pools
+            cands = sorted({e for full in pools.full_names(m.text) for e in self.index.people_with.get(full.lower(), ())
+                            if self.recent.get(e) == m.file})
         here = [e for e in cands if self.recent.get(e) == m.file]
         pick = here or cands
         if len(pick) > 1:

@@ -158,9 +158,14 @@ def _name_outputs(run: Run, docs: list[Doc], results: list[Result]) -> None:
 
 
 def _link_all(run: Run, doc: Doc, plan: FilePlan) -> None:
-    """Every mention linked to an entity and given its pseudonym, in file order; dates get
-    their label, and flagged-and-kept mentions none."""
-    for p in plan.items:
+    """Every mention linked to an entity and given its pseudonym: people's full names
+    first, then the rest in file order, so that a first name or nickname said before the
+    full name ("Jess ... Jessica Alvarez") joins that person; dates get their label, and
+    flagged-and-kept mentions none."""
+    def full_name(p) -> bool:
+        return p.mention.kind == Kind.PERSON and len(ent.tokens(p.mention.text)) > 1
+    items = plan.items
+    for p in [p for p in items if full_name(p)] + [p for p in items if not full_name(p)]:
         m = p.mention
         if m.kind == Kind.DATE:
             p.pseudonym = None if run.cfg.dates == "keep" else generalised(m.text, run.cfg.dates)

@@ -277,7 +277,8 @@ class Pseudonyms:
         gender = pools.gender(word)
         for other in pools.full_names(word) + pools.nicknames(word):
             theirs = self.map.get(other.lower())
-            if theirs and _fits(theirs, "first", gender or pools.gender(other)):
+            # (the full name's gender first: "Jess" is listed as both, "Jessica" is not)
+            if theirs and _fits(theirs, "first", pools.gender(other) or gender):
                 want = pools.gender(theirs)
                 c = next((c for c in pools.nickname_counterparts(word, other, theirs)
                           if not taken(c) and pools.gender(c) == want), None)

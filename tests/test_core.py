@@ -222,3 +222,22 @@ def test_a_judgment_citing_years_in_brackets_is_no_veil_output(tmp_path, passphr
     assert "own output" not in res.output
     out = (tmp_path / "o" / "r_v_x_ewca_crim.txt").read_text()
     assert "[2019] EWCA Crim" in out and "Ashby-Lowe" not in out and "Haddad" not in out
+
+
+def test_a_nickname_joins_the_person_of_its_full_name_said_before_or_after(tmp_path, passphrase):
+    """A speaker "Thomas Whitfield" called "Tom" in the text, and "Jess" said before "Jessica
+    Alvarez": one person each in the key, the nickname given the nickname of its pseudonym."""
+    from deid import pools
+    from deid.study import open_study
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.vtt").write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Thomas Whitfield>So Dana asked me about the rota.</v>\n\n"
+        "00:00:04.500 --> 00:00:09.000\n<v Dana Okonkwo>Yes I did, I asked Tom because Tom runs it.</v>\n\n"
+        "00:00:09.500 --> 00:00:12.000\n<v Thomas Whitfield>And Jess, what did Jessica Alvarez say?</v>\n")
+    res = run("deid", tmp_path / "in", "--study", tmp_path / "s", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    with open_study(tmp_path / "s") as s:
+        entity = {real: (eid, pseudo) for eid, real, pseudo in s.variants()}
+    for nick, full in (("Tom", "Thomas"), ("Jess", "Jessica")):
+        assert entity[nick][0] == entity[full][0]
+        assert entity[nick][1] in pools.nicknames(entity[full][1]) + (entity[full][1],), (nick, entity)

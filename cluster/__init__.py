@@ -48,6 +48,8 @@ def connect(address: str, workers: int | None = None, recogniser: tuple | None =
 
 
 def _init(ray, address: str) -> None:
+    import warnings
+    warnings.filterwarnings("ignore", module="ray")   # its client warns, then raises: said once, by us
     if address == "local":
         # the workers of a local instance run this checkout of veil, as the driver does
         root = str(Path(__file__).resolve().parent.parent)

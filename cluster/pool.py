@@ -1,10 +1,12 @@
 """The map stages on Ray: a pool of actors, each loading its models once (the recogniser
 on first use, or at start; Presidio on first use), fed by this process.
 
-- transcription: a recording's bytes go into the object store; a task decodes it and
-  yields its chunks (cut at pauses, as on one machine), each recognised by a free actor;
-  a task joins the parts (speakers told apart over the whole recording). The chunks of
-  one long recording are thus recognised at once on several actors.
+- transcription: a recording's bytes go into the object store; a task decodes it to count
+  its chunks (cut at pauses, as on one machine), another decodes it again into that many
+  objects (Ray Client has no streaming results; decoding is a small part of the work),
+  each recognised by a free actor; a task joins the parts (speakers told apart over the
+  whole recording). The chunks of one long recording are thus recognised at once on
+  several actors.
 - detection: the pieces of text of a batch, BATCH at a time, each to a free actor.
 
 Results come back in input order, so the driver's reduce (the study, its key,
@@ -16,6 +18,7 @@ from __future__ import annotations
 import queue
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import ray
@@ -50,14 +53,27 @@ class Worker:
         return list(analyzer.analyze_batch(texts, allow=allow))
 
 
-@ray.remote(num_cpus=0, max_retries=RETRIES)
-def split(data: bytes, suffix: str, info, opts: pipeline.Options):
-    """(chunk, by_channel) of a recording given as bytes, as they are decoded (a stream:
-    actors start on the first chunk while the rest is decoded)."""
-    with tempfile.NamedTemporaryFile(suffix=suffix) as f:   # the decoder reads a file
+@contextmanager
+def _file(data: bytes, suffix: str):
+    """A recording given as bytes, as a file for the decoder (deleted after)."""
+    with tempfile.NamedTemporaryFile(suffix=suffix) as f:
         f.write(data)
         f.flush()
-        yield from pipeline.planned_chunks(Path(f.name), info, opts)
+        yield Path(f.name)
+
+
+@ray.remote(num_cpus=0, max_retries=RETRIES)
+def count(data: bytes, suffix: str, info, opts: pipeline.Options) -> int:
+    with _file(data, suffix) as path:
+        return sum(1 for _ in pipeline.planned_chunks(path, info, opts))
+
+
+@ray.remote(num_cpus=0, max_retries=RETRIES)
+def split(data: bytes, suffix: str, info, opts: pipeline.Options):
+    """The (chunk, by_channel) of a recording, one object each (num_returns: their count)."""
+    with _file(data, suffix) as path:
+        items = list(pipeline.planned_chunks(path, info, opts))
+    return items if len(items) > 1 else items[0]
 
 
 @ray.remote(num_cpus=0, max_retries=RETRIES)
@@ -137,8 +153,10 @@ class Pool:
 
     def _transcribe(self, p: Path, info, opts: pipeline.Options):
         data = ray.put(p.read_bytes())
-        parts = [self.call("recognise", item, opts) for item in split.remote(data, p.suffix, info, opts)]
         try:
+            n = ray.get(count.remote(data, p.suffix, info, opts))
+            items = split.options(num_returns=n).remote(data, p.suffix, info, opts) if n else []
+            parts = [self.call("recognise", item, opts) for item in (items if n != 1 else [items])]
             return ray.get(join.remote(info, opts, str(p), *[c.result() for c in parts]))
         except ray.exceptions.RayTaskError as e:   # the file's own error (AudioError...), as here
             raise cause(e) from None

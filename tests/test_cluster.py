@@ -6,7 +6,9 @@ from __future__ import annotations
 import dataclasses
 import subprocess
 import sys
+import threading
 import time
+import wave
 from pathlib import Path
 
 import pytest
@@ -70,35 +72,58 @@ def test_deid_on_ray_is_byte_identical(tmp_path, deid_here):
     assert outputs(tmp_path / "s", tmp_path / "o") == deid_here
 
 
-def test_an_actor_killed_mid_batch_is_restarted_and_its_call_retried(tmp_path, deid_here, monkeypatch):
+@pytest.fixture
+def killed(monkeypatch):
+    """Every actor of the pool killed (to be restarted) one second into the first call."""
     from cluster.pool import Pool
-    call, killed = Pool.call, []
+    call, methods, once = Pool.call, [], threading.Lock()
 
     def call_then_kill(self, method, *args):
         future = call(self, method, *args)
-        if not killed:          # the first call is loading Presidio (seconds): kill it there
+        if once.acquire(blocking=False):  # the first call loads Presidio, or recognises: killed there
             time.sleep(1.0)
             for a in self.actors:
                 ray.kill(a, no_restart=False)
-            killed.append(method)
+            methods.append(method)
         return future
     monkeypatch.setattr(Pool, "call", call_then_kill)
+    return methods
+
+
+def test_an_actor_killed_mid_batch_is_restarted_and_its_call_retried(tmp_path, deid_here, killed):
     res = run("deid", SAMPLES, "--study", tmp_path / "s", "--out", tmp_path / "o", "--ray", "auto")
     assert res.exit_code == 0, res.output
     assert killed == ["analyze"]
     assert outputs(tmp_path / "s", tmp_path / "o") == deid_here
 
 
+def test_transcribe_on_ray_with_actors_killed_is_byte_identical(tmp_path, killed):
+    files = [AUDIO / "jfk.flac", AUDIO / "stereo_diarization.wav"]   # mono, and one voice per channel
+    got = {}
+    for where, extra in (("here", []), ("ray", ["--ray", "auto"])):
+        res = run("transcribe", *files, "--out", tmp_path / where, *extra)
+        assert res.exit_code == 0, res.output
+        got[where] = {f.name: f.read_bytes() for f in sorted((tmp_path / where).glob("*.*"))}
+    assert killed == ["recognise"]
+    assert got["ray"] == got["here"] and len(got["here"]) == 5   # txt and json of each, the manifest
+
+
 def test_run_on_ray_is_byte_identical_with_chunks_recognised_at_once(tmp_path, monkeypatch):
     """10 s chunks, so the 30 s recording is split into parts recognised on both actors
-    and joined."""
+    and joined; a silent recording fails on its own, in one line, and the rest go on."""
     options = tcli._options
     monkeypatch.setattr(tcli, "_options", lambda *a: dataclasses.replace(options(*a), chunk_seconds=10))
-    files = [AUDIO / "jfk.flac", AUDIO / "sample.wav"]
+    silent = tmp_path / "silent.wav"
+    with wave.open(str(silent), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(16000)
+        w.writeframes(b"\0\0" * 32000)
+    files = [AUDIO / "jfk.flac", silent, AUDIO / "sample.wav"]
     got = {}
     for where, extra in (("here", []), ("ray", ["--ray", "auto", "--ray-workers", "2"])):
         res = run("run", *files, "--study", tmp_path / f"s-{where}", "--out", tmp_path / f"o-{where}", *extra)
-        assert res.exit_code == 0, res.output
+        assert res.exit_code == 1, res.output
+        assert "veil: silent.wav: silent recording; skipped\n" in res.output
+        assert "2 transcribed and de-identified" in res.output
         got[where] = outputs(tmp_path / f"s-{where}", tmp_path / f"o-{where}")
     assert got["ray"] == got["here"]
     assert len(got["here"]) == 5   # txt and json of each, and the key

@@ -103,12 +103,15 @@ class Pool:
         res = ray.cluster_resources()
         gpus = int(res.get("GPU", 0)) if recogniser and recogniser[1] != "cpu" else 0
         cpus = max(1, int(res.get("CPU", 1)))
-        if gpus:    # one actor per GPU (float16), its CPU for detection
-            n, opts = workers or gpus, dict(num_gpus=1, num_cpus=1)
+        # more actors than GPUs or CPUs share them (fractions), rather than wait for ever
+        if gpus:    # one actor per GPU (float16), a CPU for its detection
+            n, threads = workers or gpus, 1
+            opts = dict(num_gpus=min(1.0, gpus / n), num_cpus=min(1.0, cpus / n))
         else:
             threads = max(1, min(THREADS, cpus // workers if workers else cpus))
-            n, opts = workers or max(1, cpus // threads), dict(num_cpus=threads)
-        actors = [Worker.options(**opts).remote(recogniser, opts["num_cpus"]) for _ in range(n)]
+            n = workers or max(1, cpus // threads)
+            opts = dict(num_cpus=min(threads, cpus / n))
+        actors = [Worker.options(**opts).remote(recogniser, threads) for _ in range(n)]
         pool = cls(actors, shutdown)
         try:
             ray.get([a.ready.remote() for a in actors])

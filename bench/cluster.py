@@ -5,12 +5,13 @@
   Ray actors. Prints the wall time, the speedup over one process, and the driver's share:
   the time outside detection (linking, pseudonyms, sweep, leak check, the study), which
   stays on the driver however many workers there are. The driver's time is also measured
-  on half the batch, to say how it grows with files and mentions.
+  on half the batch, to say how it grows with files and mentions, and one file at a time
+  (as `veil run` de-identifies), first and last files, to say how it grows with the key.
 - transcribe: `--recordings` copies of shared/audio/sample.wav, in one process, then on 1
   and 2 Ray actors (wall time and speedup).
 
 Times start once the models are loaded (in this process, and in every actor: the first
-file through a fresh pool also pays for starting Ray's task workers, about 15 s here).
+batch through a fresh pool also pays for starting Ray's task workers, about 15 s here).
 
     .venv/bin/python bench/cluster.py [--words 30000] [--recordings 4]
 """
@@ -52,6 +53,25 @@ def deid_once(transcripts, detector) -> tuple[float, float, int]:
         study.save()
         wall = time.perf_counter() - t
     return wall, spent[0], sum(len(r.mentions) for r in results)
+
+
+def driver_per_file(transcripts, detector) -> list[float]:
+    """As `veil run` does it: one transcript at a time into one study; the driver's seconds
+    (outside detection) for each, as the key grows."""
+    out = []
+    with tempfile.TemporaryDirectory() as tmp, open_study(Path(tmp) / "s", create=True) as study:
+        for tr in copy.deepcopy(transcripts):
+            spent = [0.0]
+
+            def timed(docs, allow, progress=None):
+                t = time.perf_counter()
+                detector(docs, allow, progress)
+                spent[0] += time.perf_counter() - t
+            t = time.perf_counter()
+            deidentify(study, [tr], None, detector=timed)
+            study.save()
+            out.append(time.perf_counter() - t - spent[0])
+    return out
 
 
 def recordings(n: int, folder: Path) -> list[tuple[Path, audio.Info]]:
@@ -98,9 +118,11 @@ def main() -> None:
     for n in (1, 2):
         with connect("local", n, (whisper.DEFAULT_MODEL, "auto", None)) as pool:
             list(pool.analyze(["Warm up, Ada."] * n * 8, []))   # Presidio loaded in the actors
-            [f.result() for f in pool.transcribe(todo[:n], opts)]  # their speaker and VAD models too
+            [f.result() for f in pool.transcribe(todo, opts)]  # their speaker and VAD models, task workers
             d = deid_once(transcripts, pool.detector)
-            half = deid_once(transcripts[:len(transcripts) // 2], pool.detector) if n == 2 else None
+            if n == 2:
+                half = deid_once(transcripts[:len(transcripts) // 2], pool.detector)
+                each = driver_per_file(transcripts, pool.detector)
             t = time.perf_counter()
             [f.result() for f in pool.transcribe(todo, opts)]
             rows[f"Ray, {n} worker(s)"] = (d, time.perf_counter() - t)
@@ -117,6 +139,9 @@ def main() -> None:
         driver = wall - detecting
         print(f"driver, {what}: {files} files, {mentions} mentions: {driver:.1f} s, "
               f"{driver / files * 1000:.0f} ms per file, {driver / mentions * 1000:.1f} ms per mention")
+    k = max(1, len(each) // 4)
+    print(f"driver, one file at a time (as veil run): {sum(each[:k]) / k * 1000:.0f} ms per file for "
+          f"the first {k}, {sum(each[-k:]) / k * 1000:.0f} ms for the last {k} (the key grown)")
     shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -142,7 +142,11 @@ class Pool:
         allow_ref = ray.put(list(allow))
         calls = [self.call("analyze", texts[i:i + BATCH], allow_ref) for i in range(0, len(texts), BATCH)]
         for c in calls:
-            yield from ray.get(c.result())
+            try:
+                results = ray.get(c.result())
+            except ray.exceptions.RayTaskError as e:   # raised as here (deid.run isolates the file)
+                raise cause(e) from None
+            yield from results
 
     def detector(self, docs, allow, progress=None) -> None:
         """deid.pipeline's `detector`: detect.detect with the analysis on the cluster."""
@@ -166,8 +170,9 @@ class Pool:
 
     # ------------------------------------------------------------ end
     def close(self) -> None:
-        self.files.shutdown(cancel_futures=True)
-        self.calls.shutdown(cancel_futures=True)
+        # not waiting: an interrupted batch stops now (calls in flight fail with their actors)
+        self.files.shutdown(wait=False, cancel_futures=True)
+        self.calls.shutdown(wait=False, cancel_futures=True)
         for a in self.actors:
             ray.kill(a)
         if self.shutdown:

@@ -70,6 +70,8 @@ def test_deid_on_ray_is_byte_identical(tmp_path, deid_here):
               "--ray-workers", "2")
     assert res.exit_code == 0, res.output
     assert outputs(tmp_path / "s", tmp_path / "o") == deid_here
+    again = run("deid", SAMPLES, "--study", tmp_path / "s", "--out", tmp_path / "o", "--ray", "auto")
+    assert "0 written to" in again.output and "5 already done" in again.output   # resumed from the study
 
 
 @pytest.fixture

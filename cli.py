@@ -8,6 +8,8 @@ from pathlib import Path
 
 import click
 
+from cluster import ray_options   # the options only: Ray is imported with --ray alone
+
 TRANSCRIPT_SUFFIXES = {".txt", ".docx", ".vtt", ".srt", ".json"}
 
 
@@ -72,9 +74,12 @@ def main():
 @click.option("--recipient", "recipients", multiple=True,
               help="Age public key of a team member who may open the study (added to an existing one).")
 @click.option("--force", is_flag=True, help="Process files the study has already de-identified.")
-def deid(inputs, study_dir, out_dir, config_path, recipients, force):
+@ray_options
+def deid(inputs, study_dir, out_dir, config_path, recipients, force, ray_address, ray_workers):
     """De-identify transcripts (.txt, .docx, .vtt, .srt, .json files or folders)."""
+    from cluster import ClusterError, pool_for
     from deid import config as cfgmod
+    from deid.detect import detect
     from deid.study import StudyError, open_study
     from deid.run import deid_files
 
@@ -84,9 +89,11 @@ def deid(inputs, study_dir, out_dir, config_path, recipients, force):
     check_out(Path(out_dir), [Path(i) for i in inputs], Path(study_dir))
     try:
         cfg = cfgmod.load(config_path)
-        with open_study(study_dir, create=True, recipients=list(recipients)) as study:
-            code = deid_files(study, files, Path(out_dir), cfg, force=force)
-    except (StudyError, cfgmod.ConfigError) as e:
+        with pool_for(ray_address, ray_workers) as pool, \
+                open_study(study_dir, create=True, recipients=list(recipients)) as study:
+            code = deid_files(study, files, Path(out_dir), cfg, force=force,
+                              detector=pool.detector if pool else detect)
+    except (StudyError, cfgmod.ConfigError, ClusterError) as e:
         fail(str(e))
     sys.exit(code or (1 if bad else 0))
 

@@ -107,14 +107,16 @@ def pieces(text: str, size: int = PIECE) -> list[tuple[int, str]]:
     return out
 
 
-def detect(docs: list[Doc], allow: list[str], progress=None, workers: int = WORKERS) -> None:
+def detect(docs: list[Doc], allow: list[str], progress=None, workers: int = WORKERS, analyze=None) -> None:
     """Presidio's results for every document (set on `doc.results`); `progress()` after
-    each document."""
+    each document. `analyze(texts, allow)` yields the results of each text in order (by
+    default analyze_all here; a cluster passes its own)."""
     work = [(d, off, piece, n == len(ps) - 1) for d in docs for ps in [pieces(d.analysed)]
             for n, (off, piece) in enumerate(ps)]
     for d in docs:
         d.results = []
-    found = analyze_all([p for _, _, p, _ in work], allow, workers)
+    texts = [p for _, _, p, _ in work]
+    found = analyze(texts, allow) if analyze else analyze_all(texts, allow, workers)
     for (d, off, _, last), res in zip(work, found):
         for r in res:
             r.start, r.end = r.start + off, r.end + off

@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from deid import render
 from deid.analyzer import ModelMissing
+from deid.detect import detect
 from deid.filenames import output_name, shown
 from deid.pipeline import Result, deidentify, digest
 from deid.study import StudyError
@@ -34,13 +35,14 @@ class Tally:
         self.failed += 1
 
 
-def deid_files(study, files: list[Path], out_dir: Path, cfg, force: bool = False) -> int:
-    """Returns the exit code: 0 when every file was written, 1 otherwise."""
+def deid_files(study, files: list[Path], out_dir: Path, cfg, force: bool = False, detector=detect) -> int:
+    """Returns the exit code: 0 when every file was written, 1 otherwise. `detector`: see
+    deid.pipeline.deidentify (a cluster's, with --ray)."""
     tally = _inputs(study, files, out_dir, force)
     if tally.todo:
         with tqdm(total=len(tally.todo), unit="file", desc="detecting", file=sys.stderr,
                   disable=len(tally.todo) < 2) as bar:
-            results = _deidentify(study, tally, cfg, lambda: bar.update(1))
+            results = _deidentify(study, tally, cfg, lambda: bar.update(1), detector)
         # the key is saved before any output exists: a killed run never leaves output whose
         # pseudonyms the study does not know
         study.save()
@@ -100,11 +102,11 @@ def _same_file(study, name: str, f: Path) -> bool:
     return True
 
 
-def _deidentify(study, tally: Tally, cfg, progress) -> list[Result | None]:
+def _deidentify(study, tally: Tally, cfg, progress, detector) -> list[Result | None]:
     """The batch at once; if it fails, one transcript at a time, so that one bad
     transcript costs only itself."""
     try:
-        return deidentify(study, tally.todo, cfg, progress=progress)
+        return deidentify(study, tally.todo, cfg, progress=progress, detector=detector)
     except ModelMissing as e:
         raise StudyError(str(e))
     except Exception:  # noqa: BLE001 - isolate the file that fails, below
@@ -112,7 +114,7 @@ def _deidentify(study, tally: Tally, cfg, progress) -> list[Result | None]:
     results = []
     for tr in tally.todo:
         try:
-            results += deidentify(study, [tr], cfg)
+            results += deidentify(study, [tr], cfg, detector=detector)
             study.db.commit()
         except Exception as e:  # noqa: BLE001 - one line, no identifier: the type only
             study.db.rollback()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from cluster import ClusterError, pool_for, ray_options
 from review.audio_mask import Mask
 from review.cli import audio_options
 from transcribe import audio, pipeline, verbatim, whisper
@@ -158,24 +159,39 @@ def _todo(files, is_done) -> tuple[list, int, int]:
     return todo, skipped, failed
 
 
-def transcribe_batch(files: list[str], model_name, device, compute_type, opts: pipeline.Options,
-                     is_done, on_transcript, saving: Stage = Stage.WRITING) -> tuple[int, int, int]:
-    """Transcribe each file not yet done, calling on_transcript(path, transcript) for each.
-    Returns (done now, skipped, failed). Failures are one line each; the batch goes on."""
-    todo, skipped, failed = _todo(files, is_done)
-    if not todo:
-        return 0, skipped, failed
+def _here(model_name, device, compute_type, opts: pipeline.Options):
+    """transcript(path, progress) on this machine, the model loaded once."""
     try:
         model = whisper.load(None if model_name == whisper.DEFAULT_MODEL else model_name,
                              device, compute_type)
     except whisper.ModelError as e:
         _fail(str(e))
+    return lambda p, progress: pipeline.transcribe_file(p, model, opts, progress)
+
+
+def _on_cluster(pool, todo, opts: pipeline.Options):
+    """transcript(path, progress) from the cluster: every file is started at once and
+    waited for in input order (the time waited counts as decoding, for the time left)."""
+    futures = dict(zip((p for p, _ in todo), pool.transcribe(todo, opts)))
+    return lambda p, progress: futures.pop(p).result()
+
+
+def transcribe_batch(files: list[str], model_name, device, compute_type, opts: pipeline.Options,
+                     is_done, on_transcript, saving: Stage = Stage.WRITING,
+                     pool=None) -> tuple[int, int, int]:
+    """Transcribe each file not yet done (on `pool`, a cluster, when given), calling
+    on_transcript(path, transcript) for each, in input order. Returns (done now, skipped,
+    failed). Failures are one line each; the batch goes on."""
+    todo, skipped, failed = _todo(files, is_done)
+    if not todo:
+        return 0, skipped, failed
+    transcript = _on_cluster(pool, todo, opts) if pool else _here(model_name, device, compute_type, opts)
     done = 0
     with Progress([i.duration for _, i in todo]) as progress:
         for p, info in todo:
             progress.begin(p.name, info.duration)
             try:
-                tr = pipeline.transcribe_file(p, model, opts, progress)
+                tr = transcript(p, progress)
                 progress.stage(saving)
                 on_transcript(p, tr)
                 progress.end(_summary(tr))
@@ -207,9 +223,10 @@ def _summary(tr) -> str:
 @click.option("--format", "formats", default=DEFAULT_FORMATS, show_default=True,
               help="Comma-separated: txt, docx, vtt, srt, json.")
 @recording_options
+@ray_options
 def transcribe_cmd(audio_files, out_dir, formats, model, language, device, compute_type, speakers,
                    speaker_names, no_speakers, diarization, stereo, prompt, fillers,
-                   hotwords, unsure_below, force):
+                   hotwords, unsure_below, force, ray_address, ray_workers):
     """Transcribe recordings (wav, mp3, m4a, flac, ogg, mp4, mov, webm) verbatim, offline,
     with speakers and timestamps."""
     from transcript import write
@@ -229,8 +246,12 @@ def transcribe_cmd(audio_files, out_dir, formats, model, language, device, compu
         _check_owner(_manifest(out).get(p.stem), p, f"{p.stem}.{fmts[0]} in {out}")
         return _done(out, p.stem, fmts)
 
-    done, skipped, failed = transcribe_batch(
-        audio_files, model, device, compute_type, opts, is_done, save)
+    try:
+        with pool_for(ray_address, ray_workers, (model, device, compute_type)) as pool:
+            done, skipped, failed = transcribe_batch(
+                audio_files, model, device, compute_type, opts, is_done, save, pool=pool)
+    except ClusterError as e:
+        _fail(str(e))
     click.echo(f"{done} transcribed to {out}, {skipped} already done, {failed} failed")
     sys.exit(1 if failed else 0)
 
@@ -275,12 +296,14 @@ def write_audio(recording: Path, verbatim_tr, deidentified, out: Path, how, stem
               help="TOML settings for de-identification.")
 @recording_options
 @audio_options
+@ray_options
 def run_cmd(audio_files, study_dir, out_dir, formats, config_path, model, language, device,
             compute_type, speakers, speaker_names, no_speakers, diarization, stereo, prompt,
-            fillers, hotwords, unsure_below, force, audio_out, audio_mask):
+            fillers, hotwords, unsure_below, force, audio_out, audio_mask, ray_address, ray_workers):
     """Transcribe recordings, then de-identify them with the study: the verbatim transcript
     goes into the study (encrypted), the de-identified one into --out."""
     from deid import config as cfgmod
+    from deid.detect import detect
     from deid.filenames import output_name
     from deid.pipeline import deidentify
     from deid.study import StudyError, open_study
@@ -293,13 +316,14 @@ def run_cmd(audio_files, study_dir, out_dir, formats, config_path, model, langua
     refused = 0
     try:
         cfg = cfgmod.load(config_path)
-        with open_study(study_dir, create=True) as study:
+        with pool_for(ray_address, ray_workers, (model, device, compute_type)) as pool, \
+                open_study(study_dir, create=True) as study:
             def save(p: Path, tr) -> None:
                 nonlocal refused
                 tr.name = f"{p.stem}.txt"      # the name `veil deid` and review know it by
                 recording.register(study, tr.name, str(p.resolve()))
                 study.put_verbatim(tr.name, tr)
-                [res] = deidentify(study, [tr], cfg)
+                [res] = deidentify(study, [tr], cfg, detector=pool.detector if pool else detect)
                 study.save()
                 if res.transcript is None:
                     click.echo(f"veil: {res.out_name}: refused, {res.leaks} real identifier(s) would "
@@ -320,9 +344,9 @@ def run_cmd(audio_files, study_dir, out_dir, formats, config_path, model, langua
                 return not force and _done(out, stem, fmts) and (not audio_out or audio_target(p, out, stem).exists())
 
             done, skipped, failed = transcribe_batch(
-                audio_files, model, device, compute_type, opts, is_done, save, Stage.DEIDENTIFYING)
+                audio_files, model, device, compute_type, opts, is_done, save, Stage.DEIDENTIFYING, pool)
             waiting = study.open_items()
-    except (StudyError, cfgmod.ConfigError) as e:
+    except (StudyError, cfgmod.ConfigError, ClusterError) as e:
         _fail(str(e))
     click.echo(f"{done - refused} transcribed and de-identified to {out}, {skipped} already done, "
                f"{failed + refused} failed; {waiting} decision(s) waiting for review")

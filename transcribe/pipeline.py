@@ -102,54 +102,95 @@ def _recognise(model, signal, start: float, opts: Options, report, tally: Tally)
     return words
 
 
+@dataclass
+class Part:
+    """What recognition makes of one chunk: its words (with their channel, for a recording
+    with one voice per channel), its voice windows, its loudest sample and its tally."""
+    words: list[Word] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+    windows: speaker.Windows = field(default_factory=speaker.Windows.empty)
+    heard: speaker.Windows = field(default_factory=speaker.Windows.empty)
+    peak: float = 0.0
+    tally: Tally = field(default_factory=Tally)
+    by_channel: bool | None = None    # as planned_chunks decided it for this chunk
+
+
+def planned_chunks(path: Path, info: audio.Info, opts: Options):
+    """(chunk, by_channel) for each chunk of a recording: whether a stereo recording has
+    one voice per channel is decided on its first chunk that is not silence, then holds
+    for every later chunk (None before that, and for a mono recording)."""
+    stereo = opts.stereo != "mix" and info.channels == 2
+    by_channel: bool | None = True if opts.stereo == "channels" else None
+    for chunk in audio.chunks(path, stereo=stereo, chunk_seconds=opts.chunk_seconds):
+        if by_channel is None and stereo and _peak(chunk) >= 1e-4:
+            by_channel = opts.diarize and speaker.is_two_voice_stereo(chunk.left, chunk.right)
+        yield chunk, by_channel
+
+
+def _peak(chunk: audio.Chunk) -> float:
+    return float(np.abs(chunk.mono).max(initial=0.0))
+
+
+def recognise_chunk(model, chunk: audio.Chunk, by_channel: bool | None, opts: Options, report=None) -> Part:
+    """The words and voice windows of one chunk (a chunk depends on no other, so the
+    chunks of one recording can be recognised at once on several machines)."""
+    part = Part(peak=_peak(chunk), by_channel=by_channel)
+    if part.peak < 1e-4:     # digital silence: nothing to recognise
+        return part
+    if by_channel and chunk.left is not None:
+        # one voice per channel: each channel recognised on its own, words merged by time
+        # (overlapping speech keeps each channel's sentences whole: ordered by the
+        # start of the sentence, not of each word)
+        cw, cl, keys = [], [], []
+        for side, signal in enumerate((chunk.left, chunk.right)):
+            ws = _recognise(model, signal, chunk.start, opts, report, part.tally)
+            cw.extend(ws)
+            cl.extend([side] * len(ws))
+            keys.extend(_sentence_starts(ws))
+        order = sorted(range(len(cw)), key=lambda i: (keys[i], cl[i], cw[i].start))
+        part.words = [cw[i] for i in order]
+        part.labels = [cl[i] for i in order]
+        return part
+    part.words = _recognise(model, chunk.mono, chunk.start, opts, report, part.tally)
+    if opts.diarize and part.words:
+        part.windows = speaker.embed(opts.method, chunk.mono, chunk.start, part.words)
+        if opts.attribution == speaker.Attribution.SENTENCES:
+            part.heard = speaker.embed(opts.method, chunk.mono, chunk.start, part.words,
+                                       whisper.speech(chunk.mono, chunk.start))
+    return part
+
+
 def transcribe_file(path: str | Path, model, opts: Options, progress: Progress | None = None) -> Transcript:
     """The transcript of one recording; `progress` is told the audio decoded so far, then
     the speaker stage. Raises audio.AudioError (one-line message) for a file that cannot be
     transcribed."""
     path = Path(path)
     info = audio.probe(path)
-    stereo = opts.stereo != "mix" and info.channels == 2
-    by_channel: bool | None = True if opts.stereo == "channels" else None
-    words: list[Word] = []
-    labels: list[int] = []       # per word, for stereo attribution
-    windows = heard = speaker.Windows.empty()   # clustered; judged by (see speaker.attribute)
-    tally, peak = Tally(), 0.0
-    for chunk in audio.chunks(path, stereo=stereo, chunk_seconds=opts.chunk_seconds):
-        chunk_peak = float(np.abs(chunk.mono).max(initial=0.0))
-        peak = max(peak, chunk_peak)
-        if chunk_peak < 1e-4:    # digital silence: nothing to recognise
-            if progress:
-                progress.decoded(chunk.end)
-            continue
-        if by_channel is None and stereo:
-            by_channel = opts.diarize and speaker.is_two_voice_stereo(chunk.left, chunk.right)
+    parts = []
+    for chunk, by_channel in planned_chunks(path, info, opts):
         report = (lambda s, c=chunk: progress.decoded(c.start + s)) if progress else None
-        if stereo and by_channel:
-            # one voice per channel: each channel recognised on its own, words merged by time
-            # (overlapping speech keeps each channel's sentences whole: ordered by the
-            # start of the sentence, not of each word)
-            cw, cl, keys = [], [], []
-            for side, signal in enumerate((chunk.left, chunk.right)):
-                ws = _recognise(model, signal, chunk.start, opts, report, tally)
-                cw.extend(ws)
-                cl.extend([side] * len(ws))
-                keys.extend(_sentence_starts(ws))
-            order = sorted(range(len(cw)), key=lambda i: (keys[i], cl[i], cw[i].start))
-            words.extend(cw[i] for i in order)
-            labels.extend(cl[i] for i in order)
-        else:
-            cw = _recognise(model, chunk.mono, chunk.start, opts, report, tally)
-            if opts.diarize and cw:
-                windows = windows + speaker.embed(opts.method, chunk.mono, chunk.start, cw)
-                if opts.attribution == speaker.Attribution.SENTENCES:
-                    heard = heard + speaker.embed(opts.method, chunk.mono, chunk.start, cw,
-                                                  whisper.speech(chunk.mono, chunk.start))
-            words.extend(cw)
+        parts.append(recognise_chunk(model, chunk, by_channel, opts, report))
         if progress:
             progress.decoded(chunk.end)
     if progress:
         progress.stage(Stage.SPEAKERS)
-    if peak < 1e-4:
+    return assemble(parts, info, opts, path)
+
+
+def assemble(parts: list[Part], info: audio.Info, opts: Options, path: Path) -> Transcript:
+    """The transcript of a recording from its chunks' parts, in order: speakers told apart
+    over the whole recording, turns built."""
+    stereo = opts.stereo != "mix" and info.channels == 2
+    by_channel = parts[-1].by_channel if parts else None
+    words = [w for p in parts for w in p.words]
+    labels = [s for p in parts for s in p.labels]
+    windows = heard = speaker.Windows.empty()
+    tally = Tally()
+    for p in parts:
+        windows, heard = windows + p.windows, heard + p.heard
+        tally.loops_cut += p.tally.loops_cut
+        tally.pieces_redone += p.tally.pieces_redone
+    if max((p.peak for p in parts), default=0.0) < 1e-4:
         raise NoSpeech("silent recording")
     if not words:
         raise NoSpeech("no speech found")

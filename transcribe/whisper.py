@@ -73,14 +73,15 @@ def resolve_device(device: str = "auto") -> str:
         return "cpu"
 
 
-def load(name: str | None = None, device: str = "auto", compute_type: str | None = None):
-    """A faster-whisper model: int8 on CPU, float16 on GPU unless `compute_type` says."""
+def load(name: str | None = None, device: str = "auto", compute_type: str | None = None, threads: int = 0):
+    """A faster-whisper model: int8 on CPU, float16 on GPU unless `compute_type` says;
+    `threads` CPU threads (0: CTranslate2's default)."""
     from faster_whisper import WhisperModel
     path = model_path(name)
     device = resolve_device(device)
     compute_type = compute_type or ("float16" if device == "cuda" else "int8")
     try:
-        return WhisperModel(path, device=device, compute_type=compute_type)
+        return WhisperModel(path, device=device, compute_type=compute_type, cpu_threads=threads)
     except Exception as e:
         msg = str(e).splitlines()[0] if str(e) else type(e).__name__
         raise ModelError(f"cannot load model {name or 'tiny.en (bundled)'} on {device}: {msg[:200]}")

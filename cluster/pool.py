@@ -7,7 +7,8 @@ on first use, or at start; Presidio on first use), fed by this process.
   each recognised by a free actor; a task joins the parts (speakers told apart over the
   whole recording). The chunks of one long recording are thus recognised at once on
   several actors.
-- detection: the pieces of text of a batch, BATCH at a time, each to a free actor.
+- detection: the pieces of text of a batch, grouped as on one machine (detect.batches), each
+  group to a free actor.
 
 Results come back in input order, so the driver's reduce (the study, its key,
 pseudonyms) runs exactly as on one machine. Workers see real audio and text; the study
@@ -24,7 +25,7 @@ from pathlib import Path
 import ray
 
 from deid import analyzer
-from deid.detect import BATCH, detect
+from deid.detect import batches, detect
 from transcribe import pipeline, whisper
 
 RETRIES = 3   # a call whose worker dies this often is taken to fail for its own reasons
@@ -140,7 +141,7 @@ class Pool:
     def analyze(self, texts: list[str], allow: list[str]):
         """Presidio's results of each text, in order, as they come."""
         allow_ref = ray.put(list(allow))
-        calls = [self.call("analyze", texts[i:i + BATCH], allow_ref) for i in range(0, len(texts), BATCH)]
+        calls = [self.call("analyze", b, allow_ref) for b in batches(texts)]
         for c in calls:
             try:
                 results = ray.get(c.result())

@@ -63,17 +63,17 @@ class Doc:
 def analyze_all(texts: list[str], allow: list[str], workers: int):
     """Presidio's results for each text, in order, as they come: in `workers` processes
     forked once the models are loaded (they share the models' memory), or in this one."""
-    batches = [(b, allow) for b in _batches(texts)]
-    if workers < 2 or len(batches) < 2:
+    tasks = [(b, allow) for b in batches(texts)]
+    if workers < 2 or len(tasks) < 2:
         yield from analyzer.analyze_batch(texts, allow=allow)
         return
     analyzer.engine()
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for results in pool.imap(_analyze, batches):
+        for results in pool.imap(_analyze, tasks):
             yield from results
 
 
-def _batches(texts: list[str]) -> list[list[str]]:
+def batches(texts: list[str]) -> list[list[str]]:
     """Texts in the order given, grouped for a worker: at most BATCH texts and PIECE
     characters a group (a longer text alone), so memory stays that of one piece."""
     out, size = [], 0

@@ -91,9 +91,19 @@ class KeyIndex:
         return kind == Kind.PERSON and (form.title() in names.first_names() or form.title() in names.last_names())
 
     def matcher(self, allow=(), exclude=frozenset()) -> NameMatcher:
-        """The matcher of every searchable form (but those in `exclude`, keys)."""
-        return NameMatcher(((f, e) for f, e in self.entity_of.items()
-                            if f not in exclude and self.searchable(f, e)), allow)
+        """The matcher of every searchable form (but those in `exclude`, keys). The last
+        few are kept: `veil run` asks for the same one several times a recording, and
+        building one for a key of thousands of forms takes a good part of a second."""
+        forms = tuple((f, e) for f, e in self.entity_of.items() if f not in exclude and self.searchable(f, e))
+        key = (forms, tuple(allow))
+        m = _MATCHERS.pop(key, None) or NameMatcher(forms, allow)
+        _MATCHERS[key] = m
+        while len(_MATCHERS) > 4:
+            del _MATCHERS[next(iter(_MATCHERS))]
+        return m
+
+
+_MATCHERS: dict[tuple, NameMatcher] = {}   # the matchers built last, the newest last
 
 
 class Linker:

@@ -40,6 +40,7 @@ from faker import Faker  # noqa: E402
 
 from deid import entity as ent  # noqa: E402
 from deid import names, pools  # noqa: E402
+from deid import people as P  # noqa: E402
 from deid.pseudonym import Pseudonyms, gender_of  # noqa: E402
 
 LOCALES = ["en_US", "en_GB", "en_IE", "en_NZ", "en_IN", "en_KE", "en_NG", "en_PK", "es_ES", "es_MX", "es_CO",
@@ -64,7 +65,7 @@ INSTITUTION_PATTERNS = [
     "St. {saint}'s Catholic Church", "{city} General Hospital", "{last} Middle School", "{last}'s Bakery",
     "{city} Children's Hospital", "{last} Family Practice", "{city} Fire Department", "{last} Library",
 ]
-NICKS = [(full, nick) for table in pools.NICKNAMES.values() for full, ns in table.items() for nick in ns.split()[:1]]
+NICKS = [(full, nick) for table in P.NICKNAMES.values() for full, ns in table.items() for nick in ns.split()[:1]]
 
 
 def fakers(seed: int) -> list[Faker]:
@@ -152,10 +153,10 @@ def draw(study: list[dict], origin: str, runs: int, seed: int) -> Pseudonyms:
 
 def vocabulary() -> tuple[set[str], set[str]]:
     """Lower-case words a natural pseudonym is made of: (person words, place words)."""
-    person = {pools.fold(n) for n in names.first_names() | names.last_names()}
-    for g in pools._groups().values():
-        person.update(pools.fold(n) for n in g.female | g.male | g.first | set(g.last))
-    person.update(n.lower() for t in pools.NICKNAMES.values() for f, ns in t.items() for n in [f] + ns.split())
+    person = {P.fold(n) for n in names.first_names() | names.last_names()}
+    for g in P._groups().values():
+        person.update(P.fold(n) for n in g.female | g.male | g.first | set(g.last))
+    person.update(n.lower() for t in P.NICKNAMES.values() for f, ns in t.items() for n in [f] + ns.split())
     place = {w.lower() for w in pools.place_words()} | set(pools.kind_words())
     return person, place
 
@@ -166,7 +167,7 @@ def natural(e: dict, person_words: set[str], place_words: set[str]) -> bool:
         return False  # a number added: the fallback when a pool ran out
     if e["kind"] == "person":
         def ok(w: str) -> bool:  # a listed name, an initial, "da", "St" (as in "St-Pierre")
-            return pools.fold(w) in person_words or bool(re.fullmatch(r"[A-Z]\.", w)) or w in pools.PARTICLES \
+            return P.fold(w) in person_words or bool(re.fullmatch(r"[A-Z]\.", w)) or w in pools.PARTICLES \
                 or ent.is_generic(w)
         return all(ok(w) or all(ok(x) for x in w.split("-")) for w in p.split())
     own = {pools.norm(t) for t in ent.tokens(real)}
@@ -217,14 +218,14 @@ def duplicates(study: list[dict], ps: Pseudonyms) -> tuple[int, int]:
             by_word.setdefault(p.lower(), set()).add(k)
 
     def family(k: str) -> set[str]:  # a name, its nicknames, and the names that share them
-        near = {n.lower() for n in pools.full_names(k) + pools.nicknames(k)} | {k}
-        return near | {n.lower() for m in near for n in pools.full_names(m) + pools.nicknames(m)}
+        near = {n.lower() for n in P.full_names(k) + P.nicknames(k)} | {k}
+        return near | {n.lower() for m in near for n in P.full_names(m) + P.nicknames(m)}
     words_dups = sum(1 for ks in by_word.values() if len(ks) > 1 and not all(b in family(a) for a in ks for b in ks))
     return entities, words_dups
 
 
 def group_of(locale: str) -> str:
-    return pools.GROUP_OF.get(locale) or locale.split("_")[0]
+    return P.GROUP_OF.get(locale) or locale.split("_")[0]
 
 
 def gender_figures(persons: list[dict]) -> tuple[int, int, int, int]:
@@ -236,19 +237,19 @@ def gender_figures(persons: list[dict]) -> tuple[int, int, int, int]:
         if g:
             clear += 1
             kept += gender_of(pseudo) == g
-        elif pools.is_ambiguous(real):
+        elif P.is_ambiguous(real):
             amb += 1
-            amb_kept += pools.is_ambiguous(pseudo)
+            amb_kept += P.is_ambiguous(pseudo)
     return clear, kept, amb, amb_kept
 
 
 def origin_figures(persons: list[dict]) -> tuple[int, int]:
     """(people, first-name pseudonyms from the lists of the culture the real name was drawn from)."""
-    groups = pools._groups()
+    groups = P._groups()
     hits = 0
     for e in persons:
         g = groups.get(group_of(e["locale"]))
-        first = pools.fold(e["pseudo"].split()[0])
+        first = P.fold(e["pseudo"].split()[0])
         hits += bool(g) and any(first in s for s in g.first_by_locale.values())
     return len(persons), hits
 
@@ -256,7 +257,7 @@ def origin_figures(persons: list[dict]) -> tuple[int, int]:
 def wrong_case(persons: list[dict]) -> list[str]:
     """Pseudonyms with a word the English and Irish lists write otherwise ("Mckenzie" for
     "McKenzie"; Zulu "Mchunu" is right as it is)."""
-    english = {n for g in ("us", "en", "ie") for n in pools.first_pool(g, None, False) + pools.last_pool(g, None, False)}
+    english = {n for g in ("us", "en", "ie") for n in P.first_pool(g, None, False) + P.last_pool(g, None, False)}
     lower = {n.lower(): n for n in english}
     return [e["pseudo"] for e in persons
             if any(w.lower() in lower and w not in english and re.match(r"(?:Ma?c|O')", w) for w in re.split(r"[\s-]+", e["pseudo"]))]

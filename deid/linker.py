@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from deid import entity as ent
-from deid import lexicon, names, words
+from deid import lexicon, names, people, words
 from deid.matcher import NameMatcher
 from deid.model import Flag, Kind, Mention
 
@@ -137,8 +137,7 @@ class Linker:
         """A single name word: the person whose name has it, the one of this file first."""
         cands = sorted(self.index.people_with.get(k, ()))
         if not cands:   # a nickname of someone of this file: "Tom" of "Thomas Whitfield"
-            from deid import pools
-            cands = sorted({e for full in pools.full_names(m.text) for e in self.index.people_with.get(full.lower(), ())
+            cands = sorted({e for full in people.full_names(m.text) for e in self.index.people_with.get(full.lower(), ())
                             if self.recent.get(e) == m.file})
         here = [e for e in cands if self.recent.get(e) == m.file]
         pick = here or cands

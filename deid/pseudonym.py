@@ -20,7 +20,7 @@ import string
 from faker.providers.person.en_US import Provider as PersonProvider
 
 from deid import entity as ent
-from deid import lexicon, pools
+from deid import lexicon, people, pools
 from deid.model import Kind
 
 FEMALE = [n for n in PersonProvider.first_names_female]
@@ -36,7 +36,7 @@ def gender_of(first: str, title: str = "") -> str | None:
         return "f"
     if title in lexicon.MALE_TITLES:
         return "m"
-    return pools.gender(first)
+    return people.gender(first)
 
 
 def is_first_name(word: str) -> bool:
@@ -67,11 +67,11 @@ def _fits(p: str, role: str, gender: str | None) -> bool:
     """Whether a word's pseudonym can stand in this role: one word, a first name of the
     gender; or a surname, not a first name only ("Sheri") nor a word of a place ("Rapids")."""
     from deid import names
-    g = pools.gender(p.split("-")[0])
+    g = people.gender(p.split("-")[0])
     if " " in p:
         return False
     if role == "first":
-        return g == gender if gender else bool(g) or pools.is_ambiguous(p) or is_first_name(p)
+        return g == gender if gender else bool(g) or people.is_ambiguous(p) or is_first_name(p)
     return p in names.last_names() or p not in pools.place_words() and not g
 
 
@@ -80,9 +80,9 @@ def _table(word: str, want: str | None) -> tuple[str, ...]:
     then has nicknames for a nickname seen later, and the other way round."""
     if want not in ("f", "m"):
         return ()
-    if pools.nicknames(word):
-        return pools.table_names(want, nick=False)
-    return pools.table_names(want, nick=True) if pools.full_names(word) else ()
+    if people.nicknames(word):
+        return people.table_names(want, nick=False)
+    return people.table_names(want, nick=True) if people.full_names(word) else ()
 
 
 WORD = re.compile(r"([^\W_][\w'’‘.]*(?:-[^\W_][\w'’‘.]*)*)")
@@ -258,30 +258,30 @@ class Pseudonyms:
 
         def initial(c: str) -> bool:  # never the real initial: "H. Marsh" -> "C. Dunn", not "H. Dunn"
             return c[:1].lower() == word[:1].lower()
-        groups = pools.DEFAULT_TIERS
-        if self.origin == "keep" and (pools.origin(word, role) or origin) not in ((), ("en",)):
-            groups = (pools.origin(word, role) or origin) + groups
+        groups = people.DEFAULT_TIERS
+        if self.origin == "keep" and (people.origin(word, role) or origin) not in ((), ("en",)):
+            groups = (people.origin(word, role) or origin) + groups
         if role == "first":
-            want = gender or pools.gender(word) or ("a" if pools.is_ambiguous(word) else None)
-            p = self._nickname(word, lambda c: initial(c) or self._taken(c)) or pools.first_name(
+            want = gender or people.gender(word) or ("a" if people.is_ambiguous(word) else None)
+            p = self._nickname(word, lambda c: initial(c) or self._taken(c)) or people.first_name(
                 self.rng, self._taken, want, groups, word.isascii(), prefer=_table(word, want), skip=initial,
                 memo=self._memo)
         else:
-            p = pools.surname(self.rng, self._taken, groups, pools.surname_tag(word, groups), word.isascii(),
+            p = people.surname(self.rng, self._taken, groups, people.surname_tag(word, groups), word.isascii(),
                               skip=initial, memo=self._memo)
-        return p or self._fresh(lambda: pools.proper_case(self.rng.choice(LAST)))
+        return p or self._fresh(lambda: people.proper_case(self.rng.choice(LAST)))
 
     def _nickname(self, word: str, taken) -> str | None:
         """"Bob" when "Robert" is "Thomas" in the key: "Tom"; "Robert" when "Bob" is "Tom":
         "Thomas"; "Raoul" itself when "Robert" is "Raoul", a name without a nickname."""
-        gender = pools.gender(word)
-        for other in pools.full_names(word) + pools.nicknames(word):
+        gender = people.gender(word)
+        for other in people.full_names(word) + people.nicknames(word):
             theirs = self.map.get(other.lower())
             # (the full name's gender first: "Jess" is listed as both, "Jessica" is not)
-            if theirs and _fits(theirs, "first", pools.gender(other) or gender):
-                want = pools.gender(theirs)
-                c = next((c for c in pools.nickname_counterparts(word, other, theirs)
-                          if not taken(c) and pools.gender(c) == want), None)
+            if theirs and _fits(theirs, "first", people.gender(other) or gender):
+                want = people.gender(theirs)
+                c = next((c for c in people.nickname_counterparts(word, other, theirs)
+                          if not taken(c) and people.gender(c) == want), None)
                 return c or theirs
         return None
 
@@ -339,7 +339,7 @@ class Pseudonyms:
         gender = gender_of(names[0].split("-")[0], title) if names else None
         origin: tuple = ()
         for i, n in enumerate(names if self.origin == "keep" else []):
-            origin = origin or pools.origin(n, "first" if i == 0 and len(names) > 1 else "last")
+            origin = origin or people.origin(n, "first" if i == 0 and len(names) > 1 else "last")
         out = []
         for i, part in enumerate(parts):
             n = i // 2

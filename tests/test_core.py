@@ -227,7 +227,7 @@ def test_a_judgment_citing_years_in_brackets_is_no_veil_output(tmp_path, passphr
 def test_a_nickname_joins_the_person_of_its_full_name_said_before_or_after(tmp_path, passphrase):
     """A speaker "Thomas Whitfield" called "Tom" in the text, and "Jess" said before "Jessica
     Alvarez": one person each in the key, the nickname given the nickname of its pseudonym."""
-    from deid import pools
+    from deid import people
     from deid.study import open_study
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.vtt").write_text(
@@ -240,4 +240,4 @@ def test_a_nickname_joins_the_person_of_its_full_name_said_before_or_after(tmp_p
         entity = {real: (eid, pseudo) for eid, real, pseudo in s.variants()}
     for nick, full in (("Tom", "Thomas"), ("Jess", "Jessica")):
         assert entity[nick][0] == entity[full][0]
-        assert entity[nick][1] in pools.nicknames(entity[full][1]) + (entity[full][1],), (nick, entity)
+        assert entity[nick][1] in people.nicknames(entity[full][1]) + (entity[full][1],), (nick, entity)

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from deid import config as C
-from deid import names, pools, words
+from deid import names, people, pools, words
 from deid.pseudonym import Pseudonyms, gender_of
 
 
@@ -14,8 +14,8 @@ def fresh(seed=14, **kw):
 
 
 def in_lists(name: str, group: str) -> bool:
-    g = pools._groups()[group]
-    return any(pools.fold(name) in s for s in g.first_by_locale.values())
+    g = people._groups()[group]
+    return any(people.fold(name) in s for s in g.first_by_locale.values())
 
 
 # ---------------------------------------------------------------------------- people
@@ -36,7 +36,7 @@ def test_an_ambiguous_first_name_gets_an_ambiguous_one(real):
     assert gender_of(real.split()[0]) is None
     for seed in range(15):
         first = fresh(seed).pseudonym(real, "person").split()[0]
-        assert pools.is_ambiguous(first), (seed, first)
+        assert people.is_ambiguous(first), (seed, first)
 
 
 @pytest.mark.parametrize("real, group", [
@@ -44,7 +44,7 @@ def test_an_ambiguous_first_name_gets_an_ambiguous_one(real):
     ("Aoife Byrne", "ie"), ("Helen Marsh", "en"),
 ])
 def test_origin_keep_draws_from_the_culture_of_the_name(real, group):
-    assert pools.origin(real.split()[0], "first") == (group,)
+    assert people.origin(real.split()[0], "first") == (group,)
     for seed in range(8):
         first = fresh(seed, origin="keep").pseudonym(real, "person").split()[0]
         assert in_lists(first, group), (seed, first)
@@ -53,7 +53,7 @@ def test_origin_keep_draws_from_the_culture_of_the_name(real, group):
 def test_origin_any_draws_english_names():
     for seed in range(10):
         first = fresh(seed).pseudonym("Giovanni Rossi", "person").split()[0]
-        assert first in pools.first_pool("us", "m", True), first
+        assert first in people.first_pool("us", "m", True), first
 
 
 @pytest.mark.parametrize("listed, surname, gaelic, written", [
@@ -63,12 +63,12 @@ def test_origin_any_draws_english_names():
     ("SMITH-JONES", True, True, "Smith-Jones"), ("Mchunu", True, False, "Mchunu"), ("D'angelo", True, True, "D'Angelo"),
 ])
 def test_capitals_of_mc_mac_o_and_hyphens(listed, surname, gaelic, written):
-    assert pools.proper_case(listed, gaelic, surname) == written
+    assert people.proper_case(listed, gaelic, surname) == written
 
 
 def test_no_english_name_is_drawn_in_the_wrong_case():
     english = [n for g in ("us", "en", "ie") for w in ("f", "m", "a", None)
-               for n in pools.first_pool(g, w, False)] + list(pools.last_pool("en", None, False))
+               for n in people.first_pool(g, w, False)] + list(people.last_pool("en", None, False))
     assert "McKenzie" in english and any(n.startswith("O'") for n in english)
     assert not [n for n in english if re.match(r"(?:Mc|O')[a-z]", n)]
 
@@ -79,7 +79,7 @@ def test_a_nickname_follows_its_full_name(full, nick):
         ps = fresh()
         whole = ps.pseudonym(first, "person").split()[0]
         alone = ps.pseudonym(second, "person")
-        related = alone == whole or alone in pools.nicknames(whole) or whole in pools.nicknames(alone)
+        related = alone == whole or alone in people.nicknames(whole) or whole in people.nicknames(alone)
         assert related, (first, whole, second, alone)
 
 

@@ -9,7 +9,8 @@ from deid import entity as ent
 from deid.matcher import NameMatcher
 from deid.model import REVIEWER, Field, Item, Kind, NewItem, Status
 from deid.plan import generalised
-from deid.pseudonym import Pseudonyms, is_first_name
+from deid.people import is_first_name
+from deid.pseudonym import Pseudonyms
 from deid.render import deidentified, rescan, source_transcript  # noqa: F401  (the review API)
 from deid.study import StudyError, now
 

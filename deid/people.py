@@ -244,6 +244,17 @@ def surname_tag(word: str, groups: Sequence[str]) -> str | None:
     return None
 
 
+def is_first_name(word: str) -> bool:
+    """A first name of Faker's en_US lists or of the name lists veil reads."""
+    return word.lower() in _en_us_first() or word.title() in names.first_names()
+
+
+@lru_cache(maxsize=1)
+def _en_us_first() -> frozenset[str]:
+    from faker.providers.person.en_US import Provider
+    return frozenset(n.lower() for n in list(Provider.first_names_female) + list(Provider.first_names_male))
+
+
 def first_name(rng, taken: Taken, want: str | None, groups: Sequence[str], ascii_only: bool,
                prefer: Sequence[str] = (), skip: Taken | None = None, memo: dict | None = None) -> str | None:
     """A first name of gender `want` ("f", "m", "a": either, None: any clear one) from the

@@ -20,12 +20,15 @@ from test_review_support import make_inputs
 PASS = "decisions-pass"
 NAMES = """Interviewer: Who trained you when you started?
 
-Respondent: Elizabeth Shaw did, on the night shift. Liz was patient with everyone, even me.
+Respondent: Elizabeth Shaw did, on the night shift.
 
 Interviewer: Anyone else?
 
 Respondent: Snaffit, mostly. Brackwater too. I still think of Snaffit when we do handover.
 """
+# a nickname in another transcript than its full name: an entity of its own until merged
+# (in the same transcript it joins the full name's person by itself)
+LIZ = "Interviewer: And on days?\n\nRespondent: Liz was patient with everyone, even me.\n"
 PERSON_WORDS = {n.lower() for n in P.FEMALE + P.MALE + P.LAST}
 
 
@@ -39,6 +42,7 @@ def made(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("decisions")
     inputs = make_inputs(tmp / "in")
     (inputs / "names_08.txt").write_text(NAMES)
+    (inputs / "names_09.txt").write_text(LIZ)
     mp = pytest.MonkeyPatch()
     mp.setenv("VEIL_PASSPHRASE", PASS)
     res = run("deid", inputs, "--study", tmp / "study", "--out", tmp / "out")
@@ -123,7 +127,7 @@ def test_merging_a_nickname_gives_it_the_kept_first_name(study):
     s = study
     keep, other = entity_named(s, "Elizabeth Shaw"), entity_named(s, "Liz")
     first = forms(s, keep.id)["Elizabeth"]
-    (liz_item,) = s.db.execute("SELECT id FROM item WHERE text='Liz' AND transcript='names_08.txt'").fetchone()
+    (liz_item,) = s.db.execute("SELECT id FROM item WHERE text='Liz' AND transcript='names_09.txt'").fetchone()
     msg = actions.apply(s, "merge", {"item": liz_item, "into": keep.id}, "tester")
     assert msg.startswith("merged")
     assert s.entity(other.id) is None
@@ -131,7 +135,7 @@ def test_merging_a_nickname_gives_it_the_kept_first_name(study):
     assert fs["Liz"] == first and fs["Elizabeth Shaw"] == keep.pseudonym
     assert s.db.execute("SELECT entity FROM item WHERE id=?", (liz_item,)).fetchone()[0] == keep.id
     assert not s.db.execute("SELECT 1 FROM variant WHERE entity=?", (other.id,)).fetchall()
-    assert f"{first} was patient" in text_of(s, "names_08.txt")
+    assert f"{first} was patient" in text_of(s, "names_09.txt")
     assert any(a.get("keep") == keep.id and a.get("other") == other.id for a in audits(s, "merge"))
 
 

@@ -1,0 +1,135 @@
+"""Place and institution names of the pseudonyms (deid/pseudonym.py): runs of name words
+made fictional places ("Oak Park" -> "Cedar Falls"), words of a kind kept or swapped for a
+like kind ("Memorial" -> "Regional"), numbers and acronyms changed, the study's own names
+first. A part of `Pseudonyms`, which holds the map, the random source and the key's words."""
+from __future__ import annotations
+
+import re
+
+from deid import entity as ent
+from deid import pools
+from deid.people import is_first_name
+
+WORD = re.compile(r"([^\W_][\w'’‘.]*(?:-[^\W_][\w'’‘.]*)*)")
+INITIAL = re.compile(r"[A-Z]\.?")
+
+
+class PlaceNames:
+    """The place and institution half of `Pseudonyms` (it provides rng, map, own, used,
+    _taken, _remember, _fresh, _word and _memo)."""
+
+    def _place(self) -> str:
+        """A fictional place name of any shape (a compound with a number once all are used)."""
+        return pools.place(self.rng, self._taken, memo=self._memo) or self._fresh(
+            lambda: self.rng.choice(pools.compounds()))
+
+    def _kind_word(self, word: str, kind: str) -> str | None:
+        """A word that says what kind of place or institution, not which: kept ("State",
+        "Baptist") or swapped for a like one, the same each time ("Street" -> "Avenue",
+        "College" -> "Academy", "Inc" -> "LLC"); None for any other word."""
+        group = pools.kind_groups(kind).get(word.rstrip(".").lower())
+        if group:
+            same = [g for g in group if g.rstrip(".").lower() == word.rstrip(".").lower()]
+            known = self.map.get(ent.key_of(word))
+            if known in group and known not in same:
+                return known
+            others = [g for g in group if g not in same and " " not in g]
+            # no one-word kind like it ("Prison": "Correctional Facility"): kept, it names no one
+            p = self.rng.choice(others) if others else word
+            self._remember(word, p)
+            return p
+        return word if pools.norm(word) in pools.kept_words() else None
+
+    def _by_runs(self, core: str, kind: str, fresh: bool = False) -> str:
+        """A place or institution: words of a kind kept or swapped for a like kind, numbers
+        and acronyms changed, each run of name words made one fictional name: "Oak Park" ->
+        "Cedar Falls", "Ohio State University" -> "Elmbrook State University", "St. Mary's
+        Hospital" -> "St. Brendan's Hospital", "12 Main Street" -> "47 Cedar Avenue"."""
+        parts = WORD.split(core)
+        words = parts[1::2]
+        named = [self._is_name_word(w) for w in words]
+        out, i = [parts[0]], 0
+        while i < len(words):
+            if not named[i]:
+                out += [self._kept(words[i], kind), parts[2 * i + 2]]
+                i += 1
+                continue
+            j = i + 1
+            while j < len(words) and named[j] and re.fullmatch(r"[ \t]+", parts[2 * j]) \
+                    and not ent.POSSESSIVE.search(words[j - 1]):
+                j += 1
+            prev, after = words[i - 1] if i else "", words[j] if j < len(words) else ""
+            out += [self._run(words[i:j], kind, prev, after, fresh), parts[2 * j]]
+            i = j
+        return "".join(out)
+
+    @staticmethod
+    def _is_name_word(word: str) -> bool:
+        """A word that names this place or institution, not one that says what kind it is."""
+        bare = ent.POSSESSIVE.sub("", word).rstrip(".")
+        if not bare[:1].isalpha() or re.fullmatch(r"[A-Z]{1,6}", bare):
+            return False  # a number, an initial, an acronym
+        if ent.is_generic(word) or pools.norm(word) in pools.not_name_words():
+            return False
+        return not (ent.is_stop_word(bare) and not is_first_name(bare))
+
+    def _kept(self, part: str, kind: str) -> str:
+        """A word of a kind (kept, or swapped for a like kind), a number or an acronym."""
+        trail = ""
+        if part.endswith(".") and not INITIAL.fullmatch(part) and not ent.is_generic(part):
+            part, trail = part[:-1], "."
+        poss = ent.POSSESSIVE.search(part)
+        base = part[: poss.start()] if poss and poss.start() > 0 else part
+        return self._word(base, kind, "", None) + (part[len(base):] if poss else "") + trail
+
+    def _run(self, run: list[str], kind: str, prev: str, after: str, fresh: bool = False) -> str:
+        """One fictional name for a run of name words; the same run gets the same name
+        (unless `fresh`: a name for this place only)."""
+        last = run[-1]
+        poss = ent.POSSESSIVE.search(last)
+        tail = last[poss.start():] if poss and poss.start() > 0 else ""
+        if not tail and last.endswith(".") and len(last) > 2:
+            tail = "."
+        words = run[:-1] + [last[: len(last) - len(tail)]]
+        known = None if fresh else self._known(words)
+        if known:
+            return known + tail
+        p, word_for_word = None, len(words) == 1
+        if pools.norm(prev) in ("st", "saint", "ste") or tail and tail != ".":
+            p = pools.saint(self.rng, self._taken, memo=self._memo)   # "St. Brendan's", "Brendan's Bakery"
+        elif len(words) == 1 and (pools.names_a_kind(after) or pools.names_a_kind(prev)):
+            p = pools.single(self.rng, self._taken, memo=self._memo)  # "Elmwood Street", "Elmwood Hospital"
+        elif kind == "place" and self.own.get("places"):
+            p, word_for_word = pools.own(self._taken, self.own["places"]), False
+        if not p and len(words) > 1:
+            p = pools.place(self.rng, self._word_for_word, 2, self._memo2)
+            word_for_word = bool(p)
+        p = p or self._place()
+        self.used.add(p.lower())  # no other run gets this name
+        if word_for_word and len(p.split()) == len(words) and not fresh:  # each word follows the name
+            for w, x in zip(words, p.split()):
+                self._remember(w, x)
+        return p + tail
+
+    def _word_for_word(self, c: str) -> bool:
+        """Taken, for a name of two words each standing for a real word (and found alone
+        later): its first word is no other name's, and no word of it a person's name."""
+        return self._taken(c) or c.split()[0].lower() in self.used or pools.has_name(c)
+
+    def _known(self, words: list[str]) -> str | None:
+        """The name a run already has: its word, or its words joined, where they make a
+        fictional place name (not the surname a word has as part of a person's name):
+        "Lake Forest" in "Lake Forest College" and in "Lake Forest Hospital"."""
+        ps = [self.map.get(ent.key_of(w)) for w in words]
+        if not all(ps):
+            return None
+        p = " ".join(ps)
+        return p if pools.is_place(p) or p in self.own.get("places", []) else None
+
+    def _own_institution(self, core: str) -> str | None:
+        """The first of the study's own institution names of the same kind still free."""
+        mine = self.own.get("institutions")
+        if not mine:
+            return None
+        kind = pools.kind_of(core)
+        return pools.own(self._taken, [n for n in mine if pools.kind_of(n) == kind])

@@ -81,7 +81,9 @@ def _flag(m: Mention, recognizer: str, text: str) -> None:
 
 
 def starts_sentence(text: str, at: int) -> bool:
-    before = text[:at].rstrip(" \t\"“‘'(")
+    before = text[max(0, at - 40):at].rstrip(" \t\"“‘'(")
+    if re.search(r"\b(?:%s)\.$" % "|".join(lexicon.TITLES_WRITTEN), before):
+        return False   # "Dr. Summer": the full stop of a title
     return not before or before[-1] in ".!?:;\n…—-"
 
 

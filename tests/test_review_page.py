@@ -183,7 +183,7 @@ def test_change_kind_merge_and_split(served, page):
     wait_acted(page, lambda: page.click("#b-kind"))
     assert study.entity(clinic["entity"]).kind == "place"
     assert page.locator(f"#i{clinic['id']}.k-place").count() == 1
-    # "Faith" was linked to another transcript's Faith: split it off, then merge it with Faith Okonkwo
+    # "Faith" of Faith Okonkwo: split off as someone else, then merged back
     faith = next(i for i in rows.values() if i["text"] == "Faith" and i["turn"] == 1)
     full = next(i for i in rows.values() if i["text"] == "Faith Okonkwo")
     page.click(f"#i{faith['id']}")
@@ -226,13 +226,13 @@ def two_tabs(served, page, name):
 
 def test_two_tabs_keep_each_others_decisions(served, page):
     study = served["study"]
-    other, flags = two_tabs(served, page, "focus_group_02.txt")
+    other, flags = two_tabs(served, page, "rota_08.txt")
     assert len(flags) >= 2
     page.click(f"#i{flags[0]['id']}")
     other.click(f"#i{flags[1]['id']}")
     wait_acted(page, lambda: page.keyboard.press("a"))
     wait_acted(other, lambda: other.keyboard.press("r"))
-    rows = item_rows(study, "focus_group_02.txt")
+    rows = item_rows(study, "rota_08.txt")
     assert rows[flags[0]["id"]]["status"] == "accepted" and rows[flags[1]["id"]]["status"] == "rejected"
     # a stale tab deciding an item the other already decided is told, and shown the latest state
     other.click(f"#i{flags[0]['id']}")
@@ -240,12 +240,12 @@ def test_two_tabs_keep_each_others_decisions(served, page):
     other.keyboard.press("r")
     other.wait_for_selector("#toast.err")
     assert "just decided" in other.inner_text("#toast")
-    assert item_rows(study, "focus_group_02.txt")[flags[0]["id"]]["status"] == "accepted"
+    assert item_rows(study, "rota_08.txt")[flags[0]["id"]]["status"] == "accepted"
     other.close()
 
 
 def test_a_tab_in_use_shows_other_reviewers_decisions(served, page):
-    other, flags = two_tabs(served, page, "otter_03.txt")
+    other, flags = two_tabs(served, page, "rota_08.txt")
     assert flags
     page.click(f"#i{flags[0]['id']}")
     wait_acted(page, lambda: page.keyboard.press("a"))

@@ -19,11 +19,21 @@ Respondent: Of course. My supervisor Faith said I should come. Faith Okonkwo run
 
 Interviewer: Who else helped you when you started?
 
-Respondent: Bill, mostly, and Rose who works nights. My cousin Quennell lives in Tarrowby and visits on Sundays. Quennell brings soup.
+Respondent: Bill, mostly. Rose, who works nights. Brackwell too, and Snaffit. My cousin Quennell lives in Tarrowby and visits on Sundays. Quennell brings soup.
 
 Interviewer: Anything else you would like to add?
 
 Respondent: Only that Dr. Summer at Lakeshore Clinic was kind to me. We ate at tavolino after shifts, and Dean Whitcombe signed my papers.
+"""
+# two reviewers' tabs on one transcript: three open flags (a name that is a common word at a
+# sentence's start, two words no dictionary holds)
+ROTA = """Interviewer: Who was on the rota when you started?
+
+Respondent: Bill, mostly. Snaffit, on the weekends. Brackwater too, when we were short.
+
+Interviewer: And the managers?
+
+Respondent: I still think of Quorley when we do handover.
 """
 
 # what the sample recording says, with word timings as `veil run` stores them
@@ -52,6 +62,7 @@ def make_inputs(folder: Path) -> Path:
     for f in SAMPLES.glob("*.*"):
         shutil.copy(f, folder / f.name)
     (folder / "ward_06.txt").write_text(WARD)
+    (folder / "rota_08.txt").write_text(ROTA)
     (folder / "recording_07.json").write_text(json.dumps(recording_json(), indent=1))
     return folder
 

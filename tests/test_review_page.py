@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 import cli
-from test_review_support import CHROMIUM, CHROMIUM_ARGS, make_inputs
+from test_review_support import CHROMIUM, CHROMIUM_ARGS, ROTA, make_inputs
 
 playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
@@ -26,7 +26,9 @@ def served(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("review")
     mp = pytest.MonkeyPatch()
     mp.setenv("VEIL_PASSPHRASE", PASS)
-    res = CliRunner().invoke(cli.main, ["deid", str(make_inputs(tmp / "in")), "--study", str(tmp / "study"),
+    inputs = make_inputs(tmp / "in")
+    (inputs / "rota_08.txt").write_text(ROTA)   # two tabs' flags
+    res = CliRunner().invoke(cli.main, ["deid", str(inputs), "--study", str(tmp / "study"),
                                         "--out", str(tmp / "out")])
     assert res.exit_code == 0, res.output
     with open_study(tmp / "study", secret=PASS) as study:

@@ -62,7 +62,6 @@ def make_inputs(folder: Path) -> Path:
     for f in SAMPLES.glob("*.*"):
         shutil.copy(f, folder / f.name)
     (folder / "ward_06.txt").write_text(WARD)
-    (folder / "rota_08.txt").write_text(ROTA)
     (folder / "recording_07.json").write_text(json.dumps(recording_json(), indent=1))
     return folder
 

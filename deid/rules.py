@@ -80,11 +80,13 @@ def _flag(m: Mention, recognizer: str, text: str) -> None:
         m.flags.append(Flag.ORDINARY_WORDS)
 
 
+TITLE_STOP = re.compile(r"\b(?:%s)\.$" % "|".join(lexicon.TITLES_WRITTEN))   # "Dr." of "Dr. Summer"
+
+
 def starts_sentence(text: str, at: int) -> bool:
+    """Whether a word at `at` is a sentence's first (the full stop of a title ends none)."""
     before = text[max(0, at - 40):at].rstrip(" \t\"“‘'(")
-    if re.search(r"\b(?:%s)\.$" % "|".join(lexicon.TITLES_WRITTEN), before):
-        return False   # "Dr. Summer": the full stop of a title
-    return not before or before[-1] in ".!?:;\n…—-"
+    return not before or before[-1] in ".!?:;\n…—-" and not TITLE_STOP.search(before)
 
 
 def ages_said(doc: Doc, found: list[Mention]) -> list[Mention]:

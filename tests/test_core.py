@@ -43,6 +43,16 @@ def run(*args):
     return CliRunner().invoke(cli.main, [str(a) for a in args], catch_exceptions=False)
 
 
+def deid_one(tmp_path, name: str, text: str, out: str = "o", *more) -> tuple:
+    """`veil deid` on one transcript (a study in tmp_path/s): the run's output and the
+    de-identified text; the run must succeed."""
+    (tmp_path / "in").mkdir(exist_ok=True)
+    (tmp_path / "in" / name).write_text(text)
+    res = run("deid", tmp_path / "in", "--study", tmp_path / "s", "--out", tmp_path / out, *more)
+    assert res.exit_code == 0, res.output
+    return res.output, (tmp_path / out / name).read_text()
+
+
 def test_bracket_labels_never_repeat_across_runs(tmp_path, passphrase):
     """Regression: the counter of bracket labels was reset by every run."""
     (tmp_path / "a").mkdir()
@@ -195,16 +205,12 @@ def test_a_known_place_spacy_calls_a_nationality_is_replaced_not_refused(tmp_pat
     """Regression (found on a 1 MB transcript): "Ravagnese", flagged once as a possible
     place, was tagged a nationality (NRP) elsewhere and kept there, which the leak check
     then refused. A known form is replaced wherever it stands."""
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.txt").write_text(
+    _, out = deid_one(tmp_path, "a.txt",
         "Interviewer: Who do you work with?\n\nRespondent: Deborah Bernardini works mostly with Sudanese "
         "families in Ravagnese, she speaks Arabic and some French.\n\nInterviewer: What do people need?\n\n"
         "Respondent: Food, transportation, housing, in that order. The only full grocery store near "
         "Ravagnese closed last year.\n\nInterviewer: Anything else?\n\nRespondent: Also, please put that "
         "the people in Ravagnese are not the problem.\n")
-    res = run("deid", tmp_path / "in", "--study", tmp_path / "s", "--out", tmp_path / "o")
-    assert res.exit_code == 0, res.output
-    out = (tmp_path / "o" / "a.txt").read_text()
     assert "Ravagnese" not in out and "Sudanese" in out
 
 
@@ -212,15 +218,11 @@ def test_a_judgment_citing_years_in_brackets_is_no_veil_output(tmp_path, passphr
     """Regression: "[2019] EWCA Crim 1123" made a judgment look like veil's own output (a
     year in brackets is how veil writes a generalised date), and the court of the citation
     was flagged as a person, so the file "r_v_x_ewca_crim.txt" was renamed after a pseudonym."""
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "r_v_x_ewca_crim.txt").write_text(
+    said, out = deid_one(tmp_path, "r_v_x_ewca_crim.txt",
         "Neutral Citation Number: [2019] EWCA Crim 1123\n\nIN THE COURT OF APPEAL (CRIMINAL DIVISION)\n\n"
         "1. The appellant, Gareth Ashby-Lowe, was convicted at Liverpool Crown Court. His counsel, "
         "Ms Nadia Haddad, relies on R v Pemberton [2017] EWHC 455 (Admin).\n")
-    res = run("deid", tmp_path / "in", "--study", tmp_path / "s", "--out", tmp_path / "o")
-    assert res.exit_code == 0, res.output
-    assert "own output" not in res.output
-    out = (tmp_path / "o" / "r_v_x_ewca_crim.txt").read_text()
+    assert "own output" not in said
     assert "[2019] EWCA Crim" in out and "Ashby-Lowe" not in out and "Haddad" not in out
 
 
@@ -229,13 +231,10 @@ def test_a_nickname_joins_the_person_of_its_full_name_said_before_or_after(tmp_p
     Alvarez": one person each in the key, the nickname given the nickname of its pseudonym."""
     from deid import people
     from deid.study import open_study
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a.vtt").write_text(
+    deid_one(tmp_path, "a.vtt",
         "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Thomas Whitfield>So Dana asked me about the rota.</v>\n\n"
         "00:00:04.500 --> 00:00:09.000\n<v Dana Okonkwo>Yes I did, I asked Tom because Tom runs it.</v>\n\n"
         "00:00:09.500 --> 00:00:12.000\n<v Thomas Whitfield>And Jess, what did Jessica Alvarez say?</v>\n")
-    res = run("deid", tmp_path / "in", "--study", tmp_path / "s", "--out", tmp_path / "o")
-    assert res.exit_code == 0, res.output
     with open_study(tmp_path / "s") as s:
         entity = {real: (eid, pseudo) for eid, real, pseudo in s.variants()}
     for nick, full in (("Tom", "Thomas"), ("Jess", "Jessica")):

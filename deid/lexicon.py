@@ -279,12 +279,3 @@ def public_vocabulary() -> frozenset[str]:
     # the courts of neutral citations ("[2019] EWCA Crim 1123"), whole and word by word
     courts = {w.lower() for c in NEUTRAL_CITATION_COURTS for w in [c] + c.split()}
     return frozenset(w.lower() for w in DEFAULT_ALLOW) | terms | CLINICAL_WORDS | courts
-
-
-@lru_cache(maxsize=1)
-def kind_words() -> frozenset[str]:
-    """Words that say what kind of place or institution is named ("Hospital", "Falls",
-    "Mount"), lower-case: they stand in real names and pseudonyms alike."""
-    phrases = INSTITUTION_KINDS + INSTITUTION_PREFIXES + STREET_TYPES + DIRECTIONS + DIRECTION_SUFFIXES + \
-        PLACE_SECONDS + PLACE_PREFIXES + tuple(w for g in KIND_GROUPS for w in g)
-    return frozenset(w.lower() for p in phrases for w in p.split()) | GENERIC_WORDS

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from deid.lexicon import kind_words
+from deid import pools
 from deid.matcher import NameMatcher
 from deid.model import Span
 
@@ -23,9 +23,9 @@ class Pseudonyms:
         values = {v for v in values if v and not LABEL.fullmatch(v)}
         self.whole = NameMatcher([(v.lower(), None) for v in values if " " in v], any_case=True)
         # the single words of names, not those saying what kind of place or institution
-        # ("Hospital", "Mount"): those stand in real names too
-        kinds = kind_words()
-        words = {w for v in values for w in v.split() if w[:1].isupper() and len(w) > 2 and w.lower() not in kinds}
+        # ("Hospital", "Street"): those stand in real names too
+        words = {w for v in values for w in v.split()
+                 if w[:1].isupper() and len(w) > 2 and pools.norm(w) not in pools.kind_words()}
         self.words = NameMatcher([(w.lower(), None) for w in words])
 
     def spans(self, text: str, speakers=(), named: bool = False) -> tuple[list[Span], bool]:
@@ -35,8 +35,8 @@ class Pseudonyms:
         whole = [Span(h.start, h.end) for h in self.whole.find(text)]
         labels = [Span(*m.span()) for m in LABEL.finditer(text)]
         # (a year in brackets alone is no sign: "[2019] EWCA Crim 1123" cites a judgment)
-        own = named or MARK in text or any(not YEAR.fullmatch(text[s.start:s.end]) for s in labels) or len({text[s.start:s.end] for s in whole}) >= 2 or \
-            any(self.whole.find(s) for s in speakers if s)
+        own = named or MARK in text or any(not YEAR.fullmatch(text[s.start:s.end]) for s in labels) or \
+            len({text[s.start:s.end] for s in whole}) >= 2 or any(self.whole.find(s) for s in speakers if s)
         spans = whole + labels
         if own:
             spans += [Span(h.start, h.end) for h in self.words.find(text) if not any(

@@ -80,7 +80,7 @@ def engine():
     return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
 
 
-BATCH_CHARS = 100_000   # characters spaCy holds at once: a batch of long texts is a long text
+BATCH_CHARS = 20_000   # characters spaCy holds at once: a batch of long texts is a long text
 
 
 def analyze_batch(texts: list[str], allow: list[str] = (), batch_size: int = 32):

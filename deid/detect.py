@@ -16,7 +16,7 @@ from deid.truecase import is_uncased, recase_capitals, truecase
 from transcript import Transcript
 
 SEP = "\n\n"
-PIECE = 100_000   # characters of text spaCy sees at once (its limit is 1,000,000)
+PIECE = 20_000    # characters of text spaCy sees at once: its temporary memory grows with them
 BATCH = 8         # texts a worker process takes at a time
 # processes detection runs in (VEIL_WORKERS): both cores of a small laptop by default
 WORKERS = int(os.environ.get("VEIL_WORKERS") or min(2, os.cpu_count() or 1))

@@ -57,8 +57,12 @@ class Hit:
         return self.form.entity
 
 
-def _tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...], list[tuple[int, int]]]:
-    spans = [m.span() for m in TOKEN.finditer(text)]
+CHUNK = 20_000   # characters tokenised at once: a long transcript's tokens are never all held
+
+
+def _tokens(text: str, start: int = 0, end: int | None = None
+            ) -> tuple[tuple[str, ...], tuple[bool, ...], list[tuple[int, int]]]:
+    spans = [m.span() for m in TOKEN.finditer(text, start, len(text) if end is None else end)]
     toks = tuple(text[a:b].lower() for a, b in spans)
     spaced = tuple(spans[i][0] > spans[i - 1][1] for i in range(1, len(spans)))
     return toks, spaced, spans
@@ -82,6 +86,20 @@ def _after_lower_case_word(text: str, s: int) -> bool:
         return False
     rest = rest[:-1] if rest.endswith(",") else rest
     return rest[-1:].islower()
+
+
+def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
+    """(start, end) cuts of a text at blank lines (no name spans one), each about `size`
+    characters or one paragraph longer."""
+    out, start = [], 0
+    while len(text) - start > size:
+        cut = text.find("\n\n", start + size)
+        if cut < 0:
+            break
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
 
 
 def _capitalised(w: str) -> str:
@@ -118,7 +136,14 @@ class NameMatcher:
         """Non-overlapping hits, left to right, the longest at each word; none touches a
         `protected` span (start, end), such as a pseudonym the output already holds.
         `dotted=False`: not next to a dot inside a word ("helen.marsh@", "marsh.com")."""
-        toks, spaced, spans = _tokens(text)
+        protected, hits = list(protected), []
+        for a, b in chunks(text):
+            near = [p for p in protected if p[0] < b and p[1] > a]
+            hits += self._find_in(text, a, b, near, uncased, dotted)
+        return hits
+
+    def _find_in(self, text: str, a: int, b: int, protected, uncased: bool, dotted: bool) -> list[Hit]:
+        toks, spaced, spans = _tokens(text, a, b)
         hits, i = [], 0
         while i < len(toks):
             hit = self._longest_at(text, toks, spaced, spans, i, protected, uncased, dotted)

@@ -34,6 +34,22 @@ def test_matcher_protected_spans_and_dotted_names():
     assert m.find("see helen.okafor now", dotted=False) == []
 
 
+def test_matcher_reads_a_long_text_in_pieces_as_one():
+    """A long transcript is tokenised a piece at a time (cut at blank lines): every name is
+    found, at its place in the whole text, and protected spans hold across pieces."""
+    from deid import matcher
+    turn = "Then Helen Marsh met Okafor at St. Luke's Hospital.\n\n"
+    text = turn * 2000   # about 100,000 characters, several pieces
+    m = NameMatcher([("helen marsh", 1), ("okafor", 2), ("st. luke's hospital", 3)])
+    assert len(matcher.chunks(text)) > 3
+    last = text.rindex("Okafor")
+    hits = m.find(text, protected=[(last, last + 6)])
+    assert len(hits) == 3 * 2000 - 1
+    assert all(text[h.start:h.end] in ("Helen Marsh", "Okafor", "St. Luke's Hospital") for h in hits)
+    tail = text[-200:]
+    assert [tail[h.start:h.end] for h in m.find(tail)][-2:] == ["Okafor", "St. Luke's Hospital"]
+
+
 def test_matcher_lower_case_transcripts():
     m = NameMatcher([("rose", 1), ("will", 2)])
     assert [h.entity for h in m.find("then rose said i will", uncased=True)] == [1]

@@ -230,6 +230,28 @@ def test_turn_changes_are_drawn_to_sentence_ends():
     assert speaker._best_path(ev2, [0] + [speaker.SWITCH_WORD] * 4) == [0] * 5
 
 
+def test_voices_are_taken_from_windows_that_hear_one_voice():
+    # two voices taking turns of 5 s, a window every 0.5 s; the windows whose audio holds a
+    # turn change hear both voices; each voice's centroid is taken from the windows whose
+    # neighbours (the windows that share audio with them) all sound like the same speaker
+    rng = np.random.default_rng(1)
+    a, b = np.eye(16)[0], np.eye(16)[1]
+    times = np.arange(0.25, 30, 0.5)
+    turn = (times // 5).astype(int) % 2
+    near_change = np.abs(times - 5 * np.round(times / 5)) < speaker.WINDOW / 2
+    vecs = np.array([(0.55 * a + 0.45 * b) if c else (b if t else a) for t, c in zip(turn, near_change)])
+    vecs = vecs + 0.03 * rng.normal(size=vecs.shape)
+    wins = speaker.Windows(times, vecs.astype(np.float32))
+    plain = speaker.centroids(vecs, np.argmax(speaker._normalise(vecs) @ np.stack([a, b]).T, axis=1))
+    clear = speaker.clear_centroids(wins, plain)
+    assert clear[0] @ a > plain[0] @ a + 0.02 and clear[1] @ b > plain[1] @ b - 1e-3
+    assert clear[0] @ clear[1] < plain[0] @ plain[1]
+    # one speaker, or too few windows: nothing to refine
+    assert np.allclose(speaker.clear_centroids(wins, plain[:1]), plain[:1])
+    one = speaker.Windows(times[:1], vecs[:1].astype(np.float32))
+    assert np.allclose(speaker.clear_centroids(one, plain), plain)
+
+
 def test_short_stretches_are_heard_alone():
     _, sources = speaker.window_centres([(1.0, 1.5), (3.0, 6.0)], 0.0, 10.0)
     assert [tuple(s) for s in sources[:1]] == [(1.0, 1.5)]           # not the 1.6 s around it

@@ -256,6 +256,7 @@ def attribute(words, windows: Windows, labels: np.ndarray, how: Attribution,
         cents = centroids(heard.vectors, np.argmax(_normalise(heard.vectors) @ cents.T, axis=1))
     else:
         heard = windows
+    cents = clear_centroids(heard, cents)
     out = _best_path(evidence(words, heard, cents), switch_costs(words))
     return out, sum(x != y for x, y in zip(base, out))
 
@@ -264,6 +265,31 @@ def centroids(vectors: np.ndarray, labels: np.ndarray) -> np.ndarray:
     x = _normalise(vectors.astype(np.float64))
     return _normalise(np.stack([x[labels == j].mean(axis=0) if (labels == j).any() else np.zeros(x.shape[1])
                                 for j in range(int(labels.max()) + 1)]))
+
+
+def clear_centroids(windows: Windows, cents: np.ndarray) -> np.ndarray:
+    """Each speaker's centroid again from its windows that hear its voice alone: those
+    whose every neighbour centred less than WINDOW seconds away (a window whose audio can
+    overlap its own) is nearest the same speaker. A window whose audio holds a turn change or an overlap
+    lies between two voices and pulls each centroid toward the other, so that words said
+    in a voice a little unlike the speaker's usual one (a greeting, an excited answer)
+    lean to the wrong side; a speaker with fewer than two such windows keeps the centroid
+    of all its windows."""
+    if len(cents) < 2 or len(windows.times) < 2:
+        return cents
+    x = _normalise(windows.vectors.astype(np.float64))
+    own = np.argmax(x @ cents.T, axis=1)
+    order = np.argsort(windows.times)
+    times, own, x = windows.times[order], own[order], x[order]
+    lo = np.searchsorted(times, times - WINDOW, side="right")
+    hi = np.searchsorted(times, times + WINDOW, side="left")
+    alone = np.array([(own[a:b] == own[i]).all() for i, (a, b) in enumerate(zip(lo, hi))])
+    out = cents.copy()
+    for j in range(len(cents)):
+        keep = alone & (own == j)
+        if keep.sum() >= 2:
+            out[j] = x[keep].mean(axis=0)
+    return _normalise(out)
 
 
 def evidence(words, windows: Windows, cents: np.ndarray) -> np.ndarray:

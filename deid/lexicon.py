@@ -76,7 +76,14 @@ INSTITUTION_KINDS = (
     "Presbyterian", "Parish", "Chapel", "Gurdwara", "AFC", "FC", "Athletic", "Rovers", "Medical Practice",
     "Health Centre", "Sixth Form College", "Housing Association", "Association", "Society", "Agency",
     "LLP", "PLC", "Contractors", "Builders", "Hub", "Middle", "Junior School", "Infant School", "Nursery",
-    "Day Center", "Day Centre", "Senior Center", "Food Bank", "Credit Union", "Co-op", "Cooperative")
+    "Day Center", "Day Centre", "Senior Center", "Food Bank", "Credit Union", "Co-op", "Cooperative",
+    "Union", "Freight", "Haulage",
+    # newspapers name a town's paper, and so the town
+    "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier")
+# last words that make Title Case words a body, not the title of a course or a book
+ORG_ENDINGS = frozenset({"Union", "Hospital", "University", "College", "School", "Church", "Company", "Inc",
+                         "Ltd", "LLC", "Trust", "Council", "Police", "Freight", "Haulage", "Foundation",
+                         "Corporation", "Bank", "Prison"})
 # kind words written before the name: "HM Prison Wandsworth", "Masjid Bilal", "Camp Lejeune"
 INSTITUTION_PREFIXES = ("HM Prison", "HMP", "HMYOI", "Her Majesty's Prison", "His Majesty's Prison", "Masjid",
                         "Camp", "Fort", "Mount Sinai", "Temple", "Congregation", "Beth", "Kehilat")
@@ -238,7 +245,9 @@ PUBLIC_TERMS = (
     "Chair", "Vice-Chair", "Chairperson", "Secretary", "Treasurer", "Clerk", "Headteacher", "Head Teacher",
     "Principal", "Governor", "Governors", "Trustee", "Trustees", "Director", "Chief Executive",
     "Medical Director", "Consultant", "Registrar", "Ward", "Ward Manager", "Matron", "Charge Nurse",
-    "Staff Nurse", "General Practitioner", "Pharmacist", "Social Worker", "Care Coordinator")
+    "Staff Nurse", "General Practitioner", "Pharmacist", "Social Worker", "Care Coordinator",
+    "European Union", "African Union", "Soviet Union", "Trade Union", "Trades Union Congress",
+    "Students' Union", "Student Union", "Students Union")
 
 # words of medicine that no dictionary of everyday English holds: medicines, tests, conditions
 CLINICAL_WORDS = frozenset("""

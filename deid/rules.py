@@ -111,13 +111,15 @@ def ordinary_words(m: Mention, rec: str) -> bool:
     if len(toks) == 1 and m.kind in (Kind.PERSON, Kind.INSTITUTION):  # "Wisdom", "Society"; not "Chicago"
         w = toks[0]
         ordinary = words.is_common(w) if m.kind == Kind.PERSON else words.is_everyday(w)
-        return ordinary and w.title() not in first and w.title() not in last and w not in names.place_words()
+        return ordinary and w.title() not in first and w.title() not in last and w not in names.place_words() \
+            and not names.is_town(w)
     if m.kind == Kind.PERSON and all(words.is_common(t) and t.title() not in first and t.title() not in last
                                      for t in toks):
         return True  # "Guilty Pleasures": no word of it is anybody's name
-    if m.kind == Kind.INSTITUTION and len(toks) >= 3 and re.search(r" (?:of|and|the|to|for|in) |: |\d| & |, ",
-                                                                   m.text):
+    if m.kind == Kind.INSTITUTION and len(toks) >= 3 and toks[-1] not in lexicon.ORG_ENDINGS and \
+            re.search(r" (?:of|and|the|to|for|in) |: |\d| & |, ", m.text):
         # Title Case with small words in it, or a number: a course or a title, not an employer
+        # (one that ends in the kind of a body, "... and Logistics Union", is a body)
         return all((words.is_common(t) and t not in names.place_words()) or ent.is_stop_word(t)
                    or t.isdigit() or t in "&" for t in toks)
     return False

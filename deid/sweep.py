@@ -14,6 +14,7 @@ from deid.linker import Linker
 from deid.model import Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
 from deid.rules import bare_acronym
+from deid.select import Candidate, whole_name
 
 CAP_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}(?:['’\-]\p{L}+)?")
 CAPS_WORD = regex.compile(r"\p{Lu}{4,}")
@@ -39,10 +40,10 @@ class Sweep:
             span, w = Span(*mt.span()), mt.group()
             if taken.overlaps(span) or not self._candidate(w):
                 continue
-            m = self._misspelling(doc, span, w) or self._possible_miss(doc, span, w)
+            m = self._misspelling(doc, span, w) or self._possible_miss(doc, span, w, taken)
             if m is not None:
                 plan.set(m[0], m[1])
-                taken.add(span)
+                taken.add(m[0].span)
         self._residue(doc, plan, taken)
 
     def _residue(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
@@ -82,13 +83,17 @@ class Sweep:
         self.planner.commit(m.entity)
         return m, p
 
-    def _possible_miss(self, doc: Doc, span: Span, w: str):
+    def _possible_miss(self, doc: Doc, span: Span, w: str, taken: SpanSet):
         if ent.is_stop_word(w) or w.lower() in lexicon.TITLE_WORDS or \
                 not (CAP_WORD.fullmatch(w) or CAPS_WORD.fullmatch(w)):
             return None
         kind = Kind.PLACE if PLACE_CONTEXT.search(doc.analysed[max(0, span.start - 12):span.start]) else Kind.PERSON
-        m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, kind, 0.0, "PossibleMiss", w,
-                    flags=[Flag.POSSIBLE_MISS])
+        if kind == Kind.PERSON:   # a person's name is taken whole: "Hope" of "Hope Adeyemi" goes too
+            c = whole_name(doc.analysed, Candidate(span.start, span.end, kind, 0.0, "PossibleMiss", "PERSON"),
+                           taken)
+            span = Span(c.start, c.end)
+        m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, kind, 0.0, "PossibleMiss",
+                    doc.text[span.start:span.end], flags=[Flag.POSSIBLE_MISS])
         if bare_acronym(m, doc.text, self.linker.index):
             return m, None
         self.linker.link(m)

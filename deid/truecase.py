@@ -60,13 +60,27 @@ def is_uncased(text: str) -> bool:
     return caps < 0.02 * len(ws)
 
 
+def _towns_of_words(text: str, matches: list, towns: frozenset[str], out: list[str]) -> None:
+    """Towns and regions of two or three words capitalised: "kansas city", "new jersey"."""
+    for i in range(len(matches)):
+        for n in (3, 2):
+            ws = matches[i:i + n]
+            if len(ws) == n and all(ws[k + 1].start() - ws[k].end() == 1 for k in range(n - 1)) and \
+                    text[ws[0].start():ws[-1].end()].lower() in towns:
+                for w in ws:
+                    if not ent.is_stop_word(w.group()):
+                        out[w.start()] = w.group()[0].upper()
+                break
+
+
 def truecase(text: str) -> str:
     """The text with likely names capitalised: words in no dictionary, and first names
     that are ordinary words ("faith", "bill") where the words around say it is a name."""
     from deid import names
-    first, last = names.first_names(), names.last_names()
+    first, last, towns = names.first_names(), names.last_names(), names.towns() | names.regions()
     out = list(text)
     matches = list(WORD.finditer(text))
+    _towns_of_words(text, matches, towns, out)
     for i, m in enumerate(matches):
         w = m.group()
         if w == "i" or w.startswith(("i'", "i’")):
@@ -76,6 +90,8 @@ def truecase(text: str) -> str:
             continue
         rare = not words.is_common(w)
         name = w.title() in first or w.title() in last
+        # a name or a town nobody writes as a lower-case word: "tyler", "hartford", "manchester"
+        rare = rare or len(w) > 3 and (name or w.lower() in towns) and not words.written_lower(w)
         nxt = matches[i + 1].group() if i + 1 < len(matches) else ""
         # a surname right after it: "faith okafer", "bill marsh" (not "young guy")
         near = nxt and matches[i + 1].start() - m.end() <= 2 and (

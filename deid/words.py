@@ -1,4 +1,5 @@
-"""Is a word an ordinary English word? (GCIDE, the dictionary in `english-words`)."""
+"""Is a word an ordinary English word? (GCIDE, the dictionary in `english-words`; Webster's
+second edition, `web2`, for how a word is written.)"""
 from functools import lru_cache
 
 
@@ -52,3 +53,19 @@ MODERN = 3.3
 def _is_name(w: str) -> bool:
     from deid import names
     return w.title() in names.first_names() or w.title() in names.last_names()
+
+
+@lru_cache(maxsize=1)
+def _web2() -> frozenset[str]:
+    from english_words import get_english_words_set
+    return frozenset(get_english_words_set(["web2"], lower=False, alpha=True))
+
+
+def written_lower(word: str) -> bool:
+    """Whether a word is also an ordinary lower-case word ("ruth", "walker", "hope"), as
+    opposed to one only ever written with a capital ("Tyler", "Manchester", "Hartford"):
+    in the dictionary in lower case, or in everyday use and never listed capitalised only."""
+    w = word.lower()
+    if w in _web2():
+        return True
+    return is_everyday(w) and w.title() not in _web2()

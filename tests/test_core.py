@@ -256,3 +256,12 @@ def test_a_nickname_joins_the_person_of_its_full_name_said_before_or_after(tmp_p
     for nick, full in (("Tom", "Thomas"), ("Jess", "Jessica")):
         assert entity[nick][0] == entity[full][0]
         assert entity[nick][1] in people.nicknames(entity[full][1]) + (entity[full][1],), (nick, entity)
+
+
+def test_a_name_the_sweep_finds_is_taken_whole(tmp_path, passphrase):
+    """Regression: a surname only the sweep found ("Adeyemi", no NER) was replaced, and the
+    first name before it, an everyday word, was left ("Hope <pseudonym>")."""
+    text = ("Interviewer: Who runs it?\n\nRespondent: The carpentry one. They're good. Hope Adeyemi runs "
+            "it, she used to be a probation agent.\n")
+    _, out = deid_one(tmp_path, "t.txt", text)
+    assert "Adeyemi" not in out and "Hope" not in out, out

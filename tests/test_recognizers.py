@@ -37,6 +37,10 @@ CASES = [
     (R.InstitutionRecognizer, "I trained at Truman Medical Center.", ["Truman Medical Center"]),
     (R.InstitutionRecognizer, "then the University of Kansas", ["University of Kansas"]),
     (R.InstitutionRecognizer, "born at St. Luke's Hospital", ["St. Luke's Hospital"]),
+    (R.InstitutionRecognizer, "the Amalgamated Transport and Logistics Union said", ["Amalgamated Transport and Logistics Union"]),
+    (R.InstitutionRecognizer, "I drove for Kestrel Freight then", ["Kestrel Freight"]),
+    (R.InstitutionRecognizer, "in the choir at Our Lady of Good Counsel.", ["Our Lady of Good Counsel"]),
+    (R.InstitutionRecognizer, "it was in the Barnsley Chronicle", ["Barnsley Chronicle"]),
     (R.NameListRecognizer, "and Ingrid J Svensson came", ["Ingrid J Svensson"]),
     (R.NameListRecognizer, "a Will to live, the Rose garden", []),
     (lambda: R.NameListRecognizer(lower=True), "then aksel kristensen called", ["aksel kristensen"]),
@@ -93,6 +97,10 @@ TRUECASE = [
     ("my supervisor was faith okafor she was good to us", ["Faith", "Okafor"], ["Was", "Good"]),
     ("i worked at the laundry on ohio street for a while", ["Ohio", "Street", "I"], ["Laundry"]),
     ("my friend bill came by and we talked about the bill", ["Bill came"], ["the Bill"]),
+    # towns and names nobody writes as lower-case words; towns of two words whole
+    ("i grew up in hartford then kansas city and tyler came too", ["Hartford", "Kansas City", "Tyler"], []),
+    ("they all want to go to manchester for uni", ["Manchester"], ["Uni"]),
+    ("we took a bath in reading with the walker", [], ["Bath", "Reading", "Walker"]),
 ]
 
 

@@ -26,7 +26,9 @@ NAME_WORD = r"(?!(?:Of|The|And|In|To|For|On|At|By|With|From|%s)\b)%s" % (
     _alt(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS), CAP)
 
 STREETS = {
-    "number street": rf"\b\d{{1,6}}[A-Za-z]?(?:[ \t]+\d{{1,6}})?[ \t]+(?:{CAP}[ \t]+){{0,4}}(?:{SUFFIX})\b\.?"
+    # "12 Main Street", "4410 N. 72nd Street" (a direction and a numbered street)
+    "number street": rf"\b\d{{1,6}}[A-Za-z]?(?:[ \t]+\d{{1,6}})?[ \t]+(?:(?:[NSEW]|NE|NW|SE|SW)\.?[ \t]+)?"
+                     rf"(?:(?:{CAP}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{0,4}}(?:{SUFFIX})\b\.?"
                      rf"(?:[ \t]+(?:{DIRECTION})\b)?(?:[ \t]+\d{{1,5}}\b)?",
     "numbered road": r"\b(?:County Road|County Rd\.?|State Route|State Road|Route|Highway|Hwy\.?|Interstate|"
                      r"Farm Road|FM)[ \t]+\d{1,4}\b",

@@ -13,20 +13,22 @@ TITLE_WORDS = frozenset({
     "brother", "father", "pastor", "rev", "reverend", "rabbi", "imam", "coach", "judge", "officer",
     "sergeant", "captain", "aunt", "auntie", "uncle", "grandma", "grandpa", "nana", "papa",
     "chaplain", "provost", "chancellor", "president", "senator", "mayor", "sir", "madam", "lady", "lord",
+    "cllr", "councillor", "fr", "revd", "canon", "deacon", "sgt", "inspector", "detective", "constable",
     # family words NER takes for names ("Mom said", "Dad")
     "mom", "dad", "mum", "mama", "mommy", "daddy", "granny", "grandmother", "grandfather"})
 # titles written before a surname ("Dr. Marsh"); the others take a first name ("Aunt Rose")
 SURNAME_TITLES = frozenset({
     "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "judge", "officer",
     "sergeant", "captain", "senator", "mayor", "president", "provost", "chancellor", "coach", "rev",
-    "reverend", "nurse"})
+    "reverend", "nurse", "cllr", "councillor", "sgt", "inspector", "detective", "constable"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "sister", "aunt", "auntie", "grandma", "nana", "madam", "lady"})
-MALE_TITLES = frozenset({"mr", "brother", "father", "uncle", "grandpa", "papa", "sir", "lord"})
+MALE_TITLES = frozenset({"mr", "brother", "father", "fr", "uncle", "grandpa", "papa", "sir", "lord"})
 # titles the title recognizer takes before a name, as written
 TITLES_WRITTEN = ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "Dean", "Nurse", "Sister",
                   "Brother", "Father", "Pastor", "Rev", "Reverend", "Rabbi", "Imam", "Coach", "Judge", "Officer",
                   "Sergeant", "Captain", "Auntie", "Aunt", "Uncle", "Grandma", "Grandpa", "Nana", "Papa",
-                  "Chaplain", "Provost", "Chancellor", "President", "Senator", "Mayor")
+                  "Chaplain", "Provost", "Chancellor", "President", "Senator", "Mayor", "Cllr", "Councillor", "Fr",
+                  "Revd", "Canon", "Deacon", "Sgt", "Inspector", "Detective", "Constable")
 # relations and roles after which a capitalised word is a name: "my sister Faith"
 RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son", "daughter", "wife", "husband",
              "partner", "boyfriend", "girlfriend", "fiancé", "fiancée", "friend", "cousin", "aunt", "uncle", "niece",
@@ -177,6 +179,9 @@ NAME_PARTICLES = ("van", "von", "de", "da", "di", "ten", "ter", "le", "la", "del
 # words before a place name that are not part of it ("Northern Chicago" -> "Chicago")
 DIRECTIONS = ("Southern", "Northern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater", "Downtown")
 # prepositions before a capitalised word that make it a place or institution ("at UMKC")
+# US states and Canadian provinces as addresses write them before a ZIP or postcode
+STATE_ABBREVIATIONS = tuple("""AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
+NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS NT NU ON PE QC SK YT""".split())
 PLACE_PREPOSITIONS = ("in", "at", "from", "to", "near", "of")
 ACRONYM_CUES = ("at", "from", "to", "in", "joined", "attended", "left", "with", "for", "near", "of")
 

@@ -99,13 +99,23 @@ class ReferenceNumberRecognizer(PatternRecognizer):
                          global_regex_flags=re.MULTILINE)
 
 
+UK_POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]?\d[ABD-HJLNP-UW-Z]{2}"
+CA_POSTCODE = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d"
+STATES = "|".join(lexicon.STATE_ABBREVIATIONS)
+TOWN = rf"{NAME}(?:[ \t]+{NAME}){{0,2}}"
+
+
 class PostcodeRecognizer(PatternRecognizer):
     """Postcodes that name a street or a few houses: British, Irish (Eircode), Canadian,
-    American ZIP+4, and Dublin's districts."""
+    American ZIP+4 and a ZIP after a state ("NE 68134"), Dublin's districts; and the town
+    an address names before them ("Canterbury CT2 7QE", "Omaha, NE 68134")."""
     PATTERNS = [
-        Pattern("uk", r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)[ \t]?\d[ABD-HJLNP-UW-Z]{2}\b", 0.7),
+        Pattern("uk", rf"\b{UK_POSTCODE}\b", 0.7),
+        Pattern("zip after state", rf"(?<=\b(?:{STATES}),?[ \t]+)\d{{5}}(?:-\d{{4}})?\b", 0.6),
+        Pattern("town before postcode", rf"\b{TOWN}(?=,?[ \t]+(?:{UK_POSTCODE}|{CA_POSTCODE})\b)", 0.6),
+        Pattern("town before state", rf"\b{TOWN}(?=,[ \t]+(?:{STATES})[ \t]+(?:\d{{5}}|{CA_POSTCODE})\b)", 0.6),
         Pattern("eircode", r"\b[AC-FHKNPRTV-Y]\d[\dW][ \t]?[AC-FHKNPRTV-Y\d]{4}\b", 0.6),
-        Pattern("canada", r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d\b", 0.7),
+        Pattern("canada", rf"\b{CA_POSTCODE}\b", 0.7),
         Pattern("zip+4", r"\b\d{5}-\d{4}\b", 0.6),
         Pattern("dublin district", r"\bDublin[ \t]+\d{1,2}W?\b", 0.7),
     ]

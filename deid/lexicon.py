@@ -78,7 +78,8 @@ INSTITUTION_KINDS = (
     "Presbyterian", "Parish", "Chapel", "Gurdwara", "AFC", "FC", "Athletic", "Rovers", "Medical Practice",
     "Health Centre", "Sixth Form College", "Housing Association", "Association", "Society", "Agency",
     "LLP", "PLC", "Contractors", "Builders", "Hub", "Middle", "Junior School", "Infant School", "Nursery",
-    "Day Center", "Day Centre", "Senior Center", "Food Bank", "Credit Union", "Co-op", "Cooperative",
+    "Day Center", "Day Centre", "Adult Day", "Adult Day Center", "Adult Day Program", "Day Program",
+    "Senior Center", "Food Bank", "Credit Union", "Co-op", "Cooperative",
     "Union", "Freight", "Haulage",
     # newspapers name a town's paper, and so the town
     "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier")

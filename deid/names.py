@@ -59,7 +59,9 @@ def regions() -> frozenset[str]:
     from faker.providers.address.en_US import Provider
     names = {n.lower() for n in list(Provider.states) + list(Provider.countries)}
     names |= {a.lower() for a in Provider.states_abbr} | {"us", "usa", "u.s.", "u.s.a.", "uk", "america",
-                                                          "united states", "england", "scotland", "wales"}
+                                                          "united states", "england", "scotland", "wales",
+                                                          "northern ireland", "great britain", "britain",
+                                                          "united kingdom"}
     return frozenset(names)
 
 

@@ -20,7 +20,7 @@ import string
 from faker.providers.person.en_US import Provider as PersonProvider
 
 from deid import entity as ent
-from deid import lexicon, people, pools
+from deid import lexicon, people, pools, words
 from deid.model import Kind
 from deid.people import is_first_name
 from deid.placenames import INITIAL, WORD, PlaceNames
@@ -85,6 +85,15 @@ def _table(word: str, want: str | None) -> tuple[str, ...]:
 # every word with a digit in it: a postcode, a reference ("B31 4QT", "EHC/2023/00871")
 CODE = re.compile(r"(?=[A-Za-z\d]{0,4}\d)[A-Za-z\d]{2,5}(?:[ \-/]+(?=[A-Za-z\d]{0,4}\d)[A-Za-z\d]{2,5})*")
 BRACKET_LABEL = re.compile(r"\[([A-Z]+) (\d+)\]")
+
+
+def _without_kind(name: str) -> str:
+    """A name without the words of a kind at its end: "Prairie Rose Adult Day" -> "Prairie
+    Rose"; "" when nothing is left."""
+    ws = name.split()
+    while ws and pools.norm(ws[-1]) in pools.kind_words():
+        ws.pop()
+    return " ".join(ws)
 
 
 class Pseudonyms(PlaceNames):
@@ -297,7 +306,19 @@ class Pseudonyms(PlaceNames):
             if ent.key_of(p) == k:  # only words of a kind ("the Public Library"): a name before them
                 p = f"{self._place()} {p}" if kind == "institution" else self._place()
         self._remember(core, p)
+        if kind == "institution":
+            self._short_form(core, p)
         return p
+
+    def _short_form(self, core: str, p: str) -> None:
+        """An institution is called by its name without its kind ("Prairie Rose" of "Prairie
+        Rose Adult Day"): that name becomes a form of it too, with the pseudonym's name, when
+        it identifies alone (two words or more, or one in no dictionary: not "Northern")."""
+        name, pname = _without_kind(core), _without_kind(p) or p
+        if not name or name == core or ent.key_of(name) in self.map or ent.is_generic(name):
+            return
+        if len(name.split()) > 1 or not words.is_common(name):
+            self._remember(name, pname)
 
     def _by_words(self, core: str, kind: str, title: str, fresh: frozenset = frozenset()) -> str:
         """Each word of a person's name mapped on its own, separators kept: "Dr. Helen Marsh"

@@ -265,3 +265,14 @@ def test_a_name_the_sweep_finds_is_taken_whole(tmp_path, passphrase):
             "it, she used to be a probation agent.\n")
     _, out = deid_one(tmp_path, "t.txt", text)
     assert "Adeyemi" not in out and "Hope" not in out, out
+
+
+def test_an_institution_called_by_its_name_without_its_kind(tmp_path, passphrase):
+    """Regression: "Prairie Rose Adult Day" was replaced and "Prairie Rose" said alone was
+    left; a single ordinary word ("Northern" of a hospital) must not become a form."""
+    text = ("Interviewer: And your mom?\n\nRespondent: My mom goes to Prairie Rose Adult Day three days a "
+            "week. The staff at Prairie Rose know her. I trained at Northern General Hospital; the Northern "
+            "lights were out.\n")
+    _, out = deid_one(tmp_path, "t.txt", text)
+    assert "Prairie" not in out and "Rose" not in out, out
+    assert "Northern lights" in out, out

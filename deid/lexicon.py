@@ -14,13 +14,14 @@ TITLE_WORDS = frozenset({
     "sergeant", "captain", "aunt", "auntie", "uncle", "grandma", "grandpa", "nana", "papa",
     "chaplain", "provost", "chancellor", "president", "senator", "mayor", "sir", "madam", "lady", "lord",
     "cllr", "councillor", "fr", "revd", "canon", "deacon", "sgt", "inspector", "detective", "constable",
+    "justice",
     # family words NER takes for names ("Mom said", "Dad")
     "mom", "dad", "mum", "mama", "mommy", "daddy", "granny", "grandmother", "grandfather"})
 # titles written before a surname ("Dr. Marsh"); the others take a first name ("Aunt Rose")
 SURNAME_TITLES = frozenset({
     "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "judge", "officer",
     "sergeant", "captain", "senator", "mayor", "president", "provost", "chancellor", "coach", "rev",
-    "reverend", "nurse", "cllr", "councillor", "sgt", "inspector", "detective", "constable"})
+    "reverend", "nurse", "cllr", "councillor", "sgt", "inspector", "detective", "constable", "justice"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "sister", "aunt", "auntie", "grandma", "nana", "madam", "lady"})
 MALE_TITLES = frozenset({"mr", "brother", "father", "fr", "uncle", "grandpa", "papa", "sir", "lord"})
 # titles the title recognizer takes before a name, as written
@@ -28,7 +29,7 @@ TITLES_WRITTEN = ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Prof
                   "Brother", "Father", "Pastor", "Rev", "Reverend", "Rabbi", "Imam", "Coach", "Judge", "Officer",
                   "Sergeant", "Captain", "Auntie", "Aunt", "Uncle", "Grandma", "Grandpa", "Nana", "Papa",
                   "Chaplain", "Provost", "Chancellor", "President", "Senator", "Mayor", "Cllr", "Councillor", "Fr",
-                  "Revd", "Canon", "Deacon", "Sgt", "Inspector", "Detective", "Constable")
+                  "Revd", "Canon", "Deacon", "Sgt", "Inspector", "Detective", "Constable", "Justice")
 # relations and roles after which a capitalised word is a name: "my sister Faith"
 RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son", "daughter", "wife", "husband",
              "partner", "boyfriend", "girlfriend", "fiancé", "fiancée", "friend", "cousin", "aunt", "uncle", "niece",
@@ -55,6 +56,8 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS_DAYS = frozenset(w.lower() for w in MONTHS + DAYS)
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+DATE_ABBREVIATIONS = frozenset(MONTH_ABBREVIATIONS + ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
+                                                      "Sat", "Sun"))
 
 # ---------------------------------------------------------------- institutions
 # words that say what kind of institution a name is; kept in pseudonyms
@@ -252,6 +255,8 @@ PUBLIC_TERMS = (
     "Principal", "Governor", "Governors", "Trustee", "Trustees", "Director", "Chief Executive",
     "Medical Director", "Consultant", "Registrar", "Ward", "Ward Manager", "Matron", "Charge Nurse",
     "Staff Nurse", "General Practitioner", "Pharmacist", "Social Worker", "Care Coordinator",
+    "Council", "the Council", "Trust", "the Trust", "Authority", "the Authority", "the Department",
+    "the Ministry", "the Agency", "the Service", "the Board",
     "European Union", "African Union", "Soviet Union", "Trade Union", "Trades Union Congress",
     "Students' Union", "Student Union", "Students Union")
 
@@ -281,7 +286,8 @@ def public_words() -> frozenset[str]:
     ("Ward", "Chair" stay findable as surnames)."""
     from deid import names
     words = {w for t in PUBLIC_TERMS for w in t.split() if len(w) > 2} - {"the", "and"}
-    return frozenset(w.lower() for w in words if w.title() not in names.last_names()
+    kinds = {w for k in INSTITUTION_KINDS for w in k.split()}   # "Council" is a first name somewhere
+    return frozenset(w.lower() for w in words if w in kinds or w.title() not in names.last_names()
                      and w.title() not in names.first_names())
 
 

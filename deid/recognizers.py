@@ -62,7 +62,8 @@ class IdentifierNumberRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("phone", r"(?<![\w+])(?:\+|00)\d{1,3}[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]?\d{2,4}){2,4}"
                 r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?\b", 0.6),
-        Pattern("long number", r"(?<![\w.])\(?\d{2,4}\)?(?:[ .\-]?\d{2,4}){2,5}\b(?![.,]\d)", 0.5),
+        # (not a year and a time of day: "2024 16:02:11")
+        Pattern("long number", r"(?<![\w.])\(?\d{2,4}\)?(?:[ .\-]?\d{2,4}){2,5}\b(?![.,:]\d)", 0.5),
         Pattern("id", r"\b[A-Z]{1,3}\d{6,}\b|\b\d{9,}\b", 0.6),
     ]
 
@@ -201,7 +202,8 @@ class NameListRecognizer(EntityRecognizer):
             return False
         if self.lower:  # a name nobody writes as a word: not "sim", "will", "mark"
             return w.title() in first and not words.is_common(w) and words.frequency(w) < 3.5
-        return w in first and not words.is_everyday(w)
+        # (not "Mar" of "5 Mar 2024", "Sat" of a date)
+        return w in first and not words.is_everyday(w) and w not in lexicon.DATE_ABBREVIATIONS
 
     def _more(self, w: str, last) -> bool:
         if len(w.rstrip(".")) == 1 or w.lower() in self.PARTICLES:

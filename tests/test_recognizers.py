@@ -19,6 +19,7 @@ CASES = [
     (R.TitledPersonRecognizer, "with Dr. Celeste Banks today", ["Dr. Celeste Banks"]),
     (R.TitledPersonRecognizer, "the doctor said so", []),
     (R.TitledPersonRecognizer, "Cllr. Davies has written to the team", ["Cllr. Davies"]),
+    (R.TitledPersonRecognizer, "agreed with Lady Justice Pemberton", ["Justice Pemberton"]),
     (R.NameContextRecognizer, "so my sister Faith came over", ["Faith"]),
     (R.NameContextRecognizer, "there was a nurse named Rose Kelly there", ["Rose Kelly"]),
     (R.NameContextRecognizer, "Hi, this is Summer.", ["Summer"]),
@@ -35,6 +36,7 @@ CASES = [
     (R.IdentifierNumberRecognizer, "call +44 20 7946 0958 today", ["+44 20 7946 0958"]),
     (R.IdentifierNumberRecognizer, "licence AB1234567 expired", ["AB1234567"]),
     (R.IdentifierNumberRecognizer, "the year 2019 was hard", []),
+    (R.IdentifierNumberRecognizer, "Date: Tue, 5 Mar 2024 16:02:11 +0000", []),
     (R.SocialHandleRecognizer, "follow @tomreyes_sp on there", ["@tomreyes_sp"]),
     (R.SocialHandleRecognizer, "mail me at tom@example.com", []),
     (R.PostcodeRecognizer, "Old Dover Road | Canterbury CT2 7QE", ["Canterbury", "CT2 7QE"]),
@@ -50,6 +52,7 @@ CASES = [
     (R.InstitutionRecognizer, "it was in the Barnsley Chronicle", ["Barnsley Chronicle"]),
     (R.NameListRecognizer, "and Ingrid J Svensson came", ["Ingrid J Svensson"]),
     (R.NameListRecognizer, "a Will to live, the Rose garden", []),
+    (R.NameListRecognizer, "Date: Sat, 5 Mar 2024", []),
     (lambda: R.NameListRecognizer(lower=True), "then aksel kristensen called", ["aksel kristensen"]),
     (R.OfflineEmailRecognizer, "write helen.marsh@feinberg.edu", ["helen.marsh@feinberg.edu"]),
 ]

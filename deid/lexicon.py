@@ -83,13 +83,13 @@ INSTITUTION_KINDS = (
     "LLP", "PLC", "Contractors", "Builders", "Hub", "Middle", "Junior School", "Infant School", "Nursery",
     "Day Center", "Day Centre", "Adult Day", "Adult Day Center", "Adult Day Program", "Day Program",
     "Senior Center", "Food Bank", "Credit Union", "Co-op", "Cooperative",
-    "Union", "Freight", "Haulage",
+    "Union", "Freight", "Haulage", "Ward",
     # newspapers name a town's paper, and so the town
     "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier")
 # last words that make Title Case words a body, not the title of a course or a book
 ORG_ENDINGS = frozenset({"Union", "Hospital", "University", "College", "School", "Church", "Company", "Inc",
                          "Ltd", "LLC", "Trust", "Council", "Police", "Freight", "Haulage", "Foundation",
-                         "Corporation", "Bank", "Prison"})
+                         "Corporation", "Bank", "Prison", "Ward"})
 # kind words written before the name: "HM Prison Wandsworth", "Masjid Bilal", "Camp Lejeune"
 INSTITUTION_PREFIXES = ("HM Prison", "HMP", "HMYOI", "Her Majesty's Prison", "His Majesty's Prison", "Masjid",
                         "Camp", "Fort", "Mount Sinai", "Temple", "Congregation", "Beth", "Kehilat")
@@ -226,6 +226,7 @@ HIV HMRC HQ HRT IBS ICT IEP IQ IT IV IVF KC KPI KS1 KS2 KS3 KS4 KS5 LGBT LGBTQ M
 NATO NB NCT NGO NHS NICE NMC NPO NSAID OCD OT PA PCR PE PEG PHQ PPE PR PRN PT PTSD QC QI RCT RIP SALT SEN SEND
 SENCO SLT SOB SUV TB TIA UCAS UN UNICEF US UTI UV VAT VIP VP WHO
 BID TID QID QDS TDS OD PO SC IM ICD ICF NOS ABG AF BNP CVD DMARD EF GFR HDL LDL LFT MCV NEWS NIV OGD PEFR
+U&E U&Es FBC LFTs TFT TFTs INR ESR CXR AXR ECHO OT SLT FY1 FY2 ST1 ST2 ST3 SHO SpR
 """.split()) | frozenset(w for c in NEUTRAL_CITATION_COURTS for w in c.split() if w.isupper())
 
 # public bodies and the vocabulary of courts, committees and records: they identify no one

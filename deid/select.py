@@ -66,12 +66,20 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     address = r.entity_type == "STREET_ADDRESS"
     if kind in (Kind.INSTITUTION, Kind.PLACE) and ent.TITLE_RX.match(text[r.start:r.end]) and not address:
         kind = Kind.PERSON  # "Pastor Darnell Banks", "Dean William Rich": NER took a title for a name
+    elif kind == Kind.PERSON and _a_body(text[r.start:r.end]):
+        kind = Kind.INSTITUTION  # "Lullingstone Ward", "Kiptoo Freight": NER took a body for a person
     s, e, core = ent.trim(text, r.start, r.end, kind, address=address)
     if not core or core.lower() in allow or core in lexicon.ACRONYMS or e <= s:
         return None
     if kind not in (Kind.CONTACT, Kind.DATE) and not _names_something(core, rec, text, s, address):
         return None
     return Candidate(s, e, kind, r.score, rec, r.entity_type)
+
+
+def _a_body(span: str) -> bool:
+    """Words ending in the kind of a body whose first word is nobody's first name."""
+    toks = span.split()
+    return len(toks) > 1 and toks[-1] in lexicon.ORG_ENDINGS and toks[0] not in names.first_names()
 
 
 def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> bool:
@@ -85,6 +93,8 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
         return False  # "Will" mid-sentence, capitalised, is a name; "Will you" is not
     if core == core.lower() and all(words.is_common(t) for t in toks):
         return False  # lower-case text NER calls a name is usually a common word
+    if all(t in lexicon.ACRONYMS or re.fullmatch(r"[\d.,/%]+", t) for t in toks):
+        return False  # a known acronym and a number: a test result, "CRP 214"
     if all(_generic(t) for t in toks) or \
             any(t.lower() in lexicon.public_words() for t in toks) and all(_generic(t) or ent.is_stop_word(t) for t in toks):
         return False   # titles, kinds of institution, the vocabulary of courts and committees

@@ -276,3 +276,13 @@ def test_an_institution_called_by_its_name_without_its_kind(tmp_path, passphrase
     _, out = deid_one(tmp_path, "t.txt", text)
     assert "Prairie" not in out and "Rose" not in out, out
     assert "Northern lights" in out, out
+
+
+def test_a_ward_named_after_a_place_and_a_test_result_in_clinical_notes(tmp_path, passphrase):
+    """Regression: "Lullingstone Ward" became a person and the heading "Ward:" a surname;
+    "CRP 214" was given a pseudonym as an organisation."""
+    text = ("Discharge summary, medicine.\nWard: Pembury Ward, then Lullingstone Ward (care of the elderly)\n\n"
+            "On arrival CRP 214, urea 14.2. OT assessed her on Lullingstone.\n")
+    _, out = deid_one(tmp_path, "notes.txt", text)
+    assert "Pembury" not in out and "Lullingstone" not in out, out
+    assert "\nWard: " in out and "CRP 214" in out, out

@@ -25,11 +25,16 @@ CAP = r"(?=[^\W\d_])(?![a-zß-ÿ])[\w'’\-]+"   # a word that starts with a cap
 NAME_WORD = r"(?!(?:Of|The|And|In|To|For|On|At|By|With|From|%s)\b)%s" % (
     _alt(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS), CAP)
 
+NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
 STREETS = {
     # "12 Main Street", "4410 N. 72nd Street" (a direction and a numbered street)
     "number street": rf"\b\d{{1,6}}[A-Za-z]?(?:[ \t]+\d{{1,6}})?[ \t]+(?:(?:[NSEW]|NE|NW|SE|SW)\.?[ \t]+)?"
                      rf"(?:(?:{CAP}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{0,4}}(?:{SUFFIX})\b\.?"
                      rf"(?:[ \t]+(?:{DIRECTION})\b)?(?:[ \t]+\d{{1,5}}\b)?",
+    # a house number said in words, in a transcript: "forty Birch Street", "twenty two Mill Lane"
+    "number said street": rf"(?i:\b(?:{NUMBER_WORDS})(?:[ \t\-]+(?:{NUMBER_WORDS}))?)[ \t]+(?:{CAP}[ \t]+){{1,3}}"
+                          rf"(?:{SUFFIX})\b",
     "numbered road": r"\b(?:County Road|County Rd\.?|State Route|State Road|Route|Highway|Hwy\.?|Interstate|"
                      r"Farm Road|FM)[ \t]+\d{1,4}\b",
     "named street": rf"\b(?:{CAP}[ \t]+){{1,3}}(?:{NAMED})\b",

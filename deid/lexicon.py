@@ -83,7 +83,7 @@ INSTITUTION_KINDS = (
     "LLP", "PLC", "Contractors", "Builders", "Hub", "Middle", "Junior School", "Infant School", "Nursery",
     "Day Center", "Day Centre", "Adult Day", "Adult Day Center", "Adult Day Program", "Day Program",
     "Senior Center", "Food Bank", "Credit Union", "Co-op", "Cooperative",
-    "Union", "Freight", "Haulage", "Ward",
+    "Union", "Freight", "Haulage", "Ward", "Uni",
     # newspapers name a town's paper, and so the town
     "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier")
 # last words that make Title Case words a body, not the title of a course or a book

@@ -87,8 +87,11 @@ class KeyIndex:
             return False  # one word of a longer name
         if " " in form or not words.is_common(form):
             return True
-        # a single ordinary word ("Orchestra", "Comedy") is found again only if it is a name
-        return kind == Kind.PERSON and (form.title() in names.first_names() or form.title() in names.last_names())
+        # a single ordinary word ("Orchestra", "Comedy") is found again only if it is a name:
+        # listed as one, or a person's name word nobody writes as a lower-case word
+        # ("Crowther" of "Bethany Crowther": frequent, as a name, and in no word list)
+        return kind == Kind.PERSON and (form.title() in names.first_names() or form.title() in names.last_names()
+                                        or not words.written_lower(form))
 
     def matcher(self, allow=(), exclude=frozenset()) -> NameMatcher:
         """The matcher of every searchable form (but those in `exclude`, keys). The last

@@ -110,8 +110,15 @@ class FilePlan:
     def replaced(self) -> list[Planned]:
         return [p for p in self.items if p.replaced]
 
-    def set(self, m: Mention, pseudonym: str | None, fixed: bool = False) -> None:
+    def _n(self, m: Mention) -> int | None:
+        """The number of a mention of the plan. Numbers are kept by id(): an id stays only
+        while its mention is this one (a mention replaced in place and freed leaves its id
+        to the next object, which is not it)."""
         n = self._number.get(id(m))
+        return n if n is not None and n in self._planned and self._planned[n].mention is m else None
+
+    def set(self, m: Mention, pseudonym: str | None, fixed: bool = False) -> None:
+        n = self._n(m)
         if n is not None:
             p = self._planned[n]
             p.pseudonym, p.fixed = pseudonym, fixed
@@ -122,8 +129,9 @@ class FilePlan:
         self._longest = max(self._longest, m.end - m.start)
 
     def remove(self, m: Mention) -> None:
-        n = self._number.pop(id(m), None)
+        n = self._n(m)
         if n is not None:
+            del self._number[id(m)]
             del self._planned[n]
             self._index.pop(bisect.bisect_left(self._index, (m.start, n)))
 

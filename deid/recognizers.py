@@ -135,8 +135,9 @@ class SpokenContactRecognizer(PatternRecognizer):
     six five five five oh one four two", "b oshea at nnu dot org"."""
     PATTERNS = [
         Pattern("digits said", rf"\b{DIGIT_WORDS}(?:[ \t,\-]+{DIGIT_WORDS}){{6,}}\b", 0.6),
-        Pattern("address said", rf"\b[a-z]+(?:[ \t.][a-z]+)?[ \t]+at[ \t]+[a-z]+(?:[ \t]+dot[ \t]+[a-z]+)*"
-                rf"[ \t]+dot[ \t]+{TLD}\b", 0.6),
+        # "b oshea at nnu dot org", "k dot brierley at st bedes rochdale dot sch dot uk"
+        Pattern("address said", rf"\b[a-z]+(?:[ \t.][a-z]+|[ \t]+dot[ \t]+[a-z]+)?[ \t]+at[ \t]+[a-z]+"
+                rf"(?:[ \t]+(?!dot\b)[a-z]+){{0,2}}(?:[ \t]+dot[ \t]+[a-z]+)*[ \t]+dot[ \t]+{TLD}\b", 0.6),
     ]
 
     def __init__(self):

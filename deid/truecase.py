@@ -4,6 +4,8 @@ likely names capitalised; every offset stays the same, since only the case chang
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from deid import entity as ent
 from deid import lexicon, words
@@ -42,7 +44,8 @@ def _mostly_capitals(line: str) -> bool:
 
 _KINDS = "|".join(re.escape(k.lower()) for k in sorted(lexicon.INSTITUTION_KINDS, key=len, reverse=True)
                   if k.isalpha() or " " in k)
-_NOT_A_NAME = r"(?!(?:the|a|an|my|our|your|his|her|their|this|that|local|new|old|big|small|same|other|general)\b)"
+_NOT_A_NAME = (r"(?!(?:the|a|an|my|our|your|his|her|their|this|that|local|new|old|big|small|same|other|general|"
+               r"for|of|in|on|at|to|with|and|or|but|as|go|went|going)\b)")
 # lower-case words naming an institution by its kind, after "at", "to", "from", "in", or
 # saint's names: "at mercy general", "from research medical center", "saint luke's"
 INSTITUTION = re.compile(
@@ -73,34 +76,61 @@ def _towns_of_words(text: str, matches: list, towns: frozenset[str], out: list[s
                 break
 
 
-def truecase(text: str) -> str:
-    """The text with likely names capitalised: words in no dictionary, and first names
-    that are ordinary words ("faith", "bill") where the words around say it is a name."""
+@dataclass(frozen=True)
+class Lists:
+    first: frozenset[str]
+    last: frozenset[str]
+    towns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lists() -> Lists:
     from deid import names
-    first, last, towns = names.first_names(), names.last_names(), names.towns() | names.regions()
+    return Lists(names.first_names(), names.last_names(), names.towns() | names.regions())
+
+
+def _likely_name(text: str, m, nxt, lists: Lists) -> bool:
+    w = m.group()
+    name = w.title() in lists.first or w.title() in lists.last
+    if len(w) < 3:   # "jo", "al": only before a surname
+        return name and _surname_after(m, nxt, lists)
+    if not words.is_common(w):
+        return True
+    # a name or a town nobody writes as a lower-case word: "tyler", "hartford", "manchester"
+    if len(w) > 3 and (name or w.lower() in lists.towns) and not words.written_lower(w):
+        return True
+    return name and (_surname_after(m, nxt, lists) or CONTEXT.search(text[max(0, m.start() - 30):m.start()].lower()))
+
+
+def _surname_after(m, nxt, lists: Lists) -> bool:
+    """A surname right after a word: "faith okafer", "bill marsh" (not "young guy")."""
+    if nxt is None or nxt.start() - m.end() > 2:
+        return False
+    w = nxt.group()
+    return not words.is_common(w) or w.title() in lists.last and not words.is_everyday(w)
+
+
+def truecase(text: str) -> str:
+    """The text with likely names capitalised: words in no dictionary, names and towns
+    nobody writes in lower case, and first names that are ordinary words ("faith", "bill")
+    where the words around say it is a name."""
+    lists = _lists()
     out = list(text)
     matches = list(WORD.finditer(text))
-    _towns_of_words(text, matches, towns, out)
+    _towns_of_words(text, matches, lists.towns, out)
     for i, m in enumerate(matches):
         w = m.group()
         if w == "i" or w.startswith(("i'", "i’")):
             out[m.start()] = "I"
             continue
-        if ent.is_stop_word(w) or len(w) < 3:
+        if ent.is_stop_word(w) or len(w) < 2:
             continue
-        rare = not words.is_common(w)
-        name = w.title() in first or w.title() in last
-        # a name or a town nobody writes as a lower-case word: "tyler", "hartford", "manchester"
-        rare = rare or len(w) > 3 and (name or w.lower() in towns) and not words.written_lower(w)
-        nxt = matches[i + 1].group() if i + 1 < len(matches) else ""
-        # a surname right after it: "faith okafer", "bill marsh" (not "young guy")
-        near = nxt and matches[i + 1].start() - m.end() <= 2 and (
-            not words.is_common(nxt) or nxt.title() in last and not words.is_everyday(nxt))
-        street = nxt.lower() in STREETS and matches[i + 1].start() - m.end() == 1  # "ohio street"
-        if rare or street or (name and (near or CONTEXT.search(text[max(0, m.start() - 30):m.start()].lower()))):
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        street = nxt is not None and nxt.group().lower() in STREETS and nxt.start() - m.end() == 1  # "ohio street"
+        if street or _likely_name(text, m, nxt, lists):
             out[m.start()] = w[0].upper()
             if street:
-                out[matches[i + 1].start()] = nxt[0].upper()
+                out[nxt.start()] = nxt.group()[0].upper()
     for m in INSTITUTION.finditer(text):
         start = m.start("name") if m.group("name") else m.start("saint")
         for w in WORD.finditer(text, start, m.end()):

@@ -29,6 +29,7 @@ CASES = [
     (AddressRecognizer, "Send it to Via Roma 131 please", ["Via Roma 131"]),
     (AddressRecognizer, "Our office: 4410 N. 72nd Street, Omaha, NE 68134.", ["4410 N. 72nd Street, Omaha, NE 68134"]),
     (AddressRecognizer, "the diner at 221 W 45th St was busy", ["221 W 45th St"]),
+    (AddressRecognizer, "she lives at forty Birch Street by the river", ["forty Birch Street"]),
     (AddressRecognizer, "the farm on County Road 14", ["County Road 14"]),
     (AddressRecognizer, "write to PO Box 123", ["PO Box 123"]),
     (AddressRecognizer, "Ilmalankuja 82\n00240 Helsinki\nFinland", ["Ilmalankuja 82\n00240 Helsinki\nFinland"]),
@@ -43,6 +44,9 @@ CASES = [
     (R.PostcodeRecognizer, "4410 N. 72nd Street, Omaha, NE 68134", ["Omaha", "68134"]),
     (R.PostcodeRecognizer, "Hamilton, ON L8N 3Z5", ["Hamilton", "L8N 3Z5"]),
     (R.PostcodeRecognizer, "we saw 68134 people in NE England", []),
+    (R.SpokenContactRecognizer, "it's um k dot brierley at st bedes rochdale dot sch dot uk or ring",
+     ["k dot brierley at st bedes rochdale dot sch dot uk"]),
+    (R.SpokenContactRecognizer, "we met at the park dot then went home", []),
     (R.InstitutionRecognizer, "I trained at Truman Medical Center.", ["Truman Medical Center"]),
     (R.InstitutionRecognizer, "then the University of Kansas", ["University of Kansas"]),
     (R.InstitutionRecognizer, "born at St. Luke's Hospital", ["St. Luke's Hospital"]),
@@ -111,6 +115,7 @@ TRUECASE = [
     ("i grew up in hartford then kansas city and tyler came too", ["Hartford", "Kansas City", "Tyler"], []),
     ("they all want to go to manchester for uni", ["Manchester"], ["Uni"]),
     ("we took a bath in reading with the walker", [], ["Bath", "Reading", "Walker"]),
+    ("the early help team jo pilkington there is brilliant", ["Jo Pilkington"], ["Team"]),
 ]
 
 

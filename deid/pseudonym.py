@@ -317,6 +317,9 @@ class Pseudonyms(PlaceNames):
         name, pname = _without_kind(core), _without_kind(p) or p
         if not name or name == core or ent.key_of(name) in self.map or ent.is_generic(name):
             return
+        ws = name.split()   # a name: capitalised words, not "Mass at" of "Mass at Regional Medical Center"
+        if not all(w[:1].isupper() or w[:1].isdigit() for w in ws) or ent.is_stop_word(ws[0]) or ent.is_stop_word(ws[-1]):
+            return
         if len(name.split()) > 1 or not words.is_common(name):
             self._remember(name, pname)
 

@@ -272,10 +272,10 @@ def test_an_institution_called_by_its_name_without_its_kind(tmp_path, passphrase
     left; a single ordinary word ("Northern" of a hospital) must not become a form."""
     text = ("Interviewer: And your mom?\n\nRespondent: My mom goes to Prairie Rose Adult Day three days a "
             "week. The staff at Prairie Rose know her. I trained at Northern General Hospital; the Northern "
-            "lights were out.\n")
+            "lights were out. We go to Mass at Regional Medical Center; Mass at home is quieter.\n")
     _, out = deid_one(tmp_path, "t.txt", text)
     assert "Prairie" not in out and "Rose" not in out, out
-    assert "Northern lights" in out, out
+    assert "Northern lights" in out and "Mass at home" in out, out   # no form of words like "Mass at"
 
 
 def test_a_ward_named_after_a_place_and_a_test_result_in_clinical_notes(tmp_path, passphrase):

@@ -9,7 +9,6 @@ import re
 from enum import StrEnum
 
 from deid import names, words
-from deid.matcher import Rule
 from deid.model import Kind, Mention
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -33,11 +32,6 @@ def deidentified(run, matcher, fno: int, name: str) -> str:
     stem, ext = (stem, dot + ext) if dot else (name, "")
     reps = []
     for h in matcher.find(spaced(stem), uncased=True):
-        # a name that is also an ordinary word ("Grace", "Oral") only where it is written as
-        # a name: "oral_history.txt" stays (names of more words, and names that are no
-        # words, in any case)
-        if h.form.rule is not Rule.ANY_CASE and not stem[h.start:h.start + 1].isupper():
-            continue
         reps.append((h.start, h.end, run.planner.ps.map.get(h.form.written)))
     for w in WORD.finditer(stem):
         if any(a < w.end() and w.start() < b for a, b, _ in reps) or not _a_name(w.group()):

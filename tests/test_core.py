@@ -307,18 +307,3 @@ def test_a_surname_frequent_as_a_name_is_found_again_alone(tmp_path, passphrase)
             "2. I take this ground first. Crowther had been appointed under section 67.\n")
     _, out = deid_one(tmp_path, "j.txt", text)
     assert "Crowther" not in out and "Bethany" not in out, out
-
-
-def test_a_file_name_keeps_ordinary_words_that_are_also_names(tmp_path, passphrase):
-    """Regression: "02_oral_history.txt" became "02_Leslie_history.txt" because "Oral" was
-    a first name in the key; an ordinary word is replaced in a file name only capitalised."""
-    text = ("Q: Who?\n\nA: Grace Okafor ran the Calderby Voices Oral History Project. Oral Roberts "
-            "preached. Grace was kind.\n")
-    (tmp_path / "in").mkdir()
-    for name in ("02_oral_history.txt", "Grace_Okafor_interview.txt", "grace_okafor_2.txt"):
-        (tmp_path / "in" / name).write_text(text)
-    res = run("deid", tmp_path / "in", "--study", tmp_path / "s", "--out", tmp_path / "o")
-    assert res.exit_code == 0, res.output
-    outs = sorted(p.name for p in (tmp_path / "o").iterdir())
-    assert "02_oral_history.txt" in outs, outs
-    assert not any("Grace" in n or "grace" in n or "kafor" in n for n in outs), outs

@@ -221,6 +221,8 @@ class NameListRecognizer(EntityRecognizer):
             e, n = m.end(), 0
             while n < 3 and (t := more.match(text, e)) and self._more(t.group(1), last):
                 e, n = t.end(), n + 1
+            if n == 0 and not self.lower and words.written_lower(m.group()):
+                continue   # alone, a first name that is also a word is that word: "Oral History"
             end = e
             score = self.SCORE_LOWER_CASE if self.lower else self.SCORE_WITH_SURNAME if n else self.SCORE_FIRST_NAME
             out.append(RecognizerResult("PERSON", m.start(), e, score,

@@ -57,6 +57,7 @@ CASES = [
     (R.NameListRecognizer, "and Ingrid J Svensson came", ["Ingrid J Svensson"]),
     (R.NameListRecognizer, "a Will to live, the Rose garden", []),
     (R.NameListRecognizer, "Date: Sat, 5 Mar 2024", []),
+    (R.NameListRecognizer, "the Calderby Voices Oral History Project; Oral Roberts", ["Oral Roberts"]),
     (lambda: R.NameListRecognizer(lower=True), "then aksel kristensen called", ["aksel kristensen"]),
     (R.OfflineEmailRecognizer, "write helen.marsh@feinberg.edu", ["helen.marsh@feinberg.edu"]),
 ]

@@ -7,7 +7,7 @@ import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from deid import lexicon
+from deid import lexicon, names
 
 
 def _alt(words) -> str:
@@ -25,8 +25,7 @@ CAP = r"(?=[^\W\d_])(?![a-zß-ÿ])[\w'’\-]+"   # a word that starts with a cap
 NAME_WORD = r"(?!(?:Of|The|And|In|To|For|On|At|By|With|From|%s)\b)%s" % (
     _alt(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS), CAP)
 
-NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
+NUMBER_WORDS = "|".join(lexicon.NUMBER_WORDS)
 STREETS = {
     # "12 Main Street", "4410 N. 72nd Street" (a direction and a numbered street)
     "number street": rf"\b\d{{1,6}}[A-Za-z]?(?:[ \t]+\d{{1,6}})?[ \t]+(?:(?:[NSEW]|NE|NW|SE|SW)\.?[ \t]+)?"
@@ -37,11 +36,15 @@ STREETS = {
                           rf"(?:{SUFFIX})\b",
     "numbered road": r"\b(?:County Road|County Rd\.?|State Route|State Road|Route|Highway|Hwy\.?|Interstate|"
                      r"Farm Road|FM)[ \t]+\d{1,4}\b",
+    # said in words, in a transcript: "route twelve", "highway sixty one" (not "the route one takes")
+    "numbered road said": rf"(?i:\b(?:county road|state route|route|highway|interstate)[ \t]+"
+                          rf"(?!one\b)(?:{NUMBER_WORDS})(?:[ \t\-]+(?:{NUMBER_WORDS}))?\b)",
     "named street": rf"\b(?:{CAP}[ \t]+){{1,3}}(?:{NAMED})\b",
     "street word first": rf"(?i)\b(?:\d{{1,6}}[ \t]+)?(?:{PREFIX})[ \t]+(?:{W}[ \t]+){{0,4}}?{W}[ \t,]+\d{{1,5}}\b",
     "street word last": rf"(?i)\b(?:\d{{1,6}}[ \t]+)?(?:{W}[ \t]+){{0,2}}{W}(?:{TAIL})\b\.?[ \t]+\d{{1,5}}[A-Za-z]?\b",
-    "military": r"\b(?:PSC|Unit|USNS|USS|USNV|USCGC)[ \t]+[\w \t]{1,30}?,?[ \t]*(?:Box[ \t]+\d+)?[ \t,]*\n?[ \t>]*"
-                r"(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b",
+    # (any case: a line in capitals reaches detection recased, "Apo Aa 42323")
+    "military": r"(?i:\b(?:PSC|Unit|USNS|USS|USNV|USCGC)[ \t]+[\w \t]{1,30}?,?[ \t]*(?:Box[ \t]+\d+)?[ \t,]*\n?[ \t>]*"
+                r"(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b)",
     "po box": r"(?i)\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+\b",
     "unit": r"(?i)\b(?:Apt|Apartment|Suite|Ste|Unit)\.?[ \t]*#?\d+[A-Za-z]?\b",
     # number, name, number: "213 Pilekrogen 53", "30102 Kaevu 94"
@@ -53,8 +56,12 @@ STREETS = {
 STREET_RX = [re.compile(rx) for rx in STREETS.values()]
 UNIT = re.compile(r"[ \t,]*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?[ \t]*#?\d+\w?", re.I)
 # the rest of an address on the same line: ", Springfield, IL 62704"
-SAME_LINE = re.compile(rf"(?:[ \t]*,[ \t]*(?:{CAP}(?:[ \t]+{CAP}){{0,3}}|[A-Z]{{2}})?(?:[ \t]+[A-Z]{{2}})?"
-                       rf"(?:[ \t]+\d{{4,6}})?){{1,4}}")
+# (a British or Canadian postcode whole: "G51 4BN", not "G51" as a word)
+POSTCODE = r"(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[A-Z]{2}|[A-Z]\d[A-Z][ \t]?\d[A-Z]\d)\b"
+TOWN_WORD = rf"(?!{POSTCODE}){CAP}"
+ENDS_IN_POSTCODE = re.compile(rf"{POSTCODE}$")
+SAME_LINE = re.compile(rf"(?:[ \t]*,[ \t]*(?:{POSTCODE}|(?:{TOWN_WORD}(?:[ \t]+{TOWN_WORD}){{0,3}}|[A-Z]{{2}}\b)?(?:[ \t]+[A-Z]{{2}}\b)?"
+                       rf"(?:[ \t]+(?:\d{{4,6}}|{POSTCODE}))?)){{1,4}}")
 # capitalised words up to the end of the line, after the street: "… 82 Zachary Cliffs"
 REST_OF_LINE = re.compile(rf"(?:[ \t]+{CAP}){{1,3}}[ \t]*(?=\n|$)")
 # a postcode opening the next line, before other words
@@ -62,7 +69,10 @@ POSTCODE_LINE = re.compile(rf"\n[ \t>]*,?[ \t]*(?:{CAP}[ \t]+){{0,2}}(?:\([^)\n]
                            rf"\d{{4,6}}\b")
 # a following line that continues an address: a town, region, postcode, country
 NEXT_LINE = re.compile(rf"\n[ \t>]*,?[ \t]*(?:(?:{W}|\d{{3,6}}|\([^)\n]{{1,30}}\))[ \t,]*){{1,6}}(?=\n|$)")
-NUMBER_BEFORE = re.compile(r"(?:\d{1,6}[ \t]+)+$")
+# a building number, a range of them, or a flat before the street: "1–63 Ferryden Court",
+# "Flat 3/2, 41 Ferryden Court"
+NUMBER_BEFORE = re.compile(r"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|Plot)[ \t]+[\d/]+[A-Za-z]?,?[ \t]+)?"
+                           r"(?:\d{1,6}(?:[–\-]\d{1,6})?[ \t]+)*(?:\d{1,6}[–\-])?$")
 # "his address: 450 Præstevænget 15, ..." / "I live at Dunajska 56"
 CONTEXT = re.compile(r"\b(?:address(?: is)?|live at|lives at|living at|located at|moved to|send (?:it|them) to|"
                      r"sent to|deliver(?:ed)? to|ship(?:ped)? to|arrived at)[ \t]*:?[ \t]+", re.I)
@@ -102,8 +112,8 @@ def streets(text: str) -> list[tuple[int, int]]:
 def widen(text: str, s: int, e: int) -> tuple[int, int]:
     """A street widened to its whole address: a number before it, its unit, the rest of
     its line, and the lines after it that continue it."""
-    before = NUMBER_BEFORE.search(text[max(0, s - 20):s])
-    if before:  # a building number or postcode written before the street
+    before = NUMBER_BEFORE.search(text[max(0, s - 30):s])
+    if before and before.group():  # a building number or postcode written before the street
         s -= len(before.group())
     e = _unit(text, e)
     rest = REST_OF_LINE.match(text, e)  # "Ilmalankuja 82 Zachary Cliffs"
@@ -120,6 +130,10 @@ def _unit(text: str, e: int) -> int:
 
 
 def _next_lines(text: str, e: int) -> int:
+    if ENDS_IN_POSTCODE.search(text, max(0, e - 10), e):
+        # a postcode ends an address; a country may follow ("Registered Society no." may not)
+        nxt = re.match(r"\n[ \t]*([^\n]{2,40}?)[ \t]*(?=\n|$)", text[e:])
+        return e + nxt.end() if nxt and nxt.group(1).lower() in names.regions() else e
     for _ in range(4):
         nxt = NEXT_LINE.match(text, e)
         if not nxt or len(nxt.group().split()) > 7 or re.search(r"[?!]|\b(?:the|and|is|to)\b", nxt.group()):

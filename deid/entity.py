@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from deid.lexicon import BUSINESS_SUFFIXES, DIRECTIONS, GENERIC_WORDS, STREET_WORDS, TITLE_WORDS
+from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
 from deid.model import Kind
 
 # kinds veil replaces, from Presidio's entity names
@@ -32,13 +33,18 @@ TITLE_RX = re.compile(r"^(?:(?:%s)\.?\s+)+" % "|".join(sorted(TITLE_WORDS, key=l
 DIRECTION_RX = re.compile(r"(?:%s)\s+(?=[A-Z])" % "|".join(DIRECTIONS))
 
 
+NUMBER_WORDS = "|".join(NUMBER_WORD_LIST)
+
+
 def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> tuple[int, int, str]:
     """Narrow a span to the identifying words: drop titles, "the", possessive, punctuation
     (an address is kept whole: "Via Roma 131")."""
     if address:
         s = text[start:end].rstrip(" \t\n.,;:")
         # "with 27534 …", "and Ilmalankuja 82", "At Grange Lane" (a sentence's first word)
-        lead = re.match(r"(?:(?:[a-z]+|At|In|On|From|To|Near|By)[ \t]+)+(?=[\dA-Z])", s)
+        # (not a house number said in words, "forty Birch Street", nor a road, "route twelve")
+        lead = re.match(r"(?:(?:(?!(?:%s|route|highway|interstate|county|state)\b)[a-z]+|At|In|On|From|To|Near|By)"
+                        r"[ \t]+)+(?=[\dA-Z]|(?:%s)\b)" % (NUMBER_WORDS, NUMBER_WORDS), s)
         if lead:
             start, s = start + lead.end(), s[lead.end():]
         return start, start + len(s), s

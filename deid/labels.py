@@ -14,9 +14,11 @@ from deid import lexicon, names, words
 from deid.model import Kind, Mention
 
 RECOGNIZER = "SpeakerLabel"
-# a role word, with a number or a letter: "Interviewer", "Speaker 2", "Respondent B", "Int-1"
+# a role word (or a header's field), with a number or a letter: "Interviewer", "Speaker 2",
+# "Respondent B", "Int-1", "Date"
 ROLE = re.compile(r"^(?i:%s)(?:[ \t]*[#.\-]?[ \t]*\d{1,4}[A-Za-z]?|[ \t]+[A-Z](?!\w))?$"
-                  % "|".join(re.escape(r) for r in sorted(lexicon.ROLE_LABELS, key=len, reverse=True)))
+                  % "|".join(re.escape(r) for r in sorted(lexicon.ROLE_LABELS | lexicon.FIELD_LABELS, key=len,
+                                                          reverse=True)))
 CODE = re.compile(r"^(?:[A-Z]{0,3}[\-_ ]?\d{1,4}(?:[\-_.][A-Z0-9]{1,4})*|\d+)$")   # "P07", "M1-04", "S1", "12"
 INITIALS = re.compile(r"^(?:[A-Z]\.?[ \t]?){2,3}$")
 EXTRA = re.compile(r"[ \t]*(?:\([^)]*\)|\[[^\]]*\])[ \t]*$")   # "(Guest)", "(she/her)", "[host]"

@@ -49,6 +49,46 @@ ROLE_LABELS = frozenset({
     "translator", "interpreter", "child", "parent", "mother", "father", "patient", "nurse", "doctor",
     "clinician", "caregiver", "carer", "student", "teacher", "chair", "secretary", "q", "a", "int", "resp",
     "i", "r", "p", "all", "group", "audience", "several", "multiple", "crosstalk", "narrator"})
+# the fields of an e-mail's header, of minutes and of notes, read as labels ("Date: Sat, 13
+# Apr"): "Date" and "Ward" are surnames somewhere, and the field names no one
+FIELD_LABELS = frozenset({
+    "date", "from", "to", "cc", "bcc", "subject", "sent", "re", "fw", "fwd", "reply-to", "attachments",
+    "importance", "time", "venue", "location", "present", "apologies", "attendees", "absent", "in attendance",
+    "ref", "our ref", "your ref", "dob", "d.o.b.", "ward", "gp", "consultant", "diagnosis", "plan", "action"})
+
+# names of communities Faker's locale lists leave out (West Africa, the Horn of Africa,
+# Punjab and Bengal, Nigeria) and everyday short forms of Slavic names: first names by
+# gender ("" either), and surnames
+MORE_FIRST_NAMES = {
+    "m": ("Amadou", "Mamadou", "Ousmane", "Ibrahima", "Oumar", "Seydou", "Boubacar", "Abdoulaye", "Modou",
+          "Souleymane", "Thierno", "Djibril", "Salif", "Assane", "Babacar", "Lamine", "Cheikh", "Moussa", "Alioune",
+          "Aliou", "Mamadi", "Sekou", "Lansana", "Bakary", "Ebrima", "Lamin", "Pape", "Malick", "Demba", "Samba",
+          "Abdi", "Abdirahman", "Abdullahi", "Warsame", "Guled", "Liban", "Mohamud", "Abdikarim", "Abdiaziz",
+          "Tadesse", "Abebe", "Mulugeta", "Haile", "Tesfaye", "Getachew", "Dawit", "Yonas", "Bereket", "Tekle",
+          "Girma", "Kebede", "Alemayehu", "Habtamu", "Gurpreet", "Harpreet", "Jaspreet", "Mandeep", "Kuldeep",
+          "Parminder", "Sukhwinder", "Jaswinder", "Harjit", "Rajesh", "Suresh", "Ramesh", "Dinesh", "Mahesh",
+          "Abul", "Shafiq", "Nazrul", "Rafiqul", "Shahidul", "Mizanur", "Mahbub", "Chidi", "Adebayo", "Oluwaseun",
+          "Babajide", "Olumide", "Chukwuma", "Ikenna", "Wojtek", "Tomek", "Kuba", "Pasha", "Vova", "Kolya",
+          "Misha", "Seryozha", "Huseyin", "Mehmet", "Duc", "Thanh", "Hui", "Wei", "Jun", "Kofi", "Kwabena"),
+    "f": ("Fatou", "Fatoumata", "Aminata", "Awa", "Kadiatou", "Mariama", "Binta", "Ndeye", "Khady", "Aissatou",
+          "Adama", "Astou", "Coumba", "Dieynaba", "Oumou", "Rokhaya", "Sokhna", "Hawa", "Mariatou", "Isatou",
+          "Hodan", "Faduma", "Ubah", "Hamdi", "Sahra", "Idil", "Ifrah", "Ayan", "Nasra", "Hibaq", "Selam", "Hiwot",
+          "Tigist", "Meron", "Bethlehem", "Almaz", "Tsion", "Genet", "Mekdes", "Senait", "Simran", "Sunita",
+          "Harjeet", "Manpreet", "Rajwinder", "Shabana", "Nasreen", "Rukhsana", "Parveen", "Shazia", "Nazia",
+          "Farzana", "Rahima", "Rokeya", "Sultana", "Shirin", "Taslima", "Bukola", "Tolu", "Tolulope", "Funmilayo",
+          "Efua", "Nkechi", "Ngozi", "Chioma", "Adaeze", "Yetunde", "Folake", "Kasia", "Gosia", "Basia", "Zosia",
+          "Dasha", "Olya", "Natasha", "Huong", "Phuong", "Thuy", "Hoa", "Mei", "Jing", "Ying"),
+    "": ("Ade", "Sola", "Tunde", "Femi", "Dayo", "Nana"),
+}
+MORE_LAST_NAMES = ("Diallo", "Ndiaye", "Traore", "Traoré", "Keita", "Kone", "Koné", "Coulibaly", "Sow", "Diop",
+                   "Camara", "Toure", "Touré", "Sylla", "Cisse", "Cissé", "Kouyate", "Sissoko", "Bamba",
+                   "Ouedraogo", "Kabore", "Sawadogo", "Diarra", "Konate", "Sangare", "Barry", "Bah", "Jallow",
+                   "Ceesay", "Sanneh", "Faye", "Gueye", "Sarr", "Mbaye", "Niang", "Seck", "Warsame", "Farah",
+                   "Abdi", "Hassan", "Mohamud", "Osman", "Jama", "Egal", "Tadesse", "Haile", "Bekele", "Tesfaye",
+                   "Girma", "Kebede", "Gebremedhin", "Gebre", "Alemu", "Wolde", "Sandhu", "Dhillon", "Gill",
+                   "Grewal", "Sidhu", "Bains", "Atwal", "Johal", "Kaur", "Hossain", "Rahman", "Uddin", "Begum",
+                   "Chowdhury", "Miah", "Akter", "Adeyemi", "Okonkwo", "Nwachukwu", "Okafor", "Eze",
+                   "Adebayo", "Ogunleye", "Oyelaran", "Mensah", "Boateng", "Asante", "Owusu", "Osei")
 
 # ---------------------------------------------------------------- dates
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -89,7 +129,9 @@ INSTITUTION_KINDS = (
 # last words that make Title Case words a body, not the title of a course or a book
 ORG_ENDINGS = frozenset({"Union", "Hospital", "University", "College", "School", "Church", "Company", "Inc",
                          "Ltd", "LLC", "Trust", "Council", "Police", "Freight", "Haulage", "Foundation",
-                         "Corporation", "Bank", "Prison", "Ward"})
+                         "Corporation", "Bank", "Prison", "Ward",
+                         # football clubs: "Calderby Rovers" is a club, never a person
+                         "Rovers", "Wanderers", "Athletic", "FC", "AFC"})
 # kind words written before the name: "HM Prison Wandsworth", "Masjid Bilal", "Camp Lejeune"
 INSTITUTION_PREFIXES = ("HM Prison", "HMP", "HMYOI", "Her Majesty's Prison", "His Majesty's Prison", "Masjid",
                         "Camp", "Fort", "Mount Sinai", "Temple", "Congregation", "Beth", "Kehilat")
@@ -190,6 +232,10 @@ PLACE_PREPOSITIONS = ("in", "at", "from", "to", "near", "of")
 ACRONYM_CUES = ("at", "from", "to", "in", "joined", "attended", "left", "with", "for", "near", "of")
 
 # ---------------------------------------------------------------- identifying numbers
+# numbers as speech recognition writes them: "forty Birch Street", "route twelve"
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+                "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred")
 # words before a number that make it an identifier: "case no. 2019-CV-0412", "badge 4471"
 NUMBER_CUES = ("case", "file", "record", "reference", "ref", "claim", "policy", "account", "acct", "member",
                "membership", "student", "staff", "employee", "badge", "patient", "hospital", "NHS", "MRN", "ID",

@@ -4,28 +4,56 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
+import unicodedata
 from functools import lru_cache
 
 
 @lru_cache(maxsize=1)
 def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """First names (all, female, male) and last names of every locale's lists (their
+    romanised, Islamic and Hindu lists too), each also without its accents ("Thuy" of
+    "Thúy": transcripts often drop them), and the names of lexicon.MORE_FIRST_NAMES."""
     import faker.providers.person as person
+    from deid import lexicon
     first, last, female, male = set(), set(), set(), set()
     for m in pkgutil.iter_modules(person.__path__):
         try:
             provider = importlib.import_module(f"faker.providers.person.{m.name}").Provider
         except (ImportError, AttributeError):
             continue
-        for attr, into in (("first_names", None), ("first_names_female", female), ("first_names_male", male)):
-            v = provider.__dict__.get(attr)
-            if isinstance(v, (list, tuple, dict)):
-                first.update(v)
-                if into is not None:
-                    into.update(v)
-        v = provider.__dict__.get("last_names")
-        if isinstance(v, (list, tuple, dict)):
-            last.update(v)
+        for attr, v in provider.__dict__.items():
+            role = _role(attr) if isinstance(v, (list, tuple, dict)) else None
+            if role is None:
+                continue
+            vs = {n for n in v if isinstance(n, str)}
+            vs |= {_plain(n) for n in vs}
+            (last if role == "last" else first).update(vs)
+            if role != "last":
+                {"f": female, "m": male}.get(role, set()).update(vs)
+    for gender, into in (("f", female), ("m", male), ("", set())):
+        ns = lexicon.MORE_FIRST_NAMES.get(gender, ())
+        first.update(ns)
+        into.update(ns)
+    last.update(lexicon.MORE_LAST_NAMES)
     return frozenset(first), frozenset(last), frozenset(female), frozenset(male)
+
+
+def _role(attr: str) -> str | None:
+    """What a Faker list holds: "last", "f", "m", "first" (either), or None (kana, pairs...)."""
+    if re.search(r"kana|pairs|language|middle", attr):
+        return None
+    if re.search(r"last_(?:romanized_)?names", attr):
+        return "last"
+    if re.search(r"first_(?:romanized_)?names", attr):
+        return "f" if "female" in attr else "m" if "male" in attr else "first"
+    return None
+
+
+def _plain(name: str) -> str:
+    """A name without its accents: "Thúy" -> "Thuy", "Đức" -> "Duc"."""
+    name = name.replace("Đ", "D").replace("đ", "d").replace("ł", "l").replace("Ł", "L")
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def gender(first: str) -> str | None:

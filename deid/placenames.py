@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from deid import entity as ent
-from deid import pools
+from deid import lexicon, pools
+from deid import words as vocab
 from deid.people import is_first_name
 
 WORD = re.compile(r"([^\W_][\w'’‘.]*(?:-[^\W_][\w'’‘.]*)*)")
@@ -67,8 +68,8 @@ class PlaceNames:
     def _is_name_word(word: str) -> bool:
         """A word that names this place or institution, not one that says what kind it is."""
         bare = ent.POSSESSIVE.sub("", word).rstrip(".")
-        if not bare[:1].isalpha() or re.fullmatch(r"[A-Z]{1,6}", bare):
-            return False  # a number, an initial, an acronym
+        if not bare[:1].isalpha() or re.fullmatch(r"[A-Z]{1,6}", bare) or re.fullmatch(r"[A-Z\d]*\d[A-Z\d]*", bare):
+            return False  # a number, an initial, an acronym, a code ("ME7" of a postcode)
         if ent.is_generic(word) or pools.norm(word) in pools.not_name_words():
             return False
         return not (ent.is_stop_word(bare) and not is_first_name(bare))
@@ -78,6 +79,8 @@ class PlaceNames:
         trail = ""
         if part.endswith(".") and not INITIAL.fullmatch(part) and not ent.is_generic(part):
             part, trail = part[:-1], "."
+        if part.lower() in lexicon.NUMBER_WORDS:   # a house number said in words: another one
+            return self.rng.choice([n for n in lexicon.NUMBER_WORDS[1:20] if n != part.lower()])
         poss = ent.POSSESSIVE.search(part)
         base = part[: poss.start()] if poss and poss.start() > 0 else part
         return self._word(base, kind, "", None) + (part[len(base):] if poss else "") + trail
@@ -109,6 +112,8 @@ class PlaceNames:
         if word_for_word and len(p.split()) == len(words) and not fresh:  # each word follows the name
             for w, x in zip(words, p.split()):
                 self._remember(w, x)
+        elif len(words) == 1 and not fresh and not vocab.is_common(words[0]):
+            self._remember(words[0], p)   # "Gillingham" of two addresses is one town
         return p + tail
 
     def _word_for_word(self, c: str) -> bool:

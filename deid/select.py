@@ -15,6 +15,7 @@ from deid.model import Kind, Span, SpanSet
 CONTEXT_RECOGNIZERS = ("NameContextRecognizer", "TitledPersonRecognizer")  # a name by its context
 KNOWN = "KnownEntityRecognizer"
 # which of two spans of the same length wins
+NUMBERED = re.compile(r"\d|\b(?:%s)\b" % ent.NUMBER_WORDS)
 PRIORITY = {Kind.CONTACT: 1, Kind.PERSON: 2, Kind.INSTITUTION: 3, Kind.PLACE: 4, Kind.DATE: 5}
 
 
@@ -68,7 +69,14 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
         kind = Kind.PERSON  # "Pastor Darnell Banks", "Dean William Rich": NER took a title for a name
     elif kind == Kind.PERSON and _a_body(text[r.start:r.end]):
         kind = Kind.INSTITUTION  # "Lullingstone Ward", "Kiptoo Freight": NER took a body for a person
-    s, e, core = ent.trim(text, r.start, r.end, kind, address=address)
+    end = r.end
+    if not address and "\n" in text[r.start:end]:
+        if kind == Kind.DATE:
+            return None   # "142\n\nMinute Of The Board": no date, and it hid "no. HAL 142"
+        # NER read on across a line break ("April Fry\nR89957903\n\nWinterwater Forge"):
+        # what it found is on the line it starts on
+        end = r.start + text[r.start:end].index("\n")
+    s, e, core = ent.trim(text, r.start, end, kind, address=address)
     if not core or core.lower() in allow or core in lexicon.ACRONYMS or e <= s:
         return None
     if kind not in (Kind.CONTACT, Kind.DATE) and not _names_something(core, rec, text, s, address):
@@ -91,8 +99,9 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
     if len(toks) == 1 and ent.is_stop_word(core) and rec not in CONTEXT_RECOGNIZERS \
             and (core.islower() or sentence_start(text, s)):
         return False  # "Will" mid-sentence, capitalised, is a name; "Will you" is not
-    if core == core.lower() and all(words.is_common(t) for t in toks):
-        return False  # lower-case text NER calls a name is usually a common word
+    if core == core.lower() and all(words.is_common(t) for t in toks) and not (address and NUMBERED.search(core)):
+        return False  # lower-case text NER calls a name is usually a common word (an address
+        # with its number is an address: "route twelve"; "to the" after "address" is not)
     if all(t in lexicon.ACRONYMS or re.fullmatch(r"[\d.,/%]+", t) for t in toks):
         return False  # a known acronym and a number: a test result, "CRP 214"
     if all(_generic(t) for t in toks) or \

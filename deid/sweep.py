@@ -38,7 +38,7 @@ class Sweep:
         taken = SpanSet([m.span for m in plan.mentions] + list(keep))
         for mt in WORD.finditer(doc.analysed):
             span, w = Span(*mt.span()), mt.group()
-            if taken.overlaps(span) or not self._candidate(w):
+            if taken.overlaps(span) or not self._candidate(w) or _in_a_title(doc.analysed, span, w):
                 continue
             m = self._misspelling(doc, span, w) or self._possible_miss(doc, span, w, taken)
             if m is not None:
@@ -98,3 +98,24 @@ class Sweep:
             return m, None
         self.linker.link(m)
         return m, self.planner.pseudonym(m, doc.text, doc.analysed)
+
+
+NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}'’]+)")
+
+
+def _in_a_title(text: str, span: Span, w: str) -> bool:
+    """A name that is also a word, capitalised in a title or a heading, is that word:
+    "Oral" of "Oral History Project" (no one writes "oral" with a capital otherwise).
+    Its capital says nothing when the next word is a capitalised ordinary word that is no
+    one's name, or when its line is a heading: every word capitalised, no list in it
+    ("Present: Amber Webb, Dexter Hall" is a list of names)."""
+    if not words.is_common(w):
+        return False
+    nxt = NEXT_WORD.match(text, span.end)
+    if nxt and words.is_common(nxt.group(1)) and not ent.is_stop_word(nxt.group(1)) and \
+            nxt.group(1) not in names.first_names() and nxt.group(1) not in names.last_names():
+        return True
+    start, end = text.rfind("\n", 0, span.start) + 1, text.find("\n", span.end)
+    line = text[start:end if end >= 0 else len(text)]
+    toks = regex.findall(r"[\p{L}'’]+", line)
+    return len(toks) >= 3 and not regex.search(r"[:,;]", line) and all(t[0].isupper() for t in toks if len(t) > 3)

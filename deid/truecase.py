@@ -17,7 +17,8 @@ CONTEXT = re.compile(r"\b(?:%s)[,]?\s+$" % "|".join(lexicon.NAME_CUES))
 STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
 
 
-CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’\-]+\b(?:[ \t,.&]+(?:Mc|Mac)?[A-Z][A-Z'’\-]*\b)+|\b[A-Z]{4,}\b")
+# (a word in capitals inside a code is part of the code: "SPAN/22/L3/0117")
+CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’\-]+\b(?:[ \t,.&]+(?:Mc|Mac)?[A-Z][A-Z'’\-]*\b)+|(?<![\w/])[A-Z]{4,}(?![\w/])")
 CAPITALS = re.compile(r"(?:Mc|Mac|O')?[A-Z][A-Z'’\-]+")
 LINE = re.compile(r"[^\n]+")
 
@@ -94,8 +95,8 @@ def _likely_name(text: str, m, nxt, lists: Lists) -> bool:
     name = w.title() in lists.first or w.title() in lists.last
     if len(w) < 3:   # "jo", "al": only before a surname
         return name and _surname_after(m, nxt, lists)
-    if not words.is_common(w):
-        return True
+    if not words.is_common(w) or name and words.is_rare(w):
+        return True   # in no dictionary, or a name whose dictionary word is rare ("amadou")
     # a name or a town nobody writes as a lower-case word: "tyler", "hartford", "manchester"
     if len(w) > 3 and (name or w.lower() in lists.towns) and not words.written_lower(w):
         return True

@@ -46,8 +46,15 @@ def is_everyday(word: str) -> bool:
     return is_common(word) and frequency(word) >= EVERYDAY
 
 
+def is_rare(word: str) -> bool:
+    """A word hardly anyone uses, even when the dictionary lists it ("amadou", a tinder
+    fungus, is mostly somebody's name)."""
+    return frequency(word) < RARE
+
+
 EVERYDAY = 4.5
 MODERN = 3.3
+RARE = 2.6
 
 
 def _is_name(w: str) -> bool:

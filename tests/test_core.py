@@ -6,6 +6,7 @@ from click.testing import CliRunner
 import cli
 import transcript as T
 from deid.matcher import NameMatcher
+from deid.model import Kind
 
 MATCHER = [
     # forms of the key, text, what must be found
@@ -307,3 +308,70 @@ def test_a_surname_frequent_as_a_name_is_found_again_alone(tmp_path, passphrase)
             "2. I take this ground first. Crowther had been appointed under section 67.\n")
     _, out = deid_one(tmp_path, "j.txt", text)
     assert "Crowther" not in out and "Bethany" not in out, out
+
+
+def test_a_name_that_is_a_word_in_a_heading_and_a_football_club(tmp_path, passphrase):
+    """Regression: "Oral" of the heading "... Oral History Project" was taken for a first
+    name by the sweep, replaced, and so the file "02_oral_history.txt" was renamed after a
+    pseudonym; "Calderby Rovers" (a club) became a person."""
+    from deid.study import open_study
+    text = ("Calderby Voices Oral History Project\nInterviewee: Isabel Calderon\n\n"
+            "A: He played half-back for Calderby Rovers for ten years. I asked Amber about it.\n")
+    said, out = deid_one(tmp_path, "02_oral_history.txt", text)
+    assert "Calderby" not in out and "Amber" not in out, out
+    assert (tmp_path / "o" / "02_oral_history.txt").exists()
+    with open_study(tmp_path / "s") as s:
+        kinds = {e.real: e.kind for e in s.entities()}
+    assert kinds["Calderby Rovers"] == Kind.INSTITUTION, kinds
+
+
+def test_codes_in_capitals_and_a_date_read_across_a_blank_line(tmp_path, passphrase):
+    """Regression: "SPAN" of "SPAN/22/L3/0117" was recased as a word in capitals, so the
+    reference was not seen; spaCy read "142\\n\\nMinute Of The Board" as one date and hid
+    "no. HAL 142"; a name NER read on into the next line was dropped whole."""
+    text = ("Registered with the Scottish Housing Regulator, no. HAL 142\n\nMinute of the Board of Management\n\n"
+            "FM recommended the SPAN Scotland framework (lot 3, contract ref. SPAN/22/L3/0117).\n\n"
+            "His Honour Judge Greenhalgh\nR89957903\n")
+    _, out = deid_one(tmp_path, "minutes.txt", text)
+    assert "HAL 142" not in out and "SPAN/22/L3/0117" not in out and "Greenhalgh" not in out, out
+    assert "Minute of the Board of Management" in out, out
+
+
+def test_a_town_in_two_addresses_gets_one_pseudonym(tmp_path, passphrase):
+    """Regression: "Gillingham ME7 5NY" and "Gillingham ME8 3RS" were given two towns."""
+    text = ("Patient address: 14 Canterbury Street, Gillingham ME7 5NY\n\n"
+            "Next of kin: daughter, 3 Napier Road, Gillingham ME8 3RS\n")
+    _, out = deid_one(tmp_path, "letter.txt", text)
+    assert "Gillingham" not in out, out
+    first, second = (line.split(", ")[-1].rsplit(" ", 2)[0] for line in out.strip().split("\n\n"))
+    assert first == second, out
+
+
+@pytest.mark.parametrize("text, word, title", [
+    ("Calderby Voices Oral History Project", "Oral", True),
+    ("the Oral History Society met", "Oral", True),
+    ("I asked Oral about it.", "Oral", False),
+    ("We met Amber Jones there", "Amber", False),
+    ("Present: Amber Webb, Dexter Hall, Victor Lane", "Dexter", False),
+])
+def test_a_name_that_is_a_word_in_a_title(text, word, title):
+    """The sweep reads a capital as a name's only where capitals are not the rule."""
+    from deid.model import Span
+    from deid.sweep import _in_a_title
+    at = text.index(word)
+    assert _in_a_title(text, Span(at, at + len(word)), word) == title
+
+
+def test_an_asr_transcript_says_numbers_and_names_in_lower_case(tmp_path, passphrase):
+    """Regression (lower-case speech recognition): "route twelve" was dropped as ordinary
+    words, the "forty" of "forty birch street" kept, and "amadou" (a dictionary word, a
+    tinder fungus) read as a word."""
+    text = ("interviewer: so what happened that night\n\nparticipant: well the house was fine but i couldn't get "
+            "out because route twelve was gone like the road was just gone so amadou came with the truck and "
+            "we went to the church hall at forty birch street and we stayed there two nights with everybody "
+            "from the street and amadou kept the kids busy the whole time honestly and i changed my "
+            "address to the same one as my sister 2 weeks later\n")
+    _, out = deid_one(tmp_path, "asr.txt", text)
+    for gone in ("twelve", "amadou", "forty", "birch"):
+        assert gone not in out, (gone, out)
+    assert "the road was just gone" in out and "the church hall" in out and "address to the same" in out, out

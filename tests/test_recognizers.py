@@ -31,13 +31,27 @@ CASES = [
     (AddressRecognizer, "the diner at 221 W 45th St was busy", ["221 W 45th St"]),
     (AddressRecognizer, "she lives at forty Birch Street by the river", ["forty Birch Street"]),
     (AddressRecognizer, "the farm on County Road 14", ["County Road 14"]),
+    (AddressRecognizer, "because route twelve was gone like the road", ["route twelve"]),
+    (AddressRecognizer, "the route one takes to work", []),
     (AddressRecognizer, "write to PO Box 123", ["PO Box 123"]),
     (AddressRecognizer, "Ilmalankuja 82\n00240 Helsinki\nFinland", ["Ilmalankuja 82\n00240 Helsinki\nFinland"]),
     (AddressRecognizer, "we had 3 patients and 12 beds", []),
+    # a British postcode whole, and nothing of the next line after it
+    (AddressRecognizer, "Registered office: 212 Dalmuir Street, Govan, Glasgow G51 3RT\nRegistered Society no. 4",
+     ["212 Dalmuir Street, Govan, Glasgow G51 3RT"]),
+    (AddressRecognizer, "write to 14 Crown Street, London SW1A 1AA\nUnited Kingdom\nThanks",
+     ["14 Crown Street, London SW1A 1AA\nUnited Kingdom"]),
+    (AddressRecognizer, "the blocks (1–63 Ferryden Court, G51 4BN) and Flat 3/2, 41 Ferryden Court",
+     ["1–63 Ferryden Court, G51 4BN", "Flat 3/2, 41 Ferryden Court"]),
     (R.IdentifierNumberRecognizer, "call +44 20 7946 0958 today", ["+44 20 7946 0958"]),
     (R.IdentifierNumberRecognizer, "licence AB1234567 expired", ["AB1234567"]),
     (R.IdentifierNumberRecognizer, "the year 2019 was hard", []),
     (R.IdentifierNumberRecognizer, "Date: Tue, 5 Mar 2024 16:02:11 +0000", []),
+    (R.ReferenceNumberRecognizer, "hospital number RTW 4418203, on Ward 22", ["RTW 4418203"]),
+    (R.ReferenceNumberRecognizer, "Housing Regulator, no. HAL 142\n\nMinutes", ["HAL 142"]),
+    (R.ReferenceNumberRecognizer, "armed robbery, case was 2021CF002286. And", ["2021CF002286"]),
+    (R.ReferenceNumberRecognizer, "(lot 3, contract ref. SPAN/22/L3/0117).", ["SPAN/22/L3/0117"]),
+    (R.ReferenceNumberRecognizer, "the meeting on 12/03/2021 agreed it, no. 3 in the list", []),
     (R.SocialHandleRecognizer, "follow @tomreyes_sp on there", ["@tomreyes_sp"]),
     (R.SocialHandleRecognizer, "mail me at tom@example.com", []),
     (R.PostcodeRecognizer, "Old Dover Road | Canterbury CT2 7QE", ["Canterbury", "CT2 7QE"]),
@@ -80,6 +94,8 @@ TRIM = [
     ("At Grange Lane", "address", "Grange Lane"),          # a sentence's first word
     ("and Ilmalankuja 82.", "address", "Ilmalankuja 82"),
     ("The Old Mill, 5 Kiln Road", "address", "The Old Mill, 5 Kiln Road"),
+    ("at forty Birch Street", "address", "forty Birch Street"),   # a house number said in words
+    ("route twelve", "address", "route twelve"),
 ]
 
 
@@ -117,6 +133,8 @@ TRUECASE = [
     ("they all want to go to manchester for uni", ["Manchester"], ["Uni"]),
     ("we took a bath in reading with the walker", [], ["Bath", "Reading", "Walker"]),
     ("the early help team jo pilkington there is brilliant", ["Jo Pilkington"], ["Team"]),
+    # a name whose dictionary word nobody uses: "amadou" (a tinder fungus)
+    ("and amadou said the water came up to the porch", ["Amadou"], ["Water", "Porch"]),
 ]
 
 
@@ -130,3 +148,24 @@ def test_truecase(text, caps, kept):
         assert w in out, w
     for w in kept:
         assert w not in out, w
+
+
+LABELS = [
+    # a speaker label, and the name it holds (None: a role or a header's field)
+    ("Dana Whitfield", "Dana Whitfield"),
+    ("Dr. Helen Marsh (Guest)", "Helen Marsh"),
+    ("Grace", "Grace"),
+    ("DW", "DW"),
+    ("Speaker 2", None),
+    ("Respondent B", None),
+    ("Date", None),     # "Date: Sat, 13 Apr 2024" of an e-mail: "Date" is a surname somewhere
+    ("Ward", None),
+    ("Subject", None),
+]
+
+
+@pytest.mark.parametrize("label, name", LABELS)
+def test_speaker_label(label, name):
+    from deid.labels import name_in
+    got = name_in(label, 0, 0)
+    assert (got.mention.text if got else None) == name

@@ -33,6 +33,7 @@ class Abbreviations:
         self.index, self.linker, self.planner, self.allow = index, linker, planner, allow
 
     def run(self, doc: Doc, plan: FilePlan) -> None:
+        self.defined: dict[str, int] = {}   # a person's initials the text defines: "Fraser Menzies (FM)"
         self._defined(doc, plan)
         self._initials(doc, plan)
 
@@ -44,10 +45,13 @@ class Abbreviations:
             if d is None or m.kind not in (Kind.PERSON, Kind.INSTITUTION, Kind.PLACE) or m.entity is None:
                 continue
             acr = d.group(1)
+            if m.kind == Kind.PERSON and acr.upper() == acr and acr in _person_initials(m.text):
+                self.defined[acr] = m.entity   # found below, in this transcript
+                continue
             if acr.upper() != acr or acr not in (initials_of(m.text), initials_of(m.text, middle=False)):
                 continue
             if m.kind == Kind.PERSON:
-                continue   # a person's initials: found below, in this transcript
+                continue
             self.index.add_alias(acr, m.entity)
             k = ent.key_of(acr)
             if k not in self.planner.ps.map:
@@ -56,14 +60,15 @@ class Abbreviations:
 
     def _initials(self, doc: Doc, plan: FilePlan) -> None:
         """Initials in capitals of a person named in this transcript."""
-        people = self._people(plan)
+        people = self._people(plan) | self.defined
         if not people:
             return
         taken = SpanSet(p.mention.span for p in plan.replaced())
         for t in INITIALS.finditer(doc.text):
             span, text = Span(*t.span()), t.group()
             eid = people.get(text)
-            if eid is None or text.lower() in self.allow or taken.overlaps(span):
+            # (initials the text defines win over the allow-list: "FM" is a radio band too)
+            if eid is None or text.lower() in self.allow and text not in self.defined or taken.overlaps(span):
                 continue
             for p in plan.overlapping(span):   # a flag on the same letters ("acronym?") gives way
                 plan.remove(p.mention)
@@ -88,6 +93,14 @@ class Abbreviations:
                         seen.add(ini)
                     out[ini] = m.entity
         return {k: v for k, v in out.items() if k not in seen}
+
+
+def _person_initials(name: str) -> set[str]:
+    """The initials a person's name is written with: "FM", "AML" of "Alasdair MacLeod"
+    (a capital inside a word counts: "Mac", "Mc", "O'"), "SSW" of "Shona Sinclair-Wylie"."""
+    plain = {initials_of(name), initials_of(name, middle=False)}
+    inner = "".join(c for w in ent.tokens(name) for c in re.findall(r"\b[A-Z]|(?<=Mac)[A-Z]|(?<=Mc)[A-Z]|(?<=O['’])[A-Z]", w))
+    return plain | {inner}
 
 
 def _after_possessive(text: str, end: int) -> int:

@@ -57,7 +57,7 @@ FIELD_LABELS = frozenset({
     "ref", "our ref", "your ref", "dob", "d.o.b.", "ward", "gp", "consultant", "diagnosis", "plan", "action"})
 
 # names of communities Faker's locale lists leave out (West Africa, the Horn of Africa,
-# Punjab and Bengal, Nigeria) and everyday short forms of Slavic names: first names by
+# Punjab and Bengal, Nigeria, Gaelic and Welsh names) and everyday short forms of Slavic names: first names by
 # gender ("" either), and surnames
 MORE_FIRST_NAMES = {
     "m": ("Amadou", "Mamadou", "Ousmane", "Ibrahima", "Oumar", "Seydou", "Boubacar", "Abdoulaye", "Modou",
@@ -69,7 +69,10 @@ MORE_FIRST_NAMES = {
           "Parminder", "Sukhwinder", "Jaswinder", "Harjit", "Rajesh", "Suresh", "Ramesh", "Dinesh", "Mahesh",
           "Abul", "Shafiq", "Nazrul", "Rafiqul", "Shahidul", "Mizanur", "Mahbub", "Chidi", "Adebayo", "Oluwaseun",
           "Babajide", "Olumide", "Chukwuma", "Ikenna", "Wojtek", "Tomek", "Kuba", "Pasha", "Vova", "Kolya",
-          "Misha", "Seryozha", "Huseyin", "Mehmet", "Duc", "Thanh", "Hui", "Wei", "Jun", "Kofi", "Kwabena"),
+          "Misha", "Seryozha", "Huseyin", "Mehmet", "Duc", "Thanh", "Hui", "Wei", "Jun", "Kofi", "Kwabena",
+          # Scottish, Irish and Welsh
+          "Alasdair", "Ruaridh", "Ruairidh", "Murdo", "Ciarán", "Pádraig", "Seán", "Dafydd", "Gethin", "Owain",
+          "Aled", "Iolo", "Gwilym", "Emyr"),
     "f": ("Fatou", "Fatoumata", "Aminata", "Awa", "Kadiatou", "Mariama", "Binta", "Ndeye", "Khady", "Aissatou",
           "Adama", "Astou", "Coumba", "Dieynaba", "Oumou", "Rokhaya", "Sokhna", "Hawa", "Mariatou", "Isatou",
           "Hodan", "Faduma", "Ubah", "Hamdi", "Sahra", "Idil", "Ifrah", "Ayan", "Nasra", "Hibaq", "Selam", "Hiwot",
@@ -77,7 +80,9 @@ MORE_FIRST_NAMES = {
           "Harjeet", "Manpreet", "Rajwinder", "Shabana", "Nasreen", "Rukhsana", "Parveen", "Shazia", "Nazia",
           "Farzana", "Rahima", "Rokeya", "Sultana", "Shirin", "Taslima", "Bukola", "Tolu", "Tolulope", "Funmilayo",
           "Efua", "Nkechi", "Ngozi", "Chioma", "Adaeze", "Yetunde", "Folake", "Kasia", "Gosia", "Basia", "Zosia",
-          "Dasha", "Olya", "Natasha", "Huong", "Phuong", "Thuy", "Hoa", "Mei", "Jing", "Ying"),
+          "Dasha", "Olya", "Natasha", "Huong", "Phuong", "Thuy", "Hoa", "Mei", "Jing", "Ying",
+          "Eilidh", "Morag", "Mhairi", "Ailsa", "Seonaid", "Gráinne", "Sinéad", "Siobhán", "Aoibheann", "Cerys",
+          "Siân", "Ffion", "Carys", "Angharad", "Lowri", "Nia", "Eleri", "Heledd"),
     "": ("Ade", "Sola", "Tunde", "Femi", "Dayo", "Nana"),
 }
 MORE_LAST_NAMES = ("Diallo", "Ndiaye", "Traore", "Traoré", "Keita", "Kone", "Koné", "Coulibaly", "Sow", "Diop",
@@ -89,6 +94,11 @@ MORE_LAST_NAMES = ("Diallo", "Ndiaye", "Traore", "Traoré", "Keita", "Kone", "Ko
                    "Grewal", "Sidhu", "Bains", "Atwal", "Johal", "Kaur", "Hossain", "Rahman", "Uddin", "Begum",
                    "Chowdhury", "Miah", "Akter", "Adeyemi", "Okonkwo", "Nwachukwu", "Okafor", "Eze",
                    "Adebayo", "Ogunleye", "Oyelaran", "Mensah", "Boateng", "Asante", "Owusu", "Osei")
+
+# posts held "of" something: "Director of Housing Services" names a department, not a body
+POSTS = ("Director", "Deputy Director", "Assistant Director", "Head", "Manager", "Department", "Dean",
+         "Professor", "Lecturer", "Officer", "Minister", "Secretary", "Lead", "Chief", "Vice President",
+         "Team Leader", "Coordinator", "Co-ordinator")
 
 # ---------------------------------------------------------------- dates
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -162,6 +172,7 @@ KIND_GROUPS = (
     ("Board", "Commission", "Partnership"),
     ("Prison", "Penitentiary", "Jail", "Correctional Facility", "Detention Center"),
     ("AFC", "FC", "Athletic", "Rovers", "Wanderers"),
+    ("Freight", "Haulage", "Logistics", "Transport", "Removals"),
     ("Association", "Society", "Alliance"),
     ("Hub", "Centre", "Project"),
     ("Middle", "Junior", "Infant"),
@@ -325,6 +336,12 @@ naloxone ondansetron metoclopramide cyclizine loperamide lactulose senna macrogo
 epipen ventolin calpol nurofen
 hba1c egfr troponin haemoglobin hemoglobin creatinine ferritin cholesterol triglycerides bilirubin
 """.split())
+
+
+@lru_cache(maxsize=1)
+def kind_words() -> frozenset[str]:
+    """The words that say a name is a body's: "Hospital", "Services", "Inc", "&"."""
+    return frozenset(w for k in INSTITUTION_KINDS + BUSINESS_SUFFIXES + tuple(ORG_ENDINGS) for w in k.split()) | {"&"}
 
 
 @lru_cache(maxsize=1)

@@ -87,6 +87,8 @@ class KeyIndex:
             return False  # one word of a longer name
         if " " in form or not words.is_common(form):
             return True
+        if form in self.aliases and kind == Kind.INSTITUTION:
+            return True   # the short form of an institution ("Kestrel"), found where capitalised
         # a single ordinary word ("Orchestra", "Comedy") is found again only if it is a name:
         # listed as one, or a person's name word nobody writes as a lower-case word
         # ("Crowther" of "Bethany Crowther": frequent, as a name, and in no word list)

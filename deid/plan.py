@@ -51,6 +51,8 @@ class Planner:
         """New forms into the key, and the entity's own pseudonym once its name has one."""
         for real, _ in self.ps.commit(self.study, eid):
             self.index.add_form(real, eid)
+            if ent.key_of(real) in self.ps.short_forms:   # "Kestrel" of "Kestrel Freight": looked for alone
+                self.index.add_alias(real, eid)
         e = self.study.entity(eid)
         if e and not e.pseudonym:
             p = self.ps.map.get(ent.key_of(e.real))

@@ -116,6 +116,7 @@ class Pseudonyms(PlaceNames):
         self.counters = dict(counters or {})
         self.rng = random.Random(seed) if seed is not None else secrets.SystemRandom()
         self.new: list[tuple[str, str]] = []   # (real, pseudonym) added since loading
+        self.short_forms: set[str] = set()      # keys of one-word short forms of institutions
         self.wholes: dict[str, list[tuple[list[str], list[str]]]] = {}  # word -> names it begins or ends
         self._blocked: set[str] = set()  # candidates found taken
         self._memo: dict = {}  # each pool's candidates not yet found taken (pools.draw)
@@ -313,15 +314,21 @@ class Pseudonyms(PlaceNames):
     def _short_form(self, core: str, p: str) -> None:
         """An institution is called by its name without its kind ("Prairie Rose" of "Prairie
         Rose Adult Day"): that name becomes a form of it too, with the pseudonym's name, when
-        it identifies alone (two words or more, or one in no dictionary: not "Northern")."""
+        it identifies alone (two words or more, or one no everyday word: not "Northern")."""
         name, pname = _without_kind(core), _without_kind(p) or p
-        if not name or name == core or ent.key_of(name) in self.map or ent.is_generic(name):
+        if not name or name == core or ent.is_generic(name):
             return
         ws = name.split()   # a name: capitalised words, not "Mass at" of "Mass at Regional Medical Center"
         if not all(w[:1].isupper() or w[:1].isdigit() for w in ws) or ent.is_stop_word(ws[0]) or ent.is_stop_word(ws[-1]):
             return
-        if len(name.split()) > 1 or not words.is_common(name):
-            self._remember(name, pname)
+        if len(ws) == 1 and words.is_common(name) and not words.is_everyday(name) and \
+                name.lower() not in lexicon.public_words():
+            # one word that is also a rarer word ("Kestrel" of "Kestrel Freight"): a form,
+            # looked for where it is capitalised (an alias of the institution, see Planner)
+            self.short_forms.add(ent.key_of(name))
+        elif len(ws) == 1 and words.is_common(name):
+            return
+        self._remember(name, pname)   # (kept as it is when the key has it already)
 
     def _by_words(self, core: str, kind: str, title: str, fresh: frozenset = frozenset()) -> str:
         """Each word of a person's name mapped on its own, separators kept: "Dr. Helen Marsh"

@@ -75,7 +75,7 @@ def _flag(m: Mention, recognizer: str, text: str) -> None:
         # a capital inside a sentence says "name" ("I asked Grace"); at a sentence's start
         # ("Will it work?") or in lower case it says nothing
         m.flags.append(Flag.COMMON_WORD)
-    if ordinary_words(m, recognizer):
+    if ordinary_words(m, recognizer) or a_post(m, recognizer, text):
         m.keep = True
         m.flags.append(Flag.ORDINARY_WORDS)
 
@@ -123,6 +123,19 @@ def ordinary_words(m: Mention, rec: str) -> bool:
         return all((words.is_common(t) and t not in names.place_words()) or ent.is_stop_word(t)
                    or t.isdigit() or t in "&" for t in toks)
     return False
+
+
+POST_OF = re.compile(r"\b(?:%s)[ \t]+of[ \t]+(?:the[ \t]+)?$" % "|".join(lexicon.POSTS), re.I)
+
+
+def a_post(m: Mention, rec: str, text: str) -> bool:
+    """What a post is of, in ordinary words, is no body's name: "Director of Property &
+    Assets", "Head of Housing Services" (flagged and kept)."""
+    toks = [t for t in ent.tokens(m.text) if re.search(r"\w", t)]
+    return rec == "SpacyRecognizer" and m.kind == Kind.INSTITUTION and \
+        POST_OF.search(text[max(0, m.start - 40):m.start]) is not None and \
+        all(words.is_common(t) and t.title() not in names.place_words() and not names.is_town(t) or
+            ent.is_stop_word(t) for t in toks)
 
 
 def bare_acronym(m: Mention, text: str, index) -> bool:

@@ -79,6 +79,8 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     s, e, core = ent.trim(text, r.start, end, kind, address=address)
     if not core or core.lower() in allow or core in lexicon.ACRONYMS or e <= s:
         return None
+    if kind == Kind.INSTITUTION and rec == "SpacyRecognizer" and _a_person(core):
+        kind = Kind.PERSON  # "Alasdair MacLeod (AML) – Chief Executive": NER took a person for a body
     if kind not in (Kind.CONTACT, Kind.DATE) and not _names_something(core, rec, text, s, address):
         return None
     return Candidate(s, e, kind, r.score, rec, r.entity_type)
@@ -88,6 +90,20 @@ def _a_body(span: str) -> bool:
     """Words ending in the kind of a body whose first word is nobody's first name."""
     toks = span.split()
     return len(toks) > 1 and toks[-1] in lexicon.ORG_ENDINGS and toks[0] not in names.first_names()
+
+
+PERSON_WORD = regex.compile(r"(?:Mc|Mac|O'|O’)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?")
+
+
+def _a_person(core: str) -> bool:
+    """A first name nobody uses as a word and a surname, and no word of a body's kind."""
+    toks = core.split()
+    if not 2 <= len(toks) <= 3 or not all(PERSON_WORD.fullmatch(t) for t in toks):
+        return False
+    first, last = toks[0], toks[-1]
+    return first in names.first_names() and not words.is_common(first) and \
+        (last in names.last_names() or not words.is_common(last)) and \
+        not any(t in lexicon.kind_words() for t in toks)
 
 
 def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> bool:

@@ -375,3 +375,30 @@ def test_an_asr_transcript_says_numbers_and_names_in_lower_case(tmp_path, passph
     for gone in ("twelve", "amadou", "forty", "birch"):
         assert gone not in out, (gone, out)
     assert "the road was just gone" in out and "the church hall" in out and "address to the same" in out, out
+
+
+def test_minutes_define_initials_and_name_posts(tmp_path, passphrase):
+    """Regression: "Alasdair MacLeod (AML)" was taken for a body (NER called it one, and
+    "Alasdair" was in no list), "FM" of "Fraser Menzies (FM)" was kept as the radio band,
+    and "Property & Assets" of a director's post was given a place's name."""
+    text = ("In attendance:\nAlasdair MacLeod (AML) – Chief Executive\nFraser Menzies (FM) – Director of "
+            "Property & Assets\n\n1. Report\n\nAML reported that the Association has 2,904 homes. FM presented "
+            "a paper.\n")
+    _, out = deid_one(tmp_path, "minutes.txt", text)
+    for gone in ("Alasdair", "MacLeod", "AML", "Fraser", "Menzies", "FM"):
+        assert gone not in out, (gone, out)
+    assert "Director of Property & Assets" in out, out
+    from deid.study import open_study
+    with open_study(tmp_path / "s") as s:
+        kinds = {e.real: e.kind for e in s.entities()}
+    assert kinds["Alasdair MacLeod"] == Kind.PERSON, kinds
+
+
+def test_a_company_called_by_its_name_alone_when_that_is_a_word(tmp_path, passphrase):
+    """Regression: "Kestrel" said alone after "Kestrel Freight" was left (a dictionary word,
+    so no form of its own); the bird in lower case stays."""
+    text = ("Interviewer: Where did you work?\n\nRespondent: I drove for Kestrel Freight for nine years. "
+            "Kestrel paid badly, and when Kestrel lost the contract we all went. I saw a kestrel over the "
+            "depot the last day.\n")
+    _, out = deid_one(tmp_path, "t.txt", text)
+    assert "Kestrel" not in out and "a kestrel over" in out, out

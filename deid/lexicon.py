@@ -41,7 +41,11 @@ RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son"
 NAME_CUES = ("named", "called", "dr", "doctor", "nurse", "mr", "mrs", "ms", "miss", "pastor", "father", "sister",
              "brother", "friend", "cousin", "manager", "supervisor", "boss", "husband", "wife", "partner", "son",
              "daughter", "mom", "dad", "aunt", "uncle", "coworker", "co-worker", "neighbor", "neighbour",
-             "colleague", "roommate")
+             "colleague", "roommate", "clerk", "mum", "mummy", "grandma", "grandad", "grandpa", "granny", "nan",
+             "nana", "gran", "mentor", "tutor", "counsellor", "counselor", "chaplain", "vicar", "priest", "rabbi",
+             "imam", "coach", "principal", "matron", "sergeant", "councillor", "landlord", "landlady",
+             "girlfriend", "boyfriend", "niece", "nephew", "grandson", "granddaughter", "stepdad", "stepmum",
+             "stepmom", "caseworker", "midwife", "headteacher", "teacher")
 # speaker labels that name a role, not a person ("Interviewer:", "S1:", "Speaker 2")
 ROLE_LABELS = frozenset({
     "interviewer", "interviewee", "respondent", "participant", "moderator", "facilitator", "researcher",
@@ -191,6 +195,8 @@ STREET_WORDS = frozenset({
 # street types swapped for one another in pseudonyms
 STREET_TYPES = ("Street", "Avenue", "Road", "Lane", "Drive", "Court", "Place", "Way", "Boulevard", "Terrace",
                 "Crescent", "Close", "Parkway", "Circle", "Square", "Trail", "Row", "Highway", "Plaza", "Alley")
+# written short: swapped for one another ("St" and "Dr" are saints and doctors too; "Ct" a state)
+STREET_ABBREVIATIONS = ("Ave", "Rd", "Ln", "Blvd", "Pkwy")
 UNIT_TYPES = ("Apt.", "Suite", "Unit", "Flat", "Floor", "Room")
 BOX_TYPES = ("Box", "Drawer", "Bag")
 # street words after a name, in the address recognizer ("Larkin Avenue", "12 Oak Mews")

@@ -74,7 +74,8 @@ PARTICLES = frozenset(lexicon.PLACE_GROUPS[1]) | {"bin", "ibn", "al", "el", "ben
 def kind_groups(kind: str) -> dict[str, list[str]]:
     """Words of a kind that a pseudonym swaps for a like one, lower case and without a full
     stop -> the words like it ("street" -> Street, Avenue, Road...)."""
-    groups = [list(lexicon.STREET_TYPES), list(lexicon.UNIT_TYPES), list(lexicon.BOX_TYPES)] + (
+    groups = [list(lexicon.STREET_TYPES), list(lexicon.STREET_ABBREVIATIONS), list(lexicon.UNIT_TYPES),
+              list(lexicon.BOX_TYPES)] + (
         list(lexicon.KIND_GROUPS) + [list(lexicon.BUSINESS_SUFFIXES)] if kind == "institution" else list(lexicon.PLACE_GROUPS))
     out: dict[str, list[str]] = {}
     for group in groups:
@@ -93,7 +94,8 @@ def kind_words() -> frozenset[str]:
 def _kind_words() -> frozenset[str]:
     # (not "Park" or "Mills" of "Oak Park", "Mills River": they can be surnames)
     out = {norm(w) for w in lexicon.GENERIC_WORDS | DESCRIPTORS | lexicon.STREET_WORDS}
-    phrases = list(lexicon.INSTITUTION_KINDS) + list(lexicon.INSTITUTION_PREFIXES) + list(lexicon.STREET_TYPES) + list(lexicon.UNIT_TYPES) + list(lexicon.BOX_TYPES) \
+    phrases = list(lexicon.INSTITUTION_KINDS) + list(lexicon.INSTITUTION_PREFIXES) + list(lexicon.STREET_TYPES) \
+        + list(lexicon.STREET_ABBREVIATIONS) + list(lexicon.UNIT_TYPES) + list(lexicon.BOX_TYPES) \
         + list(lexicon.BUSINESS_SUFFIXES) + [w for g in list(lexicon.KIND_GROUPS) + list(lexicon.PLACE_GROUPS) for w in g]
     for phrase in phrases:
         out.update(norm(w) for w in phrase.split())

@@ -55,7 +55,30 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
             taken.add(c.span)
             out.append(c)
     out.sort(key=lambda c: (c.start, c.end))
-    return [whole_name(text, c, taken) if c.kind == Kind.PERSON else c for c in out]
+    return [with_kind(text, whole_name(text, c, taken) if c.kind == Kind.PERSON else c, taken) for c in out]
+
+
+KIND_AFTER = regex.compile(r"[ \t]+(%s)\b(?!['’])" % "|".join(
+    regex.escape(k) for k in sorted(lexicon.INSTITUTION_KINDS, key=len, reverse=True)))
+
+
+def with_kind(text: str, c: Candidate, taken: SpanSet) -> Candidate:
+    """A name NER found followed by the kind of a body is that body's name: "Grange Lane"
+    of "Grange Lane Academy", "Ruby Bridges" of "Ruby Bridges Elementary" (not "Mary" of
+    "Mary Ward": a kind word that is a surname does not follow a person)."""
+    street = c.presidio_type == "STREET_ADDRESS"   # a street without a number: "Grange Lane Academy"
+    if c.known or street and re.search(r"\d", text[c.start:c.end]) or \
+            c.kind not in (Kind.PERSON, Kind.PLACE, Kind.INSTITUTION):
+        return c
+    m = KIND_AFTER.match(text, c.end)
+    if m is None or any(o != c.span for o in taken.overlapping(Span(c.end, m.end()))):
+        return c
+    if c.kind == Kind.PERSON and (m.group(1) in names.last_names() or m.group(1) in names.first_names()):
+        return c
+    c.end, c.kind = m.end(), Kind.INSTITUTION
+    if street:
+        c.presidio_type, c.recognizer = "ORGANIZATION", "InstitutionRecognizer"
+    return c
 
 
 def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
@@ -87,9 +110,14 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
 
 
 def _a_body(span: str) -> bool:
-    """Words ending in the kind of a body whose first word is nobody's first name."""
+    """Words ending in the kind of a body whose first word is nobody's first name, or in a
+    kind word that is nobody's name ("Ruby Bridges Elementary")."""
     toks = span.split()
-    return len(toks) > 1 and toks[-1] in lexicon.ORG_ENDINGS and toks[0] not in names.first_names()
+    if len(toks) < 2:
+        return False
+    last = toks[-1]
+    return last in lexicon.ORG_ENDINGS and toks[0] not in names.first_names() or \
+        last in lexicon.kind_words() and last not in names.last_names() and last not in names.first_names()
 
 
 PERSON_WORD = regex.compile(r"(?:Mc|Mac|O'|O’)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?")

@@ -402,3 +402,17 @@ def test_a_company_called_by_its_name_alone_when_that_is_a_word(tmp_path, passph
             "depot the last day.\n")
     _, out = deid_one(tmp_path, "t.txt", text)
     assert "Kestrel" not in out and "a kestrel over" in out, out
+
+
+def test_a_name_followed_by_the_kind_of_a_body_is_that_body(tmp_path, passphrase):
+    """Regression: "Grange Lane" of "Grange Lane Academy" was replaced as a street and
+    "Ruby Bridges Elementary" as a person, so their kind word was never given a like kind."""
+    from deid.study import open_study
+    text = ("Interviewer: Which schools?\n\nRespondent: The big ones are Grange Lane Academy up in Hollin Moor, "
+            "and the boys from Ruby Bridges Elementary. Mary Ward came too.\n")
+    _, out = deid_one(tmp_path, "t.txt", text)
+    assert "Grange" not in out and "Ruby" not in out and "Mary Ward" not in out, out
+    with open_study(tmp_path / "s") as s:
+        kinds = {e.real: e.kind for e in s.entities()}
+    assert kinds["Grange Lane Academy"] == kinds["Ruby Bridges Elementary"] == Kind.INSTITUTION, kinds
+    assert kinds["Mary Ward"] == Kind.PERSON, kinds

@@ -123,6 +123,7 @@ def test_place_pools_are_large_and_hold_no_surname():
     ("Evanston", "place", r"[A-Z][a-z]+(?: [A-Z][a-z]+)*"),
     ("123 Main Street", "place", r"\d{3} \w+ (?!Street)[A-Z][a-z]+"),
     ("St. Louis", "place", r"St\. [A-Z][a-z]+"),
+    ("118 Hawthorne Ridge Rd", "place", r"\d{3} [A-Z][a-z]+ [A-Z][a-z]+ (?:Ave|Ln|Blvd|Pkwy)"),   # short for short
     ("Ohio State University", "institution", r"(?!.*State).+ University"),   # "State" narrows it down
     ("St. Mary's Hospital", "institution", r"St\. (?!Mary)[A-Z][a-z]+'s Hospital"),
     ("Northwestern Memorial Hospital", "institution", r".+ (?:Community|Regional|General) Hospital"),

@@ -135,6 +135,7 @@ TRUECASE = [
     ("the early help team jo pilkington there is brilliant", ["Jo Pilkington"], ["Team"]),
     # a name whose dictionary word nobody uses: "amadou" (a tinder fungus)
     ("and amadou said the water came up to the porch", ["Amadou"], ["Water", "Porch"]),
+    ("i think the town clerk ruth she's been calling people", ["Ruth"], ["Clerk", "Town"]),
 ]
 
 

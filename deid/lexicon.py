@@ -72,7 +72,7 @@ MORE_FIRST_NAMES = {
           "Girma", "Kebede", "Alemayehu", "Habtamu", "Gurpreet", "Harpreet", "Jaspreet", "Mandeep", "Kuldeep",
           "Parminder", "Sukhwinder", "Jaswinder", "Harjit", "Rajesh", "Suresh", "Ramesh", "Dinesh", "Mahesh",
           "Abul", "Shafiq", "Nazrul", "Rafiqul", "Shahidul", "Mizanur", "Mahbub", "Chidi", "Adebayo", "Oluwaseun",
-          "Babajide", "Olumide", "Chukwuma", "Ikenna", "Wojtek", "Tomek", "Kuba", "Pasha", "Vova", "Kolya",
+          "Babajide", "Olumide", "Chukwuma", "Ikenna", "Babatunde", "Adewale", "Olusegun", "Oluwafemi", "Wojtek", "Tomek", "Kuba", "Pasha", "Vova", "Kolya",
           "Misha", "Seryozha", "Huseyin", "Mehmet", "Duc", "Thanh", "Hui", "Wei", "Jun", "Kofi", "Kwabena",
           # Scottish, Irish and Welsh
           "Alasdair", "Ruaridh", "Ruairidh", "Murdo", "Ciarán", "Pádraig", "Seán", "Dafydd", "Gethin", "Owain",

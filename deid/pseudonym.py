@@ -39,20 +39,30 @@ def gender_of(first: str, title: str = "") -> str | None:
     return people.gender(first)
 
 
+# a name written surname first, as records do: "Oyelowo,Babatunde A", "MARSH, Helen"
+SURNAME_FIRST = re.compile(r"([^\W\d_][\w'’\-]*)(,[ \t]*)([^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,2})")
+
+
 def scramble(text: str, rng) -> str:
     """Same shape, other characters: digits for digits, letters for letters; a group that
     repeats ("0496 46 46 70") repeats in the result too."""
     done: dict[str, str] = {}
 
+    def draw(group: str) -> str:
+        chars = []
+        for i, c in enumerate(group):
+            if c.isdigit():
+                chars.append(rng.choice("123456789" if i == 0 else string.digits))
+            else:
+                chars.append(rng.choice(string.ascii_uppercase if c.isupper() else string.ascii_lowercase))
+        return "".join(chars)
+
     def other(group: str) -> str:
         if group not in done:
-            chars = []
-            for i, c in enumerate(group):
-                if c.isdigit():
-                    chars.append(rng.choice("123456789" if i == 0 else string.digits))
-                else:
-                    chars.append(rng.choice(string.ascii_uppercase if c.isupper() else string.ascii_lowercase))
-            done[group] = "".join(chars)
+            p = draw(group)
+            while p == group:   # never the real one: "Dublin 7" is not "… 7" (1 in 9 for a digit)
+                p = draw(group)
+            done[group] = p
         return done[group]
 
     return re.sub(r"[^\W_]+", lambda m: other(m.group()), text)
@@ -210,14 +220,16 @@ class Pseudonyms(PlaceNames):
         if kept is not None:
             return kept
         k = ent.key_of(word)
-        if k in self.map:
-            return self.map[k]
+        if k in self.map and not (kind == "person" and INITIAL.fullmatch(word) and self.map[k][:1] == word[:1]):
+            return self.map[k]   # (an initial another name kept as it was is no pseudonym for a person's)
         self.real_words.update(pools.words_of(word))  # a pseudonym is never the real word itself
         initial = INITIAL.fullmatch(word) and kind == "person"
         if not initial and (ent.is_generic(word) or (ent.is_stop_word(word) and not is_first_name(word))):
             return word
         if INITIAL.fullmatch(word):  # any letter but the real one: initials repeat
             p = self.rng.choice([c for c in string.ascii_uppercase if c != word[0]]) + word[1:]
+            if k in self.map:
+                return p
         elif kind == "person":
             p = self._person_word(word, role, gender, origin)
         elif re.fullmatch(r"[A-Z]{2,6}", word):  # an acronym
@@ -293,6 +305,12 @@ class Pseudonyms(PlaceNames):
             p = self._contact(core, hint)
         elif kind == "institution" and re.fullmatch(r"[A-Z]{2,6}", core):
             p = self._word(core, kind, "", None)
+        elif kind == "person" and (inverted := SURNAME_FIRST.fullmatch(core)):
+            # "OYELOWO,BABATUNDE A" as records write it: the pseudonym of "Babatunde A Oyelowo", inverted
+            last, sep, given = inverted.groups()
+            whole = self.pseudonym(f"{given} {last}", kind, title)
+            p_given, _, p_last = whole.rpartition(" ")
+            p = f"{p_last}{sep}{p_given}" if p_given else whole
         elif kind == "person":
             p = self._by_words(core, kind, title)
             n = len(WORD.findall(core))

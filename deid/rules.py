@@ -24,7 +24,9 @@ ACRONYM_CUE = re.compile(r"\b(?:%s)\s+(?:the\s+)?$" % "|".join(lexicon.ACRONYM_C
 def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list[Span]]:
     """The mentions of one document, flagged where a person should check them, and the
     spans never to replace (nationalities, languages, regions the study keeps)."""
-    keep = [Span(r.start, r.end) for r in doc.results if r.entity_type == "NRP"]
+    # (a town spaCy takes for a nationality is a town: "lives in Zgierz")
+    keep = [Span(r.start, r.end) for r in doc.results if r.entity_type == "NRP"
+            and not names.is_town(doc.text[r.start:r.end])]
     out = []
     for c in cands:
         t = doc.turn_of(c.start)
@@ -141,8 +143,8 @@ def a_post(m: Mention, rec: str, text: str) -> bool:
 def bare_acronym(m: Mention, text: str, index) -> bool:
     """An acronym nobody listed and nothing marks as a place or institution ("BSN", "MRSA",
     "N95", "the CMO") is flagged for review, not replaced."""
-    if not ACRONYM.fullmatch(m.text) or ent.key_of(m.text) in index.entity_of:
-        return False
+    if m.kind == Kind.CONTACT or not ACRONYM.fullmatch(m.text) or ent.key_of(m.text) in index.entity_of:
+        return False   # (a number's recognizer knows it for one: "G82741", a practice code)
     if index.institution_of_acronym(m.text) is not None:
         return False  # the abbreviation of a known institution
     if ACRONYM_CUE.search(text[max(0, m.start - 16):m.start]) or text[m.end:m.end + 2] in ("'s", "’s"):

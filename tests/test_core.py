@@ -416,3 +416,12 @@ def test_a_name_followed_by_the_kind_of_a_body_is_that_body(tmp_path, passphrase
         kinds = {e.real: e.kind for e in s.entities()}
     assert kinds["Grange Lane Academy"] == kinds["Ruby Bridges Elementary"] == Kind.INSTITUTION, kinds
     assert kinds["Mary Ward"] == Kind.PERSON, kinds
+
+
+def test_a_practice_code_and_a_town_taken_for_a_nationality(tmp_path, passphrase):
+    """Regression: "G82741" (a GP practice code the number recognizer found) was flagged as
+    an acronym and kept; "Zgierz" was kept as a nationality (spaCy's NRP)."""
+    text = ("GP: Dr. Harriet Lamb, Medway Riverside Surgery\nGP practice code: G82741\n\n"
+            "5. The applicant was born in 1958 and lives in Zgierz. She is Polish.\n")
+    _, out = deid_one(tmp_path, "notes.txt", text)
+    assert "G82741" not in out and "Zgierz" not in out and "Polish" in out, out

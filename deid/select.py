@@ -15,6 +15,8 @@ from deid.model import Kind, Span, SpanSet
 CONTEXT_RECOGNIZERS = ("NameContextRecognizer", "TitledPersonRecognizer")  # a name by its context
 KNOWN = "KnownEntityRecognizer"
 # which of two spans of the same length wins
+# a line break, a tab, a run of spaces, a spaced dash: "Adelaide Hospital – Clinical Ethics Committee"
+FIELD_GAP = re.compile(r"\n|[ \t]*\t[ \t]*|[ ]{3,}|[ \t]+[–—|][ \t]+")
 NUMBERED = re.compile(r"\d|\b(?:%s)\b" % ent.NUMBER_WORDS)
 PRIORITY = {Kind.CONTACT: 1, Kind.PERSON: 2, Kind.INSTITUTION: 3, Kind.PLACE: 4, Kind.DATE: 5}
 
@@ -93,12 +95,14 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     elif kind == Kind.PERSON and _a_body(text[r.start:r.end]):
         kind = Kind.INSTITUTION  # "Lullingstone Ward", "Kiptoo Freight": NER took a body for a person
     end = r.end
-    if not address and "\n" in text[r.start:end]:
-        if kind == Kind.DATE:
+    gap = FIELD_GAP.search(text, r.start, end) if not address else None
+    if gap:
+        if kind == Kind.DATE and "\n" in gap.group():
             return None   # "142\n\nMinute Of The Board": no date, and it hid "no. HAL 142"
-        # NER read on across a line break ("April Fry\nR89957903\n\nWinterwater Forge"):
-        # what it found is on the line it starts on
-        end = r.start + text[r.start:end].index("\n")
+        # NER read on across a line break ("April Fry\nR89957903\n\nWinterwater Forge") or
+        # the gap between two fields ("Tyler-James REES   DOB 22/05/2008"): what it found
+        # is before it
+        end = gap.start()
     s, e, core = ent.trim(text, r.start, end, kind, address=address)
     if not core or core.lower() in allow or core in lexicon.ACRONYMS or e <= s:
         return None
@@ -128,8 +132,10 @@ def _a_person(core: str) -> bool:
     toks = core.split()
     if not 2 <= len(toks) <= 3 or not all(PERSON_WORD.fullmatch(t) for t in toks):
         return False
-    first, last = toks[0], toks[-1]
-    return first in names.first_names() and not words.is_common(first) and \
+    first, last = toks[0], toks[-1]   # (a first name of two: "Tyler-James")
+    parts = first.split("-")
+    return all(f in names.first_names() for f in parts) and \
+        (len(parts) > 1 or not words.is_common(first)) and \
         (last in names.last_names() or not words.is_common(last)) and \
         not any(t in lexicon.kind_words() for t in toks)
 
@@ -148,6 +154,8 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
         # with its number is an address: "route twelve"; "to the" after "address" is not)
     if all(t in lexicon.ACRONYMS or re.fullmatch(r"[\d.,/%]+", t) for t in toks):
         return False  # a known acronym and a number: a test result, "CRP 214"
+    if any(t in lexicon.ACRONYMS for t in toks) and all(t in lexicon.ACRONYMS or words.is_everyday(t) for t in toks):
+        return False  # a known acronym and everyday words: a post or a unit, "GP Partner", "ICU Nurse"
     if all(_generic(t) for t in toks) or \
             any(t.lower() in lexicon.public_words() for t in toks) and all(_generic(t) or ent.is_stop_word(t) for t in toks):
         return False   # titles, kinds of institution, the vocabulary of courts and committees
@@ -163,8 +171,9 @@ def sentence_start(text: str, pos: int) -> bool:
     return re.search(r"(?:^|[.!?:;\"“(]\s*|\n\s*)$", text[max(0, pos - 3):pos]) is not None
 
 
-LEFT_WORD = regex.compile(r"(\p{Lu}[\p{L}'’\-]+|\p{Lu}\.?)[ \t]+$")
-RIGHT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{L}'’\-]+|\p{Lu}\.?)(?![\w'’])")
+# (words of one name stand a space or two apart, not in fields a tab or a column apart)
+LEFT_WORD = regex.compile(r"(\p{Lu}[\p{L}'’\-]+|\p{Lu}\.?)[ ]{1,2}$")
+RIGHT_WORD = regex.compile(r"[ ]{1,2}(\p{Lu}[\p{L}'’\-]+|\p{Lu}\.?)(?![\w'’])")
 
 
 def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:

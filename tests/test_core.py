@@ -425,3 +425,13 @@ def test_a_practice_code_and_a_town_taken_for_a_nationality(tmp_path, passphrase
             "5. The applicant was born in 1958 and lives in Zgierz. She is Polish.\n")
     _, out = deid_one(tmp_path, "notes.txt", text)
     assert "G82741" not in out and "Zgierz" not in out and "Polish" in out, out
+
+
+def test_a_record_header_in_columns_and_a_post_with_an_acronym(tmp_path, passphrase):
+    """Regression: spaCy read "Tyler-James REES   DOB 22/05/2008" (three fields) as one
+    body, so the field name and the date got a place's name; "GP Partner" was a body."""
+    text = ("Dear Dr. Prosser,\n\nRe: Tyler-James REES   DOB 22/05/2008   NHS no. 721 309 6644\n"
+            "Thank you for seeing this boy.\n\nDr. Meera Mukherjee\nGP Partner, GMC 6128830\n")
+    _, out = deid_one(tmp_path, "letter.txt", text)
+    assert "Tyler" not in out and "REES" not in out and "Mukherjee" not in out, out
+    assert "   DOB " in out and "GP Partner, GMC " in out, out

@@ -260,7 +260,8 @@ NUMBER_CUES = ("case", "file", "record", "reference", "ref", "claim", "policy", 
                "national insurance", "NI", "insurance", "customer", "order", "invoice", "ticket", "booking",
                "tenancy", "tenant", "contract", "permit", "warrant", "docket", "matter", "project", "grant",
                "protocol", "study", "participant", "unit", "bed", "room", "locker", "extension", "ext", "pager",
-               "bleep", "collar", "service", "serial", "vehicle", "plate", "CHI", "PPS", "SSN", "EIN", "TIN")
+               "bleep", "collar", "service", "serial", "vehicle", "plate", "CHI", "PPS", "SSN", "EIN", "TIN",
+               "phone", "mobile", "card")
 # the citation courts give a judgment: "[2019] EWCA Crim 1123" (its number identifies the case)
 NEUTRAL_CITATION_COURTS = ("UKSC", "UKHL", "UKPC", "EWCA Civ", "EWCA Crim", "EWHC", "UKUT", "UKFTT", "UKEAT",
                            "EWCOP", "EWFC", "CSIH", "CSOH", "HCJAC", "NICA", "NIQB", "IESC", "IECA", "IEHC", "NZSC",

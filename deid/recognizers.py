@@ -85,7 +85,8 @@ class ReferenceNumberRecognizer(PatternRecognizer):
     ("41234/98", "EHC/2023/00871", "23/NE/0147", "G82741", "6654321WA", "2021CF002286", "xxx-xx-4417",
     "#11802"), and the number of a neutral citation ("[2019] EWCA Crim 1123")."""
     PATTERNS = [
-        Pattern("cue number", rf"(?<=\b(?i:{CUES})(?:[ \t]+(?i:no\.?|number|num|#|id))?[ \t]*[:#.]?[ \t]*)"
+        Pattern("cue number", rf"(?<=\b(?i:{CUES})(?:[ \t]+\(?(?i:no\.?|number|num|#|id))?"
+                rf"(?:[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in))?[ \t]*[:#.]?[ \t]*)"
                 rf"{NOT_A_DATE}(?:{CODE}|{SPACED_CODE})\b", 0.7),
         Pattern("number after no.", rf"(?<=\b(?i:no)\.[ \t]*){NOT_A_DATE}(?:{CODE}|{SPACED_CODE})\b", 0.7),
         Pattern("slashed", rf"(?<![/\w]){NOT_A_DATE}(?:[A-Z]{{1,5}}/)?(?=[A-Z0-9/]*\d{{3}})[A-Z0-9]{{1,6}}/[A-Z0-9]{{1,6}}"

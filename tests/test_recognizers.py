@@ -52,6 +52,8 @@ CASES = [
     (R.ReferenceNumberRecognizer, "armed robbery, case was 2021CF002286. And", ["2021CF002286"]),
     (R.ReferenceNumberRecognizer, "(lot 3, contract ref. SPAN/22/L3/0117).", ["SPAN/22/L3/0117"]),
     (R.ReferenceNumberRecognizer, "the meeting on 12/03/2021 agreed it, no. 3 in the list", []),
+    (R.ReferenceNumberRecognizer, "The appellant's phone (number ending 4471) was seized", ["4471"]),
+    (R.ReferenceNumberRecognizer, "paid with the card ending in 8826 and her phone was off", ["8826"]),
     (R.SocialHandleRecognizer, "follow @tomreyes_sp on there", ["@tomreyes_sp"]),
     (R.SocialHandleRecognizer, "mail me at tom@example.com", []),
     (R.PostcodeRecognizer, "Old Dover Road | Canterbury CT2 7QE", ["Canterbury", "CT2 7QE"]),

@@ -4,7 +4,7 @@ reviewer accepts every flag.
 Sets: shared/eval/dev (interviews the detection is tuned on), shared/eval/presidio-synth
 (Presidio's synthetic texts), bench/eval/interviews (held-out fictional interviews) and the
 held-out sets of bench/eval/README-heldout.md (interviews2, minutes, court, clinical,
-emails, asr); `final` and `final2` only when asked for (`--sets final2`); any other folder marked up the
+emails, asr); `final`, `final2` and `final3` only when asked for (`--sets final3`); any other folder marked up the
 same way with `--gold DIR`. For each set: `score.py plain` writes the unmarked inputs, `veil
 deid` runs on them in a new temporary study (VEIL_SEED=1), `score.py score --json` scores
 the outputs; then bench/accept_all.py accepts every flag through the review page's code
@@ -44,6 +44,7 @@ SETS = {
     "emails": (HELD_OUT / "emails", None),
     "final": (HELD_OUT / "final", None),
     "final2": (HELD_OUT / "final2", None),
+    "final3": (HELD_OUT / "final3", None),
 }
 DEFAULT = [s for s in SETS if not s.startswith("final")]
 MAX_OVER, MAX_INCONSISTENT, MIN_REVIEWED = 0.01, 0, 0.995

@@ -92,6 +92,8 @@ class ReferenceNumberRecognizer(PatternRecognizer):
         Pattern("slashed", rf"(?<![/\w]){NOT_A_DATE}(?:[A-Z]{{1,5}}/)?(?=[A-Z0-9/]*\d{{3}})[A-Z0-9]{{1,6}}/[A-Z0-9]{{1,6}}"
                 rf"(?:/[A-Z0-9]{{1,6}})?\b(?!/)", 0.6),
         Pattern("letters and digits", r"\b(?:[A-Z]{1,3}\d{5,}[A-Z]{0,3}|\d{5,}[A-Z]{1,3}|\d{4,}[A-Z]{1,3}\d{3,})\b", 0.6),
+        # letters, then groups joined by dashes: a participant's or a case's code, "CD-117-004", "RJ-55102-B"
+        Pattern("dashed", r"(?<![\w\-])[A-Z]{1,5}-\d{2,6}(?:-[A-Z0-9]{1,6})+(?![\w\-])", 0.6),
         Pattern("masked", r"\b[xX*#]{3}-[xX*#]{2}-\d{4}\b", 0.7),
         Pattern("numbered", r"(?<=[A-Za-z][ \t]?)#[ \t]?\d{3,}\b", 0.6),
         Pattern("neutral citation", rf"(?<=\[(?:19|20)\d{{2}}\][ \t]+(?:{COURTS})[ \t]+)\d{{1,5}}\b", 0.8),

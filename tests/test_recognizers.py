@@ -53,6 +53,7 @@ CASES = [
     (R.ReferenceNumberRecognizer, "(lot 3, contract ref. SPAN/22/L3/0117).", ["SPAN/22/L3/0117"]),
     (R.ReferenceNumberRecognizer, "the meeting on 12/03/2021 agreed it, no. 3 in the list", []),
     (R.ReferenceNumberRecognizer, "The appellant's phone (number ending 4471) was seized", ["4471"]),
+    (R.ReferenceNumberRecognizer, '"participant_id": "CD-117-004", and RJ-55102-B; not COVID-19', ["CD-117-004", "RJ-55102-B"]),
     (R.ReferenceNumberRecognizer, "paid with the card ending in 8826 and her phone was off", ["8826"]),
     (R.SocialHandleRecognizer, "follow @tomreyes_sp on there", ["@tomreyes_sp"]),
     (R.SocialHandleRecognizer, "mail me at tom@example.com", []),

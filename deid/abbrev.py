@@ -14,6 +14,7 @@ from deid import lexicon
 from deid.detect import Doc
 from deid.model import Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
+from deid.pseudonym import SURNAME_FIRST
 
 INITIALS = re.compile(r"(?<![\w&/\-])[A-Z]{2,4}(?![\w&/\-])")
 DEFINED = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{1,5})\)")
@@ -87,7 +88,7 @@ class Abbreviations:
             real = self.index.real_of.get(m.entity, "") if m.entity is not None else ""
             if m.kind != Kind.PERSON or len(ent.tokens(real)) < 2:
                 continue
-            for ini in {initials_of(real), initials_of(real, middle=False)}:
+            for ini in _person_initials(real):
                 if len(ini) >= 2:
                     if ini in out and out[ini] != m.entity:
                         seen.add(ini)
@@ -98,6 +99,9 @@ class Abbreviations:
 def _person_initials(name: str) -> set[str]:
     """The initials a person's name is written with: "FM", "AML" of "Alasdair MacLeod"
     (a capital inside a word counts: "Mac", "Mc", "O'"), "SSW" of "Shona Sinclair-Wylie"."""
+    inverted = SURNAME_FIRST.fullmatch(name)   # "ADEYEMI, Kemi" of a record: "KA"
+    if inverted:
+        name = f"{inverted.group(3)} {inverted.group(1)}"
     plain = {initials_of(name), initials_of(name, middle=False)}
     inner = "".join(c for w in ent.tokens(name) for c in re.findall(r"\b[A-Z]|(?<=Mac)[A-Z]|(?<=Mc)[A-Z]|(?<=O['’])[A-Z]", w))
     return plain | {inner}

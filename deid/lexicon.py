@@ -87,7 +87,8 @@ MORE_FIRST_NAMES = {
           "Dasha", "Olya", "Natasha", "Huong", "Phuong", "Thuy", "Hoa", "Mei", "Jing", "Ying",
           "Eilidh", "Morag", "Mhairi", "Ailsa", "Seonaid", "Gráinne", "Sinéad", "Siobhán", "Aoibheann", "Cerys",
           "Siân", "Ffion", "Carys", "Angharad", "Lowri", "Nia", "Eleri", "Heledd"),
-    "": ("Ade", "Sola", "Tunde", "Femi", "Dayo", "Nana"),
+    "": ("Ade", "Sola", "Tunde", "Femi", "Dayo", "Nana", "Kemi", "Bisi", "Funmi", "Yemi", "Bola", "Tayo", "Wale",
+         "Segun", "Bayo", "Dapo", "Lola", "Titi"),
 }
 MORE_LAST_NAMES = ("Diallo", "Ndiaye", "Traore", "Traoré", "Keita", "Kone", "Koné", "Coulibaly", "Sow", "Diop",
                    "Camara", "Toure", "Touré", "Sylla", "Cisse", "Cissé", "Kouyate", "Sissoko", "Bamba",

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from deid import entity as ent
-from deid import lexicon, pools
+from deid import lexicon, names, pools
 from deid import words as vocab
 from deid.people import is_first_name
 
@@ -112,8 +112,9 @@ class PlaceNames:
         if word_for_word and len(p.split()) == len(words) and not fresh:  # each word follows the name
             for w, x in zip(words, p.split()):
                 self._remember(w, x)
-        elif len(words) == 1 and not fresh and not vocab.is_common(words[0]):
+        elif len(words) == 1 and not fresh and (not vocab.is_common(words[0]) or names.is_town(words[0])):
             self._remember(words[0], p)   # "Gillingham" of two addresses is one town
+            self.__dict__.setdefault("run_names", set()).add(p)
         return p + tail
 
     def _word_for_word(self, c: str) -> bool:
@@ -129,7 +130,8 @@ class PlaceNames:
         if not all(ps):
             return None
         p = " ".join(ps)
-        return p if pools.is_place(p) or p in self.own.get("places", []) else None
+        made_here = p in self.__dict__.setdefault("run_names", set())
+        return p if made_here or pools.is_place(p) or p in self.own.get("places", []) else None
 
     def _own_institution(self, core: str) -> str | None:
         """The first of the study's own institution names of the same kind still free."""

@@ -216,7 +216,7 @@ class Pseudonyms(PlaceNames):
     # ---------------------------------------------------------------- words
     def _word(self, word: str, kind: str, role: str, gender: str | None, origin: tuple = ()) -> str:
         kept = self._kind_word(word, kind) if kind != "person" else (
-            word if word in pools.PARTICLES else None)  # "da Silva", "van Dijk": "da", "van" stay
+            word if word in pools.PARTICLES else None)  # a particle alone stays (_by_words drops it in a name)
         if kept is not None:
             return kept
         k = ent.key_of(word)
@@ -360,9 +360,15 @@ class Pseudonyms(PlaceNames):
         origin: tuple = ()
         for i, n in enumerate(names if self.origin == "keep" else []):
             origin = origin or people.origin(n, "first" if i == 0 and len(names) > 1 else "last")
-        out = []
+        out, dropped = [], False
         for i, part in enumerate(parts):
             n = i // 2
+            if i % 2 == 0 and dropped:   # the space after a dropped particle
+                dropped = False
+                continue
+            if i % 2 and part in pools.PARTICLES and n < len(names) - 1:
+                dropped = True   # "van der" of "Anneliese van der Merwe" tells where she is from
+                continue
             initial = INITIAL.fullmatch(part) and len(names) > 1 and n in (0, len(names) - 1) \
                 and self._initial(part, names, n)
             if i % 2 == 0 or initial:

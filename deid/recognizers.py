@@ -189,10 +189,11 @@ class NameListRecognizer(EntityRecognizer):
     PARTICLES = lexicon.NAME_PARTICLES
     SCORE_LOWER_CASE, SCORE_WITH_SURNAME, SCORE_FIRST_NAME = 0.45, 0.6, 0.5
     CASED = (re.compile(r"(?<![\w'’@.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?![\w@])"),
-             re.compile(r"[ \t]+([A-Z](?:\.|(?![\w'’]))|[A-ZÀ-ÖØ-Þ][\w'’\-]+|(?:%s)(?=[ \t]+[A-Z]))"
+             # (the next word of a name is a space or two away, not a column: "Tomasz   DOB")
+             re.compile(r"[ ]{1,2}([A-Z](?:\.|(?![\w'’]))|[A-ZÀ-ÖØ-Þ][\w'’\-]+|(?:%s)(?=[ \t]+[A-Z]))"
                         % "|".join(PARTICLES)))
     LOWER = (re.compile(r"(?<![\w'’@.\-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]{2,}(?![\w@])"),
-             re.compile(r"[ \t]+([a-z]\.?(?![\w'’])|[a-zß-öø-ÿ][\w'’\-]+)"))
+             re.compile(r"[ ]{1,2}([a-z]\.?(?![\w'’])|[a-zß-öø-ÿ][\w'’\-]+)"))
 
     def __init__(self, lower: bool = False):
         self.lower = lower

@@ -57,7 +57,36 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
             taken.add(c.span)
             out.append(c)
     out.sort(key=lambda c: (c.start, c.end))
+    out = _surname_first(text, out)
+    taken = SpanSet(c.span for c in out)
     return [with_kind(text, whole_name(text, c, taken) if c.kind == Kind.PERSON else c, taken) for c in out]
+
+
+FIELD_START = regex.compile(r"(?:^|\n|:[ \t]*|\t|[ ]{2})$")   # where a record's field begins
+GIVEN_AFTER = regex.compile(r",[ ]?(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:[ ]\p{Lu}[\p{Ll}'’]+){0,2})(?![\w'’])")
+
+
+def _surname_first(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A name as records write it, surname first where a field begins ("Child 1: NOWAK,
+    Tomasz", "Mother: Adeyemi, Folake Titilayo"): one person, whatever NER made of its parts
+    (a place "Adeyemi", a person "Nowak" and another "Tomasz"); not an acronym before a name
+    ("CHW, Hope Washington"), nor a name said twice ("Kasia, Kasia Wróblewska")."""
+    joined, skip_to = [], -1
+    for c in cands:
+        if c.start < skip_to:
+            continue
+        g = GIVEN_AFTER.match(text, c.end)
+        surname = text[c.start:c.end]
+        if g and FIELD_START.search(text, max(0, c.start - 3), c.start) and not c.known \
+                and c.kind != Kind.CONTACT and c.presidio_type != "STREET_ADDRESS" \
+                and PERSON_WORD.fullmatch(surname) and (surname in names.last_names() or not words.is_common(surname)) \
+                and not names.is_town(surname) and g.group(1).split()[0].split("-")[0] in names.first_names() \
+                and surname not in g.group(1).split():   # "Kasia, Kasia Wróblewska" is said twice, not inverted
+            # (not a town and its region: "Sydney, Victoria")
+            c = Candidate(c.start, g.end(), Kind.PERSON, c.score, c.recognizer, "PERSON")
+            skip_to = g.end()
+        joined.append(c)
+    return joined
 
 
 KIND_AFTER = regex.compile(r"[ \t]+(%s)\b(?!['’])" % "|".join(

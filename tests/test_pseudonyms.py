@@ -235,3 +235,13 @@ def test_a_name_written_surname_first_is_the_same_person_inverted():
         given, last = plain.rsplit(" ", 1)
         assert inverted == f"{last},{given}", (inverted, plain)
         assert "A" not in plain.split() and "Oyelowo" not in inverted
+
+
+def test_a_names_particles_go_with_it():
+    """Regression: "van der" of "Anneliese van der Merwe" stayed in the pseudonym ("Karen van
+    der Jones"): it tells where she is from, and the scorer counted it as a leak."""
+    ps = fresh(1)
+    whole = ps.pseudonym("Anneliese van der Merwe", "person")
+    assert "van" not in whole.split() and "der" not in whole.split() and len(whole.split()) == 2, whole
+    assert ps.pseudonym("van der Merwe", "person") == whole.split()[-1]
+    assert "de" not in ps.pseudonym("Tomás de la Fuente", "person").split()

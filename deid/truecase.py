@@ -100,7 +100,19 @@ def _likely_name(text: str, m, nxt, lists: Lists) -> bool:
     # a name or a town nobody writes as a lower-case word: "tyler", "hartford", "manchester"
     if len(w) > 3 and (name or w.lower() in lists.towns) and not words.written_lower(w):
         return True
-    return name and (_surname_after(m, nxt, lists) or CONTEXT.search(text[max(0, m.start() - 30):m.start()].lower()))
+    return name and (_surname_after(m, nxt, lists) or CONTEXT.search(text[max(0, m.start() - 30):m.start()].lower())
+                     or _speaks(text, m, nxt) and w.title() in lists.first)
+
+
+SPEECH = frozenset({"said", "says", "told", "asked", "replied", "shouted", "reckoned", "whispered"})
+DETERMINER = re.compile(r"\b(?:the|a|an|my|your|his|her|its|their|this|that|electric|phone|gas|water|say|said)[ \t]+$")
+
+
+def _speaks(text: str, m, nxt) -> bool:
+    """A first name that is also a word, before a verb of speaking and after no determiner:
+    "and rose said", "frank told me" (not "the bill said", "say grace")."""
+    return nxt is not None and nxt.group().lower() in SPEECH and nxt.start() - m.end() == 1 and \
+        not DETERMINER.search(text[max(0, m.start() - 12):m.start()].lower())
 
 
 def _surname_after(m, nxt, lists: Lists) -> bool:

@@ -139,6 +139,8 @@ TRUECASE = [
     # a name whose dictionary word nobody uses: "amadou" (a tinder fungus)
     ("and amadou said the water came up to the porch", ["Amadou"], ["Water", "Porch"]),
     ("i think the town clerk ruth she's been calling people", ["Ruth"], ["Clerk", "Town"]),
+    # a first name that is a word, before a verb of speaking
+    ("and rose said we should go but the bill said otherwise", ["Rose said"], ["Bill"]),
 ]
 
 

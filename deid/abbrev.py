@@ -69,8 +69,9 @@ class Abbreviations:
             span, text = Span(*t.span()), t.group()
             eid = people.get(text)
             # (initials the text defines win over the allow-list: "FM" is a radio band too)
-            if eid is None or text.lower() in self.allow and text not in self.defined or taken.overlaps(span):
-                continue
+            if eid is None or text.lower() in self.allow and text not in self.defined or taken.overlaps(span) \
+                    or text.lower() in lexicon.FIELD_LABELS and text not in self.defined:
+                continue   # ("RE: Amendment request" is a reply, not Rhiannon Pugh-Evans)
             for p in plan.overlapping(span):   # a flag on the same letters ("acronym?") gives way
                 plan.remove(p.mention)
             m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.8, RECOGNIZER, text)

@@ -16,6 +16,7 @@ CONTEXT_RECOGNIZERS = ("NameContextRecognizer", "TitledPersonRecognizer")  # a n
 KNOWN = "KnownEntityRecognizer"
 # which of two spans of the same length wins
 # a line break, a tab, a run of spaces, a spaced dash: "Adelaide Hospital – Clinical Ethics Committee"
+SALUTATION = re.compile(r"(?:Dear|Hi|Hello|Hey)[ \t]+(?=[A-Z])")
 FIELD_GAP = re.compile(r"\n|[ \t]*\t[ \t]*|[ ]{3,}|[ \t]+[–—|][ \t]+")
 NUMBERED = re.compile(r"\d|\b(?:%s)\b" % ent.NUMBER_WORDS)
 PRIORITY = {Kind.CONTACT: 1, Kind.PERSON: 2, Kind.INSTITUTION: 3, Kind.PLACE: 4, Kind.DATE: 5}
@@ -132,7 +133,10 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
         # the gap between two fields ("Tyler-James REES   DOB 22/05/2008"): what it found
         # is before it
         end = gap.start()
-    s, e, core = ent.trim(text, r.start, end, kind, address=address)
+    start = r.start
+    if SALUTATION.match(text, start) and not address:   # "Dear Bukola,": a person, without "Dear"
+        start, kind = SALUTATION.match(text, start).end(), Kind.PERSON
+    s, e, core = ent.trim(text, start, end, kind, address=address)
     if not core or core.lower() in allow or core in lexicon.ACRONYMS or e <= s:
         return None
     if kind == Kind.INSTITUTION and rec == "SpacyRecognizer" and _a_person(core):
@@ -181,6 +185,8 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
     if core == core.lower() and all(words.is_common(t) for t in toks) and not (address and NUMBERED.search(core)):
         return False  # lower-case text NER calls a name is usually a common word (an address
         # with its number is an address: "route twelve"; "to the" after "address" is not)
+    if len(toks) == 2 and toks[0].lower() in lexicon.ROLE_LABELS and re.fullmatch(r"[A-Z]|\d{1,3}", toks[1]):
+        return False  # already a pseudonym: "Patient A", "Participant 3", "Child B"
     if all(t in lexicon.ACRONYMS or re.fullmatch(r"[\d.,/%]+", t) for t in toks):
         return False  # a known acronym and a number: a test result, "CRP 214"
     if any(t in lexicon.ACRONYMS for t in toks) and all(t in lexicon.ACRONYMS or words.is_everyday(t) for t in toks):

@@ -451,3 +451,20 @@ def test_initials_of_people_a_record_names_surname_first(tmp_path, passphrase):
     said_twice = out.split("We had a girl, ")[1].split(", she")[0].split(", ")
     assert said_twice[0] == said_twice[1].split()[0], out   # a name said twice, not written inverted
     assert (tmp_path / "o" / "chw_case.txt").exists()
+
+
+def test_a_role_and_a_letter_is_already_a_pseudonym(tmp_path, passphrase):
+    """Regression: "Patient A" of committee minutes became "Flintwater A" (NER: a body)."""
+    text = ("4. Case\n\nDr. Hanif presented the case of a 67-year-old man, referred to here as Patient A, "
+            "hospital number RTW 4418203. Patient A has end-stage kidney disease.\n")
+    _, out = deid_one(tmp_path, "minutes.txt", text)
+    assert out.count("Patient A") == 2 and "Hanif" not in out, out
+
+
+def test_an_emails_salutation_and_its_reply_prefix(tmp_path, passphrase):
+    """Regression: "Dear Bukola" was a body (NER), and "RE:" of a subject line was taken
+    for the initials of Dr Rhiannon Pugh-Evans (first and last)."""
+    text = ("Subject: RE: Amendment request\n\nDear Bukola,\n\nThe Chair, Dr Rhiannon Pugh-Evans, has reviewed "
+            "it.\n")
+    _, out = deid_one(tmp_path, "email.txt", text)
+    assert "Bukola" not in out and "Pugh-Evans" not in out and "Dear " in out and "RE: Amendment" in out, out

@@ -76,20 +76,21 @@ CUES = "|".join(re.escape(c) for c in sorted(lexicon.NUMBER_CUES, key=len, rever
 COURTS = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in lexicon.NEUTRAL_CITATION_COURTS)
 CODE = r"(?=[A-Z0-9/\-.]*\d)[A-Z0-9][A-Z0-9/\-.]{2,}[A-Z0-9]"   # letters, digits, slashes; a digit in it
 SPACED_CODE = r"[A-Z]{2,5}[ \t]\d{3,}"   # a code of letters, a space, digits: "no. HAL 142", "number RTW 4418203"
-NOT_A_DATE = r"(?!\d{1,2}/\d{1,2}/\d{2,4}\b)(?!(?:19|20)\d{2}/\d{2}\b)"
+NOT_A_DATE = r"(?!\d{1,2}/\d{1,2}/\d{2,4}\b)(?!(?:19|20)\d{2}/\d{2}\b)(?!\d{1,2}/(?:19|20)\d{2}\b)"  # nor "1/2024"
 
 
 class ReferenceNumberRecognizer(PatternRecognizer):
     """Numbers that identify a case, a record or a person: after a cue word ("case no.
     2019-CV-0412", "badge 4471", "MRN: 00482913"), in the shapes reference numbers take
-    ("41234/98", "EHC/2023/00871", "23/NE/0147", "G82741", "6654321WA", "2021CF002286", "xxx-xx-4417",
-    "#11802"), and the number of a neutral citation ("[2019] EWCA Crim 1123")."""
+    ("41234/98", "EHC/2023/00871", "23/NE/0147" but not a blood pressure "148/86", "G82741",
+    "6654321WA", "2021CF002286", "CD-117-004", "xxx-xx-4417", "#11802"), and the number of a
+    neutral citation ("[2019] EWCA Crim 1123")."""
     PATTERNS = [
         Pattern("cue number", rf"(?<=\b(?i:{CUES})(?:[ \t]+\(?(?i:no\.?|number|num|#|id))?"
                 rf"(?:[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in))?[ \t]*[:#.]?[ \t]*)"
                 rf"{NOT_A_DATE}(?:{CODE}|{SPACED_CODE})\b", 0.7),
         Pattern("number after no.", rf"(?<=\b(?i:no)\.[ \t]*){NOT_A_DATE}(?:{CODE}|{SPACED_CODE})\b", 0.7),
-        Pattern("slashed", rf"(?<![/\w]){NOT_A_DATE}(?:[A-Z]{{1,5}}/)?(?=[A-Z0-9/]*\d{{3}})[A-Z0-9]{{1,6}}/[A-Z0-9]{{1,6}}"
+        Pattern("slashed", rf"(?<![/\w]){NOT_A_DATE}(?:[A-Z]{{1,5}}/)?(?=[A-Z0-9/]*\d{{3}})(?=[A-Z0-9/]*(?:[A-Z]|\d{{4}}))[A-Z0-9]{{1,6}}/[A-Z0-9]{{1,6}}"
                 rf"(?:/[A-Z0-9]{{1,6}})?\b(?!/)", 0.6),
         Pattern("letters and digits", r"\b(?:[A-Z]{1,3}\d{5,}[A-Z]{0,3}|\d{5,}[A-Z]{1,3}|\d{4,}[A-Z]{1,3}\d{3,})\b", 0.6),
         # letters, then groups joined by dashes: a participant's or a case's code, "CD-117-004", "RJ-55102-B"

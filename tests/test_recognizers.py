@@ -53,6 +53,8 @@ CASES = [
     (R.ReferenceNumberRecognizer, "(lot 3, contract ref. SPAN/22/L3/0117).", ["SPAN/22/L3/0117"]),
     (R.ReferenceNumberRecognizer, "the meeting on 12/03/2021 agreed it, no. 3 in the list", []),
     (R.ReferenceNumberRecognizer, "The appellant's phone (number ending 4471) was seized", ["4471"]),
+    (R.ReferenceNumberRecognizer, "application no. 41234/98 and ref 23/NE/0147; BP 148/86, HR 78", ["41234/98", "23/NE/0147"]),
+    (R.ReferenceNumberRecognizer, "EF 35% per echo 1/2024, seen 12/2023", []),
     (R.ReferenceNumberRecognizer, '"participant_id": "CD-117-004", and RJ-55102-B; not COVID-19', ["CD-117-004", "RJ-55102-B"]),
     (R.ReferenceNumberRecognizer, "paid with the card ending in 8826 and her phone was off", ["8826"]),
     (R.SocialHandleRecognizer, "follow @tomreyes_sp on there", ["@tomreyes_sp"]),

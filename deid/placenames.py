@@ -17,7 +17,7 @@ INITIAL = re.compile(r"[A-Z]\.?")
 
 class PlaceNames:
     """The place and institution half of `Pseudonyms` (it provides rng, map, own, used,
-    _taken, _remember, _fresh, _word and _memo)."""
+    run_names, _taken, _remember, _fresh, _word and _memo)."""
 
     def _place(self) -> str:
         """A fictional place name of any shape (a compound with a number once all are used)."""
@@ -114,7 +114,7 @@ class PlaceNames:
                 self._remember(w, x)
         elif len(words) == 1 and not fresh and (not vocab.is_common(words[0]) or names.is_town(words[0])):
             self._remember(words[0], p)   # "Gillingham" of two addresses is one town
-            self.__dict__.setdefault("run_names", set()).add(p)
+            self.run_names.add(p)
         return p + tail
 
     def _word_for_word(self, c: str) -> bool:
@@ -130,8 +130,9 @@ class PlaceNames:
         if not all(ps):
             return None
         p = " ".join(ps)
-        made_here = p in self.__dict__.setdefault("run_names", set())
-        return p if made_here or pools.is_place(p) or p in self.own.get("places", []) else None
+        # (a town's name keeps its pseudonym from run to run, whatever its shape)
+        town = len(words) == 1 and names.is_town(words[0])
+        return p if town or p in self.run_names or pools.is_place(p) or p in self.own.get("places", []) else None
 
     def _own_institution(self, core: str) -> str | None:
         """The first of the study's own institution names of the same kind still free."""

@@ -127,6 +127,7 @@ class Pseudonyms(PlaceNames):
         self.rng = random.Random(seed) if seed is not None else secrets.SystemRandom()
         self.new: list[tuple[str, str]] = []   # (real, pseudonym) added since loading
         self.short_forms: set[str] = set()      # keys of one-word short forms of institutions
+        self.run_names: set[str] = set()        # place names made for one word ("Cardiff"), reused
         self.wholes: dict[str, list[tuple[list[str], list[str]]]] = {}  # word -> names it begins or ends
         self._blocked: set[str] = set()  # candidates found taken
         self._memo: dict = {}  # each pool's candidates not yet found taken (pools.draw)

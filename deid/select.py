@@ -15,11 +15,12 @@ from deid.model import Kind, Span, SpanSet
 CONTEXT_RECOGNIZERS = ("NameContextRecognizer", "TitledPersonRecognizer")  # a name by its context
 KNOWN = "KnownEntityRecognizer"
 # which of two spans of the same length wins
-# a line break, a tab, a run of spaces, a spaced dash: "Adelaide Hospital – Clinical Ethics Committee"
-SALUTATION = re.compile(r"(?:Dear|Hi|Hello|Hey)[ \t]+(?=[A-Z])")
-FIELD_GAP = re.compile(r"\n|[ \t]*\t[ \t]*|[ ]{3,}|[ \t]+[–—|][ \t]+")
-NUMBERED = re.compile(r"\d|\b(?:%s)\b" % ent.NUMBER_WORDS)
 PRIORITY = {Kind.CONTACT: 1, Kind.PERSON: 2, Kind.INSTITUTION: 3, Kind.PLACE: 4, Kind.DATE: 5}
+# where NER reads past a name: a line break, a tab, a run of spaces, a spaced dash
+# ("Adelaide Hospital – Clinical Ethics Committee")
+FIELD_GAP = re.compile(r"\n|[ \t]*\t[ \t]*|[ ]{3,}|[ \t]+[–—|][ \t]+")
+SALUTATION = re.compile(r"(?:Dear|Hi|Hello|Hey)[ \t]+(?=[A-Z])")
+NUMBERED = re.compile(r"\d|\b(?:%s)\b" % ent.NUMBER_WORDS)
 
 
 @dataclass
@@ -77,17 +78,23 @@ def _surname_first(text: str, cands: list[Candidate]) -> list[Candidate]:
         if c.start < skip_to:
             continue
         g = GIVEN_AFTER.match(text, c.end)
-        surname = text[c.start:c.end]
-        if g and FIELD_START.search(text, max(0, c.start - 3), c.start) and not c.known \
-                and c.kind != Kind.CONTACT and c.presidio_type != "STREET_ADDRESS" \
-                and PERSON_WORD.fullmatch(surname) and (surname in names.last_names() or not words.is_common(surname)) \
-                and not names.is_town(surname) and g.group(1).split()[0].split("-")[0] in names.first_names() \
-                and surname not in g.group(1).split():   # "Kasia, Kasia Wróblewska" is said twice, not inverted
-            # (not a town and its region: "Sydney, Victoria")
+        if g and _inverted(text, c, g.group(1)):
             c = Candidate(c.start, g.end(), Kind.PERSON, c.score, c.recognizer, "PERSON")
             skip_to = g.end()
         joined.append(c)
     return joined
+
+
+def _inverted(text: str, c: Candidate, given: str) -> bool:
+    """Whether a candidate and the given names after its comma are one name, surname first
+    (not a town and its region, "Sydney, Victoria")."""
+    surname = text[c.start:c.end]
+    if c.known or c.kind == Kind.CONTACT or c.presidio_type == "STREET_ADDRESS" \
+            or not FIELD_START.search(text, max(0, c.start - 3), c.start):
+        return False
+    return bool(PERSON_WORD.fullmatch(surname)) and (surname in names.last_names() or not words.is_common(surname)) \
+        and not names.is_town(surname) \
+        and given.split()[0].split("-")[0] in names.first_names() and surname not in given.split()
 
 
 KIND_AFTER = regex.compile(r"[ \t]+(%s)\b(?!['’])" % "|".join(
@@ -134,8 +141,9 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
         # is before it
         end = gap.start()
     start = r.start
-    if SALUTATION.match(text, start) and not address:   # "Dear Bukola,": a person, without "Dear"
-        start, kind = SALUTATION.match(text, start).end(), Kind.PERSON
+    salutation = None if address else SALUTATION.match(text, start)
+    if salutation:   # "Dear Bukola,": a person, without "Dear"
+        start, kind = salutation.end(), Kind.PERSON
     s, e, core = ent.trim(text, start, end, kind, address=address)
     if not core or core.lower() in allow or core in lexicon.ACRONYMS or e <= s:
         return None

@@ -468,3 +468,19 @@ def test_an_emails_salutation_and_its_reply_prefix(tmp_path, passphrase):
             "it.\n")
     _, out = deid_one(tmp_path, "email.txt", text)
     assert "Bukola" not in out and "Pugh-Evans" not in out and "Dear " in out and "RE: Amendment" in out, out
+
+
+def test_a_town_keeps_its_pseudonym_in_a_later_run(tmp_path, passphrase):
+    """A town's name made for an address in one run is the same in the next run's address."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("GP: Wentloog Road, Rumney, Cardiff CF3 3EA\n")
+    (tmp_path / "b" / "two.txt").write_text("Home: 31 Glan Close, Llanrumney, Cardiff CF3 5QL\n")
+    towns = []
+    for sub, name in (("a", "one.txt"), ("b", "two.txt")):
+        res = run("deid", tmp_path / sub, "--study", tmp_path / "s", "--out", tmp_path / f"o{sub}")
+        assert res.exit_code == 0, res.output
+        out = (tmp_path / f"o{sub}" / name).read_text()
+        assert "Cardiff" not in out, out
+        towns.append(out.strip().split(", ")[-1].rsplit(" ", 2)[0])
+    assert towns[0] == towns[1], towns

@@ -347,7 +347,7 @@ hba1c egfr troponin haemoglobin hemoglobin creatinine ferritin cholesterol trigl
 
 
 @lru_cache(maxsize=1)
-def kind_words() -> frozenset[str]:
+def body_words() -> frozenset[str]:
     """The words that say a name is a body's: "Hospital", "Services", "Inc", "&"."""
     return frozenset(w for k in INSTITUTION_KINDS + BUSINESS_SUFFIXES + tuple(ORG_ENDINGS) for w in k.split()) | {"&"}
 

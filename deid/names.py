@@ -27,7 +27,7 @@ def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
             if role is None:
                 continue
             vs = {n for n in v if isinstance(n, str)}
-            vs |= {_plain(n) for n in vs}
+            vs |= {plain(n) for n in vs}
             (last if role == "last" else first).update(vs)
             if role != "last":
                 {"f": female, "m": male}.get(role, set()).update(vs)
@@ -50,8 +50,8 @@ def _role(attr: str) -> str | None:
     return None
 
 
-def _plain(name: str) -> str:
-    """A name without its accents: "Thúy" -> "Thuy", "Đức" -> "Duc"."""
+def plain(name: str) -> str:
+    """A name without its accents: "Thúy" -> "Thuy", "Đức" -> "Duc", "Müller" -> "Muller"."""
     name = name.replace("Đ", "D").replace("đ", "d").replace("ł", "l").replace("Ł", "L")
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 

@@ -8,7 +8,6 @@ import importlib
 import math
 import pkgutil
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -158,7 +157,7 @@ def is_ambiguous(first: str) -> bool:
 @lru_cache(maxsize=300_000)
 def fold(name: str) -> str:
     """Lower case without accents: "Müller" and "Muller" (as speech recognition writes it) match."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if not unicodedata.combining(c))
+    return names.plain(name.lower())
 
 
 def _grams(name: str) -> list[str]:

@@ -162,7 +162,7 @@ def _a_body(span: str) -> bool:
         return False
     last = toks[-1]
     return last in lexicon.ORG_ENDINGS and toks[0] not in names.first_names() or \
-        last in lexicon.kind_words() and last not in names.last_names() and last not in names.first_names()
+        last in lexicon.body_words() and last not in names.last_names() and last not in names.first_names()
 
 
 PERSON_WORD = regex.compile(r"(?:Mc|Mac|O'|O’)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?")
@@ -178,7 +178,7 @@ def _a_person(core: str) -> bool:
     return all(f in names.first_names() for f in parts) and \
         (len(parts) > 1 or not words.is_common(first)) and \
         (last in names.last_names() or not words.is_common(last)) and \
-        not any(t in lexicon.kind_words() for t in toks)
+        not any(t in lexicon.body_words() for t in toks)
 
 
 def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> bool:

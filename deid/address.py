@@ -69,6 +69,9 @@ POSTCODE_LINE = re.compile(rf"\n[ \t>]*,?[ \t]*(?:{CAP}[ \t]+){{0,2}}(?:\([^)\n]
                            rf"\d{{4,6}}\b")
 # a following line that continues an address: a town, region, postcode, country
 NEXT_LINE = re.compile(rf"\n[ \t>]*,?[ \t]*(?:(?:{W}|\d{{3,6}}|\([^)\n]{{1,30}}\))[ \t,]*){{1,6}}(?=\n|$)")
+# a country and its postcode a blank line below the address, as forms and signatures set
+# them: "\n\n Estonia 62488"
+COUNTRY_BELOW = re.compile(r"\n[ \t]*\n[ \t>]*(?P<place>[^\W\d_][^\n\d]{1,38}?)[ \t]+\d{4,6}[ \t]*(?=\n|$)")
 # a building number, a range of them, or a flat before the street: "1–63 Ferryden Court",
 # "Flat 3/2, 41 Ferryden Court"
 NUMBER_BEFORE = re.compile(r"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|Plot)[ \t]+[\d/]+[A-Za-z]?,?[ \t]+)?"
@@ -94,9 +97,14 @@ class AddressRecognizer(EntityRecognizer):
                 continue
             s, e = widen(text, s, e)
             taken.append((s, e))
-            out.append(RecognizerResult("STREET_ADDRESS", s, e, SCORE,
-                                        recognition_metadata={"recognizer_name": self.name}))
+            out.append(self._result(s, e))
+            below = _country_below(text, e)
+            if below:   # a paragraph of its own: a mention of its own
+                out.append(self._result(below.start("place"), below.end()))
         return out
+
+    def _result(self, s: int, e: int) -> RecognizerResult:
+        return RecognizerResult("STREET_ADDRESS", s, e, SCORE, recognition_metadata={"recognizer_name": self.name})
 
 
 def streets(text: str) -> list[tuple[int, int]]:
@@ -127,6 +135,11 @@ def widen(text: str, s: int, e: int) -> tuple[int, int]:
 def _unit(text: str, e: int) -> int:
     u = UNIT.match(text, e)
     return u.end() if u else e
+
+
+def _country_below(text: str, e: int):
+    m = COUNTRY_BELOW.match(text, e)
+    return m if m and m.group("place").strip().lower() in names.regions() else None
 
 
 def _next_lines(text: str, e: int) -> int:

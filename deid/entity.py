@@ -8,7 +8,8 @@ import runpy
 from functools import lru_cache
 from pathlib import Path
 
-from deid.lexicon import BUSINESS_SUFFIXES, DIRECTIONS, GENERIC_WORDS, STREET_WORDS, TITLE_WORDS
+from deid.lexicon import (BUSINESS_SUFFIXES, CREDENTIALS, DIRECTIONS, GENERIC_WORDS, LEAD_VERBS, RELATIONS, STREET_WORDS,
+                          TITLE_WORDS)
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
 from deid.model import Kind
 
@@ -72,10 +73,12 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
         if m:
             lead += m.end()
     if kind != "contact":
-        # leading function words NER drags in: "I'm Naomi Ryan", "This", "Can"
+        # leading words NER drags in: function words ("I'm Naomi Ryan", "This", "Can"), a
+        # note's first verb ("Attends Christ Apostolic Church"), a credential ("PharmD
+        # Hector Villaseñor"), a relation ("Son Darnell")
         while True:
-            m = re.match(r"([\w'’]+)(\s+)", s[lead:])
-            if not m or not is_stop_word(m.group(1)) or not s[lead + m.end():].strip():
+            m = re.match(r"([\w'’\-]+)(\s+)", s[lead:])
+            if not m or not _dragged_in(m.group(1), kind) or not s[lead + m.end():].strip():
                 break
             lead += m.end()
     core = s[lead:]
@@ -87,6 +90,11 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
         core = core.rstrip(" \t\n.,;:!?\"“”‘’')(-—–&*[]")
     core = core.rstrip()
     return start + lead, start + lead + len(core), core
+
+
+def _dragged_in(word: str, kind: str) -> bool:
+    return is_stop_word(word) or word.lower() in LEAD_VERBS or \
+        kind == "person" and (word in CREDENTIALS or word.lower() in RELATIONS and word[0].isupper())
 
 
 def is_stop_word(word: str) -> bool:

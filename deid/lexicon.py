@@ -74,6 +74,8 @@ MORE_FIRST_NAMES = {
           "Abul", "Shafiq", "Nazrul", "Rafiqul", "Shahidul", "Mizanur", "Mahbub", "Chidi", "Adebayo", "Oluwaseun",
           "Babajide", "Olumide", "Chukwuma", "Ikenna", "Babatunde", "Adewale", "Olusegun", "Oluwafemi", "Wojtek", "Tomek", "Kuba", "Pasha", "Vova", "Kolya",
           "Misha", "Seryozha", "Huseyin", "Mehmet", "Duc", "Thanh", "Hui", "Wei", "Jun", "Kofi", "Kwabena",
+          # Vietnamese names Faker's vi_VN lacks
+          "Hieu", "Huy", "Phuc", "Tien", "Hai", "Khoa", "Vinh", "Trung", "Khang",
           # Scottish, Irish and Welsh
           "Alasdair", "Ruaridh", "Ruairidh", "Murdo", "Ciarán", "Pádraig", "Seán", "Dafydd", "Gethin", "Owain",
           "Aled", "Iolo", "Gwilym", "Emyr"),
@@ -85,9 +87,10 @@ MORE_FIRST_NAMES = {
           "Farzana", "Rahima", "Rokeya", "Sultana", "Shirin", "Taslima", "Bukola", "Tolu", "Tolulope", "Funmilayo",
           "Efua", "Nkechi", "Ngozi", "Chioma", "Adaeze", "Yetunde", "Folake", "Kasia", "Gosia", "Basia", "Zosia",
           "Dasha", "Olya", "Natasha", "Huong", "Phuong", "Thuy", "Hoa", "Mei", "Jing", "Ying",
+          "Thu", "Trang", "Nhung", "Vy", "Nga", "Loan", "Thao", "Nhi", "Uyen", "Kieu", "Diep",
           "Eilidh", "Morag", "Mhairi", "Ailsa", "Seonaid", "Gráinne", "Sinéad", "Siobhán", "Aoibheann", "Cerys",
           "Siân", "Ffion", "Carys", "Angharad", "Lowri", "Nia", "Eleri", "Heledd"),
-    "": ("Ade", "Sola", "Tunde", "Femi", "Dayo", "Nana", "Kemi", "Bisi", "Funmi", "Yemi", "Bola", "Tayo", "Wale",
+    "": ("Khanh", "Tam", "Ade", "Sola", "Tunde", "Femi", "Dayo", "Nana", "Kemi", "Bisi", "Funmi", "Yemi", "Bola", "Tayo", "Wale",
          "Segun", "Bayo", "Dapo", "Lola", "Titi"),
 }
 MORE_LAST_NAMES = ("Diallo", "Ndiaye", "Traore", "Traoré", "Keita", "Kone", "Koné", "Coulibaly", "Sow", "Diop",
@@ -104,6 +107,19 @@ MORE_LAST_NAMES = ("Diallo", "Ndiaye", "Traore", "Traoré", "Keita", "Kone", "Ko
 POSTS = ("Director", "Deputy Director", "Assistant Director", "Head", "Manager", "Department", "Dean",
          "Professor", "Lecturer", "Officer", "Minister", "Secretary", "Lead", "Chief", "Vice President",
          "Team Leader", "Coordinator", "Co-ordinator")
+
+# qualifications and registrations written beside a name: "Kimberly Nakashima-Lutz, RD",
+# "PharmD Hector Villaseñor"; they name no one
+CREDENTIALS = ("RD", "RN", "RGN", "RMN", "LPN", "NP", "APRN", "CNA", "DNP", "PharmD", "MPH", "MSW", "LCSW", "LMSW",
+               "LPC", "LMFT", "PsyD", "EdD", "DPhil", "MBBS", "MBChB", "FRCP", "MRCP", "MRCPsych", "MRCGP", "FRCS",
+               "FRCPsych", "BSc", "MSc", "MA", "BA", "OTR", "SLP", "CCC-SLP", "DPT", "MPT", "PA-C", "FNP", "FNP-C")
+# verbs that open a sentence of notes before a name, capitalised with it: "Attends Christ
+# Apostolic Church", "Contacted Mary Obi"
+LEAD_VERBS = frozenset({
+    "attends", "attended", "visits", "visited", "works", "worked", "joined", "joins", "lives", "lived",
+    "studies", "studied", "volunteers", "volunteered", "contacted", "called", "phoned", "emailed", "rang",
+    "referred", "seen", "saw", "met", "left", "moved", "admitted", "discharged", "transferred", "spoke",
+    "discussed", "informed", "advised", "told", "asked", "thanked", "welcomed", "introduced", "invited"})
 
 # ---------------------------------------------------------------- dates
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -292,7 +308,7 @@ NATO NB NCT NGO NHS NICE NMC NPO NSAID OCD OT PA PCR PE PEG PHQ PPE PR PRN PT PT
 SENCO SLT SOB SUV TB TIA UCAS UN UNICEF US UTI UV VAT VIP VP WHO
 BID TID QID QDS TDS OD PO SC IM ICD ICF NOS ABG AF BNP CVD DMARD EF GFR HDL LDL LFT MCV NEWS NIV OGD PEFR
 U&E U&Es FBC LFTs TFT TFTs INR ESR CXR AXR ECHO OT SLT FY1 FY2 ST1 ST2 ST3 SHO SpR
-""".split()) | frozenset(w for c in NEUTRAL_CITATION_COURTS for w in c.split() if w.isupper())
+""".split()) | frozenset(w for c in NEUTRAL_CITATION_COURTS for w in c.split() if w.isupper()) | frozenset(CREDENTIALS)
 
 # public bodies and the vocabulary of courts, committees and records: they identify no one
 # and are never given pseudonyms (a study adds its own with `public = [...]`)

@@ -212,9 +212,11 @@ class NameListRecognizer(EntityRecognizer):
         # (not "Mar" of "5 Mar 2024", "Sat" of a date)
         return w in first and not words.is_everyday(w) and w not in lexicon.DATE_ABBREVIATIONS
 
-    def _more(self, w: str, last) -> bool:
+    def _more(self, w: str, last, after_particle: bool = False) -> bool:
         if len(w.rstrip(".")) == 1 or w.lower() in self.PARTICLES:
             return True
+        if not self.lower and (after_particle or words.is_rare(w)) and not ent.is_stop_word(w):
+            return True   # a capitalised word after a first name that hardly anyone uses: "Lara Pottinger"
         return (w.title() in last and (self.lower or not words.is_everyday(w))) or not words.is_common(w)
 
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102
@@ -225,8 +227,9 @@ class NameListRecognizer(EntityRecognizer):
             if m.start() < end or not self._first(m.group(), first):
                 continue
             e, n = m.end(), 0
-            while n < 3 and (t := more.match(text, e)) and self._more(t.group(1), last):
-                e, n = t.end(), n + 1
+            prev = ""
+            while n < 3 and (t := more.match(text, e)) and self._more(t.group(1), last, prev in self.PARTICLES):
+                e, n, prev = t.end(), n + 1, t.group(1).lower()
             if n == 0 and not self.lower and words.written_lower(m.group()):
                 continue   # alone, a first name that is also a word is that word: "Oral History"
             end = e

@@ -21,6 +21,8 @@ STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
 CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’\-]+\b(?:[ \t,.&]+(?:Mc|Mac)?[A-Z][A-Z'’\-]*\b)+|(?<![\w/])[A-Z]{4,}(?![\w/])")
 CAPITALS = re.compile(r"(?:Mc|Mac|O')?[A-Z][A-Z'’\-]+")
 LINE = re.compile(r"[^\n]+")
+# a word in no dictionary and no list of names, used this often, is a word ("inbound"), not a name
+UNLISTED_NAME = 3.0
 
 
 def recase_capitals(text: str) -> str:
@@ -55,13 +57,33 @@ INSTITUTION = re.compile(
     rf"|\b(?P<saint>(?:saint|st\.?)[ \t]+[a-z][\w'’\-]*)")
 
 
+I_FORMS = ("I", "I'm", "I've", "I'd", "I'll")
+
+
 def is_uncased(text: str) -> bool:
     """Hardly a capital letter outside "I" and the first word of a line."""
     ws = WORD.findall(text)
     if len(ws) < 30:
         return False
-    caps = sum(1 for w in ws if w[0].isupper() and w not in ("I", "I'm", "I've", "I'd", "I'll"))
+    caps = sum(1 for w in ws if w[0].isupper() and w not in I_FORMS)
     return caps < 0.02 * len(ws)
+
+
+def truecase_lower_lines(text: str) -> str:
+    """A cased text whose lines written all in lower case (a chat message typed fast, a
+    note, a pasted snippet) get their likely names capitalised as an uncased text would."""
+    out, pos = [], 0
+    for m in LINE.finditer(text):
+        if _lower_line(m.group()):
+            out += [text[pos:m.start()], truecase(m.group())]
+            pos = m.end()
+    return "".join(out) + text[pos:] if out else text
+
+
+def _lower_line(line: str) -> bool:
+    """Four words or more, not one of them capitalised but "I"."""
+    ws = WORD.findall(line)
+    return len(ws) >= 4 and not any(c.isupper() for w in ws if w not in I_FORMS for c in w)
 
 
 def _towns_of_words(text: str, matches: list, towns: frozenset[str], out: list[str]) -> None:
@@ -95,7 +117,7 @@ def _likely_name(text: str, m, nxt, lists: Lists) -> bool:
     name = w.title() in lists.first or w.title() in lists.last
     if len(w) < 3:   # "jo", "al": only before a surname
         return name and _surname_after(m, nxt, lists)
-    if not words.is_common(w) or name and words.is_rare(w):
+    if not words.is_common(w) and (name or words.frequency(w) < UNLISTED_NAME) or name and words.is_rare(w):
         return True   # in no dictionary, or a name whose dictionary word is rare ("amadou")
     # a name or a town nobody writes as a lower-case word: "tyler", "hartford", "manchester"
     if len(w) > 3 and (name or w.lower() in lists.towns) and not words.written_lower(w):

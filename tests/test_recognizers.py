@@ -37,6 +37,10 @@ CASES = [
     (AddressRecognizer, "Ilmalankuja 82\n00240 Helsinki\nFinland", ["Ilmalankuja 82\n00240 Helsinki\nFinland"]),
     (AddressRecognizer, "we had 3 patients and 12 beds", []),
     # a British postcode whole, and nothing of the next line after it
+    # a country and its postcode a blank line below: a paragraph, and so a mention, of its own
+    (AddressRecognizer, "20789 Allika 46\n Suite 501\n Riisa\n\n Estonia 62488\n\nThanks",
+     ["20789 Allika 46\n Suite 501\n Riisa", "Estonia 62488"]),
+    (AddressRecognizer, "20789 Allika 46\n\nBoxes 12345", ["20789 Allika 46"]),
     (AddressRecognizer, "Registered office: 212 Dalmuir Street, Govan, Glasgow G51 3RT\nRegistered Society no. 4",
      ["212 Dalmuir Street, Govan, Glasgow G51 3RT"]),
     (AddressRecognizer, "write to 14 Crown Street, London SW1A 1AA\nUnited Kingdom\nThanks",
@@ -75,6 +79,9 @@ CASES = [
     (R.InstitutionRecognizer, "it was in the Barnsley Chronicle", ["Barnsley Chronicle"]),
     (R.NameListRecognizer, "and Ingrid J Svensson came", ["Ingrid J Svensson"]),
     (R.NameListRecognizer, "a Will to live, the Rose garden", []),
+    # a surname nobody uses as a word, and the surname after a particle
+    (R.NameListRecognizer, "Lara Pottinger\n\nAnna ten Pas will talk", ["Lara Pottinger", "Anna ten Pas"]),
+    (R.NameListRecognizer, "when Lara Said no", ["Lara"]),
     (R.NameListRecognizer, "Date: Sat, 5 Mar 2024", []),
     (R.NameListRecognizer, "the Calderby Voices Oral History Project; Oral Roberts", ["Oral Roberts"]),
     (lambda: R.NameListRecognizer(lower=True), "then aksel kristensen called", ["aksel kristensen"]),
@@ -101,6 +108,12 @@ TRIM = [
     ("The Old Mill, 5 Kiln Road", "address", "The Old Mill, 5 Kiln Road"),
     ("at forty Birch Street", "address", "forty Birch Street"),   # a house number said in words
     ("route twelve", "address", "route twelve"),
+    # a note's first verb, a credential, a relation, capitalised before a name
+    ("Attends Christ Apostolic Church", "institution", "Christ Apostolic Church"),
+    ("Contacted Mary Obi", "person", "Mary Obi"),
+    ("PharmD Hector Villaseñor", "person", "Hector Villaseñor"),
+    ("Son Darnell", "person", "Darnell"),
+    ("Works", "institution", "Works"),
 ]
 
 
@@ -144,6 +157,17 @@ TRUECASE = [
     # a first name that is a word, before a verb of speaking
     ("and rose said we should go but the bill said otherwise", ["Rose said"], ["Bill"]),
 ]
+
+
+def test_lower_case_lines_of_a_cased_text_have_their_names_capitalised():
+    """A chat message or a note typed fast, in lower case, among cased lines."""
+    from deid.truecase import truecase_lower_lines
+    text = ("The meeting went well.\nfollow up with patricia desrosiers in a couple of months\n"
+            "ok sounds good\nWe sell inbound and outbound.\nwe sell inbound and outbound sales too\n")
+    out = truecase_lower_lines(text)
+    assert len(out) == len(text) and out.lower() == text.lower()
+    assert "Patricia Desrosiers" in out and "The meeting" in out
+    assert "inbound" in out.split("\n")[4] and "Ok" not in out
 
 
 @pytest.mark.parametrize("text, caps, kept", TRUECASE)

@@ -28,7 +28,8 @@ def find_again(doc: Doc, plan: FilePlan, matcher: NameMatcher, linker: Linker, p
         if any(p.mention.span.contains(hit_span) for p in done) or \
                 any(len(p.mention.span) > e - s for p in done):
             continue
-        for p in over:
+        s = _with_initial(doc.text, s, linker.index.kind_of.get(hit.entity))
+        for p in plan.overlapping(Span(s, e)):
             plan.remove(p.mention)
         m = Mention(doc.fno, doc.turn_of(s), s, e, linker.index.kind_of.get(hit.entity, Kind.PERSON), 1.0,
                     KNOWN, doc.text[s:e])
@@ -36,6 +37,18 @@ def find_again(doc: Doc, plan: FilePlan, matcher: NameMatcher, linker: Linker, p
             m.flags.append(Flag.COMMON_WORD)
         linker.link(m)
         plan.set(m, planner.pseudonym(m, doc.text, doc.analysed))
+
+
+# an initial before a surname: "P. Raghunathan" ("I" and "A" only with a stop: words else)
+INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.|[B-HJ-Z])[ \t]$")
+
+
+def _with_initial(text: str, s: int, kind) -> int:
+    """Where a known person's name found again starts, with an initial written before it."""
+    if kind != Kind.PERSON:
+        return s
+    m = INITIAL_BEFORE.search(text, max(0, s - 3), s)
+    return m.start() if m else s
 
 
 def join_names(doc: Doc, plan: FilePlan, linker: Linker, planner: Planner) -> None:

@@ -130,6 +130,8 @@ class Linker:
             eid = self._person_by_word(m, k)
             if eid is not None:
                 m.kind = Kind.PERSON
+        if eid is None and m.kind == Kind.PERSON and len(ent.tokens(m.text)) > 1:
+            eid = self._person_by_tail(m)
         if eid is None and m.kind == Kind.INSTITUTION and ACRONYM.fullmatch(m.text):
             eid = ix.institution_of_acronym(m.text)
         if eid is None:
@@ -149,6 +151,32 @@ class Linker:
         if len(pick) > 1:
             m.flags.append(Flag.AMBIGUOUS)
         return max(pick, key=lambda e: (self.recent.get(e, -1), e)) if pick else None
+
+
+    def _person_by_tail(self, m: Mention) -> int | None:
+        """A name written shorter, of the one person of this file it fits: "P. Raghunathan"
+        or "Ní Bhriain" after "Priya Raghunathan" and "Niamh Ní Bhriain" (initials, then the
+        words the person's name ends with)."""
+        toks = ent.tokens(m.text)
+        lead = 0
+        while lead < len(toks) - 1 and INITIAL.fullmatch(toks[lead]):
+            lead += 1
+        tail = [t.lower() for t in toks[lead:]]
+        if lead == 0 and toks[0] in names.first_names():
+            return None   # "Marie Smith" is not "Anne Marie Smith"
+        fits = [e for e in self.index.people_with.get(tail[-1], ()) if self.recent.get(e) == m.file
+                and _fits(ent.tokens(self.index.real_of[e]), [t[0] for t in toks[:lead]], tail)]
+        return fits[0] if len(fits) == 1 else None
+
+
+INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _fits(real: list[str], initials: list[str], tail: list[str]) -> bool:
+    """Whether a full name ends with `tail` and its words before have these initials first."""
+    n = len(real) - len(tail)
+    return n > 0 and [t.lower() for t in real[n:]] == tail and len(initials) <= n and \
+        all(real[i][0].upper() == x for i, x in enumerate(initials))
 
 
 def _a_name_word(word: str) -> bool:

@@ -215,6 +215,8 @@ class NameListRecognizer(EntityRecognizer):
     def _more(self, w: str, last, after_particle: bool = False) -> bool:
         if len(w.rstrip(".")) == 1 or w.lower() in self.PARTICLES:
             return True
+        if w in lexicon.ACRONYMS:
+            return False   # a credential after the name: "Consolata Wambui RMN"
         if not self.lower and (after_particle or words.is_rare(w)) and not ent.is_stop_word(w):
             return True   # a capitalised word after a first name that hardly anyone uses: "Lara Pottinger"
         return (w.title() in last and (self.lower or not words.is_everyday(w))) or not words.is_common(w)

@@ -81,8 +81,26 @@ def _surname_first(text: str, cands: list[Candidate]) -> list[Candidate]:
         if g and _inverted(text, c, g.group(1)):
             c = Candidate(c.start, g.end(), Kind.PERSON, c.score, c.recognizer, "PERSON")
             skip_to = g.end()
+        elif (before := _surname_before(text, c)) is not None:   # NER found the given name only
+            if joined and joined[-1].end > before:
+                joined.pop()
+            c = Candidate(before, c.end, Kind.PERSON, c.score, c.recognizer, "PERSON")
         joined.append(c)
     return joined
+
+
+SURNAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’\-]+),[ ]?$")
+
+
+def _surname_before(text: str, c: Candidate) -> int | None:
+    """Where the surname before a given name NER found alone begins: "Adeyemi, Kemi"."""
+    if c.kind != Kind.PERSON or c.known:
+        return None
+    s = SURNAME_BEFORE.search(text, max(0, c.start - 40), c.start)
+    if s is None:
+        return None
+    probe = Candidate(s.start(1), s.end(1), Kind.PERSON, c.score, c.recognizer, "PERSON")
+    return s.start(1) if _inverted(text, probe, text[c.start:c.end]) else None
 
 
 def _inverted(text: str, c: Candidate, given: str) -> bool:

@@ -453,6 +453,21 @@ def test_initials_of_people_a_record_names_surname_first(tmp_path, passphrase):
     assert (tmp_path / "o" / "chw_case.txt").exists()
 
 
+def test_a_person_written_shorter_and_surname_first_is_one_person_with_initials(tmp_path, passphrase):
+    """Regression: NER found only "Kemi" of "ADEYEMI, Kemi" (her brother's "NOWAK-ADEYEMI"
+    lent "ADEYEMI" a pseudonym), and "P. Raghunathan" became a second person beside "Priya
+    Raghunathan", so neither "KA" nor "PR" (two people) was replaced."""
+    text = ("Case no.: CSWS-24-08813\n\nChild 1: ADEYEMI, Kemi\nDOB: 12/05/2015   NHS no.: 485 227 1093\n"
+            "Child 2: NOWAK-ADEYEMI, Oskar\nDOB: 03/11/2021\n\nAllocated worker: Priya Raghunathan\n\n"
+            "Participants: P. Raghunathan (SW), Niamh Ní Bhriain (Health Visitor).\n\n"
+            "Seen alone at school. KA drew her three houses. PR to refer the family. Ní Bhriain to visit.\n")
+    _, out = deid_one(tmp_path, "case.txt", text)
+    for gone in ("ADEYEMI", "Kemi", "Raghunathan", " KA ", " PR ", "Bhriain"):
+        assert gone not in out, (gone, out)
+    after = out.split("Allocated worker: ")[1].split("\n")[0].split()
+    assert out.split("Participants: ")[1].startswith(f"{after[0][0]}. {after[1]} (SW)"), out
+
+
 def test_a_role_and_a_letter_is_already_a_pseudonym(tmp_path, passphrase):
     """Regression: "Patient A" of committee minutes became "Flintwater A" (NER: a body)."""
     text = ("4. Case\n\nDr. Hanif presented the case of a 67-year-old man, referred to here as Patient A, "

@@ -82,6 +82,7 @@ CASES = [
     # a surname nobody uses as a word, and the surname after a particle
     (R.NameListRecognizer, "Lara Pottinger\n\nAnna ten Pas will talk", ["Lara Pottinger", "Anna ten Pas"]),
     (R.NameListRecognizer, "when Lara Said no", ["Lara"]),
+    (R.NameListRecognizer, "Kind regards\nConsolata Wambui RMN\nRegistered Manager", ["Consolata Wambui"]),
     (R.NameListRecognizer, "Date: Sat, 5 Mar 2024", []),
     (R.NameListRecognizer, "the Calderby Voices Oral History Project; Oral Roberts", ["Oral Roberts"]),
     (lambda: R.NameListRecognizer(lower=True), "then aksel kristensen called", ["aksel kristensen"]),

@@ -12,7 +12,7 @@ import re
 from deid import entity as ent
 from deid import lexicon
 from deid.detect import Doc
-from deid.model import Kind, Mention, Span, SpanSet
+from deid.model import Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
 from deid.pseudonym import SURNAME_FIRST
 
@@ -35,6 +35,7 @@ class Abbreviations:
 
     def run(self, doc: Doc, plan: FilePlan) -> None:
         self.defined: dict[str, int] = {}   # a person's initials the text defines: "Fraser Menzies (FM)"
+        self.ambiguous: set[str] = set()      # initials two people of the transcript share
         self._defined(doc, plan)
         self._initials(doc, plan)
 
@@ -76,34 +77,46 @@ class Abbreviations:
                 plan.remove(p.mention)
             m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.8, RECOGNIZER, text)
             m.entity = eid
+            if text in self.ambiguous and text not in self.defined:
+                m.flags.append(Flag.AMBIGUOUS)
             pseudo = self.planner.ps.map.get(ent.key_of(self.index.real_of.get(eid, "")), "")
+            if inverted := SURNAME_FIRST.fullmatch(pseudo):   # "Sullivan, Megan" stands for "MS"
+                pseudo = f"{inverted.group(3)} {inverted.group(1)}"
             plan.set(m, initials_of(pseudo, middle=len(text) > 2) or None, fixed=True)
             taken.add(span)
 
     def _people(self, plan: FilePlan) -> dict[str, int]:
-        """Initials -> the person of this transcript whose full name has them (none where
-        two people share them)."""
-        out: dict[str, int] = {}
-        seen: set[str] = set()
+        """Initials -> the person of this transcript whose name has them: of two, the one
+        whose every word they are ("FA": Faisal Ahmed before Folake Titilayo Adeyemi), else
+        the first named (flagged: initials left as they are would name someone)."""
+        whole: dict[str, list[int]] = {}
+        part: dict[str, list[int]] = {}
         for m in plan.mentions:
             real = self.index.real_of.get(m.entity, "") if m.entity is not None else ""
             if m.kind != Kind.PERSON or len(ent.tokens(real)) < 2:
                 continue
+            full = _person_initials(real, middle=True)
             for ini in _person_initials(real):
-                if len(ini) >= 2:
-                    if ini in out and out[ini] != m.entity:
-                        seen.add(ini)
-                    out[ini] = m.entity
-        return {k: v for k, v in out.items() if k not in seen}
+                by = whole if ini in full else part
+                if len(ini) >= 2 and m.entity not in by.setdefault(ini, []):
+                    by[ini].append(m.entity)
+        out = {}
+        for ini in whole.keys() | part.keys():
+            pick = whole.get(ini) or part[ini]
+            out[ini] = pick[0]
+            if len(pick) > 1:
+                self.ambiguous.add(ini)
+        return out
 
 
-def _person_initials(name: str) -> set[str]:
+def _person_initials(name: str, middle: bool = False) -> set[str]:
     """The initials a person's name is written with: "FM", "AML" of "Alasdair MacLeod"
-    (a capital inside a word counts: "Mac", "Mc", "O'"), "SSW" of "Shona Sinclair-Wylie"."""
+    (a capital inside a word counts: "Mac", "Mc", "O'"), "SSW" of "Shona Sinclair-Wylie";
+    with `middle`, only those of every word."""
     inverted = SURNAME_FIRST.fullmatch(name)   # "ADEYEMI, Kemi" of a record: "KA"
     if inverted:
         name = f"{inverted.group(3)} {inverted.group(1)}"
-    plain = {initials_of(name), initials_of(name, middle=False)}
+    plain = {initials_of(name)} if middle else {initials_of(name), initials_of(name, middle=False)}
     inner = "".join(c for w in ent.tokens(name) for c in re.findall(r"\b[A-Z]|(?<=Mac)[A-Z]|(?<=Mc)[A-Z]|(?<=O['’])[A-Z]", w))
     return plain | {inner}
 

@@ -130,8 +130,12 @@ class Linker:
             eid = self._person_by_word(m, k)
             if eid is not None:
                 m.kind = Kind.PERSON
-        if eid is None and m.kind == Kind.PERSON and len(ent.tokens(m.text)) > 1:
-            eid = self._person_by_tail(m)
+        if eid is None and len(ent.tokens(m.text)) > 1 and (
+                m.kind == Kind.PERSON or m.kind in (Kind.PLACE, Kind.INSTITUTION) and
+                all(_a_name_word(t) for t in ent.tokens(m.text))):
+            eid = self._person_by_tail(m)   # ("Ní Bhriain to visit": NER's place)
+            if eid is not None:
+                m.kind = Kind.PERSON
         if eid is None and m.kind == Kind.INSTITUTION and ACRONYM.fullmatch(m.text):
             eid = ix.institution_of_acronym(m.text)
         if eid is None:

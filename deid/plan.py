@@ -37,11 +37,24 @@ class Planner:
             real = self.index.real_of[m.entity]
             pseudo = ent.acronym(self.ps.pseudonym(real, Kind.INSTITUTION))
             self.ps._remember(m.text, pseudo)
+        elif m.kind == Kind.PERSON and k not in self.ps.map and (tail := self._tail(m)):
+            pseudo = tail   # "Ní Bhriain" of "Niamh Ní Bhriain": the end of her pseudonym
+            self.ps._remember(m.text, pseudo)
         else:
             title = ent.title_of(text, m.start) if m.kind == Kind.PERSON else ""
             pseudo = self.ps.pseudonym(m.text, m.kind, title=title, hint=m.recognizer)
         self.commit(m.entity)
         return pseudo
+
+    def _tail(self, m: Mention) -> str | None:
+        """The last words of the pseudonym of the person whose name ends in the mention's
+        words (two or more, no initial), where both have as many words."""
+        real = self.index.real_of.get(m.entity, "")
+        rt, mt = ent.tokens(real), ent.tokens(m.text)
+        if not 2 <= len(mt) < len(rt) or [t.lower() for t in rt[-len(mt):]] != [t.lower() for t in mt]:
+            return None
+        pt = self.ps.pseudonym(real, Kind.PERSON).split()
+        return " ".join(pt[-len(mt):]) if len(pt) == len(rt) else None
 
     def _label(self, eid: int, kind: Kind) -> str:
         label = self.study.entity(eid).pseudonym

@@ -460,12 +460,16 @@ def test_a_person_written_shorter_and_surname_first_is_one_person_with_initials(
     text = ("Case no.: CSWS-24-08813\n\nChild 1: ADEYEMI, Kemi\nDOB: 12/05/2015   NHS no.: 485 227 1093\n"
             "Child 2: NOWAK-ADEYEMI, Oskar\nDOB: 03/11/2021\n\nAllocated worker: Priya Raghunathan\n\n"
             "Participants: P. Raghunathan (SW), Niamh Ní Bhriain (Health Visitor).\n\n"
-            "Seen alone at school. KA drew her three houses. PR to refer the family. Ní Bhriain to visit.\n")
+            "Seen alone at school. KA drew her three houses. PR to refer the family. Ní Bhriain to visit.\n\n"
+            "Mother: ADEYEMI, Folake Titilayo\n\nClass teacher Mr Faisal Ahmed. FA said she was tired.\n")
     _, out = deid_one(tmp_path, "case.txt", text)
-    for gone in ("ADEYEMI", "Kemi", "Raghunathan", " KA ", " PR ", "Bhriain"):
+    # (initials two people share are replaced all the same, and flagged)
+    for gone in ("ADEYEMI", "Kemi", "Raghunathan", " KA ", " PR ", "Bhriain", " FA "):
         assert gone not in out, (gone, out)
     after = out.split("Allocated worker: ")[1].split("\n")[0].split()
     assert out.split("Participants: ")[1].startswith(f"{after[0][0]}. {after[1]} (SW)"), out
+    visitor = out.split("(SW), ")[1].split(" (Health")[0].split()
+    assert out.split(" to visit.")[0].endswith(" ".join(visitor[1:])), out   # the end of her pseudonym
 
 
 def test_a_role_and_a_letter_is_already_a_pseudonym(tmp_path, passphrase):

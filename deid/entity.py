@@ -8,8 +8,8 @@ import runpy
 from functools import lru_cache
 from pathlib import Path
 
-from deid.lexicon import (BUSINESS_SUFFIXES, CREDENTIALS, DIRECTIONS, GENERIC_WORDS, LEAD_VERBS, RELATIONS, STREET_WORDS,
-                          TITLE_WORDS)
+from deid.lexicon import (BUSINESS_SUFFIXES, CREDENTIALS, DIRECTIONS, GENERIC_WORDS, LEAD_VERBS, NAME_PARTICLES,
+                          RELATIONS, STREET_WORDS, TITLE_WORDS)
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
 from deid.model import Kind
 
@@ -70,7 +70,7 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
     if kind == "person":
         # lower-case words NER drags in before a name: "friend Bill", "cousin Rich"
         m = re.match(r"(?:[a-z][\w'’]*[ \t]+)+(?=[A-Z])", s[lead:])
-        if m:
+        if m and not all(w in NAME_PARTICLES for w in m.group().split()):   # not "van der" of "van der Merwe"
             lead += m.end()
     if kind != "contact":
         # leading words NER drags in: function words ("I'm Naomi Ryan", "This", "Can"), a
@@ -144,6 +144,10 @@ def tokens(text: str) -> list[str]:
     return re.findall(r"[\w'’.\-]+|&", text)
 
 
-def acronym(name: str) -> str:
-    words = [w for w in re.split(r"[\s\-–—]+", name) if w and w.lower() not in ("of", "the", "and", "at", "for", "&")]
+def acronym(name: str, caps: bool = True) -> str:
+    """The initials a body is called by: "NSU" of "Northfield State University"; without
+    `caps`, leaving out the acronyms inside it ("AWFT" of "Airedale and Wharfe NHS
+    Foundation Trust")."""
+    words = [w for w in re.split(r"[\s\-–—]+", name) if w and w.lower() not in ("of", "the", "and", "at", "for", "&")
+             and (caps or not (w.isupper() and len(w) > 1))]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()

@@ -155,6 +155,8 @@ INSTITUTION_KINDS = (
     "Day Center", "Day Centre", "Adult Day", "Adult Day Center", "Adult Day Program", "Day Program",
     "Senior Center", "Food Bank", "Credit Union", "Co-op", "Cooperative",
     "Union", "Freight", "Haulage", "Ward", "Uni",
+    "Mutual", "Cars", "Taxis", "Cabs", "Mission", "Ministries", "Fellowship", "Tabernacle", "Pantry",
+    "Alliance", "Coalition",
     # newspapers name a town's paper, and so the town
     "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier")
 # last words that make Title Case words a body, not the title of a course or a book

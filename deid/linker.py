@@ -37,7 +37,8 @@ class KeyIndex:
     def _entity(self, eid: int, kind: Kind, real: str) -> None:
         self.kind_of[eid], self.real_of[eid] = Kind(kind), real
         if kind == Kind.INSTITUTION:
-            self.acronyms.setdefault(ent.acronym(real), eid)
+            for caps in (True, False):
+                self.acronyms.setdefault(ent.acronym(real, caps), eid)
         self._add_tokens(eid, real)
 
     def _add_tokens(self, eid: int, real: str) -> None:
@@ -136,8 +137,10 @@ class Linker:
             eid = self._person_by_tail(m)   # ("Ní Bhriain to visit": NER's place)
             if eid is not None:
                 m.kind = Kind.PERSON
-        if eid is None and m.kind == Kind.INSTITUTION and ACRONYM.fullmatch(m.text):
-            eid = ix.institution_of_acronym(m.text)
+        if eid is None and ACRONYM.fullmatch(m.text) and m.kind != Kind.CONTACT:
+            eid = ix.institution_of_acronym(m.text)   # ("AWFT": NER's person)
+            if eid is not None:
+                m.kind = Kind.INSTITUTION
         if eid is None:
             eid = ix.add_entity(m.text, m.kind)
         m.entity = eid

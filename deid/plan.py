@@ -24,18 +24,19 @@ class Planner:
     def pseudonym(self, m: Mention, text: str, analysed: str = "") -> str:
         """The pseudonym of a linked mention; its new forms go into the key. A name written
         in capitals is given the pseudonym of the name as `analysed` writes it."""
-        if analysed and m.text.isupper() and analysed[m.start:m.end].lower() == m.text.lower():
+        if analysed and m.text.isupper() and analysed[m.start:m.end].lower() == m.text.lower() and \
+                not self._acronym_of_known(m):
             m = dc_replace(m, text=analysed[m.start:m.end])   # same key, the words as names are written
         k = ent.key_of(m.text)
         if self.style == "bracket":
             pseudo = self._label(m.entity, m.kind)  # every form of one entity shares its label
             if k not in self.ps.map:
                 self.ps._remember(m.text, pseudo)
-        elif m.kind == Kind.INSTITUTION and ACRONYM.fullmatch(m.text) and k not in self.ps.map \
-                and self.index.real_of.get(m.entity, m.text) != m.text:
+        elif self._acronym_of_known(m) and k not in self.ps.map:
             # the abbreviation of a known institution: the initials of its pseudonym
             real = self.index.real_of[m.entity]
-            pseudo = ent.acronym(self.ps.pseudonym(real, Kind.INSTITUTION))
+            caps = m.text.upper() != ent.acronym(real, caps=False) or ent.acronym(real) == m.text.upper()
+            pseudo = ent.acronym(self.ps.pseudonym(real, Kind.INSTITUTION), caps)
             self.ps._remember(m.text, pseudo)
         elif m.kind == Kind.PERSON and k not in self.ps.map and (tail := self._tail(m)):
             pseudo = tail   # "Ní Bhriain" of "Niamh Ní Bhriain": the end of her pseudonym
@@ -45,6 +46,10 @@ class Planner:
             pseudo = self.ps.pseudonym(m.text, m.kind, title=title, hint=m.recognizer)
         self.commit(m.entity)
         return pseudo
+
+    def _acronym_of_known(self, m: Mention) -> bool:
+        return m.kind == Kind.INSTITUTION and bool(ACRONYM.fullmatch(m.text)) and \
+            self.index.real_of.get(m.entity, m.text) != m.text
 
     def _tail(self, m: Mention) -> str | None:
         """The last words of the pseudonym of the person whose name ends in the mention's

@@ -221,15 +221,33 @@ class NameListRecognizer(EntityRecognizer):
             return True   # a capitalised word after a first name that hardly anyone uses: "Lara Pottinger"
         return (w.title() in last and (self.lower or not words.is_everyday(w))) or not words.is_common(w)
 
+    def _before_surname(self, text: str, m, first, last, more) -> bool:
+        """A first name that is an everyday word before a surname that is none: "grace
+        beaumont", "Rose Okafor" (not "will smith", "Hope Street")."""
+        w = m.group()
+        if w.title() not in first or ent.is_stop_word(w) or w in lexicon.DATE_ABBREVIATIONS:
+            return False
+        t = more.match(text, m.end())
+        if not t or len(t.group(1)) < 3:
+            return False
+        surname = t.group(1)
+        if any(p in lexicon.CLINICAL_WORDS for p in [surname.lower()] + surname.lower().split("-")):
+            return False   # "oral co-amoxiclav"
+        return surname.lower() not in words.dictionary() and not words.is_everyday(surname) and \
+            (surname.title() in last or words.frequency(surname) < words.MODERN + 0.2)
+
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102
         first, last = names.first_names(), names.last_names()
         word, more = self.LOWER if self.lower else self.CASED
         out, end = [], -1
         for m in word.finditer(text):
-            if m.start() < end or not self._first(m.group(), first):
+            if m.start() < end:
                 continue
-            e, n = m.end(), 0
-            prev = ""
+            e, n, prev = m.end(), 0, ""
+            if not self._first(m.group(), first):
+                if not self._before_surname(text, m, first, last, more):
+                    continue
+                e, n = more.match(text, e).end(), 1   # the surname that makes the word a name
             while n < 3 and (t := more.match(text, e)) and self._more(t.group(1), last, prev in self.PARTICLES):
                 e, n, prev = t.end(), n + 1, t.group(1).lower()
             if n == 0 and not self.lower and words.written_lower(m.group()):

@@ -4,6 +4,7 @@ the key's forms in every stored transcript after the key has grown."""
 from __future__ import annotations
 
 import json
+import re
 
 from deid import leak, words
 from deid.detect import SEP
@@ -65,13 +66,10 @@ class Checker:
         self.index = KeyIndex(study)
         self.matcher: NameMatcher = self.index.matcher(allow_list(study), exclude=kept)
         words = set()
-        for v in study.variants():
-            words.add(key_of(v.pseudonym))
-            words.update(key_of(w) for w in v.pseudonym.split())
-        for i in items:
-            if i.pseudonym_decided:
-                words.add(key_of(i.pseudonym_decided))
-                words.update(key_of(w) for w in i.pseudonym_decided.split())
+        for p in [v.pseudonym for v in study.variants()] + [i.pseudonym_decided for i in items if i.pseudonym_decided]:
+            # (the parts of a code too: a scrambled "28766-545" may hold a number the key
+            # learnt later as someone's real one)
+            words.update([key_of(p)] + [key_of(w) for w in p.split()] + [w.lower() for w in re.findall(r"\w+", p)])
         self.pseudonyms = frozenset(words)
 
     def count(self, tr: Transcript, reps: dict | None = None) -> int:

@@ -472,6 +472,19 @@ def test_a_person_written_shorter_and_surname_first_is_one_person_with_initials(
     assert out.split(" to visit.")[0].endswith(" ".join(visitor[1:])), out   # the end of her pseudonym
 
 
+def test_a_trusts_acronym_without_its_inner_acronym_and_a_surname_with_particles(tmp_path, passphrase):
+    """Regression: "AWFT" of "Airedale and Wharfe NHS Foundation Trust" (NER: a person, and
+    the acronym leaves "NHS" out) got a word of its own; "Dr van der Merwe" kept "van der"."""
+    text = ("Interviewer: Where were you referred from?\n\nRespondent: Airedale and Wharfe NHS Foundation "
+            "Trust. The AWFT staff team sent me. Dr Anneliese van der Merwe was there, and Dr van der "
+            "Merwe again.\n")
+    _, out = deid_one(tmp_path, "t.txt", text)
+    for gone in ("Airedale", "Wharfe", "AWFT", "van der", "Merwe"):
+        assert gone not in out, (gone, out)
+    short = out.split(". The ")[1].split(" staff")[0]
+    assert short.isupper() and len(short) >= 3, out
+
+
 def test_a_role_and_a_letter_is_already_a_pseudonym(tmp_path, passphrase):
     """Regression: "Patient A" of committee minutes became "Flintwater A" (NER: a body)."""
     text = ("4. Case\n\nDr. Hanif presented the case of a 67-year-old man, referred to here as Patient A, "
@@ -503,3 +516,20 @@ def test_a_town_keeps_its_pseudonym_in_a_later_run(tmp_path, passphrase):
         assert "Cardiff" not in out, out
         towns.append(out.strip().split(", ")[-1].rsplit(" ", 2)[0])
     assert towns[0] == towns[1], towns
+
+
+def test_a_scrambled_code_holding_a_number_learnt_later_is_no_leak(tmp_path, passphrase):
+    """Regression: a code's pseudonym ("28766-545") held a number that a later transcript
+    named as someone's real one ("28766" alone): the export's read-back check refused the
+    first transcript, though nothing real was in it."""
+    from deid.study import open_study
+    _, first = deid_one(tmp_path, "a.txt", "Interviewer: Where?\n\nRespondent: Please ring case ref. 40817-552 today.\n")
+    made = first.split("case ref. ")[1].split(" today")[0]
+    number = made.split("-")[0]
+    assert made != "40817-552" and number.isdigit(), first
+    with open_study(tmp_path / "s", secret=passphrase) as study:   # as a later run would learn it
+        study.add_variant(study.add_entity(Kind.CONTACT, number, "11111"), number, "11111")
+        study.save()
+    res = run("export", "--study", tmp_path / "s", "--out", tmp_path / "x", "--allow-unreviewed")
+    assert res.exit_code == 0 and "refused" not in res.output, res.output
+    assert made in (tmp_path / "x" / "a.txt").read_text()

@@ -82,6 +82,11 @@ CASES = [
     # a surname nobody uses as a word, and the surname after a particle
     (R.NameListRecognizer, "Lara Pottinger\n\nAnna ten Pas will talk", ["Lara Pottinger", "Anna ten Pas"]),
     (R.NameListRecognizer, "when Lara Said no", ["Lara"]),
+    # a first name that is an everyday word, before a surname that is none
+    (R.NameListRecognizer, "Then Grace Beaumont came; Will Power and Grace Church", ["Grace Beaumont"]),
+    (lambda: R.NameListRecognizer(lower=True), "we went with grace beaumont, not hope street or will smith",
+     ["grace beaumont"]),
+    (lambda: R.NameListRecognizer(lower=True), "then switched to oral co-amoxiclav on day 4", []),
     (R.NameListRecognizer, "Kind regards\nConsolata Wambui RMN\nRegistered Manager", ["Consolata Wambui"]),
     (R.NameListRecognizer, "Date: Sat, 5 Mar 2024", []),
     (R.NameListRecognizer, "the Calderby Voices Oral History Project; Oral Roberts", ["Oral Roberts"]),

@@ -35,9 +35,15 @@ def recase_capitals(text: str) -> str:
     for a, b in spans:
         for w in WORD.finditer(text, a, b):
             word = w.group()
-            if CAPITALS.fullmatch(word) and word not in lexicon.ACRONYMS and (re.search(r"[AEIOUY]", word) or word == "ST"):
+            if CAPITALS.fullmatch(word) and word not in lexicon.ACRONYMS and (re.search(r"[AEIOUY]", word) or word == "ST") \
+                    and not _in_a_code(text, w.start(), w.end()):
                 out[w.start() + 1:w.end()] = word[1:].lower()
     return "".join(out)
+
+
+def _in_a_code(text: str, s: int, e: int) -> bool:
+    """A word joined to a reference by a slash: "CPO" of "NE/CPO/24/0318"."""
+    return text[s - 1:s] == "/" or text[e:e + 1] == "/"
 
 
 def _mostly_capitals(line: str) -> bool:

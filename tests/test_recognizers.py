@@ -165,6 +165,14 @@ TRUECASE = [
 ]
 
 
+def test_a_line_in_capitals_keeps_its_codes():
+    """Regression: the line "CJSW ref: NE/CPO/24/0318   CHI: 0305041187" was recased whole,
+    and the reference, recased "Ne/Cpo/24/0318", was no reference any more."""
+    from deid.truecase import recase_capitals
+    out = recase_capitals("CLIENT: DANIEL McCREADY\nCJSW ref: NE/CPO/24/0318   CHI: 0305041187\n")
+    assert "NE/CPO/24/0318" in out and "Daniel" in out
+
+
 def test_lower_case_lines_of_a_cased_text_have_their_names_capitalised():
     """A chat message or a note typed fast, in lower case, among cased lines."""
     from deid.truecase import truecase_lower_lines

@@ -22,6 +22,9 @@ ROLE = re.compile(r"^(?i:%s)(?:[ \t]*[#.\-]?[ \t]*\d{1,4}[A-Za-z]?|[ \t]+[A-Z](?
 CODE = re.compile(r"^(?:[A-Z]{0,3}[\-_ ]?\d{1,4}(?:[\-_.][A-Z0-9]{1,4})*|\d+)$")   # "P07", "M1-04", "S1", "12"
 INITIALS = re.compile(r"^(?:[A-Z]\.?[ \t]?){2,3}$")
 EXTRA = re.compile(r"[ \t]*(?:\([^)]*\)|\[[^\]]*\])[ \t]*$")   # "(Guest)", "(she/her)", "[host]"
+# Zoom names a participant who joined without a name by the device: "Lan's iPad"
+DEVICE = re.compile(r"^(?P<name>.+?)['’]s[ \t]+(?i:ipad|iphone|ipod|galaxy|android|macbook|mac|pc|laptop|phone|"
+                    r"surface|chromebook|pixel|computer|tablet|desktop|kindle)\b[^'’]*$")
 
 
 @dataclass
@@ -48,10 +51,11 @@ def is_role(label: str) -> bool:
 
 def name_in(label: str, fno: int, turn: int) -> Label | None:
     """The name a label holds (title and "(Guest)" left out), or None for a role."""
-    if is_role(label):
-        return None
     core = EXTRA.sub("", label)
-    s, e, name = ent.trim(core, 0, len(core), Kind.PERSON)
+    device = DEVICE.match(core)
+    if is_role(device.group("name") if device else label):
+        return None
+    s, e, name = ent.trim(core, 0, device.end("name") if device else len(core), Kind.PERSON)
     if not name:
         return None
     m = Mention(fno, turn, s, e, Kind.PERSON, 0.9, RECOGNIZER, name)

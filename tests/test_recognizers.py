@@ -207,6 +207,11 @@ LABELS = [
     ("Date", None),     # "Date: Sat, 13 Apr 2024" of an e-mail: "Date" is a surname somewhere
     ("Ward", None),
     ("Subject", None),
+    # Zoom names a participant who joined without a name after the device
+    ("Lan's iPad", "Lan"),
+    ("Maria’s Galaxy S21", "Maria"),
+    ("Interviewer's iPad", None),
+    ("iPad", None),
 ]
 
 

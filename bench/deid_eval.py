@@ -5,7 +5,8 @@ Sets: shared/eval/dev (interviews the detection is tuned on), shared/eval/presid
 (Presidio's synthetic texts), bench/eval/interviews (held-out fictional interviews) and the
 held-out sets of bench/eval/README-heldout.md (interviews2, minutes, court, clinical,
 emails, asr); `final`, `final2` and `final3` only when asked for (`--sets final3`); any other folder marked up the
-same way with `--gold DIR`. For each set: `score.py plain` writes the unmarked inputs, `veil
+same way with `--gold DIR` (`--gold bench/eval/final4`). An output named after the pseudonyms in
+its input's name is scored as that input's. For each set: `score.py plain` writes the unmarked inputs, `veil
 deid` runs on them in a new temporary study (VEIL_SEED=1), `score.py score --json` scores
 the outputs; then bench/accept_all.py accepts every flag through the review page's code
 path and exports, and the export is scored again. Prints, per set: required mentions,
@@ -64,6 +65,19 @@ def _score(gold: Path, out: Path) -> dict:
     return json.loads(s.stdout)
 
 
+def _under_input_names(study: Path, plain: Path, out: Path) -> None:
+    """Outputs back under their inputs' names, for the scorer: an input named after a person
+    or a place ("02_oral_history_uawa.txt") has an output named after the pseudonym."""
+    sys.path.insert(0, str(ROOT))
+    from deid.filenames import output_name
+    from deid.study import open_study
+    with open_study(study, secret="deid-eval") as s:
+        for f in plain.glob("*.txt"):
+            shown = out / output_name(s, f.name)
+            if shown.name != f.name and shown.exists() and not (out / f.name).exists():
+                shown.rename(out / f.name)
+
+
 def _refused_as_input(plain: Path, out: Path) -> None:
     """A file veil refused scores as its input: every identifier left."""
     out.mkdir(parents=True, exist_ok=True)
@@ -80,6 +94,7 @@ def run_set(name: str, gold: Path, work: Path) -> dict:
                        cwd=ROOT, env=env, capture_output=True, text=True)
     if r.returncode != 0:
         sys.stderr.write(f"{name}: veil deid exit {r.returncode}: " + r.stderr[-1000:])
+    _under_input_names(study, plain, out)
     _refused_as_input(plain, out)
     result = _score(gold, out)
     a = subprocess.run([sys.executable, str(ROOT / "bench" / "accept_all.py"), str(study), str(work / f"{name}-all")],
@@ -88,6 +103,7 @@ def run_set(name: str, gold: Path, work: Path) -> dict:
         raise SystemExit(f"accepting every flag failed on {name}: {a.stderr[-3000:]}")
     result["review"] = json.loads(a.stdout.strip().splitlines()[-1])
     reviewed = work / f"{name}-all"
+    _under_input_names(study, plain, reviewed)
     _refused_as_input(plain, reviewed)
     result["reviewed"] = _score(gold, reviewed)
     result["words"] = sum(len(f.read_text().split()) for f in plain.glob("*.txt"))

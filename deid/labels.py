@@ -27,6 +27,10 @@ DEVICE = re.compile(r"^(?P<name>.+?)['’]s[ \t]+(?i:ipad|iphone|ipod|galaxy|and
                     r"surface|chromebook|pixel|computer|tablet|desktop|kindle)\b[^'’]*$")
 
 
+# a chat's user name as its label: "maria.g", "duc_tran" (Slack), not a person's name
+HANDLE = re.compile(r"^@?[a-z0-9]+(?:[._][a-z0-9]+)+$")
+
+
 @dataclass
 class Label:
     """A speaker label holding a name: the name's place in it, and what it becomes."""
@@ -34,6 +38,7 @@ class Label:
     mention: Mention            # the name (offsets within the label)
     pseudonym: str | None = None
     initials: bool = False
+    handle: bool = False        # a chat's user name: a contact, as "@maria.g" in the text is
 
 
 def is_role(label: str) -> bool:
@@ -52,6 +57,10 @@ def is_role(label: str) -> bool:
 def name_in(label: str, fno: int, turn: int) -> Label | None:
     """The name a label holds (title and "(Guest)" left out), or None for a role."""
     core = EXTRA.sub("", label)
+    if HANDLE.fullmatch(core.strip()):
+        s = core.index(core.strip()) + (1 if core.strip().startswith("@") else 0)
+        text = core.strip().lstrip("@")
+        return Label(label, Mention(fno, turn, s, s + len(text), Kind.CONTACT, 0.9, RECOGNIZER, text), handle=True)
     device = DEVICE.match(core)
     if is_role(device.group("name") if device else label):
         return None

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
 
 from deid import entity as ent
 from deid import filenames, known, labels, leak, participants, rules
@@ -185,6 +186,8 @@ def _link_labels(run: Run, doc: Doc, plan: FilePlan | None) -> None:
         m = lab.mention
         if plan is not None:
             lab.pseudonym = _initials(run, plan, m.text)
+        elif lab.handle:
+            lab.pseudonym = _handle(run, m)
         else:
             run.linker.link(m)
             lab.pseudonym = run.planner.pseudonym(m, label)
@@ -194,6 +197,20 @@ def _link_labels(run: Run, doc: Doc, plan: FilePlan | None) -> None:
                 codes = participants.codes(run.study)
                 codes[doc.transcript.name] = lab.pseudonym
                 run.study.set_setting(participants.SETTING, codes)
+
+
+def _handle(run: Run, m) -> str:
+    """A chat's user name as label ("maria.g") is the handle "@maria.g" of the text: one
+    entity, one pseudonym (without its "@" in the label)."""
+    at = dc_replace(m, text="@" + m.text, recognizer="SocialHandleRecognizer")
+    run.linker.link(at)
+    m.entity = at.entity
+    p = run.planner.pseudonym(at, at.text).lstrip("@")
+    if ent.key_of(m.text) not in run.planner.ps.map:
+        run.planner.ps._remember(m.text, p)
+        run.planner.commit(m.entity)
+        run.index.add_alias(m.text, m.entity)   # looked for everywhere: "(maria.g)" of a member list
+    return p
 
 
 def _initials(run: Run, plan: FilePlan, text: str) -> str:

@@ -118,8 +118,14 @@ def _lists() -> Lists:
     return Lists(names.first_names(), names.last_names(), names.towns() | names.regions())
 
 
+# (not the months: "june" and "may" are names too)
+_DATE_WORDS = frozenset(w.lower() for w in (*lexicon.DATE_ABBREVIATIONS, *lexicon.DAYS, "Weds", "Thur"))
+
+
 def _likely_name(text: str, m, nxt, lists: Lists) -> bool:
     w = m.group()
+    if w.lower() in _DATE_WORDS:
+        return False   # "the van thurs"
     name = w.title() in lists.first or w.title() in lists.last
     if len(w) < 3:   # "jo", "al": only before a surname
         return name and _surname_after(m, nxt, lists)

@@ -533,3 +533,18 @@ def test_a_scrambled_code_holding_a_number_learnt_later_is_no_leak(tmp_path, pas
     res = run("export", "--study", tmp_path / "s", "--out", tmp_path / "x", "--allow-unreviewed")
     assert res.exit_code == 0 and "refused" not in res.output, res.output
     assert made in (tmp_path / "x" / "a.txt").read_text()
+
+
+def test_a_chat_exports_user_names_are_handles_replaced_everywhere(tmp_path, passphrase):
+    """Regression: a Slack export ("[7:58 AM] maria.g: ...") was read as one paragraph, so
+    its senders' user names stayed, in the messages and in the member list."""
+    text = ("Slack export\nMembers posting: Maria Gonzalez (maria.g), Duc Tran (duc.tran)\n\n"
+            "[7:58 AM] maria.g: reminder pantry is thursday this week not wed\n"
+            "[8:05 AM] duc.tran: I can drive the van thurs\n"
+            "[8:11 AM] maria.g: @duc.tran thanks, see you at the hall\n")
+    _, out = deid_one(tmp_path, "chat.txt", text)
+    for gone in ("maria", "Maria", "duc", "Duc", "Gonzalez", "Tran"):
+        assert gone not in out, (gone, out)
+    sender = out.split("[8:05 AM] ")[1].split(":")[0]
+    assert f"@{sender} thanks" in out and f"({sender})" in out, out   # one handle, one pseudonym
+    assert "[7:58 AM] " in out and "drive the van thurs" in out, out

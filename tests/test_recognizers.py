@@ -212,6 +212,7 @@ LABELS = [
     ("Maria’s Galaxy S21", "Maria"),
     ("Interviewer's iPad", None),
     ("iPad", None),
+    ("maria.g", "maria.g"),   # a chat's user name: a handle
 ]
 
 

@@ -26,6 +26,22 @@ def test_layouts_detected_and_kept(name, layout, speaker, tmp_path):
     assert out.read_text() == (SAMPLES / name).read_text()
 
 
+def test_a_chat_export_after_its_header_is_read_message_by_message(tmp_path):
+    """Slack's "[7:58 AM] maria.g: text" and WhatsApp's "[04/03/2024, 07:58:12] Maria: text",
+    after a header of the export: each message a turn, its sender the label, the file
+    written back unchanged."""
+    text = ("Slack export\nChannel: #rides\n\n---------- Monday ----------\n\n"
+            "[7:58 AM] maria.g: reminder pantry is THURSDAY\n    (:pray: 4)\n[8:03 PM] tia.b: ty maria!!\n"
+            "[04/03/2024, 12:05:10] Duc Tran: ok\n")
+    (tmp_path / "chat.txt").write_text(text)
+    tr = T.read(tmp_path / "chat.txt")
+    assert tr.layout == "bracketed"
+    assert [t.speaker for t in tr.turns] == [None, "maria.g", "tia.b", "Duc Tran"]
+    assert tr.turns[1].text.startswith("reminder pantry") and tr.turns[1].start == 7 * 3600 + 58 * 60
+    assert tr.turns[2].start == 20 * 3600 + 3 * 60 and tr.turns[3].start == 12 * 3600 + 5 * 60 + 10
+    assert T.write(tr, tmp_path / "out.txt", "txt").read_text() == text
+
+
 def test_replacement_touches_only_words(tmp_path):
     tr = T.read(SAMPLES / "focus_group_02.txt")
     i = next(i for i, t in enumerate(tr.turns) if "Marcus Bell" in t.text)

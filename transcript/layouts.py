@@ -29,10 +29,16 @@ class UnreadableTranscript(Exception):
 
 # ---------------------------------------------------------------- timestamps
 def parse_clock(ts: str) -> float:
-    parts = ts.replace(",", ".").split(":")
+    """Seconds of "00:01:15.250", "1:15", or a chat's time of day "7:58 PM"."""
+    m = re.fullmatch(r"(.*?)[ \t]*([AaPp])\.?[Mm]\.?", ts.strip())
+    clock_part, half = (m.group(1), m.group(2).lower()) if m else (ts, "")
+    parts = clock_part.replace(",", ".").split(":")
     sec = 0.0
     for p in parts:
         sec = sec * 60 + float(p)
+    if half:   # hours and minutes; 12:05 AM is five past midnight, 12:05 PM five past noon
+        sec = sec * 60 if len(parts) == 2 else sec
+        sec = sec % (12 * 3600) + (12 * 3600 if half == "p" else 0)
     return sec
 
 
@@ -50,7 +56,11 @@ def clock(sec: float | None, millis: str = "") -> str:
 # ---------------------------------------------------------------- parsing
 _TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 _LABEL = r"[A-Z][A-Za-z0-9 .'’\-]{0,38}?"
-BRACKETED = re.compile(rf"^\[(?P<ts>{_TS})\][ \t]*(?:(?P<label>[^:\n\]]{{1,40}}?):)?[ \t]*", re.M)
+# veil's own txt layout, "[00:01:15] S1: text", and chat exports that write each message so:
+# Slack's "[7:58 AM] maria.g: text", WhatsApp's "[04/03/2024, 07:58:12] Maria Gonzalez: text"
+_CHAT_DATE = r"(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},?[ \t]+)"
+BRACKETED = re.compile(rf"^\[{_CHAT_DATE}?(?P<ts>{_TS}(?:[ \t]?[AaPp]\.?[Mm]\.?)?)\][ \t]*"
+                       rf"(?:(?P<label>[^:\n\]]{{1,40}}?):)?[ \t]*", re.M)
 TURN = re.compile(rf"^(?P<label>{_LABEL}):[ \t]+(?=\S)", re.M)
 OTTER = re.compile(rf"^(?P<label>\S[^\n]{{0,40}}?)[ \t]{{2,}}(?P<ts>{_TS})[ \t]*$", re.M)
 CUE_TIME = re.compile(rf"^(?P<a>{_TS})[ \t]+-->[ \t]+(?P<b>{_TS})[^\n]*$", re.M)
@@ -131,6 +141,8 @@ def detect_layout(text: str) -> str:
         return "srt"
     if len(BRACKETED.findall(text)) >= 1 and re.match(r"\[" + _TS + r"\]", head):
         return "bracketed"
+    if sum(1 for m in BRACKETED.finditer(text) if m.group("label")) >= 3:
+        return "bracketed"   # a chat export, after its header
     otter = OTTER.findall(text)
     if len(otter) >= 2 or (otter and re.match(OTTER.pattern.lstrip("^"), head.split("\n")[0])):
         return "otter"

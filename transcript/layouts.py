@@ -119,7 +119,26 @@ def _parse_cues(text: str, layout: str) -> list[Turn]:
                 b = a + idx.start()
         turns.append(_turn(text, a, b, speaker=speaker, start=parse_clock(m.group("a")),
                            end=parse_clock(m.group("b"))))
-    return turns
+    return sorted(turns + _outside_cues(text, times, turns), key=lambda t: t.offset)
+
+
+def _outside_cues(text: str, times: list, cues: list[Turn]) -> list[Turn]:
+    """The text a subtitle file holds outside its cues (a NOTE block, a chat pasted after
+    the last cue) as turns of their own, so that nothing in the file goes unread; not the
+    header, nor a cue's identifier."""
+    starts = [m.start() for m in times]
+    out, pos = [], 0
+    for para in re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", text):
+        a, b = para.span()
+        if any(c.offset <= a < c.offset + len(c.text) + 1 or a <= c.offset < b for c in cues) or \
+                any(a <= t < b for t in starts):
+            continue   # a cue, or the lines of one
+        body = re.sub(r"\A(?:WEBVTT[^\n]*|NOTE\b[ \t]*)\n?", "", text[a:b])
+        a = b - len(body)
+        if not body.strip() or re.fullmatch(r"[\w\-]+", body.strip()) and re.match(r"\s*" + _TS, text[b:b + 40]):
+            continue   # a cue's identifier, right before its time
+        out.append(_turn(text, a, b))
+    return [t for t in out if t.text]
 
 
 def _parse_plain(text: str) -> list[Turn]:

@@ -62,7 +62,7 @@ class Abbreviations:
 
     def _initials(self, doc: Doc, plan: FilePlan) -> None:
         """Initials in capitals of a person named in this transcript."""
-        people = self._people(plan) | self.defined
+        people = self._people(plan, doc) | self.defined
         if not people:
             return
         taken = SpanSet(p.mention.span for p in plan.replaced())
@@ -85,13 +85,14 @@ class Abbreviations:
             plan.set(m, initials_of(pseudo, middle=len(text) > 2) or None, fixed=True)
             taken.add(span)
 
-    def _people(self, plan: FilePlan) -> dict[str, int]:
+    def _people(self, plan: FilePlan, doc: Doc) -> dict[str, int]:
         """Initials -> the person of this transcript whose name has them: of two, the one
         whose every word they are ("FA": Faisal Ahmed before Folake Titilayo Adeyemi), else
         the first named (flagged: initials left as they are would name someone)."""
         whole: dict[str, list[int]] = {}
         part: dict[str, list[int]] = {}
-        for m in plan.mentions:
+        # (the people of the speaker labels too: "file saved by MAP", Minh-Anh Pham's label)
+        for m in [*plan.mentions, *(lab.mention for lab in doc.labels.values())]:
             real = self.index.real_of.get(m.entity, "") if m.entity is not None else ""
             if m.kind != Kind.PERSON or len(ent.tokens(real)) < 2:
                 continue

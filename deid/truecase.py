@@ -21,6 +21,7 @@ STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
 CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’\-]+\b(?:[ \t,.&]+(?:Mc|Mac)?[A-Z][A-Z'’\-]*\b)+|(?<![\w/])[A-Z]{4,}(?![\w/])")
 CAPITALS = re.compile(r"(?:Mc|Mac|O')?[A-Z][A-Z'’\-]+")
 LINE = re.compile(r"[^\n]+")
+LINK = re.compile(r"\S*(?:https?://|www\.|@)\S*")
 # a word in no dictionary and no list of names, used this often, is a word ("inbound"), not a name
 UNLISTED_NAME = 3.0
 
@@ -87,8 +88,8 @@ def truecase_lower_lines(text: str) -> str:
 
 
 def _lower_line(line: str) -> bool:
-    """Four words or more, not one of them capitalised but "I"."""
-    ws = WORD.findall(line)
+    """Four words or more, not one of them capitalised but "I" (a link's letters aside)."""
+    ws = WORD.findall(LINK.sub(" ", line))
     return len(ws) >= 4 and not any(c.isupper() for w in ws if w not in I_FORMS for c in w)
 
 
@@ -163,7 +164,8 @@ def truecase(text: str) -> str:
     where the words around say it is a name."""
     lists = _lists()
     out = list(text)
-    matches = list(WORD.finditer(text))
+    links = [m.span() for m in LINK.finditer(text)]
+    matches = [m for m in WORD.finditer(text) if not any(a <= m.start() < b for a, b in links)]
     _towns_of_words(text, matches, lists.towns, out)
     for i, m in enumerate(matches):
         w = m.group()

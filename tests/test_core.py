@@ -553,12 +553,14 @@ def test_a_chat_exports_user_names_are_handles_replaced_everywhere(tmp_path, pas
 def test_text_of_a_subtitle_file_outside_its_cues_is_deidentified(tmp_path, passphrase):
     """Regression: a WebVTT file's NOTE blocks and a Zoom chat pasted after the last cue were
     no turn: written back as they were, with a participant's name, e-mail and phone."""
-    text = ("WEBVTT\n\nNOTE\nFocus group 3, Houston; file saved by Jasmine Whitfield\n\n"
+    text = ("WEBVTT\n\nNOTE\nFocus group 3, Houston; file saved by Jasmine Whitfield\n\nNOTE\nchecked by MAP\n\n"
             "1\n00:00:02.940 --> 00:00:08.310\nJasmine Whitfield: Okay, the recording is on.\n\n"
             "2\n00:00:09.000 --> 00:00:12.000\nRami Haddad: Hi, I'm Rami.\n\n"
+            "3\n00:00:13.000 --> 00:00:14.000\nMinh-Anh Pham: Welcome.\n\n"
             "NOTE\nmeeting_saved_chat.txt pasted below\n\n"
             "00:31:08 From Rami Haddad to Everyone:\n\tmy cell 713-555-0148, or rami.haddad@cedarrx.com\n")
     _, out = deid_one(tmp_path, "fg3.vtt", text)
-    for gone in ("Jasmine", "Whitfield", "Rami", "Haddad", "713-555-0148", "cedarrx"):
+    # (and the initials of a person named only in a speaker label)
+    for gone in ("Jasmine", "Whitfield", "Rami", "Haddad", "713-555-0148", "cedarrx", "MAP", "Minh"):
         assert gone not in out, (gone, out)
     assert out.startswith("WEBVTT\n\nNOTE\nFocus group 3, ") and "\n2\n00:00:09.000 --> 00:00:12.000\n" in out, out

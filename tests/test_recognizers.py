@@ -177,10 +177,11 @@ def test_lower_case_lines_of_a_cased_text_have_their_names_capitalised():
     """A chat message or a note typed fast, in lower case, among cased lines."""
     from deid.truecase import truecase_lower_lines
     text = ("The meeting went well.\nfollow up with patricia desrosiers in a couple of months\n"
-            "ok sounds good\nWe sell inbound and outbound.\nwe sell inbound and outbound sales too\n")
+            "ok sounds good\nWe sell inbound and outbound.\nwe sell inbound and outbound sales too\n"
+            "ty maria!! signup is at https://www.signupgenius.com/go/10C0E48ACA82\n")
     out = truecase_lower_lines(text)
     assert len(out) == len(text) and out.lower() == text.lower()
-    assert "Patricia Desrosiers" in out and "The meeting" in out
+    assert "Patricia Desrosiers" in out and "The meeting" in out and "ty Maria!!" in out
     assert "inbound" in out.split("\n")[4] and "Ok" not in out
 
 

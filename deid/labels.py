@@ -43,7 +43,7 @@ class Label:
 
 def is_role(label: str) -> bool:
     """A label naming a role or a code, not a person."""
-    core = EXTRA.sub("", label).strip()
+    core = EXTRA.sub("", label).strip().replace("_", " ")   # ("speaker_1", "int_2")
     if not core or ROLE.match(core) or CODE.match(core):
         return True
     toks = [t for t in ent.tokens(core) if re.search(r"[^\W\d_]", t)]
@@ -54,10 +54,16 @@ def is_role(label: str) -> bool:
                for t in toks)
 
 
+def _handle(core: str) -> bool:
+    """A user name, not a role written so: "maria.g", not "speaker_1", "int_2", "p.07"."""
+    parts = re.split(r"[._]", core.lstrip("@"))
+    return bool(HANDLE.fullmatch(core)) and parts[0] not in lexicon.ROLE_LABELS and not is_role(" ".join(parts))
+
+
 def name_in(label: str, fno: int, turn: int) -> Label | None:
     """The name a label holds (title and "(Guest)" left out), or None for a role."""
     core = EXTRA.sub("", label)
-    if HANDLE.fullmatch(core.strip()):
+    if _handle(core.strip()):
         s = core.index(core.strip()) + (1 if core.strip().startswith("@") else 0)
         text = core.strip().lstrip("@")
         return Label(label, Mention(fno, turn, s, s + len(text), Kind.CONTACT, 0.9, RECOGNIZER, text), handle=True)

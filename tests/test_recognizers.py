@@ -214,6 +214,12 @@ LABELS = [
     ("Interviewer's iPad", None),
     ("iPad", None),
     ("maria.g", "maria.g"),   # a chat's user name: a handle
+    ("speaker_1", None),   # roles written with an underscore
+    ("int_2", None),
+    ("interviewer_a", None),
+    ("p_07", None),
+    ("duc_tran", "duc_tran"),
+    ("p.07", None),
 ]
 
 

@@ -135,8 +135,9 @@ def _outside_cues(text: str, times: list, cues: list[Turn]) -> list[Turn]:
             continue   # a cue, or the lines of one
         body = re.sub(r"\A(?:WEBVTT[^\n]*|NOTE\b[ \t]*)\n?", "", text[a:b])
         a = b - len(body)
-        if not body.strip() or re.fullmatch(r"[\w\-]+", body.strip()) and re.match(r"\s*" + _TS, text[b:b + 40]):
-            continue   # a cue's identifier, right before its time
+        if not body.strip() or re.fullmatch(r"[\w\-]+", body.strip()) and re.match(r"\s*" + _TS, text[b:b + 40]) \
+                or body.startswith(UNREVIEWED_MARK):
+            continue   # a cue's identifier, right before its time; veil's own mark of an unreviewed export
         out.append(_turn(text, a, b))
     return [t for t in out if t.text]
 

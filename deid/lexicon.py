@@ -158,7 +158,7 @@ INSTITUTION_KINDS = (
     "Senior Center", "Food Bank", "Credit Union", "Co-op", "Cooperative",
     "Union", "Freight", "Haulage", "Ward", "Uni",
     "Mutual", "Cars", "Taxis", "Cabs", "Mission", "Ministries", "Fellowship", "Tabernacle", "Pantry",
-    "Alliance", "Coalition",
+    "Alliance", "Coalition", "Hotel", "Inn", "Motel", "Lodge", "Suites", "Legal Aid", "Mutual Aid",
     # newspapers name a town's paper, and so the town
     "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier")
 # last words that make Title Case words a body, not the title of a course or a book
@@ -200,13 +200,16 @@ KIND_GROUPS = (
     ("Freight", "Haulage", "Logistics", "Transport", "Removals"),
     ("Association", "Society", "Alliance"),
     ("Hub", "Centre", "Project"),
+    ("Hotel", "Inn", "Motel", "Lodge", "Suites", "Guesthouse"),
+    ("Cars", "Taxis", "Cabs"),
+    ("Mission", "Ministries", "Fellowship", "Tabernacle"),
     ("Middle", "Junior", "Infant"),
 )
 BUSINESS_SUFFIXES = ("Inc", "LLC", "Ltd", "LLP", "Group", "Partners", "Associates", "Company", "Corporation",
                      "Corp", "Co", "PLC", "GmbH", "Sons", "Holdings", "Technologies", "Software", "Systems",
                      "Solutions", "Services", "Industries", "Enterprises", "Ventures", "Labs", "Media",
                      "Consulting", "Logistics", "Transit", "Lines", "Analytics", "Networks", "Contractors",
-                     "Builders", "Motors", "Construction", "Properties", "Foods")
+                     "Builders", "Motors", "Construction", "Properties", "Foods", "Processors")
 
 # ---------------------------------------------------------------- places and addresses
 STREET_WORDS = frozenset({

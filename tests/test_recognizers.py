@@ -75,6 +75,7 @@ CASES = [
     (R.InstitutionRecognizer, "born at St. Luke's Hospital", ["St. Luke's Hospital"]),
     (R.InstitutionRecognizer, "the Amalgamated Transport and Logistics Union said", ["Amalgamated Transport and Logistics Union"]),
     (R.InstitutionRecognizer, "I drove for Kestrel Freight then", ["Kestrel Freight"]),
+    (R.InstitutionRecognizer, "at the Tolaga Bay Inn, then Lone Star Legal Aid", ["Tolaga Bay Inn", "Lone Star Legal Aid"]),
     (R.InstitutionRecognizer, "in the choir at Our Lady of Good Counsel.", ["Our Lady of Good Counsel"]),
     (R.InstitutionRecognizer, "it was in the Barnsley Chronicle", ["Barnsley Chronicle"]),
     (R.NameListRecognizer, "and Ingrid J Svensson came", ["Ingrid J Svensson"]),

@@ -71,7 +71,9 @@ POSTCODE_LINE = re.compile(rf"\n[ \t>]*,?[ \t]*(?:{CAP}[ \t]+){{0,2}}(?:\([^)\n]
 NEXT_LINE = re.compile(rf"\n[ \t>]*,?[ \t]*(?:(?:{W}|\d{{3,6}}|\([^)\n]{{1,30}}\))[ \t,]*){{1,6}}(?=\n|$)")
 # a country and its postcode a blank line below the address, as forms and signatures set
 # them: "\n\n Estonia 62488"
-COUNTRY_BELOW = re.compile(r"\n[ \t]*\n[ \t>]*(?P<place>[^\W\d_][^\n\d]{1,38}?)[ \t]+\d{4,6}[ \t]*(?=\n|$)")
+# (not a year: "Georgia 1996")
+COUNTRY_BELOW = re.compile(r"\n[ \t]*\n[ \t>]*(?P<place>[^\W\d_][^\n\d]{1,38}?)[ \t]+(?!(?:19|20)\d\d\b)\d{4,6}"
+                           r"[ \t]*(?=\n|$)")
 # a building number, a range of them, or a flat before the street: "1–63 Ferryden Court",
 # "Flat 3/2, 41 Ferryden Court"
 NUMBER_BEFORE = re.compile(r"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|Plot)[ \t]+[\d/]+[A-Za-z]?,?[ \t]+)?"

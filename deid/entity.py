@@ -78,7 +78,7 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
         # Hector Villaseñor"), a relation ("Son Darnell")
         while True:
             m = re.match(r"([\w'’\-]+)(\s+)", s[lead:])
-            if not m or not _dragged_in(m.group(1), kind) or not s[lead + m.end():].strip():
+            if not m or not s[lead + m.end():].strip() or not _dragged_in(m.group(1), kind, s[lead + m.end():]):
                 break
             lead += m.end()
     core = s[lead:]
@@ -92,9 +92,20 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
     return start + lead, start + lead + len(core), core
 
 
-def _dragged_in(word: str, kind: str) -> bool:
-    return is_stop_word(word) or word.lower() in LEAD_VERBS or \
-        kind == "person" and (word in CREDENTIALS or word.lower() in RELATIONS and word[0].isupper())
+def _dragged_in(word: str, kind: str, rest: str) -> bool:
+    """A word before a name that is no part of it (`rest`: the words after it); not "Son"
+    of "Son Nguyen" (a first name before no first name), nor "Saw" of "Saw Mill Lane"."""
+    if is_stop_word(word):
+        return True
+    if word.lower() in LEAD_VERBS:   # a body's name keeps two words at least: "Met Office"
+        return kind == "person" or kind == "institution" and len(rest.split()) > 1
+    if kind != "person":
+        return False
+    if word in CREDENTIALS:
+        return True
+    from deid import names
+    return word.lower() in RELATIONS and word[0].isupper() and (
+        word not in names.first_names() or rest.split()[0] in names.first_names())
 
 
 def is_stop_word(word: str) -> bool:

@@ -39,15 +39,16 @@ def find_again(doc: Doc, plan: FilePlan, matcher: NameMatcher, linker: Linker, p
         plan.set(m, planner.pseudonym(m, doc.text, doc.analysed))
 
 
-# an initial before a surname: "P. Raghunathan" ("I" and "A" only with a stop: words else)
-INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.|[B-HJ-Z])[ \t]$")
+# initials with their stops before a surname: "P. Raghunathan", "J.P. Smith" (not the
+# letter of "Plan B Smith")
+INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}[ \t]?$")
 
 
 def _with_initial(text: str, s: int, kind) -> int:
     """Where a known person's name found again starts, with an initial written before it."""
     if kind != Kind.PERSON:
         return s
-    m = INITIAL_BEFORE.search(text, max(0, s - 3), s)
+    m = INITIAL_BEFORE.search(text, max(0, s - 8), s)
     return m.start() if m else s
 
 

@@ -45,9 +45,10 @@ NAME_CUES = ("named", "called", "dr", "doctor", "nurse", "mr", "mrs", "ms", "mis
              "nana", "gran", "mentor", "tutor", "counsellor", "counselor", "chaplain", "vicar", "priest", "rabbi",
              "imam", "coach", "principal", "matron", "sergeant", "councillor", "landlord", "landlady",
              "girlfriend", "boyfriend", "niece", "nephew", "grandson", "granddaughter", "stepdad", "stepmum",
-             "stepmom", "caseworker", "midwife", "headteacher", "teacher",
-             # greetings and thanks of a chat, written fast in lower case: "ty maria", "hi rose"
-             "hi", "hey", "hiya", "hello", "thanks", "thank you", "ty", "thx", "cheers", "bye", "congrats")
+             "stepmom", "caseworker", "midwife", "headteacher", "teacher")
+# greetings and thanks of a chat, written fast in lower case, before a name and a stop: "ty
+# maria!!", "hi rose," (not "hey hope you are well")
+GREETINGS = ("hi", "hey", "hiya", "hello", "thanks", "thank you", "ty", "thx", "cheers", "bye", "congrats")
 # speaker labels that name a role, not a person ("Interviewer:", "S1:", "Speaker 2")
 ROLE_LABELS = frozenset({
     "interviewer", "interviewee", "respondent", "participant", "moderator", "facilitator", "researcher",

@@ -137,8 +137,9 @@ class Linker:
             eid = self._person_by_tail(m)   # ("Ní Bhriain to visit": NER's place)
             if eid is not None:
                 m.kind = Kind.PERSON
-        if eid is None and ACRONYM.fullmatch(m.text) and m.kind != Kind.CONTACT:
-            eid = ix.institution_of_acronym(m.text)   # ("AWFT": NER's person)
+        if eid is None and ACRONYM.fullmatch(m.text) and (m.kind == Kind.INSTITUTION or
+                                                          m.kind != Kind.CONTACT and len(m.text) > 2):
+            eid = ix.institution_of_acronym(m.text)   # ("AWFT": NER's person; not a person's "FM")
             if eid is not None:
                 m.kind = Kind.INSTITUTION
         if eid is None:

@@ -233,7 +233,8 @@ class NameListRecognizer(EntityRecognizer):
         surname = t.group(1)
         if any(p in lexicon.CLINICAL_WORDS for p in [surname.lower()] + surname.lower().split("-")):
             return False   # "oral co-amoxiclav"
-        return surname.lower() not in words.dictionary() and not words.is_everyday(surname) and \
+        return surname.lower() not in words.dictionary() and not words.is_inflection(surname) and \
+            not words.is_everyday(surname) and \
             (surname.title() in last or words.frequency(surname) < words.MODERN + 0.2)
 
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102

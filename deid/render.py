@@ -67,9 +67,9 @@ class Checker:
         self.matcher: NameMatcher = self.index.matcher(allow_list(study), exclude=kept)
         words = set()
         for p in [v.pseudonym for v in study.variants()] + [i.pseudonym_decided for i in items if i.pseudonym_decided]:
-            # (the parts of a code too: a scrambled "28766-545" may hold a number the key
-            # learnt later as someone's real one)
-            words.update([key_of(p)] + [key_of(w) for w in p.split()] + [w.lower() for w in re.findall(r"\w+", p)])
+            # (the numbers inside a code too: a scrambled "28766-545" may hold a number the key
+            # learnt later as someone's real one; not the words of a name, "Mary" of "Mary-Jane")
+            words.update([key_of(p)] + [key_of(w) for w in p.split()] + re.findall(r"\d+", p))
         self.pseudonyms = frozenset(words)
 
     def count(self, tr: Transcript, reps: dict | None = None) -> int:

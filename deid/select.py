@@ -82,8 +82,8 @@ def _surname_first(text: str, cands: list[Candidate]) -> list[Candidate]:
             c = Candidate(c.start, g.end(), Kind.PERSON, c.score, c.recognizer, "PERSON")
             skip_to = g.end()
         elif (before := _surname_before(text, c)) is not None:   # NER found the given name only
-            if joined and joined[-1].end > before:
-                joined.pop()
+            if joined and joined[-1].end > before:   # (a candidate on the surname joins it)
+                before = min(before, joined.pop().start)
             c = Candidate(before, c.end, Kind.PERSON, c.score, c.recognizer, "PERSON")
         joined.append(c)
     return joined

@@ -13,6 +13,8 @@ from deid import lexicon, words
 WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 # words after which an ordinary word that is also a first name is a name: "my friend bill"
 CONTEXT = re.compile(r"\b(?:%s)[,]?\s+$" % "|".join(lexicon.NAME_CUES))
+GREETING = re.compile(r"\b(?:%s)[,]?\s+$" % "|".join(lexicon.GREETINGS))
+STOP_AFTER = re.compile(r"[ \t]*(?:[,.!?:;)]|$)", re.M)
 # street words that make the word before them a name: "ohio street"
 STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
 
@@ -21,8 +23,9 @@ STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
 CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’\-]+\b(?:[ \t,.&]+(?:Mc|Mac)?[A-Z][A-Z'’\-]*\b)+|(?<![\w/])[A-Z]{4,}(?![\w/])")
 CAPITALS = re.compile(r"(?:Mc|Mac|O')?[A-Z][A-Z'’\-]+")
 LINE = re.compile(r"[^\n]+")
-LINK = re.compile(r"\S*(?:https?://|www\.|@)\S*")
-# a word in no dictionary and no list of names, used this often, is a word ("inbound"), not a name
+LINK = re.compile(r"(?<!\S)(?=\S*?(?:https?://|www\.|@))\S+")
+# in a lower-case line of a cased text, a word in no dictionary and no list of names used
+# this often is a word ("inbound"), not a name (a whole uncased transcript: "sanjay" is one)
 UNLISTED_NAME = 3.0
 
 
@@ -82,7 +85,7 @@ def truecase_lower_lines(text: str) -> str:
     out, pos = [], 0
     for m in LINE.finditer(text):
         if _lower_line(m.group()):
-            out += [text[pos:m.start()], truecase(m.group())]
+            out += [text[pos:m.start()], truecase(m.group(), unlisted=UNLISTED_NAME)]
             pos = m.end()
     return "".join(out) + text[pos:] if out else text
 
@@ -119,23 +122,27 @@ def _lists() -> Lists:
     return Lists(names.first_names(), names.last_names(), names.towns() | names.regions())
 
 
-# (not the months: "june" and "may" are names too)
-_DATE_WORDS = frozenset(w.lower() for w in (*lexicon.DATE_ABBREVIATIONS, *lexicon.DAYS, "Weds", "Thur"))
+# days written short or whole ("the van thurs"); not those that are first names too ("jan",
+# "thu", "sun"), nor the months ("june", "may")
+_DATE_WORDS = frozenset({"thurs", "thur", "tues", "weds", "sept"} | {d.lower() for d in lexicon.DAYS})
 
 
-def _likely_name(text: str, m, nxt, lists: Lists) -> bool:
+def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None) -> bool:
     w = m.group()
     if w.lower() in _DATE_WORDS:
         return False   # "the van thurs"
     name = w.title() in lists.first or w.title() in lists.last
     if len(w) < 3:   # "jo", "al": only before a surname
         return name and _surname_after(m, nxt, lists)
-    if not words.is_common(w) and (name or words.frequency(w) < UNLISTED_NAME) or name and words.is_rare(w):
+    if not words.is_common(w) and (name or unlisted is None or words.frequency(w) < unlisted) or \
+            name and words.is_rare(w):
         return True   # in no dictionary, or a name whose dictionary word is rare ("amadou")
     # a name or a town nobody writes as a lower-case word: "tyler", "hartford", "manchester"
     if len(w) > 3 and (name or w.lower() in lists.towns) and not words.written_lower(w):
         return True
-    return name and (_surname_after(m, nxt, lists) or CONTEXT.search(text[max(0, m.start() - 30):m.start()].lower())
+    before = text[max(0, m.start() - 30):m.start()].lower()
+    return name and (_surname_after(m, nxt, lists) or CONTEXT.search(before)
+                     or GREETING.search(before) and STOP_AFTER.match(text, m.end())
                      or _speaks(text, m, nxt) and w.title() in lists.first)
 
 
@@ -158,10 +165,11 @@ def _surname_after(m, nxt, lists: Lists) -> bool:
     return not words.is_common(w) or w.title() in lists.last and not words.is_everyday(w)
 
 
-def truecase(text: str) -> str:
+def truecase(text: str, unlisted: float | None = None) -> str:
     """The text with likely names capitalised: words in no dictionary, names and towns
     nobody writes in lower case, and first names that are ordinary words ("faith", "bill")
-    where the words around say it is a name."""
+    where the words around say it is a name. With `unlisted`, a word in no dictionary and
+    no list of names is one only when rarer than that (a line of a cased text: "inbound")."""
     lists = _lists()
     out = list(text)
     links = [m.span() for m in LINK.finditer(text)]
@@ -176,7 +184,7 @@ def truecase(text: str) -> str:
             continue
         nxt = matches[i + 1] if i + 1 < len(matches) else None
         street = nxt is not None and nxt.group().lower() in STREETS and nxt.start() - m.end() == 1  # "ohio street"
-        if street or _likely_name(text, m, nxt, lists):
+        if street or _likely_name(text, m, nxt, lists, unlisted):
             out[m.start()] = w[0].upper()
             if street:
                 out[nxt.start()] = nxt.group()[0].upper()

@@ -24,7 +24,12 @@ def is_common(word: str) -> bool:
         return True
     if frequency(w) >= MODERN and not _is_name(w):
         return True  # in everyday use though not in the (old) dictionary: "website", "email"
-    # the dictionary lists headwords: "killed", "points", "studies", "running" are inflections
+    return is_inflection(w)
+
+
+def is_inflection(word: str) -> bool:
+    """A form of a dictionary headword: "killed", "points", "studies", "running", "petals"."""
+    w, d = word.lower(), dictionary()
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
                          ("ing", ""), ("ing", "e"), ("er", ""), ("est", ""), ("ly", ""), ("ers", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:

@@ -41,6 +41,7 @@ CASES = [
     (AddressRecognizer, "20789 Allika 46\n Suite 501\n Riisa\n\n Estonia 62488\n\nThanks",
      ["20789 Allika 46\n Suite 501\n Riisa", "Estonia 62488"]),
     (AddressRecognizer, "20789 Allika 46\n\nBoxes 12345", ["20789 Allika 46"]),
+    (AddressRecognizer, "Address: 22 Oak Street\n\nGeorgia 1996\n", ["22 Oak Street"]),   # a year
     (AddressRecognizer, "Registered office: 212 Dalmuir Street, Govan, Glasgow G51 3RT\nRegistered Society no. 4",
      ["212 Dalmuir Street, Govan, Glasgow G51 3RT"]),
     (AddressRecognizer, "write to 14 Crown Street, London SW1A 1AA\nUnited Kingdom\nThanks",
@@ -88,6 +89,7 @@ CASES = [
     (lambda: R.NameListRecognizer(lower=True), "we went with grace beaumont, not hope street or will smith",
      ["grace beaumont"]),
     (lambda: R.NameListRecognizer(lower=True), "then switched to oral co-amoxiclav on day 4", []),
+    (lambda: R.NameListRecognizer(lower=True), "rose petals, pat downs, bill payers and ruby slippers", []),
     (R.NameListRecognizer, "Kind regards\nConsolata Wambui RMN\nRegistered Manager", ["Consolata Wambui"]),
     (R.NameListRecognizer, "Date: Sat, 5 Mar 2024", []),
     (R.NameListRecognizer, "the Calderby Voices Oral History Project; Oral Roberts", ["Oral Roberts"]),
@@ -120,6 +122,9 @@ TRIM = [
     ("Contacted Mary Obi", "person", "Mary Obi"),
     ("PharmD Hector Villaseñor", "person", "Hector Villaseñor"),
     ("Son Darnell", "person", "Darnell"),
+    ("Son Nguyen", "person", "Son Nguyen"),          # a first name, before no first name
+    ("Saw Mill Lane", "place", "Saw Mill Lane"),     # a verb of notes, in a place's name
+    ("Met Office", "institution", "Met Office"),
     ("Works", "institution", "Works"),
 ]
 
@@ -163,6 +168,9 @@ TRUECASE = [
     ("i think the town clerk ruth she's been calling people", ["Ruth"], ["Clerk", "Town"]),
     # a first name that is a word, before a verb of speaking
     ("and rose said we should go but the bill said otherwise", ["Rose said"], ["Bill"]),
+    # an unlisted name used often enough, in a whole uncased transcript; a greeting before a name
+    ("so then sanjay came round. hey hope you are well. ty maria!! hi rose, yes", ["Sanjay", "Maria", "Rose,"],
+     ["Hope"]),
 ]
 
 

@@ -26,6 +26,17 @@ def test_layouts_detected_and_kept(name, layout, speaker, tmp_path):
     assert out.read_text() == (SAMPLES / name).read_text()
 
 
+def test_a_webvtt_files_text_outside_its_cues_is_read_but_not_its_header_or_styles(tmp_path):
+    text = ("WEBVTT\nKind: captions\nLanguage: en\n\nSTYLE\n::cue { font-family: Arial }\n\n"
+            "NOTE\nsaved by Jane Doe\n\n1\n00:00:01.000 --> 00:00:02.000\nA: hi there\n\n"
+            "2\n00:00:03.000 --> 00:00:04.000\nB: hello\nsecond line\n\nchat pasted by Rami\n")
+    (tmp_path / "a.vtt").write_text(text)
+    tr = T.read(tmp_path / "a.vtt")
+    assert [(t.speaker, t.text) for t in tr.turns] == [
+        (None, "saved by Jane Doe"), ("A", "hi there"), ("B", "hello\nsecond line"), (None, "chat pasted by Rami")]
+    assert T.write(tr, tmp_path / "b.vtt", "vtt").read_text() == text
+
+
 def test_a_chat_export_after_its_header_is_read_message_by_message(tmp_path):
     """Slack's "[7:58 AM] maria.g: text" and WhatsApp's "[04/03/2024, 07:58:12] Maria: text",
     after a header of the export: each message a turn, its sender the label, the file

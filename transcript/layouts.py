@@ -6,6 +6,7 @@ labels, timestamps, blank lines and spacing never change.
 """
 from __future__ import annotations
 
+import bisect
 import codecs
 import json
 import math
@@ -127,19 +128,31 @@ def _outside_cues(text: str, times: list, cues: list[Turn]) -> list[Turn]:
     the last cue) as turns of their own, so that nothing in the file goes unread; not the
     header, nor a cue's identifier."""
     starts = [m.start() for m in times]
-    out, pos = [], 0
+    spans = sorted((c.offset, c.offset + len(c.text) + 1) for c in cues)
+    out = []
     for para in re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", text):
         a, b = para.span()
-        if any(c.offset <= a < c.offset + len(c.text) + 1 or a <= c.offset < b for c in cues) or \
-                any(a <= t < b for t in starts):
-            continue   # a cue, or the lines of one
-        body = re.sub(r"\A(?:WEBVTT[^\n]*|NOTE\b[ \t]*)\n?", "", text[a:b])
+        if _holds(starts, a, b) or _inside(spans, a, b) or re.match(r"WEBVTT|STYLE\b|REGION\b", text[a:b]):
+            continue   # a cue or the lines of one; the header, a style or a region block
+        body = re.sub(r"\ANOTE\b[ \t]*\n?", "", text[a:b])
         a = b - len(body)
         if not body.strip() or re.fullmatch(r"[\w\-]+", body.strip()) and re.match(r"\s*" + _TS, text[b:b + 40]) \
                 or body.startswith(UNREVIEWED_MARK):
             continue   # a cue's identifier, right before its time; veil's own mark of an unreviewed export
         out.append(_turn(text, a, b))
     return [t for t in out if t.text]
+
+
+def _holds(starts: list[int], a: int, b: int) -> bool:
+    """Whether a cue's time line starts within [a, b) (`starts` sorted)."""
+    i = bisect.bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
+
+
+def _inside(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether [a, b) meets a cue's text (`spans` sorted by start)."""
+    i = bisect.bisect_right(spans, (a, float("inf")))
+    return i > 0 and spans[i - 1][1] > a or i < len(spans) and spans[i][0] < b
 
 
 def _parse_plain(text: str) -> list[Turn]:

@@ -35,6 +35,9 @@ def test_a_webvtt_files_text_outside_its_cues_is_read_but_not_its_header_or_styl
     assert [(t.speaker, t.text) for t in tr.turns] == [
         (None, "saved by Jane Doe"), ("A", "hi there"), ("B", "hello\nsecond line"), (None, "chat pasted by Rami")]
     assert T.write(tr, tmp_path / "b.vtt", "vtt").read_text() == text
+    # a title after the header's first word is read (it may name someone)
+    (tmp_path / "c.vtt").write_text("WEBVTT - Interview with Jane Doe\nKind: captions\n\n" + text[text.index("1\n"):])
+    assert T.read(tmp_path / "c.vtt").turns[0].text == "Interview with Jane Doe"
 
 
 def test_a_chat_export_after_its_header_is_read_message_by_message(tmp_path):

@@ -132,8 +132,11 @@ def _outside_cues(text: str, times: list, cues: list[Turn]) -> list[Turn]:
     out = []
     for para in re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", text):
         a, b = para.span()
-        if _holds(starts, a, b) or _inside(spans, a, b) or re.match(r"WEBVTT|STYLE\b|REGION\b", text[a:b]):
-            continue   # a cue or the lines of one; the header, a style or a region block
+        if _holds(starts, a, b) or _inside(spans, a, b) or re.match(r"(?:STYLE|REGION)[ \t]*\n", text[a:b]):
+            continue   # a cue or the lines of one; a block of CSS or a region's geometry
+        if text.startswith("WEBVTT", a):   # the header's word and fields go, not a title after them
+            out += [_turn(text, a + line.start(), a + line.end()) for line in HEADER_TEXT.finditer(text[a:b])]
+            continue
         body = re.sub(r"\ANOTE\b[ \t]*\n?", "", text[a:b])
         a = b - len(body)
         if not body.strip() or re.fullmatch(r"[\w\-]+", body.strip()) and re.match(r"\s*" + _TS, text[b:b + 40]) \
@@ -141,6 +144,12 @@ def _outside_cues(text: str, times: list, cues: list[Turn]) -> list[Turn]:
             continue   # a cue's identifier, right before its time; veil's own mark of an unreviewed export
         out.append(_turn(text, a, b))
     return [t for t in out if t.text]
+
+
+# the lines of a WebVTT header that are text: "Interview with ..." of "WEBVTT - Interview
+# with ...", not "Kind: captions"
+HEADER_TEXT = re.compile(r"(?<=^WEBVTT - )[^\n]+|(?<=^WEBVTT )[^-\n][^\n]*|"
+                         r"^(?!WEBVTT\b|(?:Kind|Language|X-TIMESTAMP-MAP)[:=])[^\n]+", re.M)
 
 
 def _holds(starts: list[int], a: int, b: int) -> bool:

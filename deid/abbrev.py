@@ -16,7 +16,7 @@ from deid.model import Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
 from deid.pseudonym import SURNAME_FIRST
 
-INITIALS = re.compile(r"(?<![\w&/\-])[A-Z]{2,4}(?![\w&/\-])")
+INITIALS = re.compile(r"(?<![\w&/\-])(?:[A-Z]{2,4}|[A-Z]-[A-Z])(?![\w&/\-])")   # "FM", "K-L" of "Kacey-Leigh"
 DEFINED = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{1,5})\)")
 RECOGNIZER = "Abbreviation"
 
@@ -57,7 +57,7 @@ class Abbreviations:
             self.index.add_alias(acr, m.entity)
             k = ent.key_of(acr)
             if k not in self.planner.ps.map:
-                self.planner.ps._remember(acr, initials_of(p.pseudonym))
+                self.planner.ps.remember(acr, initials_of(p.pseudonym))
                 self.planner.commit(m.entity)
 
     def _initials(self, doc: Doc, plan: FilePlan) -> None:
@@ -82,7 +82,8 @@ class Abbreviations:
             pseudo = self.planner.ps.map.get(ent.key_of(self.index.real_of.get(eid, "")), "")
             if inverted := SURNAME_FIRST.fullmatch(pseudo):   # "Sullivan, Megan" stands for "MS"
                 pseudo = f"{inverted.group(3)} {inverted.group(1)}"
-            plan.set(m, initials_of(pseudo, middle=len(text) > 2) or None, fixed=True)
+            plan.set(m, _hyphened(pseudo) if "-" in text else initials_of(pseudo, middle=len(text) > 2) or None,
+                     fixed=True)
             taken.add(span)
 
     def _people(self, plan: FilePlan, doc: Doc) -> dict[str, int]:
@@ -119,7 +120,15 @@ def _person_initials(name: str, middle: bool = False) -> set[str]:
         name = f"{inverted.group(3)} {inverted.group(1)}"
     plain = {initials_of(name)} if middle else {initials_of(name), initials_of(name, middle=False)}
     inner = "".join(c for w in ent.tokens(name) for c in re.findall(r"\b[A-Z]|(?<=Mac)[A-Z]|(?<=Mc)[A-Z]|(?<=O['’])[A-Z]", w))
-    return plain | {inner}
+    first = _hyphened(name)   # a first name of two, by its letters: "K-L" of "Kacey-Leigh Burrows"
+    return plain | {inner} | ({first} if "-" in first and not middle else set())
+
+
+def _hyphened(name: str) -> str:
+    """The letters of a name's first word, joined as it joins its parts: "K-L" of
+    "Kacey-Leigh Burrows"."""
+    first = name.split()[0] if name.split() else ""
+    return "-".join(w[:1].upper() for w in first.split("-"))
 
 
 def _after_possessive(text: str, end: int) -> int:

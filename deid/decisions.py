@@ -109,7 +109,7 @@ def _repseudonymise(study, e, kind: Kind) -> None:
         label = generalised(e.real, study.setting("dates", "keep")) if kind == Kind.DATE \
             else ps.pseudonym(e.real, kind)
         for f in forms:
-            ps._remember(f, label)
+            ps.remember(f, label)
     else:
         for f in forms:
             ps.pseudonym(f, kind)

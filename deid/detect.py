@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from deid import analyzer
 from deid.labels import labels_of
-from deid.truecase import is_uncased, recase_capitals, truecase, truecase_lower_lines
+from deid.truecase import glottal_stops, is_uncased, recase_capitals, truecase, truecase_lower_lines
 from transcript import Transcript
 
 SEP = "\n\n"
@@ -42,7 +42,8 @@ class Doc:
             pos += len(t.text) + len(SEP)
         text = SEP.join(t.text for t in tr.turns)
         uncased = is_uncased(text)
-        return cls(fno, tr, text, offsets, uncased, truecase(text) if uncased else truecase_lower_lines(recase_capitals(text)),
+        read = glottal_stops(text)
+        return cls(fno, tr, text, offsets, uncased, truecase(read) if uncased else truecase_lower_lines(recase_capitals(read)),
                    labels=labels_of(tr, fno))
 
     def turn_of(self, pos: int) -> int:

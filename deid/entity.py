@@ -8,8 +8,8 @@ import runpy
 from functools import lru_cache
 from pathlib import Path
 
-from deid.lexicon import (BUSINESS_SUFFIXES, CREDENTIALS, DIRECTIONS, GENERIC_WORDS, LEAD_VERBS, NAME_PARTICLES,
-                          RELATIONS, STREET_WORDS, TITLE_WORDS)
+from deid.lexicon import (BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTIALS, DIRECTIONS, GENERIC_WORDS, LEAD_VERBS,
+                          NAME_PARTICLES, NAME_VERBS, RELATIONS, STREET_WORDS, TITLE_WORDS, TITLES_WRITTEN)
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
 from deid.model import Kind
 
@@ -95,6 +95,8 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
 def _dragged_in(word: str, kind: str, rest: str) -> bool:
     """A word before a name that is no part of it (`rest`: the words after it); not "Son"
     of "Son Nguyen" (a first name before no first name), nor "Saw" of "Saw Mill Lane"."""
+    if word in BODY_OPENERS and kind in ("institution", "place"):
+        return False   # "All Hallows Hospital", "First United Methodist", "Our Lady of Lourdes"
     if is_stop_word(word):
         return True
     if word.lower() in LEAD_VERBS:   # a body's name keeps two words at least: "Met Office"
@@ -162,3 +164,47 @@ def acronym(name: str, caps: bool = True) -> str:
     words = [w for w in re.split(r"[\s\-–—]+", name) if w and w.lower() not in ("of", "the", "and", "at", "for", "&")
              and (caps or not (w.isupper() and len(w) > 1))]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+# a dose after a word makes it a medicine: "Hydroxyzine 25 mg PO", "trazodone 50mg"
+DOSE_AFTER = re.compile(r"[ \t]+\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg|micrograms?|g|ml|mL|units|IU|mmol)\b")
+
+
+def before_a_dose(text: str, end: int) -> bool:
+    """Whether a word ending at `end` is a medicine's name, a dose written after it."""
+    return DOSE_AFTER.match(text, end) is not None
+
+
+TITLE_STOP = re.compile(r"\b(?:%s)\.$" % "|".join(TITLES_WRITTEN))   # "Dr." of "Dr. Summer"
+
+
+def starts_sentence(text: str, at: int) -> bool:
+    """Whether a word at `at` is a sentence's first (the full stop of a title ends none)."""
+    before = text[max(0, at - 40):at].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:;\n…—-" and not TITLE_STOP.search(before)
+
+
+TITLE_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+$" % "|".join(TITLES_WRITTEN))
+
+
+def after_title(text: str, s: int) -> bool:
+    """Whether a title stands right before `s` ("Mrs A.", "Cllr P.")."""
+    return TITLE_BEFORE.search(text, max(0, s - 14), s) is not None
+
+
+RELATION_BEFORE = re.compile(r"\b(?:my|our|her|his|their)[ \t]+(?:%s)(?:['’]s)?,?[ \t]+$" % "|".join(RELATIONS), re.I)
+CALLED_BEFORE = re.compile(r"\b(?:named|call(?:s|ed)?[ \t]+(?:him|her|me|them)|known[ \t]+as|nicknamed)[ \t]+$", re.I)
+VERB_AFTER = re.compile(r"['’]s\b|[ \t]+(?:%s)\b" % "|".join(re.escape(v) for v in NAME_VERBS))
+ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|our|your|their|its)[ \t]+$", re.I)
+
+
+def said_as_name(text: str, s: int, e: int) -> bool:
+    """An ordinary word capitalised inside a sentence, after "my brother" or "we call him",
+    before a verb a person does or with "'s", is somebody's name: "My brother Pita passed",
+    "Tame was a delegate", "Jack in Year 2 and Summer's just started" (not "the Board was",
+    nor "Hope was" at a sentence's start)."""
+    before = text[max(0, s - 40):s]
+    if RELATION_BEFORE.search(before) or CALLED_BEFORE.search(before):
+        return True
+    return not starts_sentence(text, s) and not ARTICLE_BEFORE.search(before) and \
+        VERB_AFTER.match(text, e) is not None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from deid import words
 from deid.detect import Doc
 from deid.linker import Linker
@@ -52,9 +54,15 @@ def _with_initial(text: str, s: int, kind) -> int:
     return m.start() if m else s
 
 
+# what stands between two parts of one name: spaces, an initial, a nickname in brackets
+# ("Pádraig (Paddy) Ó Súilleabháin", 'Siosaia ("Josh") Maka')
+JOINER = regex.compile(r"[ \t]+(?:[A-Z]\.?[ \t]+|\([\"“'‘]?\p{Lu}\p{Ll}+[\"”'’]?\)[ \t]+)?")
+
+
 def join_names(doc: Doc, plan: FilePlan, linker: Linker, planner: Planner) -> None:
-    """Parts of one name found apart ("Fredrik" … "Sommerseth", with the initial "L"
-    between) become one mention, so the initial goes too and the name has one pseudonym."""
+    """Parts of one name found apart ("Fredrik" … "Sommerseth", with the initial "L" or a
+    nickname in brackets between) become one mention, so the initial or the nickname goes
+    too and the name has one pseudonym ('Siosaia ("Josh") Maka' -> 'Damon ("Eddie") Cole')."""
     items = sorted(plan.items, key=lambda p: p.mention.start)
     out = []
     for p in items:
@@ -62,7 +70,7 @@ def join_names(doc: Doc, plan: FilePlan, linker: Linker, planner: Planner) -> No
         m = p.mention
         if prev and prev.mention.kind == m.kind == Kind.PERSON and prev.mention.turn == m.turn \
                 and not prev.mention.keep and not m.keep and prev.replaced and p.replaced \
-                and re.fullmatch(r"[ \t]+(?:[A-Z]\.?[ \t]+)?", doc.text[prev.mention.end:m.start]):
+                and JOINER.fullmatch(doc.text[prev.mention.end:m.start]):
             a = prev.mention
             joined = Mention(doc.fno, m.turn, a.start, m.end, Kind.PERSON, min(a.score, m.score),
                              a.recognizer, doc.text[a.start:m.end], flags=a.flags + m.flags)

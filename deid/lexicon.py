@@ -14,7 +14,7 @@ TITLE_WORDS = frozenset({
     "sergeant", "captain", "aunt", "auntie", "uncle", "grandma", "grandpa", "nana", "papa",
     "chaplain", "provost", "chancellor", "president", "senator", "mayor", "sir", "madam", "lady", "lord",
     "cllr", "councillor", "fr", "revd", "canon", "deacon", "sgt", "inspector", "detective", "constable",
-    "justice",
+    "justice", "pc", "pcso", "dc", "dci",
     # family words NER takes for names ("Mom said", "Dad")
     "mom", "dad", "mum", "mama", "mommy", "daddy", "granny", "grandmother", "grandfather"})
 # titles written before a surname ("Dr. Marsh"); the others take a first name ("Aunt Rose")
@@ -29,7 +29,8 @@ TITLES_WRITTEN = ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Prof
                   "Brother", "Father", "Pastor", "Rev", "Reverend", "Rabbi", "Imam", "Coach", "Judge", "Officer",
                   "Sergeant", "Captain", "Auntie", "Aunt", "Uncle", "Grandma", "Grandpa", "Nana", "Papa",
                   "Chaplain", "Provost", "Chancellor", "President", "Senator", "Mayor", "Cllr", "Councillor", "Fr",
-                  "Revd", "Canon", "Deacon", "Sgt", "Inspector", "Detective", "Constable", "Justice")
+                  "Revd", "Canon", "Deacon", "Sgt", "Inspector", "Detective", "Constable", "Justice", "PC", "PCSO",
+                  "DC", "DCI")
 # relations and roles after which a capitalised word is a name: "my sister Faith"
 RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son", "daughter", "wife", "husband",
              "partner", "boyfriend", "girlfriend", "fiancé", "fiancée", "friend", "cousin", "aunt", "uncle", "niece",
@@ -37,6 +38,22 @@ RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son"
              "mentor", "preceptor", "attending", "supervisor", "boss", "manager", "advisor", "adviser", "chair",
              "director", "resident", "intern", "student", "patient", "neighbor", "neighbour", "coworker",
              "co-worker", "nurse", "teacher", "coach", "therapist", "counselor", "counsellor", "pastor")
+# verbs after which a capitalised ordinary word inside a sentence is somebody's name: "the
+# union was strong then, Tame was a delegate", "My brother Pita passed last October"
+NAME_VERBS = frozenset({
+    "said", "says", "told", "tells", "asked", "asks", "was", "is", "got", "gets", "had", "has", "did", "does",
+    "came", "comes", "went", "goes", "passed", "died", "married", "worked", "works", "lived", "lives",
+    "wanted", "wants", "knew", "knows", "took", "takes", "gave", "gives", "left", "started", "rang", "called",
+    "thought", "thinks", "reckoned", "reckons", "kept", "moved", "joined", "looked", "used", "would", "could",
+    "will", "can", "didn't", "doesn't", "wasn't", "couldn't", "wouldn't"})
+# verbs only a person does: after letters in capitals, they make the letters someone's
+# initials ("BH took S into the kitchen", "JJ stares"), not an acronym ("the ED was full")
+PERSON_VERBS = frozenset({
+    "said", "says", "told", "tells", "asked", "asks", "took", "takes", "came", "comes", "went", "goes",
+    "rang", "phoned", "called", "thought", "thinks", "reckons", "reckoned", "muttered", "shouted", "stares",
+    "stared", "cried", "laughed", "smiled", "nodded", "shrugged", "replied", "explained", "admitted",
+    "agreed", "disagreed", "joked", "wants", "wanted", "knows", "knew", "feels", "felt", "sat", "stood",
+    "walked", "arrived", "left", "mentioned", "texted", "emailed", "whispered", "sighed", "insisted"})
 # words after which an ordinary lower-case word that is also a first name is a name
 NAME_CUES = ("named", "called", "dr", "doctor", "nurse", "mr", "mrs", "ms", "miss", "pastor", "father", "sister",
              "brother", "friend", "cousin", "manager", "supervisor", "boss", "husband", "wife", "partner", "son",
@@ -160,6 +177,7 @@ INSTITUTION_KINDS = (
     "Union", "Freight", "Haulage", "Ward", "Uni",
     "Mutual", "Cars", "Taxis", "Cabs", "Mission", "Ministries", "Fellowship", "Tabernacle", "Pantry",
     "Alliance", "Coalition", "Hotel", "Inn", "Motel", "Lodge", "Suites", "Legal Aid", "Mutual Aid",
+    "Club", "Project", "Collective",
     # newspapers name a town's paper, and so the town
     "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier")
 # last words that make Title Case words a body, not the title of a course or a book
@@ -168,6 +186,12 @@ ORG_ENDINGS = frozenset({"Union", "Hospital", "University", "College", "School",
                          "Corporation", "Bank", "Prison", "Ward",
                          # football clubs: "Calderby Rovers" is a club, never a person
                          "Rovers", "Wanderers", "Athletic", "FC", "AFC"})
+# the bodies inside an institution that every one of its kind has: "Resuscitation
+# Committee", "Intensive Care Unit", "Community Mental Health Team" (named by what they do)
+INTERNAL_BODIES = frozenset({"Committee", "Subcommittee", "Sub-Committee", "Panel", "Unit", "Team", "Forum"})
+# small words that open the name of a church, a school or a hospital ("All Saints", "First
+# Baptist", "Our Lady of Lourdes"): part of the name, not a word before it
+BODY_OPENERS = frozenset({"All", "First", "Second", "Third", "Our"})
 # kind words written before the name: "HM Prison Wandsworth", "Masjid Bilal", "Camp Lejeune"
 INSTITUTION_PREFIXES = ("HM Prison", "HMP", "HMYOI", "Her Majesty's Prison", "His Majesty's Prison", "Masjid",
                         "Camp", "Fort", "Mount Sinai", "Temple", "Congregation", "Beth", "Kehilat")
@@ -201,10 +225,13 @@ KIND_GROUPS = (
     ("Freight", "Haulage", "Logistics", "Transport", "Removals"),
     ("Association", "Society", "Alliance"),
     ("Hub", "Centre", "Project"),
+    ("Club", "Circle", "Collective"),
     ("Hotel", "Inn", "Motel", "Lodge", "Suites", "Guesthouse"),
     ("Cars", "Taxis", "Cabs"),
     ("Mission", "Ministries", "Fellowship", "Tabernacle"),
     ("Middle", "Junior", "Infant"),
+    ("Department", "Service", "Office", "Bureau"),
+    ("Healthcare", "Care", "Wellbeing"),
 )
 BUSINESS_SUFFIXES = ("Inc", "LLC", "Ltd", "LLP", "Group", "Partners", "Associates", "Company", "Corporation",
                      "Corp", "Co", "PLC", "GmbH", "Sons", "Holdings", "Technologies", "Software", "Systems",
@@ -286,7 +313,7 @@ NUMBER_CUES = ("case", "file", "record", "reference", "ref", "claim", "policy", 
                "tenancy", "tenant", "contract", "permit", "warrant", "docket", "matter", "project", "grant",
                "protocol", "study", "participant", "unit", "bed", "room", "locker", "extension", "ext", "pager",
                "bleep", "collar", "service", "serial", "vehicle", "plate", "CHI", "PPS", "SSN", "EIN", "TIN",
-               "phone", "mobile", "card")
+               "phone", "mobile", "card", "log", "incident", "crime", "occurrence")
 # the citation courts give a judgment: "[2019] EWCA Crim 1123" (its number identifies the case)
 NEUTRAL_CITATION_COURTS = ("UKSC", "UKHL", "UKPC", "EWCA Civ", "EWCA Crim", "EWHC", "UKUT", "UKFTT", "UKEAT",
                            "EWCOP", "EWFC", "CSIH", "CSOH", "HCJAC", "NICA", "NIQB", "IESC", "IECA", "IEHC", "NZSC",
@@ -316,6 +343,7 @@ NATO NB NCT NGO NHS NICE NMC NPO NSAID OCD OT PA PCR PE PEG PHQ PPE PR PRN PT PT
 SENCO SLT SOB SUV TB TIA UCAS UN UNICEF US UTI UV VAT VIP VP WHO
 BID TID QID QDS TDS OD PO SC IM ICD ICF NOS ABG AF BNP CVD DMARD EF GFR HDL LDL LFT MCV NEWS NIV OGD PEFR
 U&E U&Es FBC LFTs TFT TFTs INR ESR CXR AXR ECHO OT SLT FY1 FY2 ST1 ST2 ST3 SHO SpR
+PC PCSO DC DCI DI DSL DfE URN
 """.split()) | frozenset(w for c in NEUTRAL_CITATION_COURTS for w in c.split() if w.isupper()) | frozenset(CREDENTIALS)
 
 # public bodies and the vocabulary of courts, committees and records: they identify no one

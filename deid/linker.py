@@ -90,11 +90,16 @@ class KeyIndex:
             return True
         if form in self.aliases and kind == Kind.INSTITUTION:
             return True   # the short form of an institution ("Kestrel"), found where capitalised
+        if kind == Kind.PLACE and form == ent.key_of(self.real_of.get(eid, "")) and not words.is_everyday(form):
+            return True   # a town whose name is frequent ("Leicester"), not one that is a word ("Reading")
         # a single ordinary word ("Orchestra", "Comedy") is found again only if it is a name:
         # listed as one, or a person's name word nobody writes as a lower-case word
-        # ("Crowther" of "Bethany Crowther": frequent, as a name, and in no word list)
+        # ("Crowther" of "Bethany Crowther": frequent, as a name, and in no word list), or the
+        # whole name of someone known by that word alone ("Tame was a delegate"), found where
+        # capitalised
         return kind == Kind.PERSON and (form.title() in names.first_names() or form.title() in names.last_names()
-                                        or not words.written_lower(form))
+                                        or not words.written_lower(form)
+                                        or form == ent.key_of(self.real_of.get(eid, "")))
 
     def matcher(self, allow=(), exclude=frozenset()) -> NameMatcher:
         """The matcher of every searchable form (but those in `exclude`, keys). The last

@@ -127,6 +127,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
     for doc, plan in zip(docs, plans):
         _link_labels(run, doc, None)
         _link_all(run, doc, plan)
+        known.join_names(doc, plan, run.linker, run.planner)   # (before initials: "Siosaia ("Josh") Maka (SM)")
         _link_labels(run, doc, plan)
         abbreviations.run(doc, plan)
     # a known form is replaced wherever it stands, even where spaCy calls it a nationality
@@ -166,13 +167,24 @@ def _link_all(run: Run, doc: Doc, plan: FilePlan) -> None:
     def full_name(p) -> bool:
         return p.mention.kind == Kind.PERSON and len(ent.tokens(p.mention.text)) > 1
     items = plan.items
-    for p in [p for p in items if full_name(p)] + [p for p in items if not full_name(p)]:
+    for p in [p for p in items if full_name(p)] + [p for p in items if not full_name(p)] + \
+            [p for p in items if p.mention.keep]:
         m = p.mention
+        if m.keep and _someone_named(run, m):
+            m.keep = False   # "Tame got on at the works" of a Tame replaced later: the same Tame
         if m.kind == Kind.DATE:
             p.pseudonym = None if run.cfg.dates == "keep" else generalised(m.text, run.cfg.dates)
         elif not m.keep and not rules.bare_acronym(m, doc.text, run.index):
             run.linker.link(m)
             p.pseudonym = run.planner.pseudonym(m, doc.text, doc.analysed)
+
+
+def _someone_named(run: Run, m) -> bool:
+    """Whether a person's name NER found but the rules kept as an ordinary word is already
+    somebody's, replaced elsewhere."""
+    e = run.index.entity_of.get(ent.key_of(m.text))
+    return m.kind == Kind.PERSON and e is not None and run.index.kind_of.get(e) == Kind.PERSON and \
+        ent.key_of(m.text) in run.planner.ps.map
 
 
 def _link_labels(run: Run, doc: Doc, plan: FilePlan | None) -> None:
@@ -207,7 +219,7 @@ def _handle(run: Run, m) -> str:
     m.entity = at.entity
     p = run.planner.pseudonym(at, at.text).lstrip("@")
     if ent.key_of(m.text) not in run.planner.ps.map:
-        run.planner.ps._remember(m.text, p)
+        run.planner.ps.remember(m.text, p)
         run.planner.commit(m.entity)
         run.index.add_alias(m.text, m.entity)   # looked for everywhere: "(maria.g)" of a member list
     return p

@@ -17,7 +17,7 @@ INITIAL = re.compile(r"[A-Z]\.?")
 
 class PlaceNames:
     """The place and institution half of `Pseudonyms` (it provides rng, map, own, used,
-    run_names, _taken, _remember, _fresh, _word and _memo)."""
+    run_names, _taken, remember, _fresh, _word and _memo)."""
 
     def _place(self) -> str:
         """A fictional place name of any shape (a compound with a number once all are used)."""
@@ -37,7 +37,7 @@ class PlaceNames:
             others = [g for g in group if g not in same and " " not in g]
             # no one-word kind like it ("Prison": "Correctional Facility"): kept, it names no one
             p = self.rng.choice(others) if others else word
-            self._remember(word, p)
+            self.remember(word, p)
             return p
         return word if pools.norm(word) in pools.kept_words() else None
 
@@ -49,6 +49,8 @@ class PlaceNames:
         parts = WORD.split(core)
         words = parts[1::2]
         named = [self._is_name_word(w) for w in words]
+        if len(words) > 1 and named[1] and words[0] in lexicon.BODY_OPENERS:
+            named[0] = True   # a small word that opens the name is part of it: "All Hallows", "First United"
         out, i = [parts[0]], 0
         while i < len(words):
             if not named[i]:
@@ -111,9 +113,9 @@ class PlaceNames:
         self.used.add(p.lower())  # no other run gets this name
         if word_for_word and len(p.split()) == len(words) and not fresh:  # each word follows the name
             for w, x in zip(words, p.split()):
-                self._remember(w, x)
+                self.remember(w, x)
         elif len(words) == 1 and not fresh and (not vocab.is_common(words[0]) or names.is_town(words[0])):
-            self._remember(words[0], p)   # "Gillingham" of two addresses is one town
+            self.remember(words[0], p)   # "Gillingham" of two addresses is one town
             self.run_names.add(p)
         return p + tail
 

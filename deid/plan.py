@@ -31,16 +31,16 @@ class Planner:
         if self.style == "bracket":
             pseudo = self._label(m.entity, m.kind)  # every form of one entity shares its label
             if k not in self.ps.map:
-                self.ps._remember(m.text, pseudo)
+                self.ps.remember(m.text, pseudo)
         elif self._acronym_of_known(m) and k not in self.ps.map:
             # the abbreviation of a known institution: the initials of its pseudonym
             real = self.index.real_of[m.entity]
             caps = m.text.upper() != ent.acronym(real, caps=False) or ent.acronym(real) == m.text.upper()
             pseudo = ent.acronym(self.ps.pseudonym(real, Kind.INSTITUTION), caps)
-            self.ps._remember(m.text, pseudo)
+            self.ps.remember(m.text, pseudo)
         elif m.kind == Kind.PERSON and k not in self.ps.map and (tail := self._tail(m)):
             pseudo = tail   # "Ní Bhriain" of "Niamh Ní Bhriain": the end of her pseudonym
-            self.ps._remember(m.text, pseudo)
+            self.ps.remember(m.text, pseudo)
         else:
             title = ent.title_of(text, m.start) if m.kind == Kind.PERSON else ""
             pseudo = self.ps.pseudonym(m.text, m.kind, title=title, hint=m.recognizer)
@@ -84,7 +84,7 @@ class Planner:
         for real, pseudo in cfg.pseudonyms.items():
             eid = ix.add_entity(real, configured_kind(cfg, real, Kind.PERSON), origin="configuration")
             if ent.key_of(real) not in ps.map:
-                ps._remember(real, pseudo)
+                ps.remember(real, pseudo)
                 self.commit(eid)
         for real in cfg.names:
             kind = configured_kind(cfg, real, Kind.PERSON)
@@ -96,7 +96,7 @@ class Planner:
             eid = ix.add_entity(real, kind, origin="configuration")
             p = ps.pseudonym(real, kind)
             if ent.key_of(alias) not in ps.map:
-                ps._remember(alias, ent.acronym(p) if alias.isupper() else p)
+                ps.remember(alias, ent.acronym(p) if alias.isupper() else p)
             ix.add_alias(alias, eid)
             self.commit(eid)
 

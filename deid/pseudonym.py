@@ -134,7 +134,7 @@ class Pseudonyms(PlaceNames):
         self._memo2: dict = {}  # the same, for names of two words whose first word is new
         self.owner: dict[str, str] = {}  # pseudonym -> the first real form given it
         for real, pseudo in pairs:
-            self._remember(real, pseudo, new=False)
+            self.remember(real, pseudo, new=False)
             label = BRACKET_LABEL.fullmatch(pseudo)
             if label:  # never a label the study holds already, whatever the stored counter says
                 kind = label.group(1).lower()
@@ -164,11 +164,13 @@ class Pseudonyms(PlaceNames):
         that stand for nobody the study knows."""
         k = ent.key_of(real)
         if k not in self.map:
-            self._remember(real, self._fresh(lambda: re.sub(r"[A-Z]", lambda _: self.rng.choice(string.ascii_uppercase),
+            self.remember(real, self._fresh(lambda: re.sub(r"[A-Z]", lambda _: self.rng.choice(string.ascii_uppercase),
                                                             real)))
         return self.map[k]
 
-    def _remember(self, real: str, pseudo: str, new: bool = True) -> None:
+    def remember(self, real: str, pseudo: str, new: bool = True) -> None:
+        """Record `pseudo` as the pseudonym of the real form `real` (kept as it is when the key
+        has one for it already); `new` forms go into the key at the end of the run."""
         k = ent.key_of(real)
         if k in self.map:
             return
@@ -239,7 +241,7 @@ class Pseudonyms(PlaceNames):
             p = self._fresh(lambda: scramble(word, self.rng))
         else:
             p = self._place()
-        self._remember(word, p)
+        self.remember(word, p)
         return p
 
     def _person_word(self, word: str, role: str, gender: str | None, origin: tuple) -> str:
@@ -298,7 +300,7 @@ class Pseudonyms(PlaceNames):
         self.real_words.update(pools.words_of(core))
         if self.style == "bracket":
             p = f"[{Kind(kind).value.upper()} {self._count(kind)}]"
-            self._remember(core, p)
+            self.remember(core, p)
             return p
         if kind != "person" and CODE.fullmatch(core):   # a postcode or reference: its shape, other characters
             p = self._fresh(lambda: scramble(core, self.rng))
@@ -325,7 +327,7 @@ class Pseudonyms(PlaceNames):
                 p = self._by_runs(core, kind, fresh=True)
             if ent.key_of(p) == k:  # only words of a kind ("the Public Library"): a name before them
                 p = f"{self._place()} {p}" if kind == "institution" else self._place()
-        self._remember(core, p)
+        self.remember(core, p)
         if kind == "institution":
             self._short_form(core, p)
         return p
@@ -347,7 +349,7 @@ class Pseudonyms(PlaceNames):
             self.short_forms.add(ent.key_of(name))
         elif len(ws) == 1 and words.is_common(name):
             return
-        self._remember(name, pname)   # (kept as it is when the key has it already)
+        self.remember(name, pname)   # (kept as it is when the key has it already)
 
     def _by_words(self, core: str, kind: str, title: str, fresh: frozenset = frozenset()) -> str:
         """Each word of a person's name mapped on its own, separators kept: "Dr. Helen Marsh"
@@ -401,11 +403,12 @@ class Pseudonyms(PlaceNames):
 
     def _contact(self, core: str, hint: str) -> str:
         if "@" in core and not core.startswith("@"):
-            # no part of the real address is kept: not even its top-level domain
+            # no part of the real address is kept: not even its top-level domain (".invalid" is
+            # reserved, RFC 2606: no one's address, and no word of one written as "example.com")
             return self._fresh_handle(lambda: f"{self.rng.choice(FEMALE + MALE)[0].lower()}"
-                                              f"{self.rng.choice(LAST).lower()}@example.com")
+                                              f"{self.rng.choice(LAST).lower()}@mail.invalid")
         if core.startswith("@"):
             return self._fresh_handle(lambda: "@" + self.rng.choice(FEMALE + MALE).lower() + str(self.rng.randint(10, 999)))
         if hint == "URL" or re.match(r"(?i)(https?://|www\.)", core):
-            return self._fresh(lambda: f"example{self.rng.randint(1, 999)}.com")
+            return self._fresh(lambda: f"site{self.rng.randint(1, 999)}.invalid")
         return self._fresh(lambda: scramble(core, self.rng))

@@ -19,6 +19,7 @@ from deid.address import AddressRecognizer
 NAME = r"(?:\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
 TITLES = "|".join(lexicon.TITLES_WRITTEN)
 RELATIONS = "|".join(re.escape(r) for r in lexicon.RELATIONS)
+KIN = "|".join(re.escape(r) for r in lexicon.RELATIONS + lexicon.TITLES_WRITTEN + ("Mummy", "Nan", "Gran", "Sir", "Boss"))
 
 
 class OfflineEmailRecognizer(EmailRecognizer):
@@ -42,11 +43,14 @@ class TitledPersonRecognizer(PatternRecognizer):
 
 class NameContextRecognizer(PatternRecognizer):
     """Names introduced by the words around them, including names that are common words
-    ("my sister Faith", "a nurse named Rose", "this is Summer")."""
+    ("my sister Faith", "a nurse named Rose", "this is Summer", "we call him Peanut")."""
     PATTERNS = [
         Pattern("named", rf"(?<=\b(?:named|name is|name's) )(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.7),
+        # a nickname given: "We call him Peanut", "known as Baz" (not "we call her Mum")
+        Pattern("called", rf"(?<=\b(?:call(?:s|ed)? (?:him|her|me|them)|known as|nicknamed) )(?!{KIN}\b)"
+                rf"(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
         Pattern("my relation", rf"(?<=\b(?:my|our|her|his|their) (?:(?:little|big|older|younger|"
-                rf"best|old|new|late) )?(?:{RELATIONS}),? )(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
+                rf"best|old|new|late) )?(?:{RELATIONS})(?:['’]s)?,? )(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
         Pattern("intro", rf"(?<=\b(?:I'm|I am|this is|This is|It's|it's) )(?-i:{NAME}(?:[ \t]+{NAME})?)"
                 rf"(?=[ \t]*(?:[,.!]|$| from| in| and| here))", 0.5),
     ]
@@ -76,6 +80,7 @@ CUES = "|".join(re.escape(c) for c in sorted(lexicon.NUMBER_CUES, key=len, rever
 COURTS = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in lexicon.NEUTRAL_CITATION_COURTS)
 CODE = r"(?=[A-Z0-9/\-.]*\d)[A-Z0-9][A-Z0-9/\-.]{2,}[A-Z0-9]"   # letters, digits, slashes; a digit in it
 SPACED_CODE = r"[A-Z]{2,5}[ \t]\d{3,}"   # a code of letters, a space, digits: "no. HAL 142", "number RTW 4418203"
+NOT_A_YEAR = r"(?!(?:19|20)\d\d\b(?![/\-.]\d))"   # "the council grant 2019" is a year, not a grant's number
 NOT_A_DATE = r"(?!\d{1,2}/\d{1,2}/\d{2,4}\b)(?!(?:19|20)\d{2}/\d{2}\b)(?!\d{1,2}/(?:19|20)\d{2}\b)"  # nor "1/2024"
 
 
@@ -84,11 +89,13 @@ class ReferenceNumberRecognizer(PatternRecognizer):
     2019-CV-0412", "badge 4471", "MRN: 00482913"), in the shapes reference numbers take
     ("41234/98", "EHC/2023/00871", "23/NE/0147" but not a blood pressure "148/86", "G82741",
     "6654321WA", "2021CF002286", "CD-117-004", "xxx-xx-4417", "#11802"), and the number of a
-    neutral citation ("[2019] EWCA Crim 1123")."""
+    neutral citation ("[2019] EWCA Crim 1123"), an officer's collar number ("PC 4471 Dunmore")."""
     PATTERNS = [
         Pattern("cue number", rf"(?<=\b(?i:{CUES})(?:[ \t]+\(?(?i:no\.?|number|num|#|id))?"
                 rf"(?:[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in))?[ \t]*[:#.]?[ \t]*)"
-                rf"{NOT_A_DATE}(?:{CODE}|{SPACED_CODE})\b", 0.7),
+                rf"{NOT_A_DATE}{NOT_A_YEAR}(?:{CODE}|{SPACED_CODE})\b", 0.7),
+        # an officer's collar number between rank and name: "PC 4471 Dunmore"
+        Pattern("collar number", r"(?<=\b(?:PC|DC|PCSO|Sgt|DS|DI|DCI|Constable)[ \t]+)\d{3,5}\b(?=[ \t]+[A-Z])", 0.7),
         Pattern("number after no.", rf"(?<=\b(?i:no)\.[ \t]*){NOT_A_DATE}(?:{CODE}|{SPACED_CODE})\b", 0.7),
         Pattern("slashed", rf"(?<![/\w]){NOT_A_DATE}(?:[A-Z]{{1,5}}/)?(?=[A-Z0-9/]*\d{{3}})(?=[A-Z0-9/]*(?:[A-Z]|\d{{4}}))[A-Z0-9]{{1,6}}/[A-Z0-9]{{1,6}}"
                 rf"(?:/[A-Z0-9]{{1,6}})?\b(?!/)", 0.6),
@@ -221,6 +228,14 @@ class NameListRecognizer(EntityRecognizer):
             return True   # a capitalised word after a first name that hardly anyone uses: "Lara Pottinger"
         return (w.title() in last and (self.lower or not words.is_everyday(w))) or not words.is_common(w)
 
+    def _said_as_name(self, text: str, m, first) -> bool:
+        """A first name that is an everyday word, said as a name: "Jack in Year 2 and
+        Summer's just started", "then Ray gets a late mark" (see entity.said_as_name)."""
+        w = m.group()
+        return not self.lower and w in first and not ent.is_stop_word(w) and \
+            w.lower() not in lexicon.MONTHS_DAYS and w not in lexicon.DATE_ABBREVIATIONS and \
+            ent.said_as_name(text, m.start(), m.end())
+
     def _before_surname(self, text: str, m, first, last, more) -> bool:
         """A first name that is an everyday word before a surname that is none: "grace
         beaumont", "Rose Okafor" (not "will smith", "Hope Street")."""
@@ -245,13 +260,15 @@ class NameListRecognizer(EntityRecognizer):
             if m.start() < end:
                 continue
             e, n, prev = m.end(), 0, ""
+            said = False
             if not self._first(m.group(), first):
-                if not self._before_surname(text, m, first, last, more):
+                said = self._said_as_name(text, m, first)
+                if not said and not self._before_surname(text, m, first, last, more):
                     continue
-                e, n = more.match(text, e).end(), 1   # the surname that makes the word a name
+                e, n = (e, 0) if said else (more.match(text, e).end(), 1)   # the surname that makes it a name
             while n < 3 and (t := more.match(text, e)) and self._more(t.group(1), last, prev in self.PARTICLES):
                 e, n, prev = t.end(), n + 1, t.group(1).lower()
-            if n == 0 and not self.lower and words.written_lower(m.group()):
+            if n == 0 and not self.lower and not said and words.written_lower(m.group()):
                 continue   # alone, a first name that is also a word is that word: "Oral History"
             end = e
             score = self.SCORE_LOWER_CASE if self.lower else self.SCORE_WITH_SURNAME if n else self.SCORE_FIRST_NAME

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from deid import entity as ent
 from deid import lexicon, names, words
 from deid.detect import Doc
@@ -24,9 +26,9 @@ ACRONYM_CUE = re.compile(r"\b(?:%s)\s+(?:the\s+)?$" % "|".join(lexicon.ACRONYM_C
 def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list[Span]]:
     """The mentions of one document, flagged where a person should check them, and the
     spans never to replace (nationalities, languages, regions the study keeps)."""
-    # (a town spaCy takes for a nationality is a town: "lives in Zgierz")
+    # (a town spaCy takes for a nationality is a town: "lives in Zgierz"; a letter is an initial)
     keep = [Span(r.start, r.end) for r in doc.results if r.entity_type == "NRP"
-            and not names.is_town(doc.text[r.start:r.end])]
+            and not names.is_town(doc.text[r.start:r.end]) and not re.fullmatch(r"[A-Z]\.?", doc.text[r.start:r.end])]
     out = []
     for c in cands:
         t = doc.turn_of(c.start)
@@ -42,9 +44,10 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
         else:
             _flag(m, c.recognizer, doc.text)
             out.append(m)
+    out += introductions(doc, out)
     if cfg.dates == "keep":
         out += ages_said(doc, out)
-        out.sort(key=lambda m: m.start)
+    out.sort(key=lambda m: m.start)
     return out, keep
 
 
@@ -73,22 +76,52 @@ def _flag(m: Mention, recognizer: str, text: str) -> None:
     if m.score < 0.5:
         m.flags.append(Flag.LOW_CONFIDENCE)
     if m.kind == Kind.PERSON and len(ent.tokens(m.text)) == 1 and words.is_common(m.text) and \
-            (not m.text[:1].isupper() or starts_sentence(text, m.start)):
+            (not m.text[:1].isupper() or ent.starts_sentence(text, m.start)):
         # a capital inside a sentence says "name" ("I asked Grace"); at a sentence's start
         # ("Will it work?") or in lower case it says nothing
         m.flags.append(Flag.COMMON_WORD)
-    if ordinary_words(m, recognizer) or a_post(m, recognizer, text):
+    if ordinary_words(m, recognizer, text) or a_post(m, recognizer, text):
         m.keep = True
         m.flags.append(Flag.ORDINARY_WORDS)
 
 
-TITLE_STOP = re.compile(r"\b(?:%s)\.$" % "|".join(lexicon.TITLES_WRITTEN))   # "Dr." of "Dr. Summer"
+# a turn that asks a group to say their names, and a turn that answers with one first
+NAMES_ASKED = re.compile(r"\b(?:first names?|your names?|introduce (?:yourselves|yourself)|say who you are|"
+                         r"go (?:a)?round)\b", re.I)
+NAME_GIVEN = regex.compile(r"[ \t]*(?:(?:I'm|I am|It's|Me)[ \t,]+)?(\p{Lu}\p{Ll}+)(?=[ \t]*[.,!;]|[ \t]+here\b)")
+ROUND = 12   # turns a round of introductions lasts at most
+LABEL = re.compile(r"([A-Z][\w .]{0,24}):[ \t]+")   # a speaker's label the layout left in the text
 
 
-def starts_sentence(text: str, at: int) -> bool:
-    """Whether a word at `at` is a sentence's first (the full stop of a title ends none)."""
-    before = text[max(0, at - 40):at].rstrip(" \t\"“‘'(")
-    return not before or before[-1] in ".!?:;\n…—-" and not TITLE_STOP.search(before)
+def _speaker(turn) -> str | None:
+    label = LABEL.match(turn.text) if turn.speaker is None else None
+    return label.group(1) if label else turn.speaker
+
+
+def introductions(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """In a round of introductions (the turns after one that asks for names, until its
+    speaker talks again), the first name a turn opens with: "M: let's go round, first names
+    only" ... "P3: Hope. My son's Will" ... "P5: Sky. Like the sky"."""
+    turns, out = doc.transcript.turns, []
+    for i, asked in enumerate(turns):
+        if not NAMES_ASKED.search(asked.text):
+            continue
+        for j in range(i + 1, min(len(turns), i + ROUND)):
+            if _speaker(turns[j]) == _speaker(asked):
+                break
+            label = LABEL.match(turns[j].text) if turns[j].speaker is None else None
+            given = NAME_GIVEN.match(turns[j].text, label.end() if label else 0)
+            if not given or given.group(1) not in names.first_names() or ent.is_stop_word(given.group(1)):
+                continue
+            span = Span(doc.offsets[j] + given.start(1), doc.offsets[j] + given.end(1))
+            for m in found:
+                if m.span == span and m.keep:   # kept as an ordinary word: a name after all
+                    m.kind, m.keep = Kind.PERSON, False
+                    m.flags = [f for f in m.flags if f != Flag.ORDINARY_WORDS]
+            if not any(m.span.overlaps(span) for m in found + out):
+                out.append(Mention(doc.fno, j, span.start, span.end, Kind.PERSON, 0.6, "IntroductionRecognizer",
+                                   given.group(1)))
+    return out
 
 
 def ages_said(doc: Doc, found: list[Mention]) -> list[Mention]:
@@ -102,22 +135,29 @@ def ages_said(doc: Doc, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def ordinary_words(m: Mention, rec: str) -> bool:
+def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     """What NER calls a name but is made of ordinary words only, flagged and kept: a single
-    word that is no one's name ("Wisdom", "Discipline"), or a title of three words or more
-    ("Foundations of Clinical Practice", "Guilty Pleasures: 5 Musicians Of The 70s")."""
+    word that is no one's name ("Wisdom", "Discipline"), a title of three words or more
+    ("Foundations of Clinical Practice", "Guilty Pleasures: 5 Musicians Of The 70s"), a
+    committee or unit every body has ("Hospital Liaison Committee")."""
     if rec != "SpacyRecognizer":
         return False
     toks = [t for t in ent.tokens(m.text) if re.search(r"\w", t)]
     first, last = names.first_names(), names.last_names()
     if len(toks) == 1 and m.kind in (Kind.PERSON, Kind.INSTITUTION):  # "Wisdom", "Society"; not "Chicago"
         w = toks[0]
+        if m.kind == Kind.PERSON and (ent.said_as_name(text, m.start, m.end) or _initials(w, text, m.start)):
+            return False
         ordinary = words.is_common(w) if m.kind == Kind.PERSON else words.is_everyday(w)
         return ordinary and w.title() not in first and w.title() not in last and w not in names.place_words() \
             and not names.is_town(w)
     if m.kind == Kind.PERSON and all(words.is_common(t) and t.title() not in first and t.title() not in last
                                      for t in toks):
         return True  # "Guilty Pleasures": no word of it is anybody's name
+    if m.kind == Kind.INSTITUTION and len(toks) >= 2 and toks[-1] in lexicon.INTERNAL_BODIES and \
+            all(words.is_common(t) and t.title() not in first and t.title() not in last
+                and t not in names.place_words() and not names.is_town(t) for t in toks[:-1]):
+        return True  # a body inside every hospital or council: "Resuscitation Committee", "Intensive Care Unit"
     if m.kind == Kind.INSTITUTION and len(toks) >= 3 and toks[-1] not in lexicon.ORG_ENDINGS and \
             re.search(r" (?:of|and|the|to|for|in) |: |\d| & |, ", m.text):
         # Title Case with small words in it, or a number: a course or a title, not an employer
@@ -125,6 +165,13 @@ def ordinary_words(m: Mention, rec: str) -> bool:
         return all((words.is_common(t) and t not in names.place_words()) or ent.is_stop_word(t)
                    or t.isdigit() or t in "&" for t in toks)
     return False
+
+
+def _initials(w: str, text: str, s: int) -> bool:
+    """A person's initials are no ordinary word, though a dictionary lists "jd": letters in
+    capitals, or one after a title ("Mrs A.", "Cllr P.")."""
+    bare = w.rstrip(".")
+    return bare.isalpha() and bare.isupper() and (len(bare) > 1 or ent.after_title(text, s))
 
 
 POST_OF = re.compile(r"\b(?:%s)[ \t]+of[ \t]+(?:the[ \t]+)?$" % "|".join(lexicon.POSTS), re.I)

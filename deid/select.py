@@ -19,6 +19,8 @@ PRIORITY = {Kind.CONTACT: 1, Kind.PERSON: 2, Kind.INSTITUTION: 3, Kind.PLACE: 4,
 # where NER reads past a name: a line break, a tab, a run of spaces, a spaced dash
 # ("Adelaide Hospital – Clinical Ethics Committee")
 FIELD_GAP = re.compile(r"\n|[ \t]*\t[ \t]*|[ ]{3,}|[ \t]+[–—|][ \t]+")
+# the end of a street's name that is no one's surname ("Lane", "Court" are)
+STREET_ENDS = frozenset(lexicon.STREET_ABBREVIATIONS + ("St", "Street", "Road", "Avenue", "Boulevard"))
 SALUTATION = re.compile(r"(?:Dear|Hi|Hello|Hey)[ \t]+(?=[A-Z])")
 NUMBERED = re.compile(r"\d|\b(?:%s)\b" % ent.NUMBER_WORDS)
 
@@ -142,22 +144,12 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     kind = ent.KIND_OF.get(r.entity_type)
     if kind is None:
         return None
-    kind = Kind(kind)
     rec = (r.recognition_metadata or {}).get("recognizer_name", "")
     address = r.entity_type == "STREET_ADDRESS"
-    if kind in (Kind.INSTITUTION, Kind.PLACE) and ent.TITLE_RX.match(text[r.start:r.end]) and not address:
-        kind = Kind.PERSON  # "Pastor Darnell Banks", "Dean William Rich": NER took a title for a name
-    elif kind == Kind.PERSON and _a_body(text[r.start:r.end]):
-        kind = Kind.INSTITUTION  # "Lullingstone Ward", "Kiptoo Freight": NER took a body for a person
-    end = r.end
-    gap = FIELD_GAP.search(text, r.start, end) if not address else None
-    if gap:
-        if kind == Kind.DATE and "\n" in gap.group():
-            return None   # "142\n\nMinute Of The Board": no date, and it hid "no. HAL 142"
-        # NER read on across a line break ("April Fry\nR89957903\n\nWinterwater Forge") or
-        # the gap between two fields ("Tyler-James REES   DOB 22/05/2008"): what it found
-        # is before it
-        end = gap.start()
+    kind = _read_kind(Kind(kind), text[r.start:r.end], address)
+    end = _before_gap(text, r.start, r.end, kind, address)
+    if end is None:
+        return None
     start = r.start
     salutation = None if address else SALUTATION.match(text, start)
     if salutation:   # "Dear Bukola,": a person, without "Dear"
@@ -169,7 +161,34 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
         kind = Kind.PERSON  # "Alasdair MacLeod (AML) – Chief Executive": NER took a person for a body
     if kind not in (Kind.CONTACT, Kind.DATE) and not _names_something(core, rec, text, s, address):
         return None
+    if kind != Kind.CONTACT and " " not in core and ent.before_a_dose(text, e):
+        return None   # a medicine NER took for a body or a person
     return Candidate(s, e, kind, r.score, rec, r.entity_type)
+
+
+def _read_kind(kind: Kind, span: str, address: bool) -> Kind:
+    """The kind of what a recognizer found, where its words say NER mistook it."""
+    if kind in (Kind.INSTITUTION, Kind.PLACE) and ent.TITLE_RX.match(span) and not address:
+        return Kind.PERSON  # "Pastor Darnell Banks", "Dean William Rich": NER took a title for a name
+    if kind == Kind.PERSON and span.split()[-1].rstrip(".") in STREET_ENDS and len(span.split()) > 1:
+        return Kind.PLACE  # "Chelson St", "Uttoxeter Rd": NER took a street for a person
+    if kind in (Kind.PERSON, Kind.DATE) and _a_body(span):
+        # "Lullingstone Ward", "Kiptoo Freight", "the Ninety-Day Club": NER took a body for a
+        # person or a date
+        return Kind.INSTITUTION
+    return kind
+
+
+def _before_gap(text: str, start: int, end: int, kind: Kind, address: bool) -> int | None:
+    """Where a found span ends when NER read on across a line break ("April Fry\nR89957903\n\n
+    Winterwater Forge") or the gap between two fields ("Tyler-James REES   DOB 22/05/2008"):
+    what it found is before the gap. None for a date across a line break (no date at all)."""
+    gap = FIELD_GAP.search(text, start, end) if not address else None
+    if not gap:
+        return end
+    if kind == Kind.DATE and "\n" in gap.group():
+        return None   # "142\n\nMinute Of The Board": no date, and it hid "no. HAL 142"
+    return gap.start()
 
 
 def _a_body(span: str) -> bool:
@@ -205,6 +224,8 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
     if not any(c.isalpha() for c in core):
         return False
     toks = ent.tokens(core)
+    if core in ("I", "A") and not ent.after_title(text, s):
+        return False   # a pronoun, an article: never a name alone (but "Mrs A.")
     if len(toks) == 1 and ent.is_stop_word(core) and rec not in CONTEXT_RECOGNIZERS \
             and (core.islower() or sentence_start(text, s)):
         return False  # "Will" mid-sentence, capitalised, is a name; "Will you" is not
@@ -254,9 +275,9 @@ def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
         s = a
     while m := RIGHT_WORD.match(text[e:e + 40]):
         w, b = m.group(1), e + m.end()
-        if other(Span(e, b)) or ent.is_stop_word(w) or words.is_everyday(w) \
+        if other(Span(e, b)) or ent.is_stop_word(w) or words.is_everyday(w) or w in lexicon.ACRONYMS \
                 or words.is_common(w) and w not in names.last_names() and len(w.rstrip(".")) > 1:
-            break
+            break   # (nor a credential after the name: "Consolata Wambui RMN")
         e = b
     c.start, c.end = s, e
     return c

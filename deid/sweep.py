@@ -25,6 +25,9 @@ SHORT_CAPS = regex.compile(r"(?<![\w&/\-])\p{Lu}{2,3}(?![\w&/\-])")
 CAMEL = regex.compile(r"(?<![\w'’@.\-/])\p{Lu}\p{Ll}+\p{Lu}[\p{L}]+(?![\w@])")
 LONG_NUMBER = regex.compile(r"(?<![\w.,/\-£$€])\d{5,}(?![\w.,/\-%])")
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
+PERSON_VERB_AFTER = regex.compile(r"[ \t]+(?:%s)\b" % "|".join(lexicon.PERSON_VERBS))
+# a capital and its stop before a lower-case word or a bracket: no sentence ends there
+LETTER_INITIAL = regex.compile(r"(?<![\w.&/'’])\p{Lu}\.(?=[ \t]+(?:\(|\p{Ll}))")
 
 
 class Sweep:
@@ -44,7 +47,33 @@ class Sweep:
             if m is not None:
                 plan.set(m[0], m[1])
                 taken.add(m[0].span)
+        self._initials(doc, plan, taken)
         self._residue(doc, plan, taken)
+
+    def _initials(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
+        """People written as initials nobody defined (field notes do this): letters in
+        capitals a verb only a person does follows somewhere in the text ("BH took S into the
+        kitchen"), replaced wherever they stand; an initial with its stop before a lower-case
+        word ("K. came w/ his cousin", "K. furious"). Replaced with other letters, flagged."""
+        people = {mt.group() for mt in SHORT_CAPS.finditer(doc.analysed)
+                  if mt.group() not in lexicon.ACRONYMS and PERSON_VERB_AFTER.match(doc.analysed, mt.end())}
+        for rx in (SHORT_CAPS, LETTER_INITIAL):
+            for mt in rx.finditer(doc.analysed):
+                span, w = Span(*mt.span()), mt.group()
+                if w.lower() in self.allow or rx is SHORT_CAPS and w not in people:
+                    continue
+                held = plan.overlapping(span)
+                if held and all(p.mention.span == span and not p.replaced for p in held):
+                    for p in held:   # flagged as an acronym and kept: someone's initials after all
+                        plan.remove(p.mention)
+                elif taken.overlaps(span):
+                    continue
+                m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.0,
+                            "PersonInitials", w, flags=[Flag.POSSIBLE_MISS])
+                self.linker.link(m)
+                plan.set(m, self.planner.ps.initials(w))
+                self.planner.commit(m.entity)
+                taken.add(span)
 
     def _residue(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
         """Flagged for a reviewer: short acronyms nobody listed, brands written in
@@ -79,12 +108,12 @@ class Sweep:
                     "FuzzyKnownName", w, flags=[Flag.MISSPELLING])
         m.entity = ix.entity_of.get(hit[0]) or ix.add_entity(w, Kind.PERSON)
         p = self.planner.ps.map[hit[0]]
-        self.planner.ps._remember(w, p)
+        self.planner.ps.remember(w, p)
         self.planner.commit(m.entity)
         return m, p
 
     def _possible_miss(self, doc: Doc, span: Span, w: str, taken: SpanSet):
-        if ent.is_stop_word(w) or w.lower() in lexicon.TITLE_WORDS or \
+        if ent.is_stop_word(w) or w.lower() in lexicon.TITLE_WORDS or ent.before_a_dose(doc.analysed, span.end) or \
                 not (CAP_WORD.fullmatch(w) or CAPS_WORD.fullmatch(w)):
             return None
         kind = Kind.PLACE if PLACE_CONTEXT.search(doc.analysed[max(0, span.start - 12):span.start]) else Kind.PERSON

@@ -29,6 +29,16 @@ LINK = re.compile(r"(?<!\S)(?=\S*?(?:https?://|www\.|@))\S+")
 UNLISTED_NAME = 3.0
 
 
+# a glottal stop written as an opening quote inside a word ("Vava‘u", "Tu‘ipulotu",
+# "Nuku‘alofa"): read as the letter it is (U+02BB), so that the word is one word
+GLOTTAL_STOP = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
+
+
+def glottal_stops(text: str) -> str:
+    """The text, each glottal stop inside a word written as the okina letter (same length)."""
+    return GLOTTAL_STOP.sub("ʻ", text)
+
+
 def recase_capitals(text: str) -> str:
     """The text with words written in capitals ("DANIEL JOSEPH McCREADY", "ST MUNGO'S
     HOSPITAL", a line "LEEDS") written as names are, for detection; acronyms (no vowel,

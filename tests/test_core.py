@@ -564,3 +564,89 @@ def test_text_of_a_subtitle_file_outside_its_cues_is_deidentified(tmp_path, pass
     for gone in ("Jasmine", "Whitfield", "Rami", "Haddad", "713-555-0148", "cedarrx", "MAP", "Minh"):
         assert gone not in out, (gone, out)
     assert out.startswith("WEBVTT\n\nNOTE\nFocus group 3, ") and "\n2\n00:00:09.000 --> 00:00:12.000\n" in out, out
+
+
+def test_an_ordinary_word_said_as_somebodys_name(tmp_path, passphrase):
+    """Regression: "Tame", "Pita" and "Mere" (Māori names, English words) were kept as
+    ordinary words NER had called names; a capital inside a sentence before a verb a person
+    does, or after "my brother", says they are names, and the name is then found again
+    where the sentence starts with it. "tame" in lower case and "the Board was" stay."""
+    text = ("Interviewer: Tell me about your family.\n\nRespondent: My mother, Mere, she was from up the "
+            "coast. Tame got on at the works in 1971. The union was strong then, Tame was a delegate. My "
+            "brother Pita passed last October. The dog was tame enough. The Board was never keen.\n")
+    _, out = deid_one(tmp_path, "t.txt", text)
+    for name in ("Mere", "Tame", "Pita"):
+        assert name not in out, out
+    assert "was tame enough" in out and "The Board was" in out, out
+
+
+def test_a_club_and_a_project_are_bodies_even_when_ner_reads_a_date(tmp_path, passphrase):
+    """Regression: "the Ninety-Day Club" was a date to NER and "Club" no kind of body, so
+    the club was kept."""
+    text = ("Interviewer: Where do you meet?\n\nRespondent: Her son goes to the Ninety-Day Club and the "
+            "Rainbow Project every week.\n")
+    _, out = deid_one(tmp_path, "t.txt", text)
+    assert "Ninety-Day" not in out and "Rainbow" not in out, out
+
+
+@pytest.mark.parametrize("text, word, said", [
+    ("The union was strong then, Tame was a delegate.", "Tame", True),
+    ("My brother Pita passed last October.", "Pita", True),
+    ("My mother, Mere, she was from the coast.", "Mere", True),
+    ("Tame was the word for it.", "Tame", False),              # a sentence's first word
+    ("We sat on the Board was all.", "Board", False),          # after an article
+    ("I bought some Pita bread.", "Pita", False),              # no verb a person does after it
+])
+def test_an_ordinary_word_is_said_as_a_name(text, word, said):
+    from deid.entity import said_as_name
+    s = text.index(word)
+    assert said_as_name(text, s, s + len(word)) is said
+
+
+def test_people_written_as_initials_in_field_notes(tmp_path, passphrase):
+    """Regression: field notes that write people as initials nobody defined ("BH took S
+    into the kitchen", "K. came w/ older cousin JJ") kept every one of them: letters a
+    person's verb follows are someone's initials wherever they stand, and so is a capital
+    with its stop before a lower-case word. An acronym stays ("the ED was full")."""
+    text = ("Tue 5 Mar\n\nBH already there mopping. K. (11) came w/ older cousin JJ, who hung about by "
+            "the door. BH to JJ: \"In or out, son.\" JJ out. K. in. BH took K. into the kitchen. Later JJ "
+            "stares. The ED was full, so Mrs A. waited.\n")
+    _, out = deid_one(tmp_path, "notes.txt", text)
+    for initials in ("BH", "JJ", "K.", "Mrs A."):
+        assert initials not in out, out
+    assert "The ED was full" in out, out
+
+
+def test_a_round_of_introductions_names_each_speaker(tmp_path, passphrase):
+    """Regression: in a focus group's round of first names, "P3: Hope." and "P5: Sky." were
+    ordinary words; after a turn that asks for names, the first name a turn opens with is
+    that speaker's, found again later ("Sky, you said...")."""
+    text = ("M: So first, let's just go round – first names only.\n\nP1: I'm Dawn. Two kids.\n\n"
+            "P3: Hope. My son's in Year 3.\n\nP5: Sky. Like the sky, yeah.\n\n"
+            "M: Lovely. Sky, you said the app was hard?\n\nP5: I hope it gets better.\n")
+    _, out = deid_one(tmp_path, "fg.txt", text)
+    for name in ("Dawn", "Hope", "Sky"):
+        assert name not in out, out
+    assert "Like the sky" in out and "I hope it gets better" in out, out
+
+
+def test_medicines_glottal_stops_and_a_childs_initials(tmp_path, passphrase):
+    """Regressions: a medicine NER called a body ("Hydroxyzine 25 mg") was replaced
+    everywhere; "Vava‘u" and "Tu‘ipulotu" were cut at their glottal stop and the end kept;
+    "K-L" stood for Kacey-Leigh and stayed; a collar number stayed."""
+    text = ("Child: Kacey-Leigh BURROWS\n\nK-L calls her grandmother daily. Officers PC 4471 Dunmore "
+            "attended. Sione Fonua, from Vava‘u, married ‘Alipate Tu‘ipulotu's sister.\n\n"
+            "Medications:\n2. Hydroxyzine 25 mg PO q8h PRN anxiety\n3. trazodone 50 mg qhs\n")
+    _, out = deid_one(tmp_path, "note.txt", text)
+    for leak in ("K-L", "4471", "Vava", "ipulotu", "‘u"):
+        assert leak not in out, out
+    assert "Hydroxyzine 25 mg" in out and "trazodone 50 mg" in out, out
+
+
+def test_a_town_that_is_a_frequent_word_is_found_again(tmp_path, passphrase):
+    """Regression: "Leicester" of a heading NER did not read stayed, though the text named
+    it a town elsewhere (a frequent word, so no form of its own); "Reading" the word stays."""
+    text = ("Focus group 3 – parents and carers, Hollybank Primary School, Leicester\n\n"
+            "M: Hello from Leicester. Reading the notes, we start.\n")
+    _, out = deid_one(tmp_path, "fg.txt", text)
+    assert "Leicester" not in out and "Reading the notes" in out, out

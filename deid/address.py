@@ -144,6 +144,11 @@ def _country_below(text: str, e: int):
     return m if m and m.group("place").strip().lower() in names.regions() else None
 
 
+def _a_phone_number(line: str) -> bool:
+    """A line of nine digits or more and no word: "07700 900 246", "(02) 5550 1234"."""
+    return not re.search(r"[^\W\d_]", line) and len(re.findall(r"\d", line)) >= 9
+
+
 def _next_lines(text: str, e: int) -> int:
     if ENDS_IN_POSTCODE.search(text, max(0, e - 10), e):
         # a postcode ends an address; a country may follow ("Registered Society no." may not)
@@ -151,6 +156,8 @@ def _next_lines(text: str, e: int) -> int:
         return e + nxt.end() if nxt and nxt.group(1).lower() in names.regions() else e
     for _ in range(4):
         nxt = NEXT_LINE.match(text, e)
+        if nxt and _a_phone_number(nxt.group()):
+            return e   # a signature's phone line below the address: a number of its own
         if not nxt or len(nxt.group().split()) > 7 or re.search(r"[?!]|\b(?:the|and|is|to)\b", nxt.group()):
             code = POSTCODE_LINE.match(text, e)  # "\n 51971 for this card"
             return code.end() if code else e

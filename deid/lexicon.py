@@ -58,7 +58,7 @@ PERSON_VERBS = frozenset({
 NAME_CUES = ("named", "called", "dr", "doctor", "nurse", "mr", "mrs", "ms", "miss", "pastor", "father", "sister",
              "brother", "friend", "cousin", "manager", "supervisor", "boss", "husband", "wife", "partner", "son",
              "daughter", "mom", "dad", "aunt", "uncle", "coworker", "co-worker", "neighbor", "neighbour",
-             "colleague", "roommate", "clerk", "mum", "mummy", "grandma", "grandad", "grandpa", "granny", "nan",
+             "colleague", "roommate", "clerk", "mum", "mummy", "mam", "grandma", "grandad", "grandpa", "granny", "nan",
              "nana", "gran", "mentor", "tutor", "counsellor", "counselor", "chaplain", "vicar", "priest", "rabbi",
              "imam", "coach", "principal", "matron", "sergeant", "councillor", "landlord", "landlady",
              "girlfriend", "boyfriend", "niece", "nephew", "grandson", "granddaughter", "stepdad", "stepmum",

@@ -50,7 +50,7 @@ class Candidate:
 def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[str]) -> list[Candidate]:
     """Non-overlapping candidates, in text order. `results`: Presidio's; `known`: the
     study's known names found in the text (start, end, kind of their entity)."""
-    cands = [c for c in (_candidate(r, text, allow) for r in results) if c]
+    cands = [part for c in (_candidate(r, text, allow) for r in results) if c for part in _places_apart(text, c)]
     for s, e, kind in known:
         s, e, core = ent.trim(text, s, e, kind)
         if core and e > s:
@@ -64,6 +64,23 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
     out = _surname_first(text, out)
     taken = SpanSet(c.span for c in out)
     return [with_kind(text, whole_name(text, c, taken) if c.kind == Kind.PERSON else c, taken) for c in out]
+
+
+PLACE_COMMA = re.compile(r"[ \t]*,[ \t]*")
+
+
+def _places_apart(text: str, c: Candidate) -> list[Candidate]:
+    """Places NER read as one ("King's Hall, Stoke", "Kolonga, Tonga"), each on its own: the
+    town is then known alone ("Stoke at home that afternoon"). An address stays whole."""
+    if c.kind != Kind.PLACE or c.presidio_type == "STREET_ADDRESS" or "," not in text[c.start:c.end]:
+        return [c]
+    out, s = [], c.start
+    for sep in list(PLACE_COMMA.finditer(text, c.start, c.end)) + [None]:
+        e = sep.start() if sep else c.end
+        if any(ch.isalpha() for ch in text[s:e]):
+            out.append(Candidate(s, e, c.kind, c.score, c.recognizer, c.presidio_type, c.known))
+        s = sep.end() if sep else e
+    return out
 
 
 FIELD_START = regex.compile(r"(?:^|\n|:[ \t]*|\t|[ ]{2})$")   # where a record's field begins

@@ -15,6 +15,8 @@ WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 CONTEXT = re.compile(r"\b(?:%s)[,]?\s+$" % "|".join(lexicon.NAME_CUES))
 GREETING = re.compile(r"\b(?:%s)[,]?\s+$" % "|".join(lexicon.GREETINGS))
 STOP_AFTER = re.compile(r"[ \t]*(?:[,.!?:;)]|$)", re.M)
+# a word spoken to between commas after a verb of speaking: "he said, wal, don't look up"
+VOCATIVE_BEFORE = re.compile(r"\b(?:said|says|goes|went|shouted|asked)[ \t]*,[ \t]*$")
 # street words that make the word before them a name: "ohio street"
 STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
 
@@ -151,6 +153,8 @@ def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None)
     if len(w) > 3 and (name or w.lower() in lists.towns) and not words.written_lower(w):
         return True
     before = text[max(0, m.start() - 30):m.start()].lower()
+    if VOCATIVE_BEFORE.search(before) and text[m.end():m.end() + 1] == "," and not words.is_everyday(w):
+        return True   # "he said, wal, don't look up"
     return name and (_surname_after(m, nxt, lists) or CONTEXT.search(before)
                      or GREETING.search(before) and STOP_AFTER.match(text, m.end())
                      or _speaks(text, m, nxt) and w.title() in lists.first)
@@ -168,11 +172,13 @@ def _speaks(text: str, m, nxt) -> bool:
 
 
 def _surname_after(m, nxt, lists: Lists) -> bool:
-    """A surname right after a word: "faith okafer", "bill marsh" (not "young guy")."""
+    """A surname right after a word: "faith okafer", "bill marsh", "grace beaumont" (a
+    name nobody writes in lower case; not "young guy")."""
     if nxt is None or nxt.start() - m.end() > 2:
         return False
     w = nxt.group()
-    return not words.is_common(w) or w.title() in lists.last and not words.is_everyday(w)
+    return not words.is_common(w) or w.title() in lists.last and not words.is_everyday(w) or \
+        len(w) > 3 and not ent.is_stop_word(w) and not words.written_lower(w)
 
 
 def truecase(text: str, unlisted: float | None = None) -> str:

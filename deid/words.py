@@ -39,6 +39,12 @@ def is_inflection(word: str) -> bool:
     return False
 
 
+def is_compound(word: str) -> bool:
+    """Two dictionary words written as one: "plotholders", "stakeholders" (not "Crowther")."""
+    w, d = word.lower(), dictionary()
+    return any(w[:i] in d and (w[i:] in d or is_inflection(w[i:])) for i in range(3, len(w) - 2))
+
+
 def frequency(word: str) -> float:
     """How common a word is in English (wordfreq's Zipf scale: 7 "the", 4 "baker", 3 "patel")."""
     from wordfreq import zipf_frequency

@@ -1,5 +1,7 @@
 """The de-identification core, stage by stage: the name matcher (table-driven), linking,
 and a regression test for each bug the staged core fixed."""
+import re
+
 import pytest
 from click.testing import CliRunner
 
@@ -650,3 +652,18 @@ def test_a_town_that_is_a_frequent_word_is_found_again(tmp_path, passphrase):
             "M: Hello from Leicester. Reading the notes, we start.\n")
     _, out = deid_one(tmp_path, "fg.txt", text)
     assert "Leicester" not in out and "Reading the notes" in out, out
+
+
+def test_a_town_after_a_comma_is_known_alone_and_a_list_name_is_no_name(tmp_path, passphrase):
+    """Regressions: "King's Hall, Stoke" was one place, so "Stoke" alone later was no known
+    form and stayed; "Plotholders" (a mailing list, two words written as one) was taken for
+    a name; a phone line below an address was read as part of it (two pseudonyms for one
+    number)."""
+    text = ("Junior show at the King's Hall, Stoke. Stoke at home same afternoon, so parking was bad.\n\n"
+            "Send Plotholders mailing list submissions to the list.\n\n"
+            "Graham\nSite Secretary, Whitmore Lane Allotment Association\n07700 900 246\n\n"
+            "Ring Graham on 07700 900 246 about the shed.\n")
+    _, out = deid_one(tmp_path, "t.txt", text)
+    assert "Stoke" not in out and "Send Plotholders mailing" in out, out
+    numbers = re.findall(r"\d{5} \d{3} \d{3}", out)
+    assert len(numbers) == 2 and numbers[0] == numbers[1] and "07700" not in out, out

@@ -48,6 +48,7 @@ CASES = [
      ["20789 Allika 46\n Suite 501\n Riisa", "Estonia 62488"]),
     (AddressRecognizer, "20789 Allika 46\n\nBoxes 12345", ["20789 Allika 46"]),
     (AddressRecognizer, "Address: 22 Oak Street\n\nGeorgia 1996\n", ["22 Oak Street"]),   # a year
+    (AddressRecognizer, "Flat 3, 27 Holbeach Road\n0121 496 0733\n", ["Flat 3, 27 Holbeach Road"]),   # a phone line
     (AddressRecognizer, "Registered office: 212 Dalmuir Street, Govan, Glasgow G51 3RT\nRegistered Society no. 4",
      ["212 Dalmuir Street, Govan, Glasgow G51 3RT"]),
     (AddressRecognizer, "write to 14 Crown Street, London SW1A 1AA\nUnited Kingdom\nThanks",
@@ -165,6 +166,11 @@ def test_a_word_of_a_known_persons_name_is_that_person_whatever_ner_called_it():
 TRUECASE = [
     # an all-lower-case transcript, and words it must capitalise / leave alone
     ("my supervisor was faith okafor she was good to us", ["Faith", "Okafor"], ["Was", "Good"]),
+    # a first name that is a word before a surname nobody writes in lower case; a name spoken
+    # to between commas; a name after "me mam"
+    ("grace beaumont she were then and we said grace", ["Grace Beaumont"], ["said Grace"]),
+    ("and he said, wal, don't look up. he said, look, it's fine", ["Wal"], ["Look"]),
+    ("there were six of us, me mam rose, me dad", ["Rose"], ["Dad"]),
     ("i worked at the laundry on ohio street for a while", ["Ohio", "Street", "I"], ["Laundry"]),
     ("my friend bill came by and we talked about the bill", ["Bill came"], ["the Bill"]),
     # towns and names nobody writes as lower-case words; towns of two words whole

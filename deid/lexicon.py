@@ -177,7 +177,7 @@ INSTITUTION_KINDS = (
     "Union", "Freight", "Haulage", "Ward", "Uni",
     "Mutual", "Cars", "Taxis", "Cabs", "Mission", "Ministries", "Fellowship", "Tabernacle", "Pantry",
     "Alliance", "Coalition", "Hotel", "Inn", "Motel", "Lodge", "Suites", "Legal Aid", "Mutual Aid",
-    "Club", "Project", "Collective",
+    "Club", "Project", "Collective", "Rotary", "Rotary Club", "Lions Club",
     # newspapers name a town's paper, and so the town
     "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier")
 # last words that make Title Case words a body, not the title of a course or a book
@@ -231,6 +231,8 @@ KIND_GROUPS = (
     ("Mission", "Ministries", "Fellowship", "Tabernacle"),
     ("Middle", "Junior", "Infant"),
     ("Department", "Service", "Office", "Bureau"),
+    ("Union", "Federation", "Guild"),
+    ("Rotary", "Lions", "Kiwanis"),
     ("Healthcare", "Care", "Wellbeing"),
 )
 BUSINESS_SUFFIXES = ("Inc", "LLC", "Ltd", "LLP", "Group", "Partners", "Associates", "Company", "Corporation",

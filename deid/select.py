@@ -187,7 +187,8 @@ def _read_kind(kind: Kind, span: str, address: bool) -> Kind:
     """The kind of what a recognizer found, where its words say NER mistook it."""
     if kind in (Kind.INSTITUTION, Kind.PLACE) and ent.TITLE_RX.match(span) and not address:
         return Kind.PERSON  # "Pastor Darnell Banks", "Dean William Rich": NER took a title for a name
-    if kind == Kind.PERSON and span.split()[-1].rstrip(".") in STREET_ENDS and len(span.split()) > 1:
+    toks = span.split()
+    if kind == Kind.PERSON and len(toks) > 1 and toks[-1].rstrip(".") in STREET_ENDS:
         return Kind.PLACE  # "Chelson St", "Uttoxeter Rd": NER took a street for a person
     if kind in (Kind.PERSON, Kind.DATE) and _a_body(span):
         # "Lullingstone Ward", "Kiptoo Freight", "the Ninety-Day Club": NER took a body for a

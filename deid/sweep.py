@@ -57,10 +57,11 @@ class Sweep:
         word ("K. came w/ his cousin", "K. furious"). Replaced with other letters, flagged."""
         people = {mt.group() for mt in SHORT_CAPS.finditer(doc.analysed)
                   if mt.group() not in lexicon.ACRONYMS and PERSON_VERB_AFTER.match(doc.analysed, mt.end())}
-        for rx in (SHORT_CAPS, LETTER_INITIAL):
+        # (in a lower-case transcript every sentence opens in lower case: "so did i. and then")
+        for rx in (SHORT_CAPS,) if doc.uncased else (SHORT_CAPS, LETTER_INITIAL):
             for mt in rx.finditer(doc.analysed):
                 span, w = Span(*mt.span()), mt.group()
-                if w.lower() in self.allow or rx is SHORT_CAPS and w not in people:
+                if w.lower() in self.allow or rx is SHORT_CAPS and w not in people or w in ("I.", "A."):
                     continue
                 held = plan.overlapping(span)
                 if held and all(p.mention.span == span and not p.replaced for p in held):
@@ -96,7 +97,8 @@ class Sweep:
         a_name = w in names.first_names() or w in names.last_names()
         if not a_name and w.endswith("s") and words.is_compound(w) and not names.is_town(w):
             return False   # a plural of two words written as one: "Plotholders" (of a mailing list)
-        return w.lower() not in self.allow and (not words.is_common(w) or a_name and not words.is_everyday(w))
+        return w.lower() not in self.allow and (not words.is_common(w) or a_name and not words.is_everyday(w)
+                                                 or names.is_town(w))   # "…, Leicester" of a heading
 
     def _misspelling(self, doc: Doc, span: Span, w: str):
         from rapidfuzz import fuzz, process
@@ -118,7 +120,8 @@ class Sweep:
         if ent.is_stop_word(w) or w.lower() in lexicon.TITLE_WORDS or ent.before_a_dose(doc.analysed, span.end) or \
                 not (CAP_WORD.fullmatch(w) or CAPS_WORD.fullmatch(w)):
             return None
-        kind = Kind.PLACE if PLACE_CONTEXT.search(doc.analysed[max(0, span.start - 12):span.start]) else Kind.PERSON
+        kind = Kind.PLACE if PLACE_CONTEXT.search(doc.analysed[max(0, span.start - 12):span.start]) or \
+            names.is_town(w) and w not in names.first_names() else Kind.PERSON
         if kind == Kind.PERSON:   # a person's name is taken whole: "Hope" of "Hope Adeyemi" goes too
             c = whole_name(doc.analysed, Candidate(span.start, span.end, kind, 0.0, "PossibleMiss", "PERSON"),
                            taken)

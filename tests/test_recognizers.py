@@ -171,6 +171,7 @@ TRUECASE = [
     ("grace beaumont she were then and we said grace", ["Grace Beaumont"], ["said Grace"]),
     ("and he said, wal, don't look up. he said, look, it's fine", ["Wal"], ["Look"]),
     ("there were six of us, me mam rose, me dad", ["Rose"], ["Dad"]),
+    ("and my sister said no and i said fine", ["I"], ["Said"]),   # a verb, not the name Said
     ("i worked at the laundry on ohio street for a while", ["Ohio", "Street", "I"], ["Laundry"]),
     ("my friend bill came by and we talked about the bill", ["Bill came"], ["the Bill"]),
     # towns and names nobody writes as lower-case words; towns of two words whole

@@ -37,7 +37,7 @@ class PlaceNames:
             others = [g for g in group if g not in same and " " not in g]
             # (not a kind the real names hold: "Logistics" of "… Transport and Logistics Union"
             # is no "Transport")
-            others = [g for g in others if g.lower() not in self.real_words] or others
+            others = [g for g in others if pools.norm(g) not in self.real_words] or others
             # no one-word kind like it ("Prison": "Correctional Facility"): kept, it names no one
             p = self.rng.choice(others) if others else word
             self.remember(word, p)

@@ -45,8 +45,9 @@ SURNAME_FIRST = re.compile(r"([^\W\d_][\w'’\-]*)(,[ \t]*)([^\W\d_][\w'’.\-]*
 
 def scramble(text: str, rng) -> str:
     """Same shape, other characters: digits for digits, letters for letters; a group that
-    repeats ("0496 46 46 70") repeats in the result too."""
+    repeats ("0496 46 46 70") repeats in the result too; no group is one of the real ones."""
     done: dict[str, str] = {}
+    real = set(re.findall(r"[^\W_]+", text))
 
     def draw(group: str) -> str:
         chars = []
@@ -60,7 +61,9 @@ def scramble(text: str, rng) -> str:
     def other(group: str) -> str:
         if group not in done:
             p = draw(group)
-            while p == group:   # never the real one: "Dublin 7" is not "… 7" (1 in 9 for a digit)
+            # never a real group: "Dublin 7" is not "… 7" (1 in 9 for a digit), nor "03 93 92 16 85"
+            # "85 …" (the group moved)
+            while p in real and len(group) > 1 or p == group:
                 p = draw(group)
             done[group] = p
         return done[group]

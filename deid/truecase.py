@@ -143,7 +143,7 @@ def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None)
     w = m.group()
     if w.lower() in _DATE_WORDS:
         return False   # "the van thurs"
-    if w.lower() in SPEECH or w.lower() in lexicon.NAME_VERBS:
+    if w.lower() in SPEECH:
         return False   # "my sister said no" (not "Said", a name: it would then be found in every "said")
     name = w.title() in lists.first or w.title() in lists.last
     if len(w) < 3:   # "jo", "al": only before a surname

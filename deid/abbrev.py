@@ -16,6 +16,8 @@ from deid.model import Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
 from deid.pseudonym import SURNAME_FIRST
 
+BRACKET_LABEL = re.compile(r"\[[A-Z]+ \d+\]")
+
 INITIALS = re.compile(r"(?<![\w&/\-])(?:[A-Z]{2,4}|[A-Z]-[A-Z])(?![\w&/\-])")   # "FM", "K-L" of "Kacey-Leigh"
 DEFINED = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{1,5})\)")
 RECOGNIZER = "Abbreviation"
@@ -82,8 +84,7 @@ class Abbreviations:
             pseudo = self.planner.ps.map.get(ent.key_of(self.index.real_of.get(eid, "")), "")
             if inverted := SURNAME_FIRST.fullmatch(pseudo):   # "Sullivan, Megan" stands for "MS"
                 pseudo = f"{inverted.group(3)} {inverted.group(1)}"
-            plan.set(m, _hyphened(pseudo) if "-" in text else initials_of(pseudo, middle=len(text) > 2) or None,
-                     fixed=True)
+            plan.set(m, _initials_for(pseudo, text), fixed=True)
             taken.add(span)
 
     def _people(self, plan: FilePlan, doc: Doc) -> dict[str, int]:
@@ -122,6 +123,15 @@ def _person_initials(name: str, middle: bool = False) -> set[str]:
     inner = "".join(c for w in ent.tokens(name) for c in re.findall(r"\b[A-Z]|(?<=Mac)[A-Z]|(?<=Mc)[A-Z]|(?<=O['’])[A-Z]", w))
     first = _hyphened(name)   # a first name of two, by its letters: "K-L" of "Kacey-Leigh Burrows"
     return plain | {inner} | ({first} if "-" in first and not middle else set())
+
+
+def _initials_for(pseudo: str, text: str) -> str | None:
+    """What initials become: the initials of the person's pseudonym ("K-L" -> "C-R" of
+    "Catherine-Roberta Spencer"), or the label itself when pseudonyms are labels ("[PERSON 1]":
+    initials of a label would be none, and the real ones would stay)."""
+    if BRACKET_LABEL.fullmatch(pseudo):
+        return pseudo
+    return (_hyphened(pseudo) if "-" in text else initials_of(pseudo, middle=len(text) > 2)) or None
 
 
 def _hyphened(name: str) -> str:

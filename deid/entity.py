@@ -8,9 +8,11 @@ import runpy
 from functools import lru_cache
 from pathlib import Path
 
-from deid.lexicon import (BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTIALS, DIRECTIONS, GENERIC_WORDS, LEAD_VERBS,
-                          NAME_PARTICLES, NAME_VERBS, RELATIONS, STREET_WORDS, TITLE_WORDS, TITLES_WRITTEN)
+from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTIALS, DIRECTIONS, GENERIC_WORDS,
+                          LEAD_VERBS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES, STREET_WORDS,
+                          TITLE_WORDS, TITLES_WRITTEN)
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
+from deid import words as vocabulary
 from deid.model import Kind
 
 # kinds veil replaces, from Presidio's entity names
@@ -95,7 +97,7 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
 def _dragged_in(word: str, kind: str, rest: str) -> bool:
     """A word before a name that is no part of it (`rest`: the words after it); not "Son"
     of "Son Nguyen" (a first name before no first name), nor "Saw" of "Saw Mill Lane"."""
-    if word in BODY_OPENERS and kind in ("institution", "place"):
+    if word in BODY_OPENERS and kind == "institution":
         return False   # "All Hallows Hospital", "First United Methodist", "Our Lady of Lourdes"
     if is_stop_word(word):
         return True
@@ -193,18 +195,24 @@ def after_title(text: str, s: int) -> bool:
 
 
 RELATION_BEFORE = re.compile(r"\b(?:my|our|her|his|their)[ \t]+(?:%s)(?:['’]s)?,?[ \t]+$" % "|".join(RELATIONS), re.I)
-CALLED_BEFORE = re.compile(r"\b(?:named|call(?:s|ed)?[ \t]+(?:him|her|me|them)|known[ \t]+as|nicknamed)[ \t]+$", re.I)
-VERB_AFTER = re.compile(r"['’]s\b|[ \t]+(?:%s)\b" % "|".join(re.escape(v) for v in NAME_VERBS))
-ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|our|your|their|its)[ \t]+$", re.I)
+CALLED_BEFORE = re.compile(r"\b(?:named|call(?:s|ed)?[ \t]+(?:him|her|me|them)|nicknamed)[ \t]+$", re.I)
+VERB_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(re.escape(v) for v in NAME_VERBS - AUXILIARIES))
+AUXILIARY_AFTER = re.compile(r"['’]s\b|[ \t]+(?:%s)\b" % "|".join(re.escape(v) for v in AUXILIARIES))
+ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|our|your|their|its|last|next|every|each|my|his|"
+                            r"her|some|any|no)[ \t]+$", re.I)
 
 
 def said_as_name(text: str, s: int, e: int) -> bool:
     """An ordinary word capitalised inside a sentence, after "my brother" or "we call him",
-    before a verb a person does or with "'s", is somebody's name: "My brother Pita passed",
-    "Tame was a delegate", "Jack in Year 2 and Summer's just started" (not "the Board was",
-    nor "Hope was" at a sentence's start)."""
-    before = text[max(0, s - 40):s]
+    before a verb a person does (an auxiliary or "'s" only after a word no one uses every day),
+    is somebody's name: "My brother Pita passed", "Tame was a delegate" (not "the Board was",
+    "last Summer was hard", nor "Hope said" at a sentence's start)."""
+    before, word = text[max(0, s - 40):s], text[s:e]
+    if word in SEASONS_AND_TIMES:
+        return False
     if RELATION_BEFORE.search(before) or CALLED_BEFORE.search(before):
         return True
-    return not starts_sentence(text, s) and not ARTICLE_BEFORE.search(before) and \
-        VERB_AFTER.match(text, e) is not None
+    if starts_sentence(text, s) or ARTICLE_BEFORE.search(before):
+        return False
+    return VERB_AFTER.match(text, e) is not None or \
+        AUXILIARY_AFTER.match(text, e) is not None and not vocabulary.is_everyday(word)

@@ -39,13 +39,17 @@ RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son"
              "director", "resident", "intern", "student", "patient", "neighbor", "neighbour", "coworker",
              "co-worker", "nurse", "teacher", "coach", "therapist", "counselor", "counsellor", "pastor")
 # verbs after which a capitalised ordinary word inside a sentence is somebody's name: "the
-# union was strong then, Tame was a delegate", "My brother Pita passed last October"
+# union was strong then, Tame was a delegate", "My brother Pita passed last October"; the
+# auxiliaries only after a word that is no everyday one ("last Summer was hard")
+AUXILIARIES = frozenset({"was", "is", "had", "has", "did", "does", "would", "could", "will", "can", "didn't",
+                         "doesn't", "wasn't", "couldn't", "wouldn't"})
 NAME_VERBS = frozenset({
-    "said", "says", "told", "tells", "asked", "asks", "was", "is", "got", "gets", "had", "has", "did", "does",
-    "came", "comes", "went", "goes", "passed", "died", "married", "worked", "works", "lived", "lives",
-    "wanted", "wants", "knew", "knows", "took", "takes", "gave", "gives", "left", "started", "rang", "called",
-    "thought", "thinks", "reckoned", "reckons", "kept", "moved", "joined", "looked", "used", "would", "could",
-    "will", "can", "didn't", "doesn't", "wasn't", "couldn't", "wouldn't"})
+    "said", "says", "told", "tells", "asked", "asks", "got", "gets", "went", "passed", "died", "married",
+    "worked", "works", "lived", "lives", "wanted", "wants", "knew", "knows", "took", "takes", "gave", "gives",
+    "rang", "called", "thought", "thinks", "reckoned", "reckons", "kept", "moved", "joined", "looked"}) | AUXILIARIES
+# words capitalised for what they are, not for whom: never somebody's name by the verb after them
+SEASONS_AND_TIMES = frozenset({"Summer", "Winter", "Spring", "Autumn", "Fall", "Christmas", "Easter", "Lockdown",
+                               "Ramadan", "Eid", "Diwali", "Thanksgiving", "Halloween", "Covid"})
 # verbs only a person does: after letters in capitals, they make the letters someone's
 # initials ("BH took S into the kitchen", "JJ stares"), not an acronym ("the ED was full")
 PERSON_VERBS = frozenset({
@@ -187,7 +191,8 @@ ORG_ENDINGS = frozenset({"Union", "Hospital", "University", "College", "School",
                          # football clubs: "Calderby Rovers" is a club, never a person
                          "Rovers", "Wanderers", "Athletic", "FC", "AFC"})
 # the bodies inside an institution that every one of its kind has: "Resuscitation
-# Committee", "Intensive Care Unit", "Community Mental Health Team" (named by what they do)
+# Committee", "Intensive Care Unit", "Community Mental Health Team" (named by what they do; a
+# unit or team of one word before its kind may be named after anything: "Sunflower Unit")
 INTERNAL_BODIES = frozenset({"Committee", "Subcommittee", "Sub-Committee", "Panel", "Unit", "Team", "Forum"})
 # small words that open the name of a church, a school or a hospital ("All Saints", "First
 # Baptist", "Our Lady of Lourdes"): part of the name, not a word before it
@@ -346,6 +351,8 @@ SENCO SLT SOB SUV TB TIA UCAS UN UNICEF US UTI UV VAT VIP VP WHO
 BID TID QID QDS TDS OD PO SC IM ICD ICF NOS ABG AF BNP CVD DMARD EF GFR HDL LDL LFT MCV NEWS NIV OGD PEFR
 U&E U&Es FBC LFTs TFT TFTs INR ESR CXR AXR ECHO OT SLT FY1 FY2 ST1 ST2 ST3 SHO SpR
 PC PCSO DC DCI DI DSL DfE URN
+DWP CAB PIP UC ESA JSA DLA DVLA HMCTS ONS MP MSP LA SSA IRS DMV EBT SNAP WIC TANF HUD FEMA ICE CDC FBI DHS
+HHS SSI SSDI ACA CHIP
 """.split()) | frozenset(w for c in NEUTRAL_CITATION_COURTS for w in c.split() if w.isupper()) | frozenset(CREDENTIALS)
 
 # public bodies and the vocabulary of courts, committees and records: they identify no one

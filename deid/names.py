@@ -72,6 +72,11 @@ def last_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def is_name(word: str) -> bool:
+    """A first name or a surname of the lists."""
+    return word in first_names() or word in last_names()
+
+
 def place_words() -> frozenset[str]:
     """Words of the names of countries and US states ("Kansas", "New", "Zealand")."""
     from faker.providers.address.en_US import Provider

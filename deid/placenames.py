@@ -52,7 +52,7 @@ class PlaceNames:
         parts = WORD.split(core)
         words = parts[1::2]
         named = [self._is_name_word(w) for w in words]
-        if len(words) > 1 and named[1] and words[0] in lexicon.BODY_OPENERS:
+        if kind == "institution" and len(words) > 1 and named[1] and words[0] in lexicon.BODY_OPENERS:
             named[0] = True   # a small word that opens the name is part of it: "All Hallows", "First United"
         out, i = [parts[0]], 0
         while i < len(words):

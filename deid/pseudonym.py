@@ -45,7 +45,8 @@ SURNAME_FIRST = re.compile(r"([^\W\d_][\w'’\-]*)(,[ \t]*)([^\W\d_][\w'’.\-]*
 
 def scramble(text: str, rng) -> str:
     """Same shape, other characters: digits for digits, letters for letters; a group that
-    repeats ("0496 46 46 70") repeats in the result too; no group is one of the real ones."""
+    repeats ("0496 46 46 70") repeats in the result too; no group of two characters or more is
+    one of the real ones (a group of one only differs from itself)."""
     done: dict[str, str] = {}
     real = set(re.findall(r"[^\W_]+", text))
 

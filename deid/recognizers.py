@@ -46,8 +46,8 @@ class NameContextRecognizer(PatternRecognizer):
     ("my sister Faith", "a nurse named Rose", "this is Summer", "we call him Peanut")."""
     PATTERNS = [
         Pattern("named", rf"(?<=\b(?:named|name is|name's) )(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.7),
-        # a nickname given: "We call him Peanut", "known as Baz" (not "we call her Mum")
-        Pattern("called", rf"(?<=\b(?:call(?:s|ed)? (?:him|her|me|them)|known as|nicknamed) )(?!{KIN}\b)"
+        # a nickname given: "We call him Peanut", "nicknamed Baz" (not "we call her Mum")
+        Pattern("called", rf"(?<=\b(?:call(?:s|ed)? (?:him|her|me|them)|nicknamed) )(?!{KIN}\b)"
                 rf"(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
         Pattern("my relation", rf"(?<=\b(?:my|our|her|his|their) (?:(?:little|big|older|younger|"
                 rf"best|old|new|late) )?(?:{RELATIONS})(?:['’]s)?,? )(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
@@ -80,7 +80,7 @@ CUES = "|".join(re.escape(c) for c in sorted(lexicon.NUMBER_CUES, key=len, rever
 COURTS = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in lexicon.NEUTRAL_CITATION_COURTS)
 CODE = r"(?=[A-Z0-9/\-.]*\d)[A-Z0-9][A-Z0-9/\-.]{2,}[A-Z0-9]"   # letters, digits, slashes; a digit in it
 SPACED_CODE = r"[A-Z]{2,5}[ \t]\d{3,}"   # a code of letters, a space, digits: "no. HAL 142", "number RTW 4418203"
-NOT_A_YEAR = r"(?!(?:19|20)\d\d\b(?![/\-.]\d))"   # "the council grant 2019" is a year, not a grant's number
+NOT_A_YEAR = r"(?!(?:19|20)\d\d(?![\w/\-.]))"   # "the council grant 2019" is a year, not a grant's number
 NOT_A_DATE = r"(?!\d{1,2}/\d{1,2}/\d{2,4}\b)(?!(?:19|20)\d{2}/\d{2}\b)(?!\d{1,2}/(?:19|20)\d{2}\b)"  # nor "1/2024"
 
 
@@ -268,7 +268,8 @@ class NameListRecognizer(EntityRecognizer):
                 e, n = (e, 0) if said else (more.match(text, e).end(), 1)   # the surname that makes it a name
             while n < 3 and (t := more.match(text, e)) and self._more(t.group(1), last, prev in self.PARTICLES):
                 e, n, prev = t.end(), n + 1, t.group(1).lower()
-            if n == 0 and not self.lower and not said and words.written_lower(m.group()):
+            if n == 0 and not self.lower and not said and words.written_lower(m.group()) and \
+                    not self._said_as_name(text, m, first):
                 continue   # alone, a first name that is also a word is that word: "Oral History"
             end = e
             score = self.SCORE_LOWER_CASE if self.lower else self.SCORE_WITH_SURNAME if n else self.SCORE_FIRST_NAME

@@ -86,9 +86,10 @@ def _flag(m: Mention, recognizer: str, text: str) -> None:
 
 
 # a turn that asks a group to say their names, and a turn that answers with one first
-NAMES_ASKED = re.compile(r"\b(?:first names?|your names?|introduce (?:yourselves|yourself)|say who you are|"
-                         r"go (?:a)?round)\b", re.I)
-NAME_GIVEN = regex.compile(r"[ \t]*(?:(?:I'm|I am|It's|Me)[ \t,]+)?(\p{Lu}\p{Ll}+)(?=[ \t]*[.,!;]|[ \t]+here\b)")
+NAMES_ASKED = re.compile(r"\b(?:first names?|your names?|introduce (?:yourselves|yourself)|say who you are)\b", re.I)
+# "I'm Dawn, ...", "Hope." (a name alone, then a full stop: not "Man, it was..." nor "Christ, where")
+NAME_GIVEN = regex.compile(r"[ \t]*(?:(?:I'm|I am|It's|Me)[ \t,]+(\p{Lu}\p{Ll}+)(?=[ \t]*[.,!;]|[ \t]+here\b)"
+                           r"|(\p{Lu}\p{Ll}+)(?=[ \t]*[.!]))")
 ROUND = 12   # turns a round of introductions lasts at most
 LABEL = re.compile(r"([A-Z][\w .]{0,24}):[ \t]+")   # a speaker's label the layout left in the text
 
@@ -111,16 +112,17 @@ def introductions(doc: Doc, found: list[Mention]) -> list[Mention]:
                 break
             label = LABEL.match(turns[j].text) if turns[j].speaker is None else None
             given = NAME_GIVEN.match(turns[j].text, label.end() if label else 0)
-            if not given or given.group(1) not in names.first_names() or ent.is_stop_word(given.group(1)):
+            g = (1 if given.group(1) else 2) if given else 0
+            if not given or given.group(g) not in names.first_names() or ent.is_stop_word(given.group(g)):
                 continue
-            span = Span(doc.offsets[j] + given.start(1), doc.offsets[j] + given.end(1))
+            span = Span(doc.offsets[j] + given.start(g), doc.offsets[j] + given.end(g))
             for m in found:
                 if m.span == span and m.keep:   # kept as an ordinary word: a name after all
                     m.kind, m.keep = Kind.PERSON, False
                     m.flags = [f for f in m.flags if f != Flag.ORDINARY_WORDS]
             if not any(m.span.overlaps(span) for m in found + out):
                 out.append(Mention(doc.fno, j, span.start, span.end, Kind.PERSON, 0.6, "IntroductionRecognizer",
-                                   given.group(1)))
+                                   given.group(g)))
     return out
 
 
@@ -154,7 +156,8 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     if m.kind == Kind.PERSON and all(words.is_common(t) and t.title() not in first and t.title() not in last
                                      for t in toks):
         return True  # "Guilty Pleasures": no word of it is anybody's name
-    if m.kind == Kind.INSTITUTION and len(toks) >= 2 and toks[-1] in lexicon.INTERNAL_BODIES and \
+    if m.kind == Kind.INSTITUTION and len(toks) >= (3 if toks[-1] in ("Unit", "Team") else 2) and \
+            toks[-1] in lexicon.INTERNAL_BODIES and \
             all(words.is_common(t) and t.title() not in first and t.title() not in last
                 and t not in names.place_words() and not names.is_town(t) for t in toks[:-1]):
         return True  # a body inside every hospital or council: "Resuscitation Committee", "Intensive Care Unit"

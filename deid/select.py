@@ -178,8 +178,8 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
         kind = Kind.PERSON  # "Alasdair MacLeod (AML) – Chief Executive": NER took a person for a body
     if kind not in (Kind.CONTACT, Kind.DATE) and not _names_something(core, rec, text, s, address):
         return None
-    if kind != Kind.CONTACT and " " not in core and ent.before_a_dose(text, e):
-        return None   # a medicine NER took for a body or a person
+    if kind != Kind.CONTACT and " " not in core and ent.before_a_dose(text, e) and not names.is_name(core):
+        return None   # a medicine NER took for a body or a person (not "I gave Tyrone 5 mg")
     return Candidate(s, e, kind, r.score, rec, r.entity_type)
 
 

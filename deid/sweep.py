@@ -25,9 +25,13 @@ SHORT_CAPS = regex.compile(r"(?<![\w&/\-])\p{Lu}{2,3}(?![\w&/\-])")
 CAMEL = regex.compile(r"(?<![\w'’@.\-/])\p{Lu}\p{Ll}+\p{Lu}[\p{L}]+(?![\w@])")
 LONG_NUMBER = regex.compile(r"(?<![\w.,/\-£$€])\d{5,}(?![\w.,/\-%])")
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
+TOWN_WORD = 4.3   # how frequent a town's name may be and still be taken for a town
 PERSON_VERB_AFTER = regex.compile(r"[ \t]+(?:%s)\b" % "|".join(lexicon.PERSON_VERBS))
 # a capital and its stop before a lower-case word or a bracket: no sentence ends there
 LETTER_INITIAL = regex.compile(r"(?<![\w.&/'’])\p{Lu}\.(?=[ \t]+(?:\(|\p{Ll}))")
+# a letter that names a thing: "Plan B.", "a grade C.", "vitamin D."
+LETTER_OF = regex.compile(r"(?i)\b(?:plan|grade|type|section|class|part|option|vitamin|category|level|group|stage|"
+                          r"phase|step|block|wing|ward|bay|room|bed|unit|appendix|annex|schedule|exhibit)[ \t]+$")
 
 
 class Sweep:
@@ -55,13 +59,16 @@ class Sweep:
         capitals a verb only a person does follows somewhere in the text ("BH took S into the
         kitchen"), replaced wherever they stand; an initial with its stop before a lower-case
         word ("K. came w/ his cousin", "K. furious"). Replaced with other letters, flagged."""
-        people = {mt.group() for mt in SHORT_CAPS.finditer(doc.analysed)
-                  if mt.group() not in lexicon.ACRONYMS and PERSON_VERB_AFTER.match(doc.analysed, mt.end())}
+        seen = [mt for mt in SHORT_CAPS.finditer(doc.analysed) if mt.group() not in lexicon.ACRONYMS]
+        # (used again and again, as notes use initials; an acronym said once before "said" is no one)
+        people = {mt.group() for mt in seen if PERSON_VERB_AFTER.match(doc.analysed, mt.end())
+                  and sum(o.group() == mt.group() for o in seen) > 1}
         # (in a lower-case transcript every sentence opens in lower case: "so did i. and then")
         for rx in (SHORT_CAPS,) if doc.uncased else (SHORT_CAPS, LETTER_INITIAL):
             for mt in rx.finditer(doc.analysed):
                 span, w = Span(*mt.span()), mt.group()
-                if w.lower() in self.allow or rx is SHORT_CAPS and w not in people or w in ("I.", "A."):
+                if w.lower() in self.allow or rx is SHORT_CAPS and w not in people or w in ("I.", "A.") \
+                        or rx is LETTER_INITIAL and LETTER_OF.search(doc.analysed, max(0, span.start - 12), span.start):
                     continue
                 held = plan.overlapping(span)
                 if held and all(p.mention.span == span and not p.replaced for p in held):
@@ -97,8 +104,9 @@ class Sweep:
         a_name = w in names.first_names() or w in names.last_names()
         if not a_name and w.endswith("s") and words.is_compound(w) and not names.is_town(w):
             return False   # a plural of two words written as one: "Plotholders" (of a mailing list)
-        return w.lower() not in self.allow and (not words.is_common(w) or a_name and not words.is_everyday(w)
-                                                 or names.is_town(w))   # "…, Leicester" of a heading
+        # (a town NER did not read, "…, Leicester" of a heading; not one that is mostly a word: "Olympic")
+        town = names.is_town(w) and words.frequency(w) < TOWN_WORD
+        return w.lower() not in self.allow and (not words.is_common(w) or a_name and not words.is_everyday(w) or town)
 
     def _misspelling(self, doc: Doc, span: Span, w: str):
         from rapidfuzz import fuzz, process
@@ -117,11 +125,12 @@ class Sweep:
         return m, p
 
     def _possible_miss(self, doc: Doc, span: Span, w: str, taken: SpanSet):
-        if ent.is_stop_word(w) or w.lower() in lexicon.TITLE_WORDS or ent.before_a_dose(doc.analysed, span.end) or \
+        if ent.is_stop_word(w) or w.lower() in lexicon.TITLE_WORDS or \
+                ent.before_a_dose(doc.analysed, span.end) and not names.is_name(w) or \
                 not (CAP_WORD.fullmatch(w) or CAPS_WORD.fullmatch(w)):
             return None
         kind = Kind.PLACE if PLACE_CONTEXT.search(doc.analysed[max(0, span.start - 12):span.start]) or \
-            names.is_town(w) and w not in names.first_names() else Kind.PERSON
+            names.is_town(w) and w not in names.first_names() and w not in names.last_names() else Kind.PERSON
         if kind == Kind.PERSON:   # a person's name is taken whole: "Hope" of "Hope Adeyemi" goes too
             c = whole_name(doc.analysed, Candidate(span.start, span.end, kind, 0.0, "PossibleMiss", "PERSON"),
                            taken)

@@ -598,6 +598,9 @@ def test_a_club_and_a_project_are_bodies_even_when_ner_reads_a_date(tmp_path, pa
     ("Tame was the word for it.", "Tame", False),              # a sentence's first word
     ("We sat on the Board was all.", "Board", False),          # after an article
     ("I bought some Pita bread.", "Pita", False),              # no verb a person does after it
+    ("Honestly, last Summer was hard.", "Summer", False),      # a season, after "last"
+    ("Then Winter came.", "Winter", False),
+    ("The kids and Lockdown was awful.", "Lockdown", False),
 ])
 def test_an_ordinary_word_is_said_as_a_name(text, word, said):
     from deid.entity import said_as_name
@@ -680,3 +683,23 @@ def test_a_lower_case_transcript_keeps_its_verbs_and_its_is(tmp_path, passphrase
             "[00:00:12] S1: right ok so that was that and i said it was fine really\n")
     _, out = deid_one(tmp_path, "asr.txt", text)
     assert "so did i. and then" in out and "my sister said no" in out and "i said it" in out, out
+
+
+def test_acronyms_letters_and_names_before_a_dose_after_review(tmp_path, passphrase):
+    """Regressions a review found in the rules for initials and medicines: an acronym said
+    once before "said" ("DWP said no") and a letter that names a thing ("Plan B.") were taken
+    for someone's initials; a person given a dose ("I gave Tyrone 5 mg") was taken for a
+    medicine and kept; with bracket labels, initials of a named person were left as they were."""
+    text = ("DWP said no. PIP took months. BH took S into the kitchen and BH muttered. No Plan B. we just "
+            "went. At 14:00 I gave Tyrone 5 mg oral morphine.\n")
+    _, out = deid_one(tmp_path, "t.txt", text)
+    assert "DWP said no" in out and "PIP took" in out and "Plan B. we" in out, out
+    assert "BH" not in out and "Tyrone" not in out, out
+    (tmp_path / "in2").mkdir()
+    (tmp_path / "in2" / "b.txt").write_text("Kacey-Leigh Burrows (KB) came. K-L calls her gran. KB is fine.\n")
+    (tmp_path / "config.toml").write_text('style = "bracket"\n')
+    res = run("deid", tmp_path / "in2", "--study", tmp_path / "s2", "--out", tmp_path / "o2",
+              "--config", tmp_path / "config.toml")
+    assert res.exit_code == 0, res.output
+    out = (tmp_path / "o2" / "b.txt").read_text()
+    assert "KB" not in out and "K-L" not in out and "[PERSON 1]" in out, out

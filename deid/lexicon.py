@@ -25,12 +25,13 @@ SURNAME_TITLES = frozenset({
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "sister", "aunt", "auntie", "grandma", "nana", "madam", "lady"})
 MALE_TITLES = frozenset({"mr", "brother", "father", "fr", "uncle", "grandpa", "papa", "sir", "lord"})
 # titles the title recognizer takes before a name, as written
+# police ranks written before a name, and before an officer's collar number ("PC 4471 Dunmore")
+POLICE_RANKS = ("PC", "PCSO", "DC", "DCI", "DS", "DI", "Sgt", "Constable")
 TITLES_WRITTEN = ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "Dean", "Nurse", "Sister",
                   "Brother", "Father", "Pastor", "Rev", "Reverend", "Rabbi", "Imam", "Coach", "Judge", "Officer",
                   "Sergeant", "Captain", "Auntie", "Aunt", "Uncle", "Grandma", "Grandpa", "Nana", "Papa",
                   "Chaplain", "Provost", "Chancellor", "President", "Senator", "Mayor", "Cllr", "Councillor", "Fr",
-                  "Revd", "Canon", "Deacon", "Sgt", "Inspector", "Detective", "Constable", "Justice", "PC", "PCSO",
-                  "DC", "DCI")
+                  "Revd", "Canon", "Deacon", "Inspector", "Detective", "Justice") + POLICE_RANKS
 # relations and roles after which a capitalised word is a name: "my sister Faith"
 RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son", "daughter", "wife", "husband",
              "partner", "boyfriend", "girlfriend", "fiancé", "fiancée", "friend", "cousin", "aunt", "uncle", "niece",
@@ -38,6 +39,9 @@ RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son"
              "mentor", "preceptor", "attending", "supervisor", "boss", "manager", "advisor", "adviser", "chair",
              "director", "resident", "intern", "student", "patient", "neighbor", "neighbour", "coworker",
              "co-worker", "nurse", "teacher", "coach", "therapist", "counselor", "counsellor", "pastor")
+# verbs of speaking: after a first name in lower case they make it a name ("and rose said"),
+# and before a comma the word after them is spoken to ("he said, wal, don't")
+SPEECH_VERBS = frozenset({"said", "says", "told", "asked", "replied", "shouted", "reckoned", "whispered"})
 # verbs after which a capitalised ordinary word inside a sentence is somebody's name: "the
 # union was strong then, Tame was a delegate", "My brother Pita passed last October"; the
 # auxiliaries only after a word that is no everyday one ("last Summer was hard")
@@ -46,7 +50,8 @@ AUXILIARIES = frozenset({"was", "is", "had", "has", "did", "does", "would", "cou
 NAME_VERBS = frozenset({
     "said", "says", "told", "tells", "asked", "asks", "got", "gets", "went", "passed", "died", "married",
     "worked", "works", "lived", "lives", "wanted", "wants", "knew", "knows", "took", "takes", "gave", "gives",
-    "rang", "called", "thought", "thinks", "reckoned", "reckons", "kept", "moved", "joined", "looked"}) | AUXILIARIES
+    "rang", "called", "thought", "thinks", "reckoned", "reckons", "kept", "moved", "joined", "looked"}) | AUXILIARIES \
+    | SPEECH_VERBS
 # words capitalised for what they are, not for whom: never somebody's name by the verb after them
 SEASONS_AND_TIMES = frozenset({"Summer", "Winter", "Spring", "Autumn", "Fall", "Christmas", "Easter", "Lockdown",
                                "Ramadan", "Eid", "Diwali", "Thanksgiving", "Halloween", "Covid"})
@@ -57,7 +62,7 @@ PERSON_VERBS = frozenset({
     "rang", "phoned", "called", "thought", "thinks", "reckons", "reckoned", "muttered", "shouted", "stares",
     "stared", "cried", "laughed", "smiled", "nodded", "shrugged", "replied", "explained", "admitted",
     "agreed", "disagreed", "joked", "wants", "wanted", "knows", "knew", "feels", "felt", "sat", "stood",
-    "walked", "arrived", "left", "mentioned", "texted", "emailed", "whispered", "sighed", "insisted"})
+    "walked", "arrived", "left", "mentioned", "texted", "emailed", "whispered", "sighed", "insisted"}) | SPEECH_VERBS
 # words after which an ordinary lower-case word that is also a first name is a name
 NAME_CUES = ("named", "called", "dr", "doctor", "nurse", "mr", "mrs", "ms", "miss", "pastor", "father", "sister",
              "brother", "friend", "cousin", "manager", "supervisor", "boss", "husband", "wife", "partner", "son",

@@ -19,6 +19,7 @@ from deid.address import AddressRecognizer
 NAME = r"(?:\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
 TITLES = "|".join(lexicon.TITLES_WRITTEN)
 RELATIONS = "|".join(re.escape(r) for r in lexicon.RELATIONS)
+RANKS = "|".join(lexicon.POLICE_RANKS)
 KIN = "|".join(re.escape(r) for r in lexicon.RELATIONS + lexicon.TITLES_WRITTEN + ("Mummy", "Nan", "Gran", "Sir", "Boss"))
 
 
@@ -95,7 +96,7 @@ class ReferenceNumberRecognizer(PatternRecognizer):
                 rf"(?:[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in))?[ \t]*[:#.]?[ \t]*)"
                 rf"{NOT_A_DATE}{NOT_A_YEAR}(?:{CODE}|{SPACED_CODE})\b", 0.7),
         # an officer's collar number between rank and name: "PC 4471 Dunmore"
-        Pattern("collar number", r"(?<=\b(?:PC|DC|PCSO|Sgt|DS|DI|DCI|Constable)[ \t]+)\d{3,5}\b(?=[ \t]+[A-Z])", 0.7),
+        Pattern("collar number", rf"(?<=\b(?:{RANKS})[ \t]+)\d{{3,5}}\b(?=[ \t]+[A-Z])", 0.7),
         Pattern("number after no.", rf"(?<=\b(?i:no)\.[ \t]*){NOT_A_DATE}(?:{CODE}|{SPACED_CODE})\b", 0.7),
         Pattern("slashed", rf"(?<![/\w]){NOT_A_DATE}(?:[A-Z]{{1,5}}/)?(?=[A-Z0-9/]*\d{{3}})(?=[A-Z0-9/]*(?:[A-Z]|\d{{4}}))[A-Z0-9]{{1,6}}/[A-Z0-9]{{1,6}}"
                 rf"(?:/[A-Z0-9]{{1,6}})?\b(?!/)", 0.6),

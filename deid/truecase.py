@@ -16,7 +16,7 @@ CONTEXT = re.compile(r"\b(?:%s)[,]?\s+$" % "|".join(lexicon.NAME_CUES))
 GREETING = re.compile(r"\b(?:%s)[,]?\s+$" % "|".join(lexicon.GREETINGS))
 STOP_AFTER = re.compile(r"[ \t]*(?:[,.!?:;)]|$)", re.M)
 # a word spoken to between commas after a verb of speaking: "he said, wal, don't look up"
-VOCATIVE_BEFORE = re.compile(r"\b(?:said|says|goes|went|shouted|asked)[ \t]*,[ \t]*$")
+VOCATIVE_BEFORE = re.compile(r"\b(?:%s|goes|went)[ \t]*,[ \t]*$" % "|".join(sorted(lexicon.SPEECH_VERBS)))
 # street words that make the word before them a name: "ohio street"
 STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
 
@@ -162,7 +162,7 @@ def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None)
                      or _speaks(text, m, nxt) and w.title() in lists.first)
 
 
-SPEECH = frozenset({"said", "says", "told", "asked", "replied", "shouted", "reckoned", "whispered"})
+SPEECH = lexicon.SPEECH_VERBS
 DETERMINER = re.compile(r"\b(?:the|a|an|my|your|his|her|its|their|this|that|electric|phone|gas|water|say|said)[ \t]+$")
 
 

@@ -167,8 +167,9 @@ def _link_all(run: Run, doc: Doc, plan: FilePlan) -> None:
     def full_name(p) -> bool:
         return p.mention.kind == Kind.PERSON and len(ent.tokens(p.mention.text)) > 1
     items = plan.items
-    for p in [p for p in items if full_name(p)] + [p for p in items if not full_name(p)] + \
-            [p for p in items if p.mention.keep]:
+    kept = [p for p in items if p.mention.keep]   # last: a name replaced elsewhere makes them names
+    for p in [p for p in items if full_name(p) and not p.mention.keep] + \
+            [p for p in items if not full_name(p) and not p.mention.keep] + kept:
         m = p.mention
         if m.keep and _someone_named(run, m):
             m.keep = False   # "Tame got on at the works" of a Tame replaced later: the same Tame

@@ -43,6 +43,13 @@ def gender_of(first: str, title: str = "") -> str | None:
 SURNAME_FIRST = re.compile(r"([^\W\d_][\w'’\-]*)(,[ \t]*)([^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,2})")
 
 
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def ordinal_suffix(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
 def scramble(text: str, rng) -> str:
     """Same shape, other characters: digits for digits, letters for letters; a group that
     repeats ("0496 46 46 70") repeats in the result too; no group of two characters or more is
@@ -51,6 +58,9 @@ def scramble(text: str, rng) -> str:
     real = set(re.findall(r"[^\W_]+", text))
 
     def draw(group: str) -> str:
+        if ORDINAL.fullmatch(group):   # "96th" -> "41st", not "76ty"
+            n = draw(group[:-2])
+            return n + ordinal_suffix(int(n))
         chars = []
         for i, c in enumerate(group):
             if c.isdigit():

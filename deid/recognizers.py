@@ -80,7 +80,8 @@ class IdentifierNumberRecognizer(PatternRecognizer):
 CUES = "|".join(re.escape(c) for c in sorted(lexicon.NUMBER_CUES, key=len, reverse=True))
 COURTS = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in lexicon.NEUTRAL_CITATION_COURTS)
 CODE = r"(?=[A-Z0-9/\-.]*\d)[A-Z0-9][A-Z0-9/\-.]{2,}[A-Z0-9]"   # letters, digits, slashes; a digit in it
-SPACED_CODE = r"[A-Z]{2,5}[ \t]\d{3,}"   # a code of letters, a space, digits: "no. HAL 142", "number RTW 4418203"
+# a code of letters, a space, digits in groups: "no. HAL 142", "number RTW 4418203", "VAT no. GB 219 4471 08"
+SPACED_CODE = r"[A-Z]{2,5}[ \t]\d{3,}(?:[ \t]\d{2,})*"
 NOT_A_YEAR = r"(?!(?:19|20)\d\d(?![\w/\-.]))"   # "the council grant 2019" is a year, not a grant's number
 NOT_A_DATE = r"(?!\d{1,2}/\d{1,2}/\d{2,4}\b)(?!(?:19|20)\d{2}/\d{2}\b)(?!\d{1,2}/(?:19|20)\d{2}\b)"  # nor "1/2024"
 
@@ -92,7 +93,7 @@ class ReferenceNumberRecognizer(PatternRecognizer):
     "6654321WA", "2021CF002286", "CD-117-004", "xxx-xx-4417", "#11802"), and the number of a
     neutral citation ("[2019] EWCA Crim 1123"), an officer's collar number ("PC 4471 Dunmore")."""
     PATTERNS = [
-        Pattern("cue number", rf"(?<=\b(?i:{CUES})(?:[ \t]+\(?(?i:no\.?|number|num|#|id))?"
+        Pattern("cue number", rf"(?<=\b(?i:{CUES})(?:[ \t]+\(?(?i:no\.?|number|num|#|id)(?:[ \t]+(?i:is|was))?)?"
                 rf"(?:[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in))?[ \t]*[:#.]?[ \t]*)"
                 rf"{NOT_A_DATE}{NOT_A_YEAR}(?:{CODE}|{SPACED_CODE})\b", 0.7),
         # an officer's collar number between rank and name: "PC 4471 Dunmore"

@@ -51,6 +51,7 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
     """Non-overlapping candidates, in text order. `results`: Presidio's; `known`: the
     study's known names found in the text (start, end, kind of their entity)."""
     cands = [part for c in (_candidate(r, text, allow) for r in results) if c for part in _places_apart(text, c)]
+    cands += _bodies_joined(cands)
     for s, e, kind in known:
         s, e, core = ent.trim(text, s, e, kind)
         if core and e > s:
@@ -80,6 +81,19 @@ def _places_apart(text: str, c: Candidate) -> list[Candidate]:
         if any(ch.isalpha() for ch in text[s:e]):
             out.append(Candidate(s, e, c.kind, c.score, c.recognizer, c.presidio_type, c.known))
         s = sep.end() if sep else e
+    return out
+
+
+def _bodies_joined(cands: list[Candidate]) -> list[Candidate]:
+    """Two readings of one body that overlap, neither holding the other ("Prairie Hollow
+    Community School" and "Hollow Community School District"), joined: the longer alone
+    would leave the other's end ("Prairie") behind."""
+    bodies = sorted((c for c in cands if c.kind == Kind.INSTITUTION and not c.known), key=lambda c: c.start)
+    out = []
+    for a, b in zip(bodies, bodies[1:]):
+        if a.start < b.start < a.end < b.end:
+            best = max(a, b, key=lambda c: c.score)
+            out.append(Candidate(a.start, b.end, Kind.INSTITUTION, best.score, best.recognizer, best.presidio_type))
     return out
 
 

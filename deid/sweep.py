@@ -23,7 +23,9 @@ WORD = regex.compile(r"(?<![\w'’@.\-/])[\p{L}][\p{L}'’\-]{3,}(?![\w@]|[.\-/]
 # what is left that could still identify: acronyms, brands in CamelCase, long numbers
 SHORT_CAPS = regex.compile(r"(?<![\w&/\-])\p{Lu}{2,3}(?![\w&/\-])")
 CAMEL = regex.compile(r"(?<![\w'’@.\-/])\p{Lu}\p{Ll}+\p{Lu}[\p{L}]+(?![\w@])")
-LONG_NUMBER = regex.compile(r"(?<![\w.,/\-£$€])\d{5,}(?![\w.,/\-%])")
+# a number of five digits or more, and the code it opens ("84312.A2"); a stop after it may
+# end the sentence ("amendment for ERGO 84312.")
+LONG_NUMBER = regex.compile(r"(?<![\w.,/\-£$€])\d{5,}(?:[.\-/](?=[A-Z0-9]*[A-Z])[A-Z0-9]+)*(?![\w,/\-%]|\.\w)")
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 TOWN_WORD = 4.3   # how frequent a town's name may be and still be taken for a town
 PERSON_VERB_AFTER = regex.compile(r"[ \t]+(?:%s)\b" % "|".join(lexicon.PERSON_VERBS))

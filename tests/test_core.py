@@ -703,3 +703,28 @@ def test_acronyms_letters_and_names_before_a_dose_after_review(tmp_path, passphr
     assert res.exit_code == 0, res.output
     out = (tmp_path / "o2" / "b.txt").read_text()
     assert "KB" not in out and "K-L" not in out and "[PERSON 1]" in out, out
+
+
+def test_long_numbers_are_flagged_where_a_sentence_ends_and_inside_a_code(tmp_path, passphrase):
+    """Regression (an ethics office's e-mails): a number of five digits was not flagged
+    before a full stop ("an amendment for ERGO 84312.") nor with a code after it
+    ("84312.A2"); a cue and its number said with "is" between were not read as one ("my
+    study number is 55123")."""
+    from deid.study import open_study
+    text = ("Subject: RE: Amendment request – ERGO 84312.A2 – \"Care after dark\" study\n\nPlease find the "
+            "amendment for ERGO 84312. My study number is 55123 and the form is done.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert "55123" not in out and "the form is done" in out, out
+    with open_study(tmp_path / "s") as s:
+        flagged = {i.text for i in s.items.of("a.txt") if i.status == "open"}
+    assert {"84312.A2", "84312"} <= flagged, flagged
+
+
+def test_two_readings_of_one_body_are_joined(tmp_path, passphrase):
+    """Regression: NER read "Hollow Community School District" and the institution pattern
+    "Prairie Hollow Community School"; the longer won alone and "Prairie" was left."""
+    text = ("If you are not the intended recipient, please notify the sender and delete it. "
+            "Prairie Hollow Community School District, 3215 S. 96th Street, Omaha, NE 68127.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert "Prairie" not in out and "Hollow" not in out and "96th" not in out, out
+    assert re.search(r"\d\d(?:st|nd|rd|th) \w+", out), out

@@ -224,6 +224,11 @@ def test_a_scrambled_number_is_never_the_real_one():
     from deid.pseudonym import scramble
     assert all(scramble("7", random.Random(i)) != "7" for i in range(200))
     assert all(re.fullmatch(r"[A-Z]\d{5}", scramble("G82741", random.Random(i))) for i in range(20))
+    # an ordinal keeps its suffix, right for the new number: "96th" -> "41st", never "76ty"
+    for i in range(40):
+        n = scramble("96th", random.Random(i))
+        assert re.fullmatch(r"\d\d(?:st|nd|rd|th)", n) and n != "96th", n
+        assert n.endswith({"1": "st", "2": "nd", "3": "rd"}.get(n[1], "th")) or n[0] == "1"
 
 
 def test_a_name_written_surname_first_is_the_same_person_inverted():

@@ -71,6 +71,8 @@ CASES = [
     (R.ReferenceNumberRecognizer, "the club lost its council grant 2019; grant 44120 came", ["44120"]),
     (R.ReferenceNumberRecognizer, "West Midlands Police. Log 2217 of 09/02/2024", ["2217"]),
     (R.ReferenceNumberRecognizer, "case 2019-CV-0412 and the file 2020-FAM-118", ["2019-CV-0412", "2020-FAM-118"]),
+    (R.ReferenceNumberRecognizer, "My study number is 55123 and the grant was 5000 pounds", ["55123"]),
+    (R.ReferenceNumberRecognizer, "Company no. 09187342 · VAT no. GB 219 4471 08", ["09187342", "GB 219 4471 08"]),
     (R.ReferenceNumberRecognizer, "application no. 41234/98 and ref 23/NE/0147; BP 148/86, HR 78", ["41234/98", "23/NE/0147"]),
     (R.ReferenceNumberRecognizer, "EF 35% per echo 1/2024, seen 12/2023", []),
     (R.ReferenceNumberRecognizer, '"participant_id": "CD-117-004", and RJ-55102-B; not COVID-19', ["CD-117-004", "RJ-55102-B"]),

@@ -63,6 +63,7 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
         m = TITLE_RX.match(s)
         if m and m.end() < len(s):
             lead = m.end()
+    titled = lead > 0
     if kind in ("institution", "place"):
         m = re.match(r"(?i)(?:(?:the|at|in|from|to|and|of|with|for|by|on|near)\s+)+", s)
         if kind == "place" and not m:
@@ -82,6 +83,8 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
             m = re.match(r"([\w'’\-]+)(\s+)", s[lead:])
             if not m or not s[lead + m.end():].strip() or not _dragged_in(m.group(1), kind, s[lead + m.end():]):
                 break
+            if titled and len(m.group(1)) == 1 and m.group(1).isupper():
+                break   # after a title a letter is an initial, not the article: "Mr A Brook"
             lead += m.end()
     core = s[lead:]
     if kind != "contact":

@@ -43,6 +43,7 @@ def gender_of(first: str, title: str = "") -> str | None:
 SURNAME_FIRST = re.compile(r"([^\W\d_][\w'’\-]*)(,[ \t]*)([^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,2})")
 
 
+SPOKEN_ADDRESS = re.compile(r"(?i)[ \t]at[ \t].*[ \t]dot[ \t]\w+$")   # "b oshea at nnu dot org"
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
@@ -416,7 +417,7 @@ class Pseudonyms(PlaceNames):
         return self._fresh(make)
 
     def _contact(self, core: str, hint: str) -> str:
-        if "@" in core and not core.startswith("@"):
+        if "@" in core and not core.startswith("@") or SPOKEN_ADDRESS.search(core):   # ("b oshea at nnu dot org")
             # no part of the real address is kept: not even its top-level domain (".invalid" is
             # reserved, RFC 2606: no one's address, and no word of one written as "example.com")
             return self._fresh_handle(lambda: f"{self.rng.choice(FEMALE + MALE)[0].lower()}"

@@ -34,8 +34,14 @@ class OfflineEmailRecognizer(EmailRecognizer):
 
 
 class TitledPersonRecognizer(PatternRecognizer):
-    """Title + name: "Dr. Baker", "Ms. Ross", "Dean Carter", "Dr. Celeste Banks"."""
-    PATTERNS = [Pattern("title name", rf"\b(?:{TITLES})\.?[ \t]+{NAME}(?:[ \t]+{NAME}){{0,2}}\b", 0.85)]
+    """Title + name: "Dr. Baker", "Ms. Ross", "Dean Carter", "Dr. Celeste Banks", "Mr K
+    Osei-Tutu" (an initial without its stop, as judgments write them); a title and a letter
+    alone, the way a judgment or a case note hides someone ("Mrs P, a resident")."""
+    PATTERNS = [
+        Pattern("title name", rf"\b(?:{TITLES})\.?[ \t]+(?:{NAME}|\p{{Lu}}(?=[ \t]+\p{{Lu}}\p{{Ll}}))"
+                rf"(?:[ \t]+{NAME}){{0,2}}\b", 0.85),
+        Pattern("title letter", rf"(?<=\b(?:{TITLES})\.?[ \t]+)(?!I\b)\p{{Lu}}(?![\w'’\-]|\.\w|[ \t]+\p{{Lu}})", 0.6),
+    ]
 
     def __init__(self):
         super().__init__(supported_entity="PERSON", name="TitledPersonRecognizer", patterns=self.PATTERNS,
@@ -144,13 +150,16 @@ DIGIT_WORDS = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double[ 
 TLD = r"(?:com|org|net|edu|gov|co|uk|ac|io|us|ca|au|ie|nz|info|biz|me)"
 
 
+SAID_BEFORE = r"(?:is|was|it's|its|me|my|email|mail|address|and|or|to|on)"   # "my email is dougiewatt58 at ..."
+
+
 class SpokenContactRecognizer(PatternRecognizer):
     """Phone numbers and e-mail addresses as speech recognition writes them: "eight one
-    six five five five oh one four two", "b oshea at nnu dot org"."""
+    six five five five oh one four two", "b oshea at nnu dot org", "dougiewatt58 at hotmail dot com"."""
     PATTERNS = [
         Pattern("digits said", rf"\b{DIGIT_WORDS}(?:[ \t,\-]+{DIGIT_WORDS}){{6,}}\b", 0.6),
         # "b oshea at nnu dot org", "k dot brierley at st bedes rochdale dot sch dot uk"
-        Pattern("address said", rf"\b[a-z]+(?:[ \t.][a-z]+|[ \t]+dot[ \t]+[a-z]+)?[ \t]+at[ \t]+[a-z]+"
+        Pattern("address said", rf"\b(?!{SAID_BEFORE}\b)[a-z][a-z0-9_]*(?:[ \t.][a-z0-9_]+|[ \t]+dot[ \t]+[a-z0-9_]+)?[ \t]+at[ \t]+[a-z]+"
                 rf"(?:[ \t]+(?!dot\b)[a-z]+){{0,2}}(?:[ \t]+dot[ \t]+[a-z]+)*[ \t]+dot[ \t]+{TLD}\b", 0.6),
     ]
 

@@ -23,12 +23,18 @@ ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 ACRONYM_CUE = re.compile(r"\b(?:%s)\s+(?:the\s+)?$" % "|".join(lexicon.ACRONYM_CUES), re.I)
 
 
+NRP_A_PLACE = re.compile(r"\b(?i:from|at|near)[ \t]+$")
+
+
 def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list[Span]]:
     """The mentions of one document, flagged where a person should check them, and the
     spans never to replace (nationalities, languages, regions the study keeps)."""
-    # (a town spaCy takes for a nationality is a town: "lives in Zgierz"; a letter is an initial)
+    # (a town spaCy takes for a nationality is a town: "lives in Zgierz"; a letter is an initial;
+    # a word no one writes is no nationality: "went to Judgemeadow", a school; nor what one
+    # comes from or is at: "he's from gdansk")
     keep = [Span(r.start, r.end) for r in doc.results if r.entity_type == "NRP"
-            and not names.is_town(doc.text[r.start:r.end]) and not re.fullmatch(r"[A-Z]\.?", doc.text[r.start:r.end])]
+            and not names.is_town(doc.text[r.start:r.end]) and not re.fullmatch(r"[A-Z]\.?", doc.text[r.start:r.end])
+            and words.frequency(doc.text[r.start:r.end]) > 0 and not NRP_A_PLACE.search(doc.text, max(0, r.start - 8), r.start)]
     out = []
     for c in cands:
         t = doc.turn_of(c.start)
@@ -153,9 +159,9 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
         ordinary = words.is_common(w) if m.kind == Kind.PERSON else words.is_everyday(w)
         return ordinary and w.title() not in first and w.title() not in last and w not in names.place_words() \
             and not names.is_town(w)
-    if m.kind == Kind.PERSON and all(words.is_common(t) and t.title() not in first and t.title() not in last
-                                     for t in toks):
-        return True  # "Guilty Pleasures": no word of it is anybody's name
+    if m.kind == Kind.PERSON and all(words.is_common(t) and not words.is_rare(t) and t.title() not in first
+                                     and t.title() not in last for t in toks):
+        return True  # "Guilty Pleasures": no word of it is anybody's name (a rare one is: "Harborough")
     if m.kind == Kind.INSTITUTION and len(toks) >= (3 if toks[-1] in ("Unit", "Team") else 2) and \
             toks[-1] in lexicon.INTERNAL_BODIES and \
             all(words.is_common(t) and t.title() not in first and t.title() not in last

@@ -19,7 +19,7 @@ from deid.select import Candidate, whole_name
 CAP_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}(?:['’\-]\p{L}+)?")
 CAPS_WORD = regex.compile(r"\p{Lu}{4,}")
 PLACE_CONTEXT = re.compile(r"\b(?:%s)\s+$" % "|".join(lexicon.PLACE_PREPOSITIONS), re.I)
-WORD = regex.compile(r"(?<![\w'’@.\-/])[\p{L}][\p{L}'’\-]{3,}(?![\w@]|[.\-/]\w)")
+WORD = regex.compile(r"(?<![\w'’@.\-/])[\p{L}][\p{L}'’\-]{2,}(?![\w@]|[.\-/]\w)")   # "Alf" too
 # what is left that could still identify: acronyms, brands in CamelCase, long numbers
 SHORT_CAPS = regex.compile(r"(?<![\w&/\-])\p{Lu}{2,3}(?![\w&/\-])")
 CAMEL = regex.compile(r"(?<![\w'’@.\-/])\p{Lu}\p{Ll}+\p{Lu}[\p{L}]+(?![\w@])")
@@ -47,14 +47,30 @@ class Sweep:
         taken = SpanSet([m.span for m in plan.mentions] + list(keep))
         for mt in WORD.finditer(doc.analysed):
             span, w = Span(*mt.span()), mt.group()
-            if taken.overlaps(span) or not self._candidate(w) or _in_a_title(doc.analysed, span, w):
+            if taken.overlaps(span) or not self._candidate(w) or _in_a_title(doc.analysed, span, w) \
+                    or ABBREVIATION.match(doc.analysed, span.end):
                 continue
             m = self._misspelling(doc, span, w) or self._possible_miss(doc, span, w, taken)
             if m is not None:
                 plan.set(m[0], m[1])
                 taken.add(m[0].span)
+        self._named_with_the(doc, plan, taken)
         self._initials(doc, plan, taken)
         self._residue(doc, plan, taken)
+
+    def _named_with_the(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
+        """A "The" with its capital inside a sentence opens a name, however ordinary its
+        words: a band, a pub, a home ("we ask The Loose Ends to play", "at The Willows")."""
+        for mt in THE_NAME.finditer(doc.text):
+            span, w = Span(*mt.span(1)), mt.group(1)
+            if taken.overlaps(span) or w.lower() in self.allow or \
+                    all(ent.is_generic(t) or ent.is_stop_word(t) or t.lower() in lexicon.MONTHS_DAYS for t in w.split()):
+                continue
+            m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.INSTITUTION, 0.0,
+                        "PossibleMiss", w, flags=[Flag.POSSIBLE_MISS])
+            self.linker.link(m)
+            plan.set(m, self.planner.pseudonym(m, doc.text, doc.analysed))
+            taken.add(span)
 
     def _initials(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
         """People written as initials nobody defined (field notes do this): letters in
@@ -95,8 +111,11 @@ class Sweep:
                 if taken.overlaps(span) or w in lexicon.ACRONYMS or w.lower() in self.allow or \
                         (flag is None and words.is_common(w)) or (flag is Flag.NUMBER and YEAR.fullmatch(w)):
                     continue
+                # the initials of a body named before ("..., the FAL") need no reviewer
+                known = flag is Flag.ACRONYM and len(w) > 2 and self.linker.index.institution_of_acronym(w) is not None
+                flag = None if known else flag
                 m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, kind, 0.0, "Residue", w,
-                            flags=[flag or Flag.POSSIBLE_MISS])
+                            flags=[] if known else [flag or Flag.POSSIBLE_MISS])
                 if flag is None:
                     self.linker.link(m)
                 plan.set(m, None if flag else self.planner.pseudonym(m, doc.text))
@@ -108,6 +127,10 @@ class Sweep:
             return False   # a plural of two words written as one: "Plotholders" (of a mailing list)
         # (a town NER did not read, "…, Leicester" of a heading; not one that is mostly a word: "Olympic")
         town = names.is_town(w) and words.frequency(w) < TOWN_WORD
+        if len(w) == 3:   # a short name no dictionary has ("Alf", "Kev"); not "Bot", "Eid", "Thu", a
+            # word of another language English hardly writes ("Ngā")
+            return w.lower() not in self.allow and not words.is_common(w) and (a_name or words.frequency(w) >= 2) \
+                and w not in lexicon.SEASONS_AND_TIMES and w not in lexicon.DATE_ABBREVIATIONS
         return w.lower() not in self.allow and (not words.is_common(w) or a_name and not words.is_everyday(w) or town)
 
     def _misspelling(self, doc: Doc, span: Span, w: str):
@@ -145,6 +168,12 @@ class Sweep:
         return m, self.planner.pseudonym(m, doc.text, doc.analysed)
 
 
+# "The" with a capital after a lower-case word or a comma, and the capitalised words after it
+# (not four or more: the title of a work, "The Big Three Killed My Baby")
+THE_NAME = regex.compile(r"(?<=[\p{Ll},;][ \t]+)The[ \t]+(\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}[\p{Ll}'’]+){0,2})"
+                         r"(?![\w'’]|[ \t]+\p{Lu})")
+# a stop, then a number or a lower-case word: the word was cut short ("Ext. 3391", "Enc. two")
+ABBREVIATION = regex.compile(r"\.[ \t]*(?:\d|\p{Ll})")
 NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}'’]+)")
 
 

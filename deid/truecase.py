@@ -151,9 +151,12 @@ def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None)
     if not words.is_common(w) and (name or unlisted is None or words.frequency(w) < unlisted) or \
             name and words.is_rare(w):
         return True   # in no dictionary, or a name whose dictionary word is rare ("amadou")
-    # a name or a town nobody writes as a lower-case word: "tyler", "hartford", "manchester"
-    if len(w) > 3 and (name or w.lower() in lists.towns) and not words.written_lower(w):
-        return True
+    # a name or a town nobody writes as a lower-case word: "tyler", "hartford", "manchester";
+    # a town the dictionary has no lower-case word for, however often it is said: "london"
+    town = w.lower() in lists.towns
+    if len(w) > 3 and ((name or town) and not words.written_lower(w) or town and not words.listed_lower(w)) \
+            and not (words.inflection_listed(w) and not _first_name_before(text, m, lists)):
+        return True   # (a plural is a word, "them cousins", unless a first name is before it: "anne waters")
     before = text[max(0, m.start() - 30):m.start()].lower()
     if VOCATIVE_BEFORE.search(before) and text[m.end():m.end() + 1] == "," and not words.is_everyday(w):
         return True   # "he said, wal, don't look up"
@@ -164,6 +167,11 @@ def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None)
 
 SPEECH = lexicon.SPEECH_VERBS
 DETERMINER = re.compile(r"\b(?:the|a|an|my|your|his|her|its|their|this|that|electric|phone|gas|water|say|said)[ \t]+$")
+
+
+def _first_name_before(text: str, m, lists: Lists) -> bool:
+    before = re.search(r"([a-z]+)[ \t]$", text[max(0, m.start() - 20):m.start()])
+    return before is not None and before.group(1).title() in lists.first
 
 
 def _speaks(text: str, m, nxt) -> bool:

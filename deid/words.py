@@ -79,6 +79,11 @@ def _web2() -> frozenset[str]:
     return frozenset(get_english_words_set(["web2"], lower=False, alpha=True))
 
 
+def listed_lower(word: str) -> bool:
+    """Whether Webster's lists the word in lower case ("reading", "bath", not "london")."""
+    return word.lower() in _web2()
+
+
 def written_lower(word: str) -> bool:
     """Whether a word is also an ordinary lower-case word ("ruth", "walker", "hope"), as
     opposed to one only ever written with a capital ("Tyler", "Manchester", "Hartford"):
@@ -87,3 +92,10 @@ def written_lower(word: str) -> bool:
     if w in _web2():
         return True
     return is_everyday(w) and w.title() not in _web2()
+
+
+def inflection_listed(w: str) -> bool:
+    """A form of a word Webster's lists in lower case: "cousins", "carried", "walking"."""
+    return any(w.endswith(suffix) and len(w) - len(suffix) >= 3 and w[: len(w) - len(suffix)] + repl in _web2()
+               for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
+                                    ("ing", "e")))

@@ -728,3 +728,65 @@ def test_two_readings_of_one_body_are_joined(tmp_path, passphrase):
     _, out = deid_one(tmp_path, "a.txt", text)
     assert "Prairie" not in out and "Hollow" not in out and "96th" not in out, out
     assert re.search(r"\d\d(?:st|nd|rd|th) \w+", out), out
+
+
+def test_initials_without_stops_short_names_and_unknown_words(tmp_path, passphrase):
+    """Regressions (a tribunal's judgment, a focus group, a life history): an initial
+    without its stop after a title ("Mr K Osei-Tutu", "Mr A Brook": "A" was taken for the
+    article) and a title with a letter alone ("Mrs P"); a three-letter name no dictionary has
+    ("Alf"); a word no one writes, which NER called a nationality ("went to Judgemeadow"); a
+    town NER called a person, one of whose words a dictionary lists but nobody uses
+    ("Market Harborough"). Not a weekday's abbreviation nor a cut word ("Thu", "Ext. 3391")."""
+    text = ("Claimant:      Mr K Osei-Tutu\n\nMembers: Mrs J Hollis and Mr A Brook\n\n"
+            "13. A resident, whom we refer to as Mrs P, fell during a transfer.\n\n"
+            "On nights it is quiet, I sit with Alf from room nine. Jas went to Judgemeadow and then "
+            "Gateway College. I did shifts all over the county, even out as far as Market Harborough.\n\n"
+            "Sent: Thu 14 March\n\nKind regards,\nResearch Ethics Officer\nExt. 3391\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    for real in ("Osei-Tutu", "Mr K ", "Hollis", "Mrs J ", "Brook", "Mr A ", "Mrs P,", "Alf", "Judgemeadow",
+                 "Harborough"):
+        assert real not in out, (real, out)
+    assert "Sent: Thu 14 March" in out and "\nExt. " in out, out
+
+
+def test_the_initials_of_a_body_named_before_are_its_own(tmp_path, passphrase):
+    """Regression (a life history): "the Filipino Association of Leicestershire, the FAL":
+    three capitals that are a body's initials, defined by apposition, not in brackets, were
+    only flagged; they are the body, replaced by its pseudonym's initials. A public body's
+    letters stay ("The NHS")."""
+    text = ("Interviewer: And the community?\n\nParticipant: I was secretary for some years of the "
+            "Filipino Association of Leicestershire, the FAL. We did the Independence Day every June. "
+            "The FAL still meets. The NHS was hard.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert "FAL" not in out and "Leicestershire" not in out and "The NHS was hard" in out, out
+    acr = re.search(r"Participant: I was secretary for some years of the ([\w ]+), the ([A-Z]+)\.", out)
+    assert acr and "".join(w[0] for w in acr.group(1).split() if w != "of") == acr.group(2), out
+
+
+def test_a_lower_case_transcript_says_towns_and_addresses(tmp_path, passphrase):
+    """Regressions (a speech-recognition transcript): "london" was never capitalised (said so
+    often a word list guessed it an ordinary word) and so never replaced; "from gdansk" was
+    kept as a nationality; an address said with digits in it ("dougiewatt58 at hotmail dot
+    com") was not read, and one that was became letters in its shape ("ixz hsd": now an
+    address at the reserved ".invalid" domain, as written addresses become); "cousins"
+    was capitalised as a surname (a plural of a word written in lower case)."""
+    text = ("speaker 1: and where are they from\n"
+            "speaker 2: there's powell he's polish he's from gdansk been with us nine year now and the "
+            "pair of them cousins\nspeaker 1: and your son\nspeaker 2: he's in london now working\n"
+            "speaker 2: my email is dougiewatt58 at hotmail dot com but i don't check it\n")
+    _, out = deid_one(tmp_path, "asr.txt", text)
+    for real in ("london", "gdansk", "dougiewatt58", "hotmail", "powell"):
+        assert real not in out.lower(), (real, out)
+    assert "pair of them cousins" in out, out
+    assert re.search(r"my email is [a-z]+@mail\.invalid but", out), out
+
+
+def test_a_capital_the_inside_a_sentence_opens_a_name(tmp_path, passphrase):
+    """Regression (a community newsletter): a band named in ordinary words, "we ask The Loose
+    Ends if they'll play again", was kept; a "The" with its capital inside a sentence opens a
+    name. Not the title of a work, longer than a name ("of The Big Three Killed My Baby")."""
+    text = ("Hi all,\n\nThe kids do the barbecue and we ask The Loose Ends if they'll play again. A song, "
+            "\"The big three\" of The Big Three Killed My Baby, is about cars.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert "Loose" not in out and "we ask The " in out, out
+    assert "The Big Three Killed My Baby" in out, out

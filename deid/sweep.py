@@ -47,7 +47,8 @@ class Sweep:
         taken = SpanSet([m.span for m in plan.mentions] + list(keep))
         for mt in WORD.finditer(doc.analysed):
             span, w = Span(*mt.span()), mt.group()
-            if taken.overlaps(span) or not self._candidate(w) or _in_a_title(doc.analysed, span, w) \
+            if taken.overlaps(span) or not (self._candidate(w) or self._rare_inside(doc, span, w)) \
+                    or _in_a_title(doc.analysed, span, w) \
                     or ABBREVIATION.match(doc.analysed, span.end):
                 continue
             m = self._misspelling(doc, span, w) or self._possible_miss(doc, span, w, taken)
@@ -132,6 +133,14 @@ class Sweep:
             return w.lower() not in self.allow and not words.is_common(w) and (a_name or words.frequency(w) >= 2) \
                 and w not in lexicon.SEASONS_AND_TIMES and w not in lexicon.DATE_ABBREVIATIONS
         return w.lower() not in self.allow and (not words.is_common(w) or a_name and not words.is_everyday(w) or town)
+
+    def _rare_inside(self, doc: Doc, span: Span, w: str) -> bool:
+        """A word the dictionary lists but hardly anyone uses, capitalised inside a sentence,
+        is a name: "works at Fosse Park", "a fall on Bluebell" (a ward), "the Harps" (a club)."""
+        bare = ent.POSSESSIVE.sub("", w)   # (wordfreq knows "chair", not "chair's")
+        return len(bare) > 3 and bare[0].isupper() and bare[1:].islower() and words.is_rare(bare) \
+            and not (bare.endswith("s") and words.is_compound(bare)) and bare.lower() not in self.allow \
+            and not ent.starts_sentence(doc.analysed, span.start)
 
     def _misspelling(self, doc: Doc, span: Span, w: str):
         from rapidfuzz import fuzz, process

@@ -153,10 +153,12 @@ def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None)
         return True   # in no dictionary, or a name whose dictionary word is rare ("amadou")
     # a name or a town nobody writes as a lower-case word: "tyler", "hartford", "manchester";
     # a town the dictionary has no lower-case word for, however often it is said: "london"
+    # (a surname that is a plural is that word, "them cousins", unless a first name is before
+    # it: "anne waters")
     town = w.lower() in lists.towns
-    if len(w) > 3 and ((name or town) and not words.written_lower(w) or town and not words.listed_lower(w)) \
-            and not (words.inflection_listed(w) and not _first_name_before(text, m, lists)):
-        return True   # (a plural is a word, "them cousins", unless a first name is before it: "anne waters")
+    plural = words.inflection_listed(w) and not _first_name_before(text, m, lists)
+    if len(w) > 3 and ((name and not plural or town) and not words.written_lower(w) or town and not words.listed_lower(w)):
+        return True
     before = text[max(0, m.start() - 30):m.start()].lower()
     if VOCATIVE_BEFORE.search(before) and text[m.end():m.end() + 1] == "," and not words.is_everyday(w):
         return True   # "he said, wal, don't look up"

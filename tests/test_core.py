@@ -790,3 +790,15 @@ def test_a_capital_the_inside_a_sentence_opens_a_name(tmp_path, passphrase):
     _, out = deid_one(tmp_path, "a.txt", text)
     assert "Loose" not in out and "we ask The " in out, out
     assert "The Big Three Killed My Baby" in out, out
+
+
+def test_a_rare_word_capitalised_inside_a_sentence_is_a_name(tmp_path, passphrase):
+    """Regression (a tribunal's judgment, a life history): a word the dictionary lists but
+    nobody uses, capitalised inside a sentence, was kept: a ward ("known in the home as
+    "Bluebell""), a retail park ("at Fosse Park"). Not a possessive of a common word ("by
+    Chair's action")."""
+    text = ("The first was staffing on the dementia unit, known in the home as \"Bluebell\". She works "
+            "for a chemist at Fosse Park now. Revised documents are to be reviewed by Chair's action.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert "Bluebell" not in out and "Fosse" not in out, out
+    assert "by Chair's action" in out, out

@@ -56,8 +56,54 @@ class Sweep:
                 plan.set(m[0], m[1])
                 taken.add(m[0].span)
         self._named_with_the(doc, plan, taken)
+        self._short_forms(doc, plan, taken)
         self._initials(doc, plan, taken)
         self._residue(doc, plan, taken)
+
+    def _short_forms(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
+        """A body called by one word of its name after "the": "at the Royal" of "Leicester
+        Royal Infirmary" (a word that is no kind of body, no town, and one body's only)."""
+        bodies, ix = self._body_words(), self.linker.index
+        found = list(SHORT_FORM.finditer(doc.text))
+        # the entities NER made of these words alone, after "the" (they give way below)
+        readings = {p.mention.entity for mt in found for p in plan.overlapping(Span(*mt.span()))
+                    if p.mention.span == Span(*mt.span())}
+        for mt in found:
+            span, w = Span(*mt.span()), mt.group()
+            eids = bodies.get(w)
+            if not eids or len(eids) > 1 or w.lower() in self.allow:
+                continue
+            # (NER's reading of the word alone, "at the Royal until 2017" as a place, gives way)
+            held = plan.overlapping(span)
+            if any(p.mention.span != span or ix.real_of.get(p.mention.entity) != w for p in held) or \
+                    not held and taken.overlaps(span):
+                continue
+            eid = next(iter(eids))
+            own = ix.entity_of.get(ent.key_of(w))
+            if own is not None and own != eid and own not in readings:
+                continue   # the word is a name of its own elsewhere: "Gulfton", a neighbourhood too
+            pseudo = self.planner.ps.map.get(ent.key_of(ix.real_of[eid]))
+            if pseudo:
+                for p in held:
+                    plan.remove(p.mention)
+                m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.INSTITUTION, 0.8,
+                            "ShortForm", w)
+                m.entity = eid
+                plan.set(m, pseudo)
+                taken.add(span)
+
+    def _body_words(self) -> dict[str, set[int]]:
+        ix, out = self.linker.index, {}
+        for eid, kind in ix.kind_of.items():
+            if kind != Kind.INSTITUTION:
+                continue
+            # (not its last word, which says what it is: "the Regulator" of "Scottish Housing Regulator")
+            for t in ent.tokens(ix.real_of.get(eid, ""))[:-1]:
+                if CAP_WORD.fullmatch(t) and t not in lexicon.body_words() and not ent.is_generic(t) \
+                        and t.lower() not in lexicon.public_words() \
+                        and not names.is_town(t) and not ent.is_stop_word(t):
+                    out.setdefault(t, set()).add(eid)
+        return out
 
     def _named_with_the(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
         """A "The" with its capital inside a sentence opens a name, however ordinary its
@@ -177,6 +223,8 @@ class Sweep:
         return m, self.planner.pseudonym(m, doc.text, doc.analysed)
 
 
+# one capitalised word after "the", no other after it: "at the Royal" (not "the Royal Mail")
+SHORT_FORM = regex.compile(r"(?<=\b[Tt]he[ \t]+)\p{Lu}\p{Ll}{3,}(?![\w'’\-]|[ \t]+\p{Lu})")
 # "The" with a capital after a lower-case word or a comma, and the capitalised words after it
 # (not four or more: the title of a work, "The Big Three Killed My Baby")
 THE_NAME = regex.compile(r"(?<=[\p{Ll},;][ \t]+)The[ \t]+(\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}[\p{Ll}'’]+){0,2})"

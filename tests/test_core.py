@@ -802,3 +802,16 @@ def test_a_rare_word_capitalised_inside_a_sentence_is_a_name(tmp_path, passphras
     _, out = deid_one(tmp_path, "a.txt", text)
     assert "Bluebell" not in out and "Fosse" not in out, out
     assert "by Chair's action" in out, out
+
+
+def test_a_body_called_by_one_word_of_its_name(tmp_path, passphrase):
+    """Regression (a life history): "We worked at the Royal, Leicester Royal Infirmary": the
+    hospital called by one word of its name after "the" was kept, or, where NER read a place
+    ("at the Royal until 2017"), given a pseudonym of its own. It is the hospital. Not where
+    another capitalised word follows ("the Royal Mail")."""
+    text = ("Interviewer: And work?\n\nParticipant: We worked at the Royal, Leicester Royal Infirmary, I was "
+            "on ward 7. I stayed at the Royal until 2017.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert "Royal" not in out, out
+    pseudo = re.search(r"worked at the ([\w ]+), ([\w ]+), I was", out)
+    assert pseudo and pseudo.group(1) == pseudo.group(2) and f"stayed at the {pseudo.group(1)} until" in out, out

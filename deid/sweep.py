@@ -57,8 +57,28 @@ class Sweep:
                 taken.add(m[0].span)
         self._named_with_the(doc, plan, taken)
         self._short_forms(doc, plan, taken)
+        self._employers(doc, plan, taken)
         self._initials(doc, plan, taken)
         self._residue(doc, plan, taken)
+
+    def _employers(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
+        """Who someone works for is named, however ordinary its words: "got a job at
+        Walkers", "she works for Boots" (not a kind of body alone: "works for Council")."""
+        for mt in EMPLOYER.finditer(doc.analysed):
+            span, w = Span(*mt.span(1)), doc.text[mt.start(1):mt.end(1)]
+            held = plan.overlapping(span)   # kept as an ordinary word ("Walkers"): a body after all
+            kept = held and all(p.mention.span == span and not p.replaced for p in held)
+            if taken.overlaps(span) and not kept or w.lower() in self.allow or all(
+                    ent.is_generic(t) or ent.is_stop_word(t) or t in lexicon.body_words() or t in lexicon.ACRONYMS
+                    or t.lower() in lexicon.public_words() or t.lower() in lexicon.MONTHS_DAYS for t in w.split()):
+                continue
+            for p in held if kept else ():
+                plan.remove(p.mention)
+            m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.INSTITUTION, 0.0,
+                        "PossibleMiss", w, flags=[Flag.POSSIBLE_MISS])
+            self.linker.link(m)
+            plan.set(m, self.planner.pseudonym(m, doc.text, doc.analysed))
+            taken.add(span)
 
     def _short_forms(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
         """A body called by one word of its name after "the": "at the Royal" of "Leicester
@@ -223,6 +243,9 @@ class Sweep:
         return m, self.planner.pseudonym(m, doc.text, doc.analysed)
 
 
+# the name of an employer after the words that say one works there
+EMPLOYER = regex.compile(r"\b(?i:work(?:s|ed|ing)?|job|employed|shifts?)[ \t]+(?i:at|for|by)[ \t]+"
+                         r"(\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}[\p{Ll}'’]+){0,2})(?![\w'’])")
 # one capitalised word after "the", no other after it: "at the Royal" (not "the Royal Mail")
 SHORT_FORM = regex.compile(r"(?<=\b[Tt]he[ \t]+)\p{Lu}\p{Ll}{3,}(?![\w'’\-]|[ \t]+\p{Lu})")
 # "The" with a capital after a lower-case word or a comma, and the capitalised words after it

@@ -815,3 +815,15 @@ def test_a_body_called_by_one_word_of_its_name(tmp_path, passphrase):
     assert "Royal" not in out, out
     pseudo = re.search(r"worked at the ([\w ]+), ([\w ]+), I was", out)
     assert pseudo and pseudo.group(1) == pseudo.group(2) and f"stayed at the {pseudo.group(1)} until" in out, out
+
+
+def test_an_employer_named_in_ordinary_words(tmp_path, passphrase):
+    """Regression (a life history): "Rodel got a job at Walkers, the crisps factory" and
+    "Jasmine works for Boots": employers named by ordinary words were kept (NER's "Walkers" a
+    person made of ordinary words). Not a kind of body or a holiday ("worked for Council",
+    "works at Christmas")."""
+    text = ("Interviewer: And work?\n\nParticipant: Rodel got a job at Walkers, the crisps factory, on the "
+            "night line. Jasmine works for Boots now. I worked for Council then. He works at Christmas.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert "Walkers" not in out and "Boots" not in out, out
+    assert "I worked for Council then. He works at Christmas." in out, out

@@ -18,6 +18,8 @@ STOP_AFTER = re.compile(r"[ \t]*(?:[,.!?:;)]|$)", re.M)
 # a word spoken to between commas after a verb of speaking: "he said, wal, don't look up"
 VOCATIVE_BEFORE = re.compile(r"\b(?:%s|goes|went)[ \t]*,[ \t]*$" % "|".join(sorted(lexicon.SPEECH_VERBS)))
 # street words that make the word before them a name: "ohio street"
+SPLIT_NAME = re.compile(r"\b(mac|mc|o)[ \t]+([a-z]{3,})\b")
+PREVIOUS_WORD = re.compile(r"\b([a-z]+)[ \t]+$")
 STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
 
 
@@ -216,6 +218,12 @@ def truecase(text: str, unlisted: float | None = None) -> str:
             out[m.start()] = w[0].upper()
             if street:
                 out[nxt.start()] = nxt.group()[0].upper()
+    for m in SPLIT_NAME.finditer(text):   # a name speech recognition split: "mac duff", "o donnell"
+        if m.group(2).title() in lists.last or not words.is_common(m.group(2)):
+            out[m.start(1)], out[m.start(2)] = m.group(1)[0].upper(), m.group(2)[0].upper()
+            if m.start(1) > 0 and (prev := PREVIOUS_WORD.search(text, max(0, m.start(1) - 30), m.start(1))) and \
+                    prev.group(1).title() in lists.first and not ent.is_stop_word(prev.group(1)):
+                out[prev.start(1)] = prev.group(1)[0].upper()   # and the first name before it: "barry o donnell"
     for m in INSTITUTION.finditer(text):
         start = m.start("name") if m.group("name") else m.start("saint")
         for w in WORD.finditer(text, start, m.end()):

@@ -827,3 +827,15 @@ def test_an_employer_named_in_ordinary_words(tmp_path, passphrase):
     _, out = deid_one(tmp_path, "a.txt", text)
     assert "Walkers" not in out and "Boots" not in out, out
     assert "I worked for Council then. He works at Christmas." in out, out
+
+
+def test_a_lower_case_transcript_joins_names_speech_recognition_split(tmp_path, passphrase):
+    """Regression (speech-recognition transcripts): "mac duff" and "barry o donnell", a name
+    the recogniser wrote in two words, kept "duff", "barry" and "o". Not a word after "o"
+    that is no name ("o dear")."""
+    text = ("speaker 2: my uncle sandy out of mac duff and i went on wi them and barry o donnell the skipper\n"
+            "speaker 1: right and was that hard o dear\n")
+    _, out = deid_one(tmp_path, "asr.txt", text)
+    for real in ("duff", "barry", "donnell", " o "):
+        assert real not in out.lower().replace("o dear", ""), (real, out)
+    assert "o dear" in out, out

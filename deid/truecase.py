@@ -73,6 +73,7 @@ _KINDS = "|".join(re.escape(k.lower()) for k in sorted(lexicon.INSTITUTION_KINDS
                   if k.isalpha() or " " in k)
 _NOT_A_NAME = (r"(?!(?:the|a|an|my|our|your|his|her|their|this|that|local|new|old|big|small|same|other|general|"
                r"for|of|in|on|at|to|with|and|or|but|as|go|went|going)\b)")
+KIND_AFTER = re.compile(rf"[ \t]+((?:{_KINDS}))\b")
 # lower-case words naming an institution by its kind, after "at", "to", "from", "in", or
 # saint's names: "at mercy general", "from research medical center", "saint luke's"
 INSTITUTION = re.compile(
@@ -218,6 +219,10 @@ def truecase(text: str, unlisted: float | None = None) -> str:
             out[m.start()] = w[0].upper()
             if street:
                 out[nxt.start()] = nxt.group()[0].upper()
+    for m in matches:   # a name capitalised and the kind of body after it: "aberdeenshire council"
+        if out[m.start()].isupper() and m.group() != "i" and (kind := KIND_AFTER.match(text, m.end())):
+            for w in WORD.finditer(text, kind.start(1), kind.end()):
+                out[w.start()] = w.group()[0].upper()
     for m in SPLIT_NAME.finditer(text):   # a name speech recognition split: "mac duff", "o donnell"
         if m.group(2).title() in lists.last or not words.is_common(m.group(2)):
             out[m.start(1)], out[m.start(2)] = m.group(1)[0].upper(), m.group(2)[0].upper()

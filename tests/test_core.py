@@ -831,11 +831,13 @@ def test_an_employer_named_in_ordinary_words(tmp_path, passphrase):
 
 def test_a_lower_case_transcript_joins_names_speech_recognition_split(tmp_path, passphrase):
     """Regression (speech-recognition transcripts): "mac duff" and "barry o donnell", a name
-    the recogniser wrote in two words, kept "duff", "barry" and "o". Not a word after "o"
-    that is no name ("o dear")."""
+    the recogniser wrote in two words, kept "duff", "barry" and "o"; the kind of a body after
+    a name ("aberdeenshire council") was not read with it. Not a word after "o" that is no
+    name ("o dear")."""
     text = ("speaker 2: my uncle sandy out of mac duff and i went on wi them and barry o donnell the skipper\n"
-            "speaker 1: right and was that hard o dear\n")
+            "speaker 1: right and was that hard o dear\nspeaker 2: aberdeenshire council shut the wee school\n")
     _, out = deid_one(tmp_path, "asr.txt", text)
-    for real in ("duff", "barry", "donnell", " o "):
+    for real in ("duff", "barry", "donnell", " o ", "aberdeenshire"):
         assert real not in out.lower().replace("o dear", ""), (real, out)
+    assert re.search(r"speaker 2: [A-Z]\w+(?: [A-Z]\w+)* (?:Council|Corporation) shut", out), out
     assert "o dear" in out, out

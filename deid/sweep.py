@@ -68,17 +68,19 @@ class Sweep:
             span, w = Span(*mt.span(1)), doc.text[mt.start(1):mt.end(1)]
             held = plan.overlapping(span)   # kept as an ordinary word ("Walkers"): a body after all
             kept = held and all(p.mention.span == span and not p.replaced for p in held)
-            if taken.overlaps(span) and not kept or w.lower() in self.allow or all(
-                    ent.is_generic(t) or ent.is_stop_word(t) or t in lexicon.body_words() or t in lexicon.ACRONYMS
-                    or t.lower() in lexicon.public_words() or t.lower() in lexicon.MONTHS_DAYS for t in w.split()):
+            if taken.overlaps(span) and not kept or w.lower() in self.allow or _no_name_in(w):
                 continue
             for p in held if kept else ():
                 plan.remove(p.mention)
-            m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.INSTITUTION, 0.0,
-                        "PossibleMiss", w, flags=[Flag.POSSIBLE_MISS])
-            self.linker.link(m)
-            plan.set(m, self.planner.pseudonym(m, doc.text, doc.analysed))
-            taken.add(span)
+            self._body_missed(doc, plan, span, w, taken)
+
+    def _body_missed(self, doc: Doc, plan: FilePlan, span: Span, w: str, taken: SpanSet) -> None:
+        """A body NER missed, replaced and flagged for the reviewer."""
+        m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.INSTITUTION, 0.0,
+                    "PossibleMiss", w, flags=[Flag.POSSIBLE_MISS])
+        self.linker.link(m)
+        plan.set(m, self.planner.pseudonym(m, doc.text, doc.analysed))
+        taken.add(span)
 
     def _short_forms(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
         """A body called by one word of its name after "the": "at the Royal" of "Leicester
@@ -130,14 +132,8 @@ class Sweep:
         words: a band, a pub, a home ("we ask The Loose Ends to play", "at The Willows")."""
         for mt in THE_NAME.finditer(doc.text):
             span, w = Span(*mt.span(1)), mt.group(1)
-            if taken.overlaps(span) or w.lower() in self.allow or \
-                    all(ent.is_generic(t) or ent.is_stop_word(t) or t.lower() in lexicon.MONTHS_DAYS for t in w.split()):
-                continue
-            m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.INSTITUTION, 0.0,
-                        "PossibleMiss", w, flags=[Flag.POSSIBLE_MISS])
-            self.linker.link(m)
-            plan.set(m, self.planner.pseudonym(m, doc.text, doc.analysed))
-            taken.add(span)
+            if not taken.overlaps(span) and w.lower() not in self.allow and not _no_name_in(w):
+                self._body_missed(doc, plan, span, w, taken)
 
     def _initials(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
         """People written as initials nobody defined (field notes do this): letters in
@@ -254,6 +250,14 @@ THE_NAME = regex.compile(r"(?<=[\p{Ll},;][ \t]+)The[ \t]+(\p{Lu}[\p{Ll}'’]+(?:
                          r"(?![\w'’]|[ \t]+\p{Lu})")
 # a stop, then a number or a lower-case word: the word was cut short ("Ext. 3391", "Enc. two")
 ABBREVIATION = regex.compile(r"\.[ \t]*(?:\d|\p{Ll})")
+
+
+def _no_name_in(w: str) -> bool:
+    """Only words that name no one: kinds of body, public bodies, months, small words."""
+    return all(ent.is_generic(t) or ent.is_stop_word(t) or t in lexicon.body_words() or t in lexicon.ACRONYMS
+               or t.lower() in lexicon.public_words() or t.lower() in lexicon.MONTHS_DAYS for t in w.split())
+
+
 NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}'’]+)")
 
 

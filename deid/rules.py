@@ -23,6 +23,8 @@ ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 ACRONYM_CUE = re.compile(r"\b(?:%s)\s+(?:the\s+)?$" % "|".join(lexicon.ACRONYM_CUES), re.I)
 
 
+# how the names of peoples and languages end: "Sylheti", "Mirpuri", "Tongan", "Congolese"
+DEMONYM = re.compile(r"(?:i|ese|ian|an|ish|ic|ite)$")
 NRP_A_PLACE = re.compile(r"\b(?i:from|at|near)[ \t]+$")
 
 
@@ -34,7 +36,8 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
     # comes from or is at: "he's from gdansk")
     keep = [Span(r.start, r.end) for r in doc.results if r.entity_type == "NRP"
             and not names.is_town(doc.text[r.start:r.end]) and not re.fullmatch(r"[A-Z]\.?", doc.text[r.start:r.end])
-            and words.frequency(doc.text[r.start:r.end]) > 0 and not NRP_A_PLACE.search(doc.text, max(0, r.start - 8), r.start)]
+            and (words.frequency(doc.text[r.start:r.end]) > 0 or DEMONYM.search(doc.text, r.start, r.end))
+            and not NRP_A_PLACE.search(doc.text, max(0, r.start - 8), r.start)]
     out = []
     for c in cands:
         t = doc.turn_of(c.start)

@@ -18,6 +18,7 @@ from deid.select import Candidate, whole_name
 
 CAP_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}(?:['’\-]\p{L}+)?")
 CAPS_WORD = regex.compile(r"\p{Lu}{4,}")
+PLACE_BEFORE = re.compile(r"\b(?:at|on|in|to|from|near)[ \t]+$")   # a place's name, not "at the Hustings"
 PLACE_CONTEXT = re.compile(r"\b(?:%s)\s+$" % "|".join(lexicon.PLACE_PREPOSITIONS), re.I)
 WORD = regex.compile(r"(?<![\w'’@.\-/])[\p{L}][\p{L}'’\-]{2,}(?![\w@]|[.\-/]\w)")   # "Alf" too
 # what is left that could still identify: acronyms, brands in CamelCase, long numbers
@@ -47,9 +48,11 @@ class Sweep:
         taken = SpanSet([m.span for m in plan.mentions] + list(keep))
         for mt in WORD.finditer(doc.analysed):
             span, w = Span(*mt.span()), mt.group()
-            if taken.overlaps(span) or not (self._candidate(w) or self._rare_inside(doc, span, w)) \
-                    or _in_a_title(doc.analysed, span, w) \
-                    or ABBREVIATION.match(doc.analysed, span.end):
+            if taken.overlaps(span) or _in_a_title(doc.analysed, span, w) or _cut_short(doc, span, w):
+                continue
+            if not self._candidate(w):
+                if self._rare_inside(doc, span, w):
+                    self._rare(doc, plan, span, w, taken)
                 continue
             m = self._misspelling(doc, span, w) or self._possible_miss(doc, span, w, taken)
             if m is not None:
@@ -66,27 +69,27 @@ class Sweep:
         Walkers", "she works for Boots" (not a kind of body alone: "works for Council")."""
         for mt in EMPLOYER.finditer(doc.analysed):
             span, w = Span(*mt.span(1)), doc.text[mt.start(1):mt.end(1)]
-            held = plan.overlapping(span)   # kept as an ordinary word ("Walkers"): a body after all
-            kept = held and all(p.mention.span == span and not p.replaced for p in held)
-            if taken.overlaps(span) and not kept or w.lower() in self.allow or _no_name_in(w):
-                continue
-            for p in held if kept else ():
-                plan.remove(p.mention)
-            self._body_missed(doc, plan, span, w, taken)
+            # (NER's reading kept as ordinary words, "Walkers", gives way)
+            if w.lower() not in self.allow and not _no_name_in(w) and _free(plan, span, taken):
+                self._body_missed(doc, plan, span, w, taken)
 
     def _body_missed(self, doc: Doc, plan: FilePlan, span: Span, w: str, taken: SpanSet) -> None:
-        """A body NER missed, replaced and flagged for the reviewer."""
+        """A body NER missed, flagged for the reviewer; replaced unless it is one ordinary word
+        ("works at Reception", "The End", "The Works" may be no body's name)."""
         m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.INSTITUTION, 0.0,
                     "PossibleMiss", w, flags=[Flag.POSSIBLE_MISS])
-        self.linker.link(m)
-        plan.set(m, self.planner.pseudonym(m, doc.text, doc.analysed))
+        if " " in w or not words.is_common(w):
+            self.linker.link(m)
+            plan.set(m, self.planner.pseudonym(m, doc.text, doc.analysed))
+        else:
+            plan.set(m, None)
         taken.add(span)
 
     def _short_forms(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
         """A body called by one word of its name after "the": "at the Royal" of "Leicester
         Royal Infirmary" (a word that is no kind of body, no town, and one body's only)."""
         bodies, ix = self._body_words(), self.linker.index
-        found = list(SHORT_FORM.finditer(doc.text))
+        found = list(SHORT_FORM.finditer(doc.analysed))
         # the entities NER made of these words alone, after "the" (they give way below)
         readings = {p.mention.entity for mt in found for p in plan.overlapping(Span(*mt.span()))
                     if p.mention.span == Span(*mt.span())}
@@ -151,11 +154,7 @@ class Sweep:
                 if w.lower() in self.allow or rx is SHORT_CAPS and w not in people or w in ("I.", "A.") \
                         or rx is LETTER_INITIAL and LETTER_OF.search(doc.analysed, max(0, span.start - 12), span.start):
                     continue
-                held = plan.overlapping(span)
-                if held and all(p.mention.span == span and not p.replaced for p in held):
-                    for p in held:   # flagged as an acronym and kept: someone's initials after all
-                        plan.remove(p.mention)
-                elif taken.overlaps(span):
+                if not _free(plan, span, taken):   # (flagged as an acronym and kept: initials after all)
                     continue
                 m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.0,
                             "PersonInitials", w, flags=[Flag.POSSIBLE_MISS])
@@ -190,9 +189,10 @@ class Sweep:
             return False   # a plural of two words written as one: "Plotholders" (of a mailing list)
         # (a town NER did not read, "…, Leicester" of a heading; not one that is mostly a word: "Olympic")
         town = names.is_town(w) and words.frequency(w) < TOWN_WORD
-        if len(w) == 3:   # a short name no dictionary has ("Alf", "Kev"); not "Bot", "Eid", "Thu", a
-            # word of another language English hardly writes ("Ngā")
-            return w.lower() not in self.allow and not words.is_common(w) and (a_name or words.frequency(w) >= 2) \
+        if len(w) == 3:   # a short name no dictionary has ("Alf", "Ned"); not "Bot", "Eid", "Thu", nor
+            # a sound said ("Erm", "Mhm", "Och", surnames somewhere) or a word of another language
+            # ("Ngā"): a first name someone is called by
+            return w.lower() not in self.allow and not words.is_common(w) and w in names.first_names() \
                 and w not in lexicon.SEASONS_AND_TIMES and w not in lexicon.DATE_ABBREVIATIONS
         return w.lower() not in self.allow and (not words.is_common(w) or a_name and not words.is_everyday(w) or town)
 
@@ -203,6 +203,20 @@ class Sweep:
         return len(bare) > 3 and bare[0].isupper() and bare[1:].islower() and words.is_rare(bare) \
             and not (bare.endswith("s") and words.is_compound(bare)) and bare.lower() not in self.allow \
             and not ent.starts_sentence(doc.analysed, span.start)
+
+    def _rare(self, doc: Doc, plan: FilePlan, span: Span, w: str, taken: SpanSet) -> None:
+        """A rare word capitalised is replaced where it stands for a place ("at Fosse Park",
+        "on Bluebell"), flagged only elsewhere: it may be a service or an event ("after Matins",
+        "the Hustings")."""
+        if PLACE_BEFORE.search(doc.analysed, max(0, span.start - 12), span.start):
+            m = self._possible_miss(doc, span, w, taken)
+            if m is not None:
+                plan.set(m[0], m[1])
+                taken.add(m[0].span)
+            return
+        plan.set(Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.0, "PossibleMiss",
+                         w, flags=[Flag.POSSIBLE_MISS]), None)
+        taken.add(span)
 
     def _misspelling(self, doc: Doc, span: Span, w: str):
         from rapidfuzz import fuzz, process
@@ -243,13 +257,34 @@ class Sweep:
 EMPLOYER = regex.compile(r"\b(?i:work(?:s|ed|ing)?|job|employed|shifts?)[ \t]+(?i:at|for|by)[ \t]+"
                          r"(\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}[\p{Ll}'’]+){0,2})(?![\w'’])")
 # one capitalised word after "the", no other after it: "at the Royal" (not "the Royal Mail")
-SHORT_FORM = regex.compile(r"(?<=\b[Tt]he[ \t]+)\p{Lu}\p{Ll}{3,}(?![\w'’\-]|[ \t]+\p{Lu})")
+# where a place is said ("worked at the Royal"; not "the week the Queen died", "watches the Open")
+SHORT_FORM = regex.compile(r"(?<=\b(?i:at|in|to|from|into|near|outside|inside)[ \t]+the[ \t]+)\p{Lu}\p{Ll}{3,}"
+                           r"(?![\w'’\-]|[ \t]+\p{Lu})")
 # "The" with a capital after a lower-case word or a comma, and the capitalised words after it
 # (not four or more: the title of a work, "The Big Three Killed My Baby")
 THE_NAME = regex.compile(r"(?<=[\p{Ll},;][ \t]+)The[ \t]+(\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}[\p{Ll}'’]+){0,2})"
-                         r"(?![\w'’]|[ \t]+\p{Lu})")
+                         r"(?![\w'’]|[ \t]+\p{Lu}|[ \t]+of\b)")   # (nor "The Sound of Music")
 # a stop, then a number or a lower-case word: the word was cut short ("Ext. 3391", "Enc. two")
 ABBREVIATION = regex.compile(r"\.[ \t]*(?:\d|\p{Ll})")
+
+
+def _free(plan: FilePlan, span: Span, taken: SpanSet) -> bool:
+    """Whether a span may be replaced: nothing is there, or only a reading of exactly it that
+    was kept (an ordinary word, an acronym), which gives way."""
+    held = plan.overlapping(span)
+    if held and all(p.mention.span == span and not p.replaced for p in held):
+        for p in held:
+            plan.remove(p.mention)
+        return True
+    return not taken.overlaps(span)
+
+
+def _cut_short(doc: Doc, span: Span, w: str) -> bool:
+    """A word with a stop, then a number or a lower-case word, in a text with capitals: cut
+    short ("Ext. 3391", "Enc. two"), unless it is a name ("and Alf. we sat"; in a lower-case
+    transcript every sentence opens so)."""
+    return not doc.uncased and ABBREVIATION.match(doc.analysed, span.end) is not None and \
+        w not in names.first_names() and w not in names.last_names()
 
 
 def _no_name_in(w: str) -> bool:

@@ -18,6 +18,8 @@ STOP_AFTER = re.compile(r"[ \t]*(?:[,.!?:;)]|$)", re.M)
 # a word spoken to between commas after a verb of speaking: "he said, wal, don't look up"
 VOCATIVE_BEFORE = re.compile(r"\b(?:%s|goes|went)[ \t]*,[ \t]*$" % "|".join(sorted(lexicon.SPEECH_VERBS)))
 # street words that make the word before them a name: "ohio street"
+PLURAL_BEFORE = re.compile(r"\b(?:the|my|your|his|her|our|their|them|these|those|some|all|two|three|four|few|many|"
+                           r"of|its)[ \t]+$")
 SPLIT_NAME = re.compile(r"\b(mac|mc|o)[ \t]+([a-z]{3,})\b")
 PREVIOUS_WORD = re.compile(r"\b([a-z]+)[ \t]+$")
 STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
@@ -156,10 +158,11 @@ def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None)
         return True   # in no dictionary, or a name whose dictionary word is rare ("amadou")
     # a name or a town nobody writes as a lower-case word: "tyler", "hartford", "manchester";
     # a town the dictionary has no lower-case word for, however often it is said: "london"
-    # (a surname that is a plural is that word, "them cousins", unless a first name is before
-    # it: "anne waters")
+    # (a surname that is the plural of a word, after a word that opens a noun, is that word:
+    # "them cousins", "my banks"; not "anne waters", "holmes was the landlord", "james")
     town = w.lower() in lists.towns
-    plural = words.inflection_listed(w) and not _first_name_before(text, m, lists)
+    plural = w.title() not in lists.first and words.plural_listed(w) and \
+        PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None
     if len(w) > 3 and ((name and not plural or town) and not words.written_lower(w) or town and not words.listed_lower(w)):
         return True
     before = text[max(0, m.start() - 30):m.start()].lower()
@@ -172,11 +175,6 @@ def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None)
 
 SPEECH = lexicon.SPEECH_VERBS
 DETERMINER = re.compile(r"\b(?:the|a|an|my|your|his|her|its|their|this|that|electric|phone|gas|water|say|said)[ \t]+$")
-
-
-def _first_name_before(text: str, m, lists: Lists) -> bool:
-    before = re.search(r"([a-z]+)[ \t]$", text[max(0, m.start() - 20):m.start()])
-    return before is not None and before.group(1).title() in lists.first
 
 
 def _speaks(text: str, m, nxt) -> bool:

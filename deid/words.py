@@ -27,16 +27,22 @@ def is_common(word: str) -> bool:
     return is_inflection(w)
 
 
+SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+            ("er", ""), ("est", ""), ("ly", ""), ("ers", ""))
+PLURALS = SUFFIXES[:1] + SUFFIXES[2:4]
+
+
+def _stems(w: str, suffixes=SUFFIXES):
+    """The headwords a word could be a form of: "studies" -> "study", "points" -> "point"."""
+    for suffix, repl in suffixes:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            yield w[: len(w) - len(suffix)] + repl
+
+
 def is_inflection(word: str) -> bool:
     """A form of a dictionary headword: "killed", "points", "studies", "running", "petals"."""
-    w, d = word.lower(), dictionary()
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
-                         ("ing", ""), ("ing", "e"), ("er", ""), ("est", ""), ("ly", ""), ("ers", "")):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            stem = w[: len(w) - len(suffix)] + repl
-            if stem in d or (stem[-1:] == stem[-2:-1] and stem[:-1] in d):
-                return True
-    return False
+    d = dictionary()
+    return any(stem in d or (stem[-1:] == stem[-2:-1] and stem[:-1] in d) for stem in _stems(word.lower()))
 
 
 def is_compound(word: str) -> bool:
@@ -94,8 +100,6 @@ def written_lower(word: str) -> bool:
     return is_everyday(w) and w.title() not in _web2()
 
 
-def inflection_listed(w: str) -> bool:
-    """A form of a word Webster's lists in lower case: "cousins", "carried", "walking"."""
-    return any(w.endswith(suffix) and len(w) - len(suffix) >= 3 and w[: len(w) - len(suffix)] + repl in _web2()
-               for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
-                                    ("ing", "e")))
+def plural_listed(word: str) -> bool:
+    """The plural of a word Webster's lists in lower case: "cousins", "banks", "rivers"."""
+    return any(stem in _web2() for stem in _stems(word.lower(), PLURALS))

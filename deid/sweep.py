@@ -3,6 +3,7 @@ known names (replaced like the name they resemble) and capitalised words in no d
 and in no everyday use (replaced too: a wrong replacement costs a click, a miss a leak)."""
 from __future__ import annotations
 
+import itertools
 import re
 
 import regex
@@ -41,6 +42,8 @@ class Sweep:
     def __init__(self, linker: Linker, planner: Planner, allow: set[str]):
         self.linker, self.planner, self.allow = linker, planner, allow
         ix = linker.index
+        self._bodies: dict[str, set[int]] = {}
+        self._bodies_read = 0
         self.person_words = sorted(t for t in planner.ps.map if " " not in t and len(t) >= 4
                                    and ix.kind_of.get(ix.entity_of.get(t)) == Kind.PERSON)
 
@@ -118,8 +121,11 @@ class Sweep:
                 taken.add(span)
 
     def _body_words(self) -> dict[str, set[int]]:
-        ix, out = self.linker.index, {}
-        for eid, kind in ix.kind_of.items():
+        """Name words of the known bodies -> the bodies, kept up as the key grows (entities
+        are only added: each is read once, not once a transcript)."""
+        ix, out = self.linker.index, self._bodies
+        for eid, kind in itertools.islice(ix.kind_of.items(), self._bodies_read, None):
+            self._bodies_read += 1
             if kind != Kind.INSTITUTION:
                 continue
             # (not its last word, which says what it is: "the Regulator" of "Scottish Housing Regulator")

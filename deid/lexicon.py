@@ -310,6 +310,17 @@ DIRECTIONS = ("Southern", "Northern", "Eastern", "Western", "Central", "Upper", 
 STATE_ABBREVIATIONS = tuple("""AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE
 NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS NT NU ON PE QC SK YT""".split())
 PLACE_PREPOSITIONS = ("in", "at", "from", "to", "near", "of")
+# prepositions before a place's own name ("at Fosse Park", "on Bluebell"), and before "the" and
+# a body's short name ("worked at the Royal")
+PLACE_NAME_BEFORE = ("at", "on", "in", "to", "from", "near")
+SHORT_NAME_BEFORE = ("at", "in", "to", "from", "into", "near", "outside", "inside")
+# words that say one works somewhere, before "at", "for", "by" and the employer's name
+WORK_WORDS = ("work", "works", "worked", "working", "job", "employed", "shift", "shifts")
+# words that open a noun: a plural after them is that word ("them cousins"), not a surname
+NOUN_OPENERS = ("the", "my", "your", "his", "her", "our", "their", "them", "these", "those", "some", "all", "two",
+                "three", "four", "few", "many", "of", "its")
+# how the names of peoples and languages end: "Sylheti", "Mirpuri", "Tongan", "Congolese"
+DEMONYM_ENDINGS = ("i", "ese", "ian", "an", "ish", "ic", "ite")
 ACRONYM_CUES = ("at", "from", "to", "in", "joined", "attended", "left", "with", "for", "near", "of")
 
 # ---------------------------------------------------------------- identifying numbers

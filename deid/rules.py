@@ -23,8 +23,7 @@ ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 ACRONYM_CUE = re.compile(r"\b(?:%s)\s+(?:the\s+)?$" % "|".join(lexicon.ACRONYM_CUES), re.I)
 
 
-# how the names of peoples and languages end: "Sylheti", "Mirpuri", "Tongan", "Congolese"
-DEMONYM = re.compile(r"(?:i|ese|ian|an|ish|ic|ite)$")
+DEMONYM = re.compile(r"(?:%s)$" % "|".join(lexicon.DEMONYM_ENDINGS))
 NRP_A_PLACE = re.compile(r"\b(?i:from|at|near)[ \t]+$")
 
 

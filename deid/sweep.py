@@ -19,7 +19,7 @@ from deid.select import Candidate, whole_name
 
 CAP_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}(?:['’\-]\p{L}+)?")
 CAPS_WORD = regex.compile(r"\p{Lu}{4,}")
-PLACE_BEFORE = re.compile(r"\b(?:at|on|in|to|from|near)[ \t]+$")   # a place's name, not "at the Hustings"
+PLACE_BEFORE = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(lexicon.PLACE_NAME_BEFORE))   # not "at the Hustings"
 PLACE_CONTEXT = re.compile(r"\b(?:%s)\s+$" % "|".join(lexicon.PLACE_PREPOSITIONS), re.I)
 WORD = regex.compile(r"(?<![\w'’@.\-/])[\p{L}][\p{L}'’\-]{2,}(?![\w@]|[.\-/]\w)")   # "Alf" too
 # what is left that could still identify: acronyms, brands in CamelCase, long numbers
@@ -260,11 +260,11 @@ class Sweep:
 
 
 # the name of an employer after the words that say one works there
-EMPLOYER = regex.compile(r"\b(?i:work(?:s|ed|ing)?|job|employed|shifts?)[ \t]+(?i:at|for|by)[ \t]+"
+EMPLOYER = regex.compile(r"\b(?i:%s)[ \t]+(?i:at|for|by)[ \t]+" % "|".join(lexicon.WORK_WORDS) +
                          r"(\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}[\p{Ll}'’]+){0,2})(?![\w'’])")
 # one capitalised word after "the", no other after it: "at the Royal" (not "the Royal Mail")
 # where a place is said ("worked at the Royal"; not "the week the Queen died", "watches the Open")
-SHORT_FORM = regex.compile(r"(?<=\b(?i:at|in|to|from|into|near|outside|inside)[ \t]+the[ \t]+)\p{Lu}\p{Ll}{3,}"
+SHORT_FORM = regex.compile(r"(?<=\b(?i:%s)[ \t]+the[ \t]+)\p{Lu}\p{Ll}{3,}" % "|".join(lexicon.SHORT_NAME_BEFORE) +
                            r"(?![\w'’\-]|[ \t]+\p{Lu})")
 # "The" with a capital after a lower-case word or a comma, and the capitalised words after it
 # (not four or more: the title of a work, "The Big Three Killed My Baby")

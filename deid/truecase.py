@@ -18,8 +18,7 @@ STOP_AFTER = re.compile(r"[ \t]*(?:[,.!?:;)]|$)", re.M)
 # a word spoken to between commas after a verb of speaking: "he said, wal, don't look up"
 VOCATIVE_BEFORE = re.compile(r"\b(?:%s|goes|went)[ \t]*,[ \t]*$" % "|".join(sorted(lexicon.SPEECH_VERBS)))
 # street words that make the word before them a name: "ohio street"
-PLURAL_BEFORE = re.compile(r"\b(?:the|my|your|his|her|our|their|them|these|those|some|all|two|three|four|few|many|"
-                           r"of|its)[ \t]+$")
+PLURAL_BEFORE = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(lexicon.NOUN_OPENERS))
 SPLIT_NAME = re.compile(r"\b(mac|mc|o)[ \t]+([a-z]{3,})\b")
 PREVIOUS_WORD = re.compile(r"\b([a-z]+)[ \t]+$")
 STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}

@@ -6,7 +6,6 @@ import pytest
 from click.testing import CliRunner
 
 import cli
-import transcript as T
 from deid.matcher import NameMatcher
 from deid.model import Kind
 
@@ -70,6 +69,13 @@ def deid_one(tmp_path, name: str, text: str, out: str = "o", *more) -> tuple:
     res = run("deid", tmp_path / "in", "--study", tmp_path / "s", "--out", tmp_path / out, *more)
     assert res.exit_code == 0, res.output
     return res.output, (tmp_path / out / name).read_text()
+
+
+def open_flags(tmp_path, name: str) -> set[str]:
+    """The texts of the open review items of one transcript of the study in tmp_path/s."""
+    from deid.study import open_study
+    with open_study(tmp_path / "s") as s:
+        return {i.text for i in s.items.of(name) if i.status == "open"}
 
 
 def test_bracket_labels_never_repeat_across_runs(tmp_path, passphrase):
@@ -710,13 +716,11 @@ def test_long_numbers_are_flagged_where_a_sentence_ends_and_inside_a_code(tmp_pa
     before a full stop ("an amendment for ERGO 84312.") nor with a code after it
     ("84312.A2"); a cue and its number said with "is" between were not read as one ("my
     study number is 55123")."""
-    from deid.study import open_study
     text = ("Subject: RE: Amendment request – ERGO 84312.A2 – \"Care after dark\" study\n\nPlease find the "
             "amendment for ERGO 84312. My study number is 55123 and the form is done.\n")
     _, out = deid_one(tmp_path, "a.txt", text)
     assert "55123" not in out and "the form is done" in out, out
-    with open_study(tmp_path / "s") as s:
-        flagged = {i.text for i in s.items.of("a.txt") if i.status == "open"}
+    flagged = open_flags(tmp_path, "a.txt")
     assert {"84312.A2", "84312"} <= flagged, flagged
 
 
@@ -801,14 +805,12 @@ def test_a_rare_word_capitalised_inside_a_sentence_is_a_name(tmp_path, passphras
     replaced where a place is said), a ward ("known in the home as "Bluebell"", flagged). A
     service or an event is flagged, not replaced ("after Matins"); a possessive of a common
     word is neither ("by Chair's action")."""
-    from deid.study import open_study
     text = ("The first was staffing on the dementia unit, known in the home as \"Bluebell\". She works "
             "for a chemist at Fosse Park now. After Matins we talked. Revised documents are to be reviewed "
             "by Chair's action.\n")
     _, out = deid_one(tmp_path, "a.txt", text)
     assert "Fosse" not in out and "After Matins we talked" in out and "by Chair's action" in out, out
-    with open_study(tmp_path / "s") as s:
-        flagged = {i.text for i in s.items.of("a.txt") if i.status == "open"}
+    flagged = open_flags(tmp_path, "a.txt")
     assert "Bluebell" in flagged and "Chair's" not in flagged, flagged
 
 
@@ -833,14 +835,12 @@ def test_an_employer_named_in_ordinary_words(tmp_path, passphrase):
     of two words is replaced ("works for Loose Ends Catering"); one ordinary word is flagged
     for the reviewer, as it may be a department ("I work at Reception"). Not a kind of body
     or a holiday ("worked for Council", "works at Christmas")."""
-    from deid.study import open_study
     text = ("Interviewer: And work?\n\nParticipant: Rodel got a job at Walkers, the crisps factory, on the "
             "night line. Jasmine works for Boots now, and Ade works for Loose Ends Catering. I worked for "
             "Council then. He works at Christmas.\n")
     _, out = deid_one(tmp_path, "a.txt", text)
     assert "Loose Ends" not in out and "I worked for Council then. He works at Christmas." in out, out
-    with open_study(tmp_path / "s") as s:
-        flagged = {i.text for i in s.items.of("a.txt") if i.status == "open"}
+    flagged = open_flags(tmp_path, "a.txt")
     assert {"Walkers", "Boots"} <= flagged, flagged
 
 

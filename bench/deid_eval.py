@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -88,6 +89,8 @@ def _refused_as_input(plain: Path, out: Path) -> None:
 
 def run_set(name: str, gold: Path, work: Path) -> dict:
     plain, out, study = work / f"{name}-in", work / f"{name}-out", work / f"{name}-study"
+    for d in (plain, out, study, work / f"{name}-all"):   # a folder kept from an earlier run starts afresh
+        shutil.rmtree(d, ignore_errors=True)
     subprocess.run([sys.executable, str(SCORE), "plain", str(gold), str(plain)], check=True)
     env = dict(os.environ, VEIL_PASSPHRASE="deid-eval", VEIL_SEED="1")
     r = subprocess.run(veil_cmd() + ["deid", str(plain), "--study", str(study), "--out", str(out)],
@@ -133,11 +136,15 @@ def main(argv=None) -> int:
     ap.add_argument("--gold", nargs="+", type=Path, default=[], metavar="DIR",
                     help="also score these folders, marked up as shared/eval is")
     ap.add_argument("--details", action="append", default=[], metavar="SET",
-                    help="also print the LEAK / INCONSISTENT / OVER lines of SET (repeatable)")
+                    help="also print the LEAK / INCONSISTENT / OVER lines of SET (repeatable; 'all' for every set)")
     ap.add_argument("--keep", type=Path, help="write inputs and outputs here instead of a temp folder")
     args = ap.parse_args(argv)
     folders = {n: SETS[n][0] for n in dict.fromkeys(args.sets + [d for d in args.details if d in SETS])}
     folders.update({g.name: g for g in args.gold})
+    details = list(folders) if "all" in args.details else args.details
+    unknown = [d for d in details if d not in folders]
+    if unknown:
+        ap.error(f"--details: no set named {', '.join(unknown)} (sets: {', '.join(folders)})")
 
     with tempfile.TemporaryDirectory(prefix="veil-eval-") as tmp:
         work = args.keep or Path(tmp)
@@ -156,7 +163,7 @@ def main(argv=None) -> int:
     print(f"targets: automatic recall >= 0.98 on interviews, >= 0.93 on presidio-synth; after accepting every "
           f"flag >= {MIN_REVIEWED}; over-redaction <= {MAX_OVER}; 0 inconsistent; 0 refused; "
           f"flags/1k <= {MAX_FLAGS:g} on interviews")
-    for n in args.details:
+    for n in details:
         _details(n, results[n])
     return 0 if ok else 1
 

@@ -25,6 +25,9 @@ CAP = r"(?=[^\W\d_])(?![a-zß-ÿ])[\w'’\-]+"   # a word that starts with a cap
 NAME_WORD = r"(?!(?:Of|The|And|In|To|For|On|At|By|With|From|%s)\b)%s" % (
     _alt(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS), CAP)
 
+PLACE_WORDS = _alt(tuple(w.title() for w in lexicon.NAMED_PLACE_WORDS))
+GENERIC_PLACE = "Town|Market|Village|Main|Central|Public|Station|Church|Castle|Abbey|Cathedral|Civic|Old|New"
+
 NUMBER_WORDS = "|".join(lexicon.NUMBER_WORDS)
 STREETS = {
     # "12 Main Street", "4410 N. 72nd Street" (a direction and a numbered street)
@@ -40,6 +43,9 @@ STREETS = {
     "numbered road said": rf"(?i:\b(?:county road|state route|route|highway|interstate)[ \t]+"
                           rf"(?!one\b)(?:{NUMBER_WORDS})(?:[ \t\-]+(?:{NUMBER_WORDS}))?\b)",
     "named street": rf"\b(?:{CAP}[ \t]+){{1,3}}(?:{NAMED})\b",
+    # a square or a crescent named after someone or something, not by what it is: "George
+    # Square", "Kilmeny Crescent" (not "Town Square", "Market Square")
+    "named square": rf"\b(?!(?:{GENERIC_PLACE})\b)(?:{NAME_WORD}[ \t]+){{1,2}}(?:{PLACE_WORDS})\b",
     "street word first": rf"(?i)\b(?:\d{{1,6}}[ \t]+)?(?:{PREFIX})[ \t]+(?:{W}[ \t]+){{0,4}}?{W}[ \t,]+\d{{1,5}}\b",
     "street word last": rf"(?i)\b(?:\d{{1,6}}[ \t]+)?(?:{W}[ \t]+){{0,2}}{W}(?:{TAIL})\b\.?[ \t]+\d{{1,5}}[A-Za-z]?\b",
     # (any case: a line in capitals reaches detection recased, "Apo Aa 42323")

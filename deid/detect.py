@@ -42,7 +42,7 @@ class Doc:
             pos += len(t.text) + len(SEP)
         text = SEP.join(t.text for t in tr.turns)
         uncased = is_uncased(text)
-        read = glottal_stops(text)
+        read = csv_cells(glottal_stops(text))
         return cls(fno, tr, text, offsets, uncased, truecase(read) if uncased else truecase_lower_lines(recase_capitals(read)),
                    labels=labels_of(tr, fno))
 
@@ -59,6 +59,41 @@ class Doc:
 
     def turn_end(self, turn: int) -> int:
         return self.offsets[turn] + len(self.transcript.turns[turn].text)
+
+
+def _delimiters(line: str) -> list[int]:
+    """Where the commas between a CSV row's cells are (not those inside a quoted cell)."""
+    out, quoted = [], False
+    for i, c in enumerate(line):
+        if c == '"':
+            quoted = not quoted
+        elif c == "," and not quoted:
+            out.append(i)
+    return out
+
+
+def csv_cells(text: str) -> str:
+    """A table exported as CSV with the commas between its cells made line breaks, so that
+    NER reads each cell on its own: "NHS Foundation Trust,"Agency spend..." is no one name.
+    A table: three rows or more with the same number of cells (four or more), at least half
+    the lines. The text keeps its length and its offsets."""
+    lines = text.split("\n")
+    counts = [len(_delimiters(line)) for line in lines]
+    rows = [n for n in counts if n >= 3]
+    if not rows:
+        return text
+    common = max(set(rows), key=rows.count)
+    if rows.count(common) < 3 or rows.count(common) < 0.5 * sum(1 for line in lines if line.strip()):
+        return text
+    out = []
+    for line, n in zip(lines, counts):
+        if n == common:
+            chars = list(line)
+            for i in _delimiters(line):
+                chars[i] = "\n"
+            line = "".join(chars)
+        out.append(line)
+    return "\n".join(out)
 
 
 def analyze_all(texts: list[str], allow: list[str], workers: int):

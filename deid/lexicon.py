@@ -8,6 +8,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 # ---------------------------------------------------------------- people
+# how people are addressed in other languages and communities, before a first name or a
+# surname ("Pani Agnieszka", "Mummy Funmi", "Doña Chela", "Ông Tiến", "Matron Heseltine")
+HONORIFICS = ("Pani", "Pan", "Ksiądz", "Deaconess", "Doña", "Señora", "Señor", "Mummy", "Aunty", "Matron", "Alhaji",
+              "Alhaja", "Ông", "Bà", "Madame", "Monsieur")
+HONORIFICS_FEMALE = frozenset({"pani", "deaconess", "doña", "señora", "mummy", "aunty", "matron", "alhaja", "bà",
+                               "madame"})
+HONORIFICS_MALE = frozenset({"pan", "ksiądz", "señor", "alhaji", "ông", "monsieur"})
 TITLE_WORDS = frozenset({
     "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "nurse", "sister",
     "brother", "father", "pastor", "rev", "reverend", "rabbi", "imam", "coach", "judge", "officer",
@@ -16,14 +23,17 @@ TITLE_WORDS = frozenset({
     "cllr", "councillor", "fr", "revd", "canon", "deacon", "sgt", "inspector", "detective", "constable",
     "justice", "pc", "pcso", "dc", "dci",
     # family words NER takes for names ("Mom said", "Dad")
-    "mom", "dad", "mum", "mama", "mommy", "daddy", "granny", "grandmother", "grandfather"})
+    "mom", "dad", "mum", "mama", "mommy", "daddy", "granny", "grandmother", "grandfather"}) | \
+    frozenset(w.lower() for w in ("Dyrektor", "Apostle", "Evangelist", "Prophet", "Sheikh", "Chú", "Chị", "Tía",
+                                  "Tío")) | frozenset(w.lower() for w in HONORIFICS)   # (not "Bishop", a surname)
 # titles written before a surname ("Dr. Marsh"); the others take a first name ("Aunt Rose")
 SURNAME_TITLES = frozenset({
     "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "judge", "officer",
     "sergeant", "captain", "senator", "mayor", "president", "provost", "chancellor", "coach", "rev",
     "reverend", "nurse", "cllr", "councillor", "sgt", "inspector", "detective", "constable", "justice"})
-FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "sister", "aunt", "auntie", "grandma", "nana", "madam", "lady"})
-MALE_TITLES = frozenset({"mr", "brother", "father", "fr", "uncle", "grandpa", "papa", "sir", "lord"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "sister", "aunt", "auntie", "grandma", "nana", "madam",
+                           "lady"}) | HONORIFICS_FEMALE
+MALE_TITLES = frozenset({"mr", "brother", "father", "fr", "uncle", "grandpa", "papa", "sir", "lord"}) | HONORIFICS_MALE
 # titles the title recognizer takes before a name, as written
 # police ranks written before a name, and before an officer's collar number ("PC 4471 Dunmore")
 POLICE_RANKS = ("PC", "PCSO", "DC", "DCI", "DS", "DI", "Sgt", "Constable")
@@ -31,7 +41,7 @@ TITLES_WRITTEN = ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Prof
                   "Brother", "Father", "Pastor", "Rev", "Reverend", "Rabbi", "Imam", "Coach", "Judge", "Officer",
                   "Sergeant", "Captain", "Auntie", "Aunt", "Uncle", "Grandma", "Grandpa", "Nana", "Papa",
                   "Chaplain", "Provost", "Chancellor", "President", "Senator", "Mayor", "Cllr", "Councillor", "Fr",
-                  "Revd", "Canon", "Deacon", "Inspector", "Detective", "Justice") + POLICE_RANKS
+                  "Revd", "Canon", "Deacon", "Inspector", "Detective", "Justice") + POLICE_RANKS + HONORIFICS
 # relations and roles after which a capitalised word is a name: "my sister Faith"
 RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son", "daughter", "wife", "husband",
              "partner", "boyfriend", "girlfriend", "fiancé", "fiancée", "friend", "cousin", "aunt", "uncle", "niece",
@@ -150,6 +160,18 @@ LEAD_VERBS = frozenset({
     "referred", "seen", "saw", "met", "left", "moved", "admitted", "discharged", "transferred", "spoke",
     "discussed", "informed", "advised", "told", "asked", "thanked", "welcomed", "introduced", "invited"})
 
+# ---------------------------------------------------------------- speech
+# words of British and Irish speech and everyday loanwords that no dictionary lists, which
+# are no names: a Glasgow bus driver "didnae ken naebody", "the clippies", "nowt", "craic"
+# (a Scots negative is any verb with "nae": see words.is_common)
+DIALECT_WORDS = frozenset({
+    "nae", "naebody", "naethin", "naething", "och", "frae", "oot", "aboot", "masel", "yersel", "hersel", "himsel",
+    "youse", "yous", "clippie", "clippies", "busmen", "polis", "outwith", "mither", "faither", "gonnae", "wannae",
+    "innit", "owt", "nowt", "summat", "mardy", "ginnel", "snicket", "gannin", "hoose", "craic", "eejit", "wean",
+    "weans", "ahm", "ah'm", "wisnae", "tellt", "telt", "awfy", "greetin", "messages", "jollof", "abuela",
+    "abuelo", "abuelita", "taquería", "taqueria", "botánica", "botanica", "mija", "mijo", "nonna", "nonno",
+    "babcia", "dziadek", "wahala", "oyinbo", "aunties", "bubbe", "zayde"})
+
 # ---------------------------------------------------------------- dates
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -178,7 +200,7 @@ INSTITUTION_KINDS = (
     "City Council", "County Council", "District Council", "Trust", "NHS Trust", "Foundation Trust",
     "Health Board", "Care Board", "Integrated Care Board", "Prison", "Correctional Facility",
     "Correctional Institution", "Detention Center", "Baptist", "Baptist Church", "Methodist", "Lutheran",
-    "Presbyterian", "Parish", "Chapel", "Gurdwara", "AFC", "FC", "Athletic", "Rovers", "Medical Practice",
+    "Presbyterian", "Parish", "Chapel", "Gurdwara", "AFC", "FC", "RFC", "Athletic", "Rovers", "Amateurs", "Juniors", "Medical Practice",
     "Health Centre", "Sixth Form College", "Housing Association", "Association", "Society", "Agency",
     "LLP", "PLC", "Contractors", "Builders", "Hub", "Middle", "Junior School", "Infant School", "Nursery",
     "Day Center", "Day Centre", "Adult Day", "Adult Day Center", "Adult Day Program", "Day Program",
@@ -189,6 +211,14 @@ INSTITUTION_KINDS = (
     "Club", "Project", "Collective", "Rotary", "Rotary Club", "Lions Club",
     # newspapers name a town's paper, and so the town
     "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier")
+# kinds of body said after a name in speech, which a cased text would capitalise: "bethesda
+# hall", "watt brothers fishing limited", "mac duff lifeboat station" (not kinds in cased
+# text: "Dexter Hall" is a person)
+KINDS_SAID = ("hall", "limited", "brothers", "station", "lifeboat station", "bar", "arms", "tavern", "marine",
+              "chandlers", "fisheries", "garage", "works", "mill", "mills", "colliery", "welfare", "carers",
+              "town", "united", "city", "rangers", "celtic", "albion", "harriers", "swifts", "amateurs", "juniors",
+              "thistle", "depot", "garage")
+
 # last words that make Title Case words a body, not the title of a course or a book
 ORG_ENDINGS = frozenset({"Union", "Hospital", "University", "College", "School", "Church", "Company", "Inc",
                          "Ltd", "LLC", "Trust", "Council", "Police", "Freight", "Haulage", "Foundation",
@@ -278,6 +308,9 @@ STREET_SUFFIXES = (
     "Wharf", "Yard", "Embankment", "Broadway")
 DIRECTION_SUFFIXES = ("North", "South", "East", "West", "N", "S", "E", "W", "NE", "NW", "SE", "SW")
 # the street words that make a named street without a number ("Pacific Street")
+# words that make a place of a name before them, but not of any word: "george square",
+# "kilmeny crescent" (not "the town square")
+NAMED_PLACE_WORDS = ("crescent", "square", "terrace", "gardens", "wynd")
 NAMED_STREET_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Boulevard", "Blvd.", "Lane", "Drive", "Parkway",
                       "Highway")
 # street words written before the name in other languages ("Via Roma 131")
@@ -337,6 +370,10 @@ NUMBER_CUES = ("case", "file", "record", "reference", "ref", "claim", "policy", 
                "protocol", "study", "participant", "unit", "bed", "room", "locker", "extension", "ext", "pager",
                "bleep", "collar", "service", "serial", "vehicle", "plate", "CHI", "PPS", "SSN", "EIN", "TIN",
                "phone", "mobile", "card", "log", "incident", "crime", "occurrence")
+# words before a user name written without its @: "the account bowsy_99", "on Snapchat as kirra_paints"
+ACCOUNT_CUES = ("account", "handle", "username", "user name", "profile", "gamertag", "Snapchat", "Instagram",
+                "TikTok", "Twitter", "X", "Insta", "Discord", "Reddit")
+
 # the citation courts give a judgment: "[2019] EWCA Crim 1123" (its number identifies the case)
 NEUTRAL_CITATION_COURTS = ("UKSC", "UKHL", "UKPC", "EWCA Civ", "EWCA Crim", "EWHC", "UKUT", "UKFTT", "UKEAT",
                            "EWCOP", "EWFC", "CSIH", "CSOH", "HCJAC", "NICA", "NIQB", "IESC", "IECA", "IEHC", "NZSC",
@@ -402,6 +439,9 @@ PUBLIC_TERMS = (
     "the Ministry", "the Agency", "the Service", "the Board",
     "European Union", "African Union", "Soviet Union", "Trade Union", "Trades Union Congress",
     "Students' Union", "Student Union", "Students Union")
+
+# the last word of a law's title: "Criminal Justice Act 1967", "Criminal Procedure Rules"
+LAW_WORDS = ("Act", "Acts", "Rules", "Regulations", "Statute")   # (not "Bill", a name)
 
 # words of medicine that no dictionary of everyday English holds: medicines, tests, conditions
 CLINICAL_WORDS = frozenset("""

@@ -20,10 +20,13 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+import regex
+
 from deid import lexicon, words
 from deid.entity import is_stop_word, key_of
 
-TOKEN = re.compile(r"\w+|[^\w\s]")
+# (`regex`, whose \w holds the accents written after a letter: "Ọládipọ̀" is one token)
+TOKEN = regex.compile(r"\w+|[^\w\s]")
 # words before a month that make it part of a date: "next June", "in June"
 DATE_BEFORE = re.compile(r"\b(?:the|next|last|in|of|early|late|mid|this|every|on|since|until|by|from|through|"
                          r"that|each|one|a)[ \t]+$", re.IGNORECASE)

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from deid import entity as ent
 from deid import lexicon, names, pools
 from deid import words as vocab
 from deid.people import is_first_name
 
-WORD = re.compile(r"([^\W_][\w'’‘.]*(?:-[^\W_][\w'’‘.]*)*)")
+# (`regex`: its \w holds the accents written after a letter, "Olúfúnmiláyọ̀" is one word)
+WORD = regex.compile(r"([^\W_][\w'’‘.]*(?:-[^\W_][\w'’‘.]*)*)")
 INITIAL = re.compile(r"[A-Z]\.?")
 
 

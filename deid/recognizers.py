@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+import regex
 import tldextract
 from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer, RecognizerResult
 from presidio_analyzer.predefined_recognizers import EmailRecognizer
@@ -16,7 +17,7 @@ from deid import lexicon, names, words
 from deid.address import AddressRecognizer
 
 # A capitalised name word: Marsh, O'Neil, McAllister, Mwangi, Tomás, Lindqvist-Shaw
-NAME = r"(?:\p{Lu}\p{Ll}+(?:['’\-]\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
+NAME = r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\.)"
 TITLES = "|".join(lexicon.TITLES_WRITTEN)
 RELATIONS = "|".join(re.escape(r) for r in lexicon.RELATIONS)
 RANKS = "|".join(lexicon.POLICE_RANKS)
@@ -88,6 +89,10 @@ COURTS = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in lexicon.NEUTRA
 CODE = r"(?=[A-Z0-9/\-.]*\d)[A-Z0-9][A-Z0-9/\-.]{2,}[A-Z0-9]"   # letters, digits, slashes; a digit in it
 # a code of letters, a space, digits in groups: "no. HAL 142", "number RTW 4418203", "VAT no. GB 219 4471 08"
 SPACED_CODE = r"[A-Z]{2,5}[ \t]\d{3,}(?:[ \t]\d{2,})*"
+# a British number plate since 2001: "CN17 LKW"
+VEHICLE = r"[A-Z]{2}\d{2}[ ]?[A-Z]{3}"
+# what is said between a cue and its number: "the registration is", "registration began"
+SAID_IS = r"[ \t]+(?i:is|was|began|begins|starts|started)(?:[ \t]+with)?"
 NOT_A_YEAR = r"(?!(?:19|20)\d\d(?![\w/\-.]))"   # "the council grant 2019" is a year, not a grant's number
 NOT_A_DATE = r"(?!\d{1,2}/\d{1,2}/\d{2,4}\b)(?!(?:19|20)\d{2}/\d{2}\b)(?!\d{1,2}/(?:19|20)\d{2}\b)"  # nor "1/2024"
 
@@ -101,7 +106,12 @@ class ReferenceNumberRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("cue number", rf"(?<=\b(?i:{CUES})(?:[ \t]+\(?(?i:no\.?|number|num|#|id)(?:[ \t]+(?i:is|was))?)?"
                 rf"(?:[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in))?[ \t]*[:#.]?[ \t]*)"
-                rf"{NOT_A_DATE}{NOT_A_YEAR}(?:{CODE}|{SPACED_CODE})\b", 0.7),
+                rf"{NOT_A_DATE}{NOT_A_YEAR}(?:{VEHICLE}|{CODE}|{SPACED_CODE})\b", 0.7),
+        # a code with letters said after its cue: "the registration is CN17 LKW", "began CU68"
+        # (not a sum: "the grant was 5000")
+        Pattern("cue said code", rf"(?<=\b(?i:{CUES}){SAID_IS}[ \t]+)(?=[A-Z0-9]*[A-Z])(?:{VEHICLE}|{CODE})\b", 0.7),
+        # a British number plate, anywhere: "CN17 LKW"
+        Pattern("number plate", rf"\b{VEHICLE}\b", 0.6),
         # an officer's collar number between rank and name: "PC 4471 Dunmore"
         Pattern("collar number", rf"(?<=\b(?:{RANKS})[ \t]+)\d{{3,5}}\b(?=[ \t]+[A-Z])", 0.7),
         Pattern("number after no.", rf"(?<=\b(?i:no)\.[ \t]*){NOT_A_DATE}(?:{CODE}|{SPACED_CODE})\b", 0.7),
@@ -168,8 +178,15 @@ class SpokenContactRecognizer(PatternRecognizer):
                          global_regex_flags=re.MULTILINE | re.IGNORECASE)
 
 
+ACCOUNT_CUES = "|".join(lexicon.ACCOUNT_CUES)
+
+
 class SocialHandleRecognizer(PatternRecognizer):
-    PATTERNS = [Pattern("handle", r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}\b", 0.8)]
+    PATTERNS = [Pattern("handle", r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}\b", 0.8),
+                # a user name without its @ where an account is named: "the account bowsy_99"
+                # (a digit or an underscore in it: not "the account holder")
+                Pattern("account name", rf"(?<=\b(?i:{ACCOUNT_CUES})(?:[ \t]+(?i:is|was|called|named|as))?[ \t]+)"
+                        r"(?=[A-Za-z0-9._]*[_\d])(?=[A-Za-z0-9._]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._]{2,29}(?<!\.)\b", 0.7)]
 
     def __init__(self):
         super().__init__(supported_entity="SOCIAL_HANDLE", name="SocialHandleRecognizer", patterns=self.PATTERNS,
@@ -207,9 +224,9 @@ class NameListRecognizer(EntityRecognizer):
 
     PARTICLES = lexicon.NAME_PARTICLES
     SCORE_LOWER_CASE, SCORE_WITH_SURNAME, SCORE_FIRST_NAME = 0.45, 0.6, 0.5
-    CASED = (re.compile(r"(?<![\w'’@.])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?![\w@])"),
+    CASED = (regex.compile(r"(?<![\w'’@.])\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?(?![\w@])"),
              # (the next word of a name is a space or two away, not a column: "Tomasz   DOB")
-             re.compile(r"[ ]{1,2}([A-Z](?:\.|(?![\w'’]))|[A-ZÀ-ÖØ-Þ][\w'’\-]+|(?:%s)(?=[ \t]+[A-Z]))"
+             regex.compile(r"[ ]{1,2}(\p{Lu}(?:\.|(?![\w'’]))|\p{Lu}[\w'’\-]+|(?:%s)(?=[ \t]+\p{Lu}))"
                         % "|".join(PARTICLES)))
     LOWER = (re.compile(r"(?<![\w'’@.\-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]{2,}(?![\w@])"),
              re.compile(r"[ ]{1,2}([a-z]\.?(?![\w'’])|[a-zß-öø-ÿ][\w'’\-]+)"))

@@ -4,6 +4,7 @@ acronyms, dates of birth, ages over 89)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import regex
 
@@ -43,7 +44,8 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
         if c.end > doc.turn_end(t):
             continue  # crosses a turn boundary
         rec = c.recognizer if c.presidio_type not in ("STREET_ADDRESS", "URL") else c.presidio_type
-        m = Mention(doc.fno, t, c.start, c.end, c.kind, c.score, rec, doc.text[c.start:c.end])
+        end = _marks_after(doc.text, c.end)
+        m = Mention(doc.fno, t, c.start, end, c.kind, c.score, rec, doc.text[c.start:end])
         if m.kind == Kind.PLACE and cfg.regions == "keep" and ent.key_of(m.text) in names.regions():
             keep.append(m.span)  # a country or state, kept by the study's configuration
         elif m.kind == Kind.DATE:
@@ -57,6 +59,14 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
         out += ages_said(doc, out)
     out.sort(key=lambda m: m.start)
     return out, keep
+
+
+def _marks_after(text: str, e: int) -> int:
+    """The end of a span taken over the accents written after its last letter: "Olúfúnmiláyọ̀"
+    ends in a combining grave that no single letter holds (spaCy and `re` stop before it)."""
+    while e < len(text) and unicodedata.category(text[e]) == "Mn":
+        e += 1
+    return e
 
 
 def _date_flag(text: str, m: Mention, dates: str) -> bool:
@@ -158,7 +168,7 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
         w = toks[0]
         if m.kind == Kind.PERSON and (ent.said_as_name(text, m.start, m.end) or _initials(w, text, m.start)):
             return False
-        ordinary = words.is_common(w) if m.kind == Kind.PERSON else words.is_everyday(w)
+        ordinary = words.is_common(w) if m.kind == Kind.PERSON else words.is_everyday(w) or words.is_everyday_plural(w)
         return ordinary and w.title() not in first and w.title() not in last and w not in names.place_words() \
             and not names.is_town(w)
     if m.kind == Kind.PERSON and all(words.is_common(t) and not words.is_rare(t) and t.title() not in first
@@ -169,10 +179,11 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
             all(words.is_common(t) and t.title() not in first and t.title() not in last
                 and t not in names.place_words() and not names.is_town(t) for t in toks[:-1]):
         return True  # a body inside every hospital or council: "Resuscitation Committee", "Intensive Care Unit"
-    if m.kind == Kind.INSTITUTION and len(toks) >= 3 and toks[-1] not in lexicon.ORG_ENDINGS and \
+    if m.kind == Kind.INSTITUTION and len(toks) >= 3 and not any(t in lexicon.ORG_ENDINGS for t in toks) and \
             re.search(r" (?:of|and|the|to|for|in) |: |\d| & |, ", m.text):
         # Title Case with small words in it, or a number: a course or a title, not an employer
-        # (one that ends in the kind of a body, "... and Logistics Union", is a body)
+        # (one with the kind of a body in it, "... and Logistics Union", "Baylor College of
+        # Medicine", is a body)
         return all((words.is_common(t) and t not in names.place_words()) or ent.is_stop_word(t)
                    or t.isdigit() or t in "&" for t in toks)
     return False

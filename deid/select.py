@@ -98,7 +98,7 @@ def _bodies_joined(cands: list[Candidate]) -> list[Candidate]:
 
 
 FIELD_START = regex.compile(r"(?:^|\n|:[ \t]*|\t|[ ]{2})$")   # where a record's field begins
-GIVEN_AFTER = regex.compile(r",[ ]?(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:[ ]\p{Lu}[\p{Ll}'’]+){0,2})(?![\w'’])")
+GIVEN_AFTER = regex.compile(r",[ ]?(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?(?:[ ]\p{Lu}[\p{Ll}\p{M}'’]+){0,2})(?![\w'’])")
 
 
 def _surname_first(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -122,7 +122,7 @@ def _surname_first(text: str, cands: list[Candidate]) -> list[Candidate]:
     return joined
 
 
-SURNAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’\-]+),[ ]?$")
+SURNAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’\-]+),[ ]?$")
 
 
 def _surname_before(text: str, c: Candidate) -> int | None:
@@ -234,7 +234,7 @@ def _a_body(span: str) -> bool:
         last in lexicon.body_words() and last not in names.last_names() and last not in names.first_names()
 
 
-PERSON_WORD = regex.compile(r"(?:Mc|Mac|O'|O’)?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?")
+PERSON_WORD = regex.compile(r"(?:Mc|Mac|O'|O’)?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?")
 
 
 def _a_person(core: str) -> bool:
@@ -248,6 +248,10 @@ def _a_person(core: str) -> bool:
         (len(parts) > 1 or not words.is_common(first)) and \
         (last in names.last_names() or not words.is_common(last)) and \
         not any(t in lexicon.body_words() for t in toks)
+
+
+LAW_AFTER = re.compile(r"['’]?s?[ \t]+(?:%s)\b" % "|".join(lexicon.LAW_WORDS))
+PROVISION = re.compile(r"(?:r|rr|s|ss|reg|para|art|sch)\.[ ]?\d[\w.()]*")
 
 
 def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> bool:
@@ -264,6 +268,10 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
     if core == core.lower() and all(words.is_common(t) for t in toks) and not (address and NUMBERED.search(core)):
         return False  # lower-case text NER calls a name is usually a common word (an address
         # with its number is an address: "route twelve"; "to the" after "address" is not)
+    if "_" in core and rec == "SpacyRecognizer":
+        return False  # a column's or a field's name NER read as a name: "respondent_id"
+    if toks[-1] in lexicon.LAW_WORDS or LAW_AFTER.match(text, s + len(core)) or PROVISION.fullmatch(core):
+        return False  # the title of a law, a provision of one: "Criminal Justice Act 1967", "r.16.2"
     if len(toks) == 2 and toks[0].lower() in lexicon.ROLE_LABELS and re.fullmatch(r"[A-Z]|\d{1,3}", toks[1]):
         return False  # already a pseudonym: "Patient A", "Participant 3", "Child B"
     if all(t in lexicon.ACRONYMS or re.fullmatch(r"[\d.,/%]+", t) for t in toks):
@@ -286,8 +294,8 @@ def sentence_start(text: str, pos: int) -> bool:
 
 
 # (words of one name stand a space or two apart, not in fields a tab or a column apart)
-LEFT_WORD = regex.compile(r"(\p{Lu}[\p{L}'’\-]+|\p{Lu}\.?)[ ]{1,2}$")
-RIGHT_WORD = regex.compile(r"[ ]{1,2}(\p{Lu}[\p{L}'’\-]+|\p{Lu}\.?)(?![\w'’])")
+LEFT_WORD = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’\-]+|\p{Lu}\.?)[ ]{1,2}$")
+RIGHT_WORD = regex.compile(r"[ ]{1,2}(\p{Lu}[\p{L}\p{M}'’\-]+|\p{Lu}\.?)(?![\w'’])")
 
 
 def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:

@@ -17,14 +17,14 @@ from deid.plan import FilePlan, Planner
 from deid.rules import bare_acronym
 from deid.select import Candidate, whole_name
 
-CAP_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,}(?:['’\-]\p{L}+)?")
+CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}(?:['’\-]\p{L}+)?")
 CAPS_WORD = regex.compile(r"\p{Lu}{4,}")
 PLACE_BEFORE = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(lexicon.PLACE_NAME_BEFORE))   # not "at the Hustings"
 PLACE_CONTEXT = re.compile(r"\b(?:%s)\s+$" % "|".join(lexicon.PLACE_PREPOSITIONS), re.I)
-WORD = regex.compile(r"(?<![\w'’@.\-/])[\p{L}][\p{L}'’\-]{2,}(?![\w@]|[.\-/]\w)")   # "Alf" too
+WORD = regex.compile(r"(?<![\w'’@.\-/])\p{L}[\p{L}\p{M}'’\-]{2,}(?![\w@]|[.\-/]\w)")   # "Alf" too
 # what is left that could still identify: acronyms, brands in CamelCase, long numbers
 SHORT_CAPS = regex.compile(r"(?<![\w&/\-])\p{Lu}{2,3}(?![\w&/\-])")
-CAMEL = regex.compile(r"(?<![\w'’@.\-/])\p{Lu}\p{Ll}+\p{Lu}[\p{L}]+(?![\w@])")
+CAMEL = regex.compile(r"(?<![\w'’@.\-/])\p{Lu}[\p{Ll}\p{M}]+\p{Lu}[\p{L}]+(?![\w@])")
 # a number of five digits or more, and the code it opens ("84312.A2"); a stop after it may
 # end the sentence ("amendment for ERGO 84312.")
 LONG_NUMBER = regex.compile(r"(?<![\w.,/\-£$€])\d{5,}(?:[.\-/](?=[A-Z0-9]*[A-Z])[A-Z0-9]+)*(?![\w,/\-%]|\.\w)")
@@ -261,14 +261,14 @@ class Sweep:
 
 # the name of an employer after the words that say one works there
 EMPLOYER = regex.compile(r"\b(?i:%s)[ \t]+(?i:at|for|by)[ \t]+" % "|".join(lexicon.WORK_WORDS) +
-                         r"(\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}[\p{Ll}'’]+){0,2})(?![\w'’])")
+                         r"(\p{Lu}[\p{Ll}\p{M}'’]+(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’]+){0,2})(?![\w'’])")
 # one capitalised word after "the", no other after it: "at the Royal" (not "the Royal Mail")
 # where a place is said ("worked at the Royal"; not "the week the Queen died", "watches the Open")
-SHORT_FORM = regex.compile(r"(?<=\b(?i:%s)[ \t]+the[ \t]+)\p{Lu}\p{Ll}{3,}" % "|".join(lexicon.SHORT_NAME_BEFORE) +
+SHORT_FORM = regex.compile(r"(?<=\b(?i:%s)[ \t]+the[ \t]+)\p{Lu}[\p{Ll}\p{M}]{3,}" % "|".join(lexicon.SHORT_NAME_BEFORE) +
                            r"(?![\w'’\-]|[ \t]+\p{Lu})")
 # "The" with a capital after a lower-case word or a comma, and the capitalised words after it
 # (not four or more: the title of a work, "The Big Three Killed My Baby")
-THE_NAME = regex.compile(r"(?<=[\p{Ll},;][ \t]+)The[ \t]+(\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}[\p{Ll}'’]+){0,2})"
+THE_NAME = regex.compile(r"(?<=[\p{Ll},;][ \t]+)The[ \t]+(\p{Lu}[\p{Ll}\p{M}'’]+(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’]+){0,2})"
                          r"(?![\w'’]|[ \t]+\p{Lu}|[ \t]+of\b)")   # (nor "The Sound of Music")
 # a stop, then a number or a lower-case word: the word was cut short ("Ext. 3391", "Enc. two")
 ABBREVIATION = regex.compile(r"\.[ \t]*(?:\d|\p{Ll})")
@@ -299,7 +299,7 @@ def _no_name_in(w: str) -> bool:
                or t.lower() in lexicon.public_words() or t.lower() in lexicon.MONTHS_DAYS for t in w.split())
 
 
-NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}'’]+)")
+NEXT_WORD = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}\p{M}'’]+)")
 
 
 def _in_a_title(text: str, span: Span, w: str) -> bool:
@@ -316,5 +316,5 @@ def _in_a_title(text: str, span: Span, w: str) -> bool:
         return True
     start, end = text.rfind("\n", 0, span.start) + 1, text.find("\n", span.end)
     line = text[start:end if end >= 0 else len(text)]
-    toks = regex.findall(r"[\p{L}'’]+", line)
+    toks = regex.findall(r"[\p{L}\p{M}'’]+", line)
     return len(toks) >= 3 and not regex.search(r"[:,;]", line) and all(t[0].isupper() for t in toks if len(t) > 3)

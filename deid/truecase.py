@@ -74,7 +74,10 @@ _KINDS = "|".join(re.escape(k.lower()) for k in sorted(lexicon.INSTITUTION_KINDS
                   if k.isalpha() or " " in k)
 _NOT_A_NAME = (r"(?!(?:the|a|an|my|our|your|his|her|their|this|that|local|new|old|big|small|same|other|general|"
                r"for|of|in|on|at|to|with|and|or|but|as|go|went|going)\b)")
-KIND_AFTER = re.compile(rf"[ \t]+((?:{_KINDS}))\b")
+_SAID_KINDS = "|".join(sorted(lexicon.KINDS_SAID, key=len, reverse=True))
+# the kind of a body after its name, perhaps a word of the name before it: "aberdeenshire
+# council", "bethesda hall", "watt brothers fishing limited", "darfield main lodge"
+KIND_AFTER = re.compile(rf"((?:[ \t]+(?:{_NOT_A_NAME}(?!{_SAID_KINDS}\b)[a-z][\w'’\-]*[ \t]+)?(?:{_KINDS}|{_SAID_KINDS})\b)+)")
 # lower-case words naming an institution by its kind, after "at", "to", "from", "in", or
 # saint's names: "at mercy general", "from research medical center", "saint luke's"
 INSTITUTION = re.compile(
@@ -183,6 +186,11 @@ def _speaks(text: str, m, nxt) -> bool:
         not DETERMINER.search(text[max(0, m.start() - 12):m.start()].lower())
 
 
+def _a_name(w: str, lists: Lists) -> bool:
+    """A word that is somebody's name or in no dictionary: "george", "kilmeny" (not "town")."""
+    return w.title() in lists.first or w.title() in lists.last or not words.is_common(w)
+
+
 def _surname_after(m, nxt, lists: Lists) -> bool:
     """A surname right after a word: "faith okafer", "bill marsh", "grace beaumont" (a
     name nobody writes in lower case; not "young guy")."""
@@ -211,7 +219,9 @@ def truecase(text: str, unlisted: float | None = None) -> str:
         if ent.is_stop_word(w) or len(w) < 2:
             continue
         nxt = matches[i + 1] if i + 1 < len(matches) else None
-        street = nxt is not None and nxt.group().lower() in STREETS and nxt.start() - m.end() == 1  # "ohio street"
+        street = nxt is not None and nxt.start() - m.end() == 1 and (
+            nxt.group().lower() in STREETS   # "ohio street"
+            or nxt.group().lower() in lexicon.NAMED_PLACE_WORDS and _a_name(w, lists))   # "george square"
         if street or _likely_name(text, m, nxt, lists, unlisted):
             out[m.start()] = w[0].upper()
             if street:

@@ -2,6 +2,8 @@
 second edition, `web2`, for how a word is written.)"""
 from functools import lru_cache
 
+from deid import lexicon
+
 
 @lru_cache(maxsize=1)
 def dictionary() -> frozenset[str]:
@@ -17,9 +19,11 @@ def is_common(word: str) -> bool:
     w = word.lower().strip(".'’").replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    if w.endswith(CONTRACTIONS):
+    if w.endswith(CONTRACTIONS) or w in lexicon.DIALECT_WORDS:
         return True
     d = dictionary()
+    if w.endswith("nae") and w[:-3] in d:
+        return True   # a Scots negative: "didnae", "couldnae", "isnae"
     if w in d:
         return True
     if frequency(w) >= MODERN and not _is_name(w):
@@ -61,6 +65,11 @@ def is_everyday(word: str) -> bool:
     """An ordinary word in everyday use ("Will", "Rose", "Summer", "Hill"), as opposed to a
     dictionary entry that is mostly a name ("Dexter", "Ana", "Gloria")."""
     return is_common(word) and frequency(word) >= EVERYDAY
+
+
+def is_everyday_plural(word: str) -> bool:
+    """The plural of a word in everyday use ("Interviews", "Services"), rarer in itself."""
+    return is_common(word) and any(frequency(stem) >= EVERYDAY for stem in _stems(word.lower(), PLURALS))
 
 
 def is_rare(word: str) -> bool:

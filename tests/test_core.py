@@ -873,3 +873,54 @@ def test_names_that_look_like_forms_of_words_and_sounds_said(tmp_path, passphras
     _, out = deid_one(tmp_path, "b.txt", "Interviewer: Tell me.\n\nParticipant: Erm, I grew up with my gran. "
                                          "Och, it was fine. Just me and Alf. we sat there.\n", "o2")
     assert "Erm, I grew up" in out and "Och, it was" in out and "Alf" not in out, out
+
+
+def test_names_of_other_languages_with_their_titles_and_accents(tmp_path, passphrase):
+    """Regression (a field diary at a Nigerian-British church and a Polish Saturday school):
+    the accent written after a name's last letter was left on its pseudonym ("Catherinè") and
+    a name starting with one ("Ọládipọ̀") was not read at all; titles of other languages were
+    taken into names and given pseudonyms ("Pani", "Pan", "Mummy", "Deaconess")."""
+    text = ("On the church website she is Pastor Mrs Olúfúnmiláyọ̀ Adéwálé. The youth service was led by "
+            "Brother Seun (Olúwaṣeun Ọládipọ̀). The head is Pani Agnieszka Wąsik, and Pan Zbyszek fixes the "
+            "boiler. Mummy Funmi fed me and Deaconess Bisi added me to the group.\n")
+    _, out = deid_one(tmp_path, "diary.txt", text)
+    for real in ("Olúfúnmiláyọ̀", "Adéwálé", "Ọládipọ̀", "Olúwaṣeun", "Agnieszka", "Wąsik", "Zbyszek", "Funmi", "Bisi"):
+        assert real not in out, (real, out)
+    assert "\u0300" not in out and "\u0323" not in out, out
+    for title in ("Pani ", "Pan ", "Mummy ", "Deaconess ", "Pastor Mrs "):
+        assert title in out, (title, out)
+
+
+def test_laws_plurals_and_speech_that_no_dictionary_holds(tmp_path, passphrase):
+    """Regressions (a witness statement, an e-mail, a Glasgow oral history): the titles of
+    laws and their provisions were given pseudonyms ("Criminal Justice Act", "r.16.2"), a
+    plural word NER called a body ("3. Interviews will be recorded"), and Scots words were
+    capitalised as names in a lower-case transcript ("didnae", "naebody")."""
+    text = ("WITNESS STATEMENT\n(Criminal Justice Act 1967, s.9; Magistrates' Courts Act 1980, s.5B; Criminal "
+            "Procedure Rules, r.16.2)\n\nPlan:\n3. Interviews will be recorded on encrypted recorders.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert "(Criminal Justice Act 1967, s.9; Magistrates' Courts Act 1980, s.5B; Criminal Procedure Rules, " \
+           "r.16.2)" in out and "3. Interviews will be" in out, out
+    asr = ("spk_0: so what was it like on the buses\nspk_1: och it was hard we didnae get paid much and naebody "
+           "couldnae tell ye where the clippies went the polis came out tae the depot\n") * 3
+    _, out = deid_one(tmp_path, "asr.txt", asr, "o2")
+    assert out.count("didnae") == 3 and out.count("naebody") == 3 and out.count("clippies") == 3, out
+
+
+def test_clubs_squares_and_a_college_in_a_title_are_named_places(tmp_path, passphrase):
+    """Regressions (a witness statement, a community health interview, a Glasgow oral
+    history): "Cwmderwen RFC" kept "RFC"; "Baylor College of Medicine" was read as the title
+    of a course (small words in Title Case) and kept; in a lower-case transcript the kind of a
+    body or a square after a name was left ("drumcraigie amateurs", "george square"). Titles
+    that are surnames stay names ("Terry Bishop"), and "Bill" is no law."""
+    text = ("Interviewer: Go on.\n\nParticipant: The Cwmderwen RFC second team came in. I'm the coordinator on "
+            "the Baylor College of Medicine side. Terry Bishop and Bill came later.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    for real in ("Cwmderwen", "RFC", "Baylor", "Bishop", "Bill"):
+        assert real not in out, (real, out)
+    asr = ("spk_0: and after\nspk_1: we walked down to george square in the snow and the town square was "
+           "empty then the drumcraigie amateurs played on kilmeny crescent\n") * 3
+    _, out = deid_one(tmp_path, "asr.txt", asr, "o2")
+    for real in ("george", "square", "drumcraigie", "amateurs", "kilmeny", "crescent"):
+        assert real not in out.lower().replace("town square", ""), (real, out)
+    assert out.count("the town square was") == 3, out

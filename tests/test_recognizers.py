@@ -113,6 +113,17 @@ CASES = [
     (R.NameListRecognizer, "the Calderby Voices Oral History Project; Oral Roberts", ["Oral Roberts"]),
     (lambda: R.NameListRecognizer(lower=True), "then aksel kristensen called", ["aksel kristensen"]),
     (R.OfflineEmailRecognizer, "write helen.marsh@feinberg.edu", ["helen.marsh@feinberg.edu"]),
+    # a title of another language
+    (R.TitledPersonRecognizer, "with Pani Ola and Ông Tiến", ["Pani Ola", "Ông Tiến"]),
+    # a number plate, what is said between a cue and its number; a user name without its @
+    (R.ReferenceNumberRecognizer, "The registration is CN17 LKW. It began CU68.", ["CN17 LKW"]),
+    (R.ReferenceNumberRecognizer, "the registration began CU68. Plate AB12CDE", ["CU68", "AB12CDE"]),
+    (R.SocialHandleRecognizer, "the account bowsy_99, which; on Snapchat as kirra_paints.",
+     ["bowsy_99", "kirra_paints"]),
+    (R.SocialHandleRecognizer, "the account holder 2020 said; my profile picture", []),
+    # a square or a crescent named after someone, not by what it is
+    (AddressRecognizer, "down to George Square and then Kilmeny Crescent", ["George Square", "Kilmeny Crescent"]),
+    (AddressRecognizer, "the Town Square and Market Square were empty", []),
 ]
 
 
@@ -195,7 +206,26 @@ TRUECASE = [
     # an unlisted name used often enough, in a whole uncased transcript; a greeting before a name
     ("so then sanjay came round. hey hope you are well. ty maria!! hi rose, yes", ["Sanjay", "Maria", "Rose,"],
      ["Hope"]),
+    # the kind of a body said after its name, a word of the name perhaps before it; Scots
+    # negatives are words ("didnae", "naebody")
+    ("the meeting at the bethesda hall and then mcphail brothers fishing limited in buckie",
+     ["Bethesda Hall", "Mcphail Brothers Fishing Limited"], ["The Meeting"]),
+    ("he didnae ken naebody and the clippies couldnae say", [], ["Didnae", "Naebody", "Clippies", "Couldnae"]),
 ]
+
+
+def test_a_csv_tables_cells_are_read_one_by_one():
+    """Regression (a survey exported as CSV): NER read across the commas between cells
+    ("Vale NHS Foundation Trust,"Agency"). The table's delimiters become line breaks for
+    detection; commas inside a quoted cell, and a text that is no table, stay."""
+    from deid.detect import csv_cells
+    table = ('id,role,site,comment\nR1,Nurse,Calder Trust,"Agency spend, again"\n'
+             'R2,HCA,Calder Trust,"Fine"\nR3,GP,Kirkgate,"No, thanks"\n')
+    out = csv_cells(table)
+    assert len(out) == len(table) and out.startswith("id\nrole\nsite\ncomment\nR1\nNurse\nCalder Trust\n")
+    assert '"Agency spend, again"' in out and '"No, thanks"' in out
+    prose = "Well, I said, yes, we went, and then, later, we left.\nOk.\n"
+    assert csv_cells(prose) == prose
 
 
 def test_a_line_in_capitals_keeps_its_codes():

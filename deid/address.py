@@ -25,8 +25,9 @@ CAP = r"(?=[^\W\d_])(?![a-zß-ÿ])[\w'’\-]+"   # a word that starts with a cap
 NAME_WORD = r"(?!(?:Of|The|And|In|To|For|On|At|By|With|From|%s)\b)%s" % (
     _alt(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS), CAP)
 
+WELSH = _alt(lexicon.WELSH_STREET_WORDS)
 PLACE_WORDS = _alt(tuple(w.title() for w in lexicon.NAMED_PLACE_WORDS))
-GENERIC_PLACE = "Town|Market|Village|Main|Central|Public|Station|Church|Castle|Abbey|Cathedral|Civic|Old|New"
+GENERIC_PLACE = _alt(lexicon.GENERIC_PLACE_WORDS)
 
 NUMBER_WORDS = "|".join(lexicon.NUMBER_WORDS)
 STREETS = {
@@ -45,7 +46,8 @@ STREETS = {
     "named street": rf"\b(?:{CAP}[ \t]+){{1,3}}(?:{NAMED})\b",
     # a square or a crescent named after someone or something, not by what it is: "George
     # Square", "Kilmeny Crescent" (not "Town Square", "Market Square")
-    "named square": rf"\b(?!(?:{GENERIC_PLACE})\b)(?:{NAME_WORD}[ \t]+){{1,2}}(?:{PLACE_WORDS})\b",
+    "named square": rf"\b(?!(?:{GENERIC_PLACE})\b){NAME_WORD}[ \t]+(?:{PLACE_WORDS})\b",
+    "welsh street": rf"\b(?:{WELSH})[ \t]+(?:(?:y|yr)[ \t]+)?{CAP}(?:[ \t]+{CAP})?",
     "street word first": rf"(?i)\b(?:\d{{1,6}}[ \t]+)?(?:{PREFIX})[ \t]+(?:{W}[ \t]+){{0,4}}?{W}[ \t,]+\d{{1,5}}\b",
     "street word last": rf"(?i)\b(?:\d{{1,6}}[ \t]+)?(?:{W}[ \t]+){{0,2}}{W}(?:{TAIL})\b\.?[ \t]+\d{{1,5}}[A-Za-z]?\b",
     # (any case: a line in capitals reaches detection recased, "Apo Aa 42323")
@@ -87,7 +89,10 @@ NUMBER_BEFORE = re.compile(r"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|Plot)[ \t]+[
 # "his address: 450 Præstevænget 15, ..." / "I live at Dunajska 56"
 CONTEXT = re.compile(r"\b(?:address(?: is)?|live at|lives at|living at|located at|moved to|send (?:it|them) to|"
                      r"sent to|deliver(?:ed)? to|ship(?:ped)? to|arrived at)[ \t]*:?[ \t]+", re.I)
-CONTEXT_BODY = re.compile(r"(?=[^\n]{0,20}\d)[^\n?!]{3,80}?(?=[.?!]?(?:[ \t]*$|[ \t]+(?:[a-z]|I\b))|[?!]|\n\n)", re.M)
+# (not a time: "arrived at about 11.10pm", "at 9:30 am")
+CONTEXT_BODY = re.compile(r"(?!(?i:about|around|roughly|approximately|exactly|just|nearly|gone|half|quarter)\b)"
+                          r"(?!\d{1,2}(?:[.:]\d{2})?[ \t]*(?i:am|pm|a\.m\.|p\.m\.|o'clock|hours?|hrs)\b)"
+                          r"(?=[^\n]{0,20}\d)[^\n?!]{3,80}?(?=[.?!]?(?:[ \t]*$|[ \t]+(?:[a-z]|I\b))|[?!]|\n\n)", re.M)
 SCORE = 0.8
 
 
@@ -99,13 +104,16 @@ class AddressRecognizer(EntityRecognizer):
         pass
 
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102
-        out, taken = [], []
+        out, taken = [], []   # taken: the street results, for overlaps
         for s, e in sorted(streets(text), key=lambda x: (x[0], -x[1])):
-            if any(s < b and e > a for a, b in taken):
+            over = [r for r in taken if s < r.end and e > r.start]
+            if over:
+                if over[-1].end < e:   # one address read two ways: "..., 14 Heol" and "Heol y Capel"
+                    over[-1].end = e
                 continue
             s, e = widen(text, s, e)
-            taken.append((s, e))
-            out.append(self._result(s, e))
+            taken.append(self._result(s, e))
+            out.append(taken[-1])
             below = _country_below(text, e)
             if below:   # a paragraph of its own: a mention of its own
                 out.append(self._result(below.start("place"), below.end()))

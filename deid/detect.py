@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from dataclasses import dataclass, field
 
 from deid import analyzer
@@ -72,18 +73,23 @@ def _delimiters(line: str) -> list[int]:
     return out
 
 
+# a table's header: short column names between commas ("respondent_id,role,\"AfC band\"")
+HEADER = re.compile(r'(?:"[^"\n:]{1,40}"|[^",\n:.!?]{1,40})(?:,(?:"[^"\n:]{1,40}"|[^",\n:.!?]{1,40}))+[ \t\r]*')
+
+
 def csv_cells(text: str) -> str:
     """A table exported as CSV with the commas between its cells made line breaks, so that
     NER reads each cell on its own: "NHS Foundation Trust,"Agency spend..." is no one name.
-    A table: three rows or more with the same number of cells (four or more), at least half
-    the lines. The text keeps its length and its offsets."""
+    A table: a header of four short names or more, then rows with as many cells, four
+    lines in five at least (not an interview whose turns hold commas). The text keeps its
+    length and its offsets."""
     lines = text.split("\n")
     counts = [len(_delimiters(line)) for line in lines]
-    rows = [n for n in counts if n >= 3]
-    if not rows:
+    filled = [(line, n) for line, n in zip(lines, counts) if line.strip()]
+    if not filled or filled[0][1] < 3 or not HEADER.fullmatch(filled[0][0]):
         return text
-    common = max(set(rows), key=rows.count)
-    if rows.count(common) < 3 or rows.count(common) < 0.5 * sum(1 for line in lines if line.strip()):
+    common = filled[0][1]
+    if sum(n == common for _, n in filled) < max(4, 0.8 * len(filled)):
         return text
     out = []
     for line, n in zip(lines, counts):
@@ -94,6 +100,16 @@ def csv_cells(text: str) -> str:
             line = "".join(chars)
         out.append(line)
     return "\n".join(out)
+
+
+def _within_a_cell(doc: "Doc", r) -> bool:
+    """A result cut at the first CSV delimiter it crosses (NER reads across a blank cell:
+    "Receptionist,,Church"); False when nothing is left."""
+    for i in range(r.start, r.end):
+        if doc.analysed[i] == "\n" and doc.text[i] == ",":
+            r.end = i
+            break
+    return r.end > r.start and any(c.isalnum() for c in doc.text[r.start:r.end])
 
 
 def analyze_all(texts: list[str], allow: list[str], workers: int):
@@ -156,6 +172,6 @@ def detect(docs: list[Doc], allow: list[str], progress=None, workers: int = WORK
     for (d, off, _, last), res in zip(work, found):
         for r in res:
             r.start, r.end = r.start + off, r.end + off
-        d.results.extend(res)
+        d.results.extend(r for r in res if _within_a_cell(d, r))
         if last and progress:
             progress()

@@ -12,6 +12,9 @@ from functools import lru_cache
 # surname ("Pani Agnieszka", "Mummy Funmi", "Doña Chela", "Ông Tiến", "Matron Heseltine")
 HONORIFICS = ("Pani", "Pan", "Ksiądz", "Deaconess", "Doña", "Señora", "Señor", "Mummy", "Aunty", "Matron", "Alhaji",
               "Alhaja", "Ông", "Bà", "Madame", "Monsieur")
+HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
+# ... those that are surnames too, which a title must not make generic: "Dr Pan", "Wei Pan"
+HONORIFIC_SURNAMES = frozenset({"pan", "pani"})
 HONORIFICS_FEMALE = frozenset({"pani", "deaconess", "doña", "señora", "mummy", "aunty", "matron", "alhaja", "bà",
                                "madame"})
 HONORIFICS_MALE = frozenset({"pan", "ksiądz", "señor", "alhaji", "ông", "monsieur"})
@@ -24,8 +27,8 @@ TITLE_WORDS = frozenset({
     "justice", "pc", "pcso", "dc", "dci",
     # family words NER takes for names ("Mom said", "Dad")
     "mom", "dad", "mum", "mama", "mommy", "daddy", "granny", "grandmother", "grandfather"}) | \
-    frozenset(w.lower() for w in ("Dyrektor", "Apostle", "Evangelist", "Prophet", "Sheikh", "Chú", "Chị", "Tía",
-                                  "Tío")) | frozenset(w.lower() for w in HONORIFICS)   # (not "Bishop", a surname)
+    frozenset(w.lower() for w in ("Dyrektor", "Apostle", "Evangelist", "Prophet", "Chú", "Chị", "Tía", "Tío")) | \
+    (HONORIFICS_LOWER - HONORIFIC_SURNAMES)   # (not "Bishop", "Sheikh", "Pan": surnames)
 # titles written before a surname ("Dr. Marsh"); the others take a first name ("Aunt Rose")
 SURNAME_TITLES = frozenset({
     "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "judge", "officer",
@@ -172,6 +175,10 @@ DIALECT_WORDS = frozenset({
     "abuelo", "abuelita", "taquería", "taqueria", "botánica", "botanica", "mija", "mijo", "nonna", "nonno",
     "babcia", "dziadek", "wahala", "oyinbo", "aunties", "bubbe", "zayde"})
 
+# the verbs a Scots negative is made of: "didnae", "couldnae", "isnae", "dinnae", "wisnae"
+NAE_VERBS = frozenset({"did", "could", "would", "should", "is", "was", "wis", "does", "has", "have", "hav", "can",
+                       "din", "dae", "wid", "widn", "coud", "will", "are", "were", "must", "need", "dis"})
+
 # ---------------------------------------------------------------- dates
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -215,9 +222,8 @@ INSTITUTION_KINDS = (
 # hall", "watt brothers fishing limited", "mac duff lifeboat station" (not kinds in cased
 # text: "Dexter Hall" is a person)
 KINDS_SAID = ("hall", "limited", "brothers", "station", "lifeboat station", "bar", "arms", "tavern", "marine",
-              "chandlers", "fisheries", "garage", "works", "mill", "mills", "colliery", "welfare", "carers",
-              "town", "united", "city", "rangers", "celtic", "albion", "harriers", "swifts", "amateurs", "juniors",
-              "thistle", "depot", "garage")
+              "chandlers", "fisheries", "garage", "mill", "mills", "colliery", "welfare", "carers", "town",
+              "rangers", "celtic", "albion", "harriers", "swifts", "thistle", "depot")   # (not "works", "united")
 
 # last words that make Title Case words a body, not the title of a course or a book
 ORG_ENDINGS = frozenset({"Union", "Hospital", "University", "College", "School", "Church", "Company", "Inc",
@@ -228,7 +234,15 @@ ORG_ENDINGS = frozenset({"Union", "Hospital", "University", "College", "School",
 # the bodies inside an institution that every one of its kind has: "Resuscitation
 # Committee", "Intensive Care Unit", "Community Mental Health Team" (named by what they do; a
 # unit or team of one word before its kind may be named after anything: "Sunflower Unit")
-INTERNAL_BODIES = frozenset({"Committee", "Subcommittee", "Sub-Committee", "Panel", "Unit", "Team", "Forum"})
+INTERNAL_BODIES = frozenset({"Committee", "Subcommittee", "Sub-Committee", "Panel", "Unit", "Team", "Forum",
+                             "Department"})
+# the last words of jobs, which NER takes for bodies or people: "Occupational Therapist",
+# "Bar Supervisor", "Healthcare Assistant"
+OCCUPATIONS = frozenset({"Therapist", "Physiotherapist", "Nurse", "Receptionist", "Pharmacist", "Technician",
+                         "Practitioner", "Assistant", "Administrator", "Worker", "Consultant", "Midwife", "Paramedic",
+                         "Surgeon", "Physician", "Psychologist", "Psychiatrist", "Counsellor", "Counselor",
+                         "Supervisor", "Clerk", "Driver", "Cleaner", "Porter", "Carer", "Visitor", "Technologist",
+                         "Dietitian", "Dietician", "Optometrist", "Radiographer", "Sonographer", "Phlebotomist"})
 # small words that open the name of a church, a school or a hospital ("All Saints", "First
 # Baptist", "Our Lady of Lourdes"): part of the name, not a word before it
 BODY_OPENERS = frozenset({"All", "First", "Second", "Third", "Our"})
@@ -311,12 +325,17 @@ DIRECTION_SUFFIXES = ("North", "South", "East", "West", "N", "S", "E", "W", "NE"
 # words that make a place of a name before them, but not of any word: "george square",
 # "kilmeny crescent" (not "the town square")
 NAMED_PLACE_WORDS = ("crescent", "square", "terrace", "gardens", "wynd")
+# ... and the words that name one by what it is: "Town Square", "Market Square"
+GENERIC_PLACE_WORDS = ("Town", "Market", "Village", "Main", "Central", "Public", "Station", "Church", "Castle",
+                       "Abbey", "Cathedral", "Civic", "Old", "New")
 NAMED_STREET_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Boulevard", "Blvd.", "Lane", "Drive", "Parkway",
                       "Highway")
 # street words written before the name in other languages ("Via Roma 131")
 STREET_PREFIXES = ("Rua", "Via", "Viale", "Avenida", "Avda.", "Av.", "Rue", "Calle", "C/", "ul.", "Piazza",
                    "Piazzetta", "Plaza", "Praça", "Strada", "Largo", "Travessa", "Paseo", "Camino", "Carrer",
                    "Boulevard", "Chemin", "Allée", "Place", "Platz", "Ulica", "Aleja", "Corso")
+# Welsh street words before the name, with the article perhaps: "Heol y Capel", "Ffordd yr Orsaf"
+WELSH_STREET_WORDS = ("Heol", "Ffordd", "Stryd", "Lôn", "Rhodfa", "Teras")
 # street words that end the name in many languages: Koskikatu, Loorenstrasse, Parijsstraat
 STREET_TAILS = ("katu", "kuja", "tie", "vej", "gade", "gata", "gatan", "vägen", "veien", "vegen", "straat",
                 "strasse", "straße", "gasse", "weg", "laan", "plein", "braut", "stræde", "stien", "sgata",
@@ -370,9 +389,12 @@ NUMBER_CUES = ("case", "file", "record", "reference", "ref", "claim", "policy", 
                "protocol", "study", "participant", "unit", "bed", "room", "locker", "extension", "ext", "pager",
                "bleep", "collar", "service", "serial", "vehicle", "plate", "CHI", "PPS", "SSN", "EIN", "TIN",
                "phone", "mobile", "card", "log", "incident", "crime", "occurrence")
+# words before a number plate: "the registration is CN17 LKW", "reg began CU68"
+VEHICLE_CUES = ("registration", "reg", "plate", "number plate", "vehicle", "VRM", "index")
+
 # words before a user name written without its @: "the account bowsy_99", "on Snapchat as kirra_paints"
 ACCOUNT_CUES = ("account", "handle", "username", "user name", "profile", "gamertag", "Snapchat", "Instagram",
-                "TikTok", "Twitter", "X", "Insta", "Discord", "Reddit")
+                "TikTok", "Twitter", "Insta", "Discord", "Reddit")
 
 # the citation courts give a judgment: "[2019] EWCA Crim 1123" (its number identifies the case)
 NEUTRAL_CITATION_COURTS = ("UKSC", "UKHL", "UKPC", "EWCA Civ", "EWCA Crim", "EWHC", "UKUT", "UKFTT", "UKEAT",

@@ -42,6 +42,10 @@ class TitledPersonRecognizer(PatternRecognizer):
         Pattern("title name", rf"\b(?:{TITLES})\.?[ \t]+(?:{NAME}|\p{{Lu}}(?=[ \t]+\p{{Lu}}\p{{Ll}}))"
                 rf"(?:[ \t]+{NAME}){{0,2}}\b", 0.85),
         Pattern("title letter", rf"(?<=\b(?:{TITLES})\.?[ \t]+)(?!I\b)\p{{Lu}}(?![\w'’\-]|\.\w|[ \t]+\p{{Lu}})", 0.6),
+        # an officer named after a rank and collar number, a statement's capitals perhaps:
+        # "PC 1174 HUGHES", "DC 4471 Dunmore"
+        Pattern("rank number name", rf"(?<=\b(?:{RANKS})[ \t]+\d{{3,5}}[ \t]+)(?:{NAME}|\p{{Lu}}{{2,}}(?:-\p{{Lu}}{{2,}})?)\b",
+                0.7),
     ]
 
     def __init__(self):
@@ -91,6 +95,7 @@ CODE = r"(?=[A-Z0-9/\-.]*\d)[A-Z0-9][A-Z0-9/\-.]{2,}[A-Z0-9]"   # letters, digit
 SPACED_CODE = r"[A-Z]{2,5}[ \t]\d{3,}(?:[ \t]\d{2,})*"
 # a British number plate since 2001: "CN17 LKW"
 VEHICLE = r"[A-Z]{2}\d{2}[ ]?[A-Z]{3}"
+VEHICLE_CUES = "|".join(lexicon.VEHICLE_CUES)
 # what is said between a cue and its number: "the registration is", "registration began"
 SAID_IS = r"[ \t]+(?i:is|was|began|begins|starts|started)(?:[ \t]+with)?"
 NOT_A_YEAR = r"(?!(?:19|20)\d\d(?![\w/\-.]))"   # "the council grant 2019" is a year, not a grant's number
@@ -107,11 +112,10 @@ class ReferenceNumberRecognizer(PatternRecognizer):
         Pattern("cue number", rf"(?<=\b(?i:{CUES})(?:[ \t]+\(?(?i:no\.?|number|num|#|id)(?:[ \t]+(?i:is|was))?)?"
                 rf"(?:[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in))?[ \t]*[:#.]?[ \t]*)"
                 rf"{NOT_A_DATE}{NOT_A_YEAR}(?:{VEHICLE}|{CODE}|{SPACED_CODE})\b", 0.7),
-        # a code with letters said after its cue: "the registration is CN17 LKW", "began CU68"
-        # (not a sum: "the grant was 5000")
-        Pattern("cue said code", rf"(?<=\b(?i:{CUES}){SAID_IS}[ \t]+)(?=[A-Z0-9]*[A-Z])(?:{VEHICLE}|{CODE})\b", 0.7),
-        # a British number plate, anywhere: "CN17 LKW"
-        Pattern("number plate", rf"\b{VEHICLE}\b", 0.6),
+        # a plate said after its cue: "the registration is CN17 LKW", "began CU68" (not a sum,
+        # "the grant was 5000", nor a service, "the service is NHS24")
+        Pattern("cue said code", rf"(?<=\b(?i:{VEHICLE_CUES}){SAID_IS}[ \t]+)(?=[A-Z0-9]*[A-Z])(?:{VEHICLE}|{CODE})\b",
+                0.7),
         # an officer's collar number between rank and name: "PC 4471 Dunmore"
         Pattern("collar number", rf"(?<=\b(?:{RANKS})[ \t]+)\d{{3,5}}\b(?=[ \t]+[A-Z])", 0.7),
         Pattern("number after no.", rf"(?<=\b(?i:no)\.[ \t]*){NOT_A_DATE}(?:{CODE}|{SPACED_CODE})\b", 0.7),
@@ -184,9 +188,9 @@ ACCOUNT_CUES = "|".join(lexicon.ACCOUNT_CUES)
 class SocialHandleRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("handle", r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}\b", 0.8),
                 # a user name without its @ where an account is named: "the account bowsy_99"
-                # (a digit or an underscore in it: not "the account holder")
+                # (an underscore, or digits after letters: not "the account holder", "500mg", "3rd")
                 Pattern("account name", rf"(?<=\b(?i:{ACCOUNT_CUES})(?:[ \t]+(?i:is|was|called|named|as))?[ \t]+)"
-                        r"(?=[A-Za-z0-9._]*[_\d])(?=[A-Za-z0-9._]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9._]{2,29}(?<!\.)\b", 0.7)]
+                        r"(?=[A-Za-z0-9._]*(?:_|[A-Za-z]{2}\d))[A-Za-z0-9][A-Za-z0-9._]{2,29}(?<!\.)\b", 0.7)]
 
     def __init__(self):
         super().__init__(supported_entity="SOCIAL_HANDLE", name="SocialHandleRecognizer", patterns=self.PATTERNS,

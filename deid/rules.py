@@ -48,6 +48,8 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
         m = Mention(doc.fno, t, c.start, end, c.kind, c.score, rec, doc.text[c.start:end])
         if m.kind == Kind.PLACE and cfg.regions == "keep" and ent.key_of(m.text) in names.regions():
             keep.append(m.span)  # a country or state, kept by the study's configuration
+        elif m.kind != Kind.CONTACT and doc.text.startswith(("-speaking", "-speaker", " speakers", " speaker"), m.end):
+            keep.append(m.span)  # a language: "Yoruba-speaking families", "a Welsh speaker"
         elif m.kind == Kind.DATE:
             if _date_flag(doc.text, m, cfg.dates):
                 out.append(m)
@@ -155,38 +157,53 @@ def ages_said(doc: Doc, found: list[Mention]) -> list[Mention]:
     return out
 
 
+KIND_OF = re.compile(r"\b(?:%s) of\b" % "|".join(lexicon.ORG_ENDINGS))
+
+
 def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     """What NER calls a name but is made of ordinary words only, flagged and kept: a single
     word that is no one's name ("Wisdom", "Discipline"), a title of three words or more
     ("Foundations of Clinical Practice", "Guilty Pleasures: 5 Musicians Of The 70s"), a
     committee or unit every body has ("Hospital Liaison Committee")."""
-    if rec != "SpacyRecognizer":
-        return False
     toks = [t for t in ent.tokens(m.text) if re.search(r"\w", t)]
     first, last = names.first_names(), names.last_names()
+    if rec == "InstitutionRecognizer" and toks[-1] == "Department":
+        return _internal_body(toks, first, last)   # "Emergency Department", not "Calder Department"
+    if rec != "SpacyRecognizer":
+        return False
+    if m.kind in (Kind.PERSON, Kind.INSTITUTION) and toks[-1] in lexicon.OCCUPATIONS and \
+            all(words.is_common(t) and t.title() not in first and t.title() not in last for t in toks):
+        return True   # a job, not a body nor a person: "Occupational Therapist", "Bar Supervisor"
     if len(toks) == 1 and m.kind in (Kind.PERSON, Kind.INSTITUTION):  # "Wisdom", "Society"; not "Chicago"
         w = toks[0]
         if m.kind == Kind.PERSON and (ent.said_as_name(text, m.start, m.end) or _initials(w, text, m.start)):
             return False
-        ordinary = words.is_common(w) if m.kind == Kind.PERSON else words.is_everyday(w) or words.is_everyday_plural(w)
+        ordinary = words.is_common(w) if m.kind == Kind.PERSON else \
+            words.is_everyday(w) or words.is_everyday_plural(w) or w in lexicon.OCCUPATIONS
         return ordinary and w.title() not in first and w.title() not in last and w not in names.place_words() \
             and not names.is_town(w)
     if m.kind == Kind.PERSON and all(words.is_common(t) and not words.is_rare(t) and t.title() not in first
                                      and t.title() not in last for t in toks):
         return True  # "Guilty Pleasures": no word of it is anybody's name (a rare one is: "Harborough")
     if m.kind == Kind.INSTITUTION and len(toks) >= (3 if toks[-1] in ("Unit", "Team") else 2) and \
-            toks[-1] in lexicon.INTERNAL_BODIES and \
-            all(words.is_common(t) and t.title() not in first and t.title() not in last
-                and t not in names.place_words() and not names.is_town(t) for t in toks[:-1]):
+            toks[-1] in lexicon.INTERNAL_BODIES and _internal_body(toks, first, last):
         return True  # a body inside every hospital or council: "Resuscitation Committee", "Intensive Care Unit"
-    if m.kind == Kind.INSTITUTION and len(toks) >= 3 and not any(t in lexicon.ORG_ENDINGS for t in toks) and \
+    if m.kind == Kind.INSTITUTION and len(toks) >= 3 and toks[-1] not in lexicon.ORG_ENDINGS and \
+            not KIND_OF.search(m.text) and \
             re.search(r" (?:of|and|the|to|for|in) |: |\d| & |, ", m.text):
         # Title Case with small words in it, or a number: a course or a title, not an employer
-        # (one with the kind of a body in it, "... and Logistics Union", "Baylor College of
-        # Medicine", is a body)
+        # (one that ends in the kind of a body, "... and Logistics Union", or is the kind of
+        # one of something, "Baylor College of Medicine", is a body)
         return all((words.is_common(t) and t not in names.place_words()) or ent.is_stop_word(t)
                    or t.isdigit() or t in "&" for t in toks)
     return False
+
+
+def _internal_body(toks: list[str], first, last) -> bool:
+    """Ordinary words before the kind of a body every institution has: "Resuscitation
+    Committee", "Emergency Department" (not "Calder Department", a name)."""
+    return all(words.is_common(t) and t.title() not in first and t.title() not in last
+               and t not in names.place_words() and not names.is_town(t) for t in toks[:-1])
 
 
 def _initials(w: str, text: str, s: int) -> bool:
@@ -212,7 +229,8 @@ def a_post(m: Mention, rec: str, text: str) -> bool:
 def bare_acronym(m: Mention, text: str, index) -> bool:
     """An acronym nobody listed and nothing marks as a place or institution ("BSN", "MRSA",
     "N95", "the CMO") is flagged for review, not replaced."""
-    if m.kind == Kind.CONTACT or not ACRONYM.fullmatch(m.text) or ent.key_of(m.text) in index.entity_of:
+    if m.kind == Kind.CONTACT or not ACRONYM.fullmatch(m.text) or ent.key_of(m.text) in index.entity_of or \
+            m.recognizer == "TitledPersonRecognizer":   # (a surname in capitals after a title: "PC 1174 HUGHES")
         return False   # (a number's recognizer knows it for one: "G82741", a practice code)
     if index.institution_of_acronym(m.text) is not None:
         return False  # the abbreviation of a known institution

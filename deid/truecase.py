@@ -75,9 +75,9 @@ _KINDS = "|".join(re.escape(k.lower()) for k in sorted(lexicon.INSTITUTION_KINDS
 _NOT_A_NAME = (r"(?!(?:the|a|an|my|our|your|his|her|their|this|that|local|new|old|big|small|same|other|general|"
                r"for|of|in|on|at|to|with|and|or|but|as|go|went|going)\b)")
 _SAID_KINDS = "|".join(sorted(lexicon.KINDS_SAID, key=len, reverse=True))
-# the kind of a body after its name, perhaps a word of the name before it: "aberdeenshire
-# council", "bethesda hall", "watt brothers fishing limited", "darfield main lodge"
-KIND_AFTER = re.compile(rf"((?:[ \t]+(?:{_NOT_A_NAME}(?!{_SAID_KINDS}\b)[a-z][\w'’\-]*[ \t]+)?(?:{_KINDS}|{_SAID_KINDS})\b)+)")
+# the kind of a body after its name: "aberdeenshire council", "bethesda hall", "watt
+# brothers fishing limited"
+KIND_AFTER = re.compile(rf"((?:[ \t]+(?:{_KINDS}|{_SAID_KINDS})\b)+(?:[ \t]+[a-z]+[ \t]+(?:limited|ltd|plc)\b)?)")
 # lower-case words naming an institution by its kind, after "at", "to", "from", "in", or
 # saint's names: "at mercy general", "from research medical center", "saint luke's"
 INSTITUTION = re.compile(
@@ -227,7 +227,8 @@ def truecase(text: str, unlisted: float | None = None) -> str:
             if street:
                 out[nxt.start()] = nxt.group()[0].upper()
     for m in matches:   # a name capitalised and the kind of body after it: "aberdeenshire council"
-        if out[m.start()].isupper() and m.group() != "i" and (kind := KIND_AFTER.match(text, m.end())):
+        if out[m.start()].isupper() and m.group() != "i" and m.group().title() not in lists.first and \
+                (kind := KIND_AFTER.match(text, m.end())):   # (a first name before "hall" is a person: "sadie hall")
             for w in WORD.finditer(text, kind.start(1), kind.end()):
                 out[w.start()] = w.group()[0].upper()
     for m in SPLIT_NAME.finditer(text):   # a name speech recognition split: "mac duff", "o donnell"

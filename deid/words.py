@@ -22,13 +22,24 @@ def is_common(word: str) -> bool:
     if w.endswith(CONTRACTIONS) or w in lexicon.DIALECT_WORDS:
         return True
     d = dictionary()
-    if w.endswith("nae") and w[:-3] in d:
+    if w.endswith("nae") and w[:-3] in lexicon.NAE_VERBS:
         return True   # a Scots negative: "didnae", "couldnae", "isnae"
     if w in d:
         return True
     if frequency(w) >= MODERN and not _is_name(w):
         return True  # in everyday use though not in the (old) dictionary: "website", "email"
-    return is_inflection(w)
+    return is_inflection(w) or is_derived(w)
+
+
+# words made from a headword the dictionary holds: "receptionist", "physiotherapist"
+# ("physiotherapy"), "preceptorship" (not "-ian": "Julian" is no "July")
+DERIVATIONS = (("ist", ""), ("ist", "y"), ("ship", ""), ("ism", ""))
+
+
+def is_derived(w: str) -> bool:
+    """A word made from a dictionary headword with a suffix of jobs and states, and nobody's name."""
+    d = dictionary()
+    return any(stem in d for stem in _stems(w, DERIVATIONS)) and not _is_name(w)
 
 
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),

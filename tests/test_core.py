@@ -887,7 +887,7 @@ def test_names_of_other_languages_with_their_titles_and_accents(tmp_path, passph
     for real in ("Olúfúnmiláyọ̀", "Adéwálé", "Ọládipọ̀", "Olúwaṣeun", "Agnieszka", "Wąsik", "Zbyszek", "Funmi", "Bisi"):
         assert real not in out, (real, out)
     assert "\u0300" not in out and "\u0323" not in out, out
-    for title in ("Pani ", "Pan ", "Mummy ", "Deaconess ", "Pastor Mrs "):
+    for title in ("Mummy ", "Deaconess ", "Pastor Mrs "):   # ("Pan", "Pani" are surnames too: replaced)
         assert title in out, (title, out)
 
 
@@ -924,3 +924,65 @@ def test_clubs_squares_and_a_college_in_a_title_are_named_places(tmp_path, passp
     for real in ("george", "square", "drumcraigie", "amateurs", "kilmeny", "crescent"):
         assert real not in out.lower().replace("town square", ""), (real, out)
     assert out.count("the town square was") == 3, out
+
+
+def test_a_witness_statements_officer_time_and_languages(tmp_path, passphrase):
+    """Regressions (a police witness statement, a field diary): a surname in capitals after a
+    rank and collar number was taken for an acronym and kept ("PC 1174 HUGHES"); a time after
+    "arrived at" was read as an address ("at about 11.10pm"); a language before "-speaking"
+    was given a place's pseudonym ("Yoruba-speaking")."""
+    text = ("Interviewer: Go on.\n\nParticipant: I spoke to PC 1174 HUGHES of the police. The ambulance arrived "
+            "at about 11.10pm. The church is almost entirely Yoruba-speaking families.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert "HUGHES" not in out and "Hughes" not in out, out
+    assert "arrived at about 11.10pm." in out and "Yoruba-speaking families" in out, out
+
+
+def test_a_survey_export_keeps_its_jobs_and_departments(tmp_path, passphrase):
+    """Regression (a staff survey exported as CSV): jobs in a cell were given pseudonyms, as
+    bodies or as people ("Receptionist", "Physiotherapist", "Occupational Therapist"), a
+    department every hospital has ("Emergency Department") and a word no old dictionary holds
+    ("Preceptorship"); NER read across the cells ("Receptionist,,Church Lane Surgery")."""
+    text = ("respondent_id,role,band,site,q7_comments\n"
+            'R0121,Receptionist,,Church Lane Surgery,"Abuse at the front desk is daily now."\n'
+            'R0139,Physiotherapist,Band 6,Pennine Moor Community Health NHS Trust,"Caseloads are double."\n'
+            'R0155,Occupational Therapist,Band 6,PMCH,"Referrals take eight weeks."\n'
+            'R0130,Staff Nurse,Band 5,St Aidan\'s Hospital,"Preceptorship on Beckwith Ward is excellent."\n'
+            'R0178,Ward Manager,Band 8a,St Aidan\'s Hospital,"Emergency Department corridor care is normal."\n')
+    _, out = deid_one(tmp_path, "survey.txt", text)
+    for kept in ("respondent_id,role", ",Receptionist,,", ",Physiotherapist,Band 6,", ",Occupational Therapist,",
+                 '"Preceptorship on', '"Emergency Department corridor'):
+        assert kept in out, (kept, out)
+    for real in ("Church Lane", "Pennine", "Aidan", "Beckwith"):
+        assert real not in out, (real, out)
+
+
+def test_this_sessions_rules_leave_surnames_doses_codes_and_titles_alone(tmp_path, passphrase):
+    """Regressions a fresh-eyes review found in this session's rules: honorifics that are
+    surnames ("Dr Pan", "Amir Sheikh") and a name ending in "nae" ("Lanae") were kept; a dose
+    became a user name ("2 x 500mg"), a budget year and a service number plates ("FY23",
+    "NHS24"); a square took the word before it ("Yesterday George Square"); course titles
+    with a kind of body inside were replaced ("Foundations of School Leadership"); verbs after
+    a name in lower case were read as the kind of a body ("ian works at", "tam united")."""
+    text = ("Interviewer: Hi.\n\nParticipant: My supervisor was Dr Pan, and Professor Wei Pan chaired it. "
+            "Dr Sheikh and Amir Sheikh came. Lanae came too. Take paracetamol 2 x 500mg. In FY23 NHS budgets fell "
+            "and the service is NHS24. Yesterday George Square was packed. We did the Foundations of School "
+            "Leadership course, then the Principles of Church Music module.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    for real in ("Pan", "Sheikh", "Lanae", "George"):
+        assert real not in out, (real, out)
+    for kept in ("2 x 500mg", "In FY23 NHS budgets", "service is NHS24", "Yesterday ",
+                 "the Foundations of School Leadership course, then the Principles of Church Music module"):
+        assert kept in out, (kept, out)
+    asr = "spk_0: so\nspk_1: well ian works at the shop and big tam united the whole family\n" * 3
+    _, out = deid_one(tmp_path, "asr.txt", asr, "o2")
+    assert out.count(" works at the shop") == 3 and out.count(" united the whole") == 3, out
+
+
+def test_an_accent_typed_as_a_separate_mark_is_the_same_name(tmp_path, passphrase):
+    """Regression (review): "José" typed as "e" and a combining accent (NFD, as macOS writes
+    file text) and "José" typed as one letter were two names: one kept, pseudonyms differing."""
+    text = ("Interviewer: Who came?\n\nParticipant: Jose\u0301 Marti\u0301nez arrived. Later Jos\u00e9 Mart\u00ednez "
+            "left, and Jos\u00e9 said goodbye.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert "Jos" not in out and "Mart" not in out, out

@@ -124,6 +124,12 @@ CASES = [
     # a square or a crescent named after someone, not by what it is
     (AddressRecognizer, "down to George Square and then Kilmeny Crescent", ["George Square", "Kilmeny Crescent"]),
     (AddressRecognizer, "the Town Square and Market Square were empty", []),
+    # Welsh streets, an address read two ways joined; a time after "arrived at" is none
+    (AddressRecognizer, "Address: Flat 2, Tŷ Capel, 14 Heol y Capel\nTown: X; onto Ffordd yr Orsaf at speed",
+     ["Flat 2, Tŷ Capel, 14 Heol y Capel", "Ffordd yr Orsaf"]),
+    (AddressRecognizer, "the ambulance arrived at about 11.10pm; we arrived at 9:30 am", []),
+    # an officer after rank and collar number, in a statement's capitals
+    (R.TitledPersonRecognizer, "I spoke to PC 1174 HUGHES and DC 4471 Dunmore", ["HUGHES", "Dunmore"]),
 ]
 
 

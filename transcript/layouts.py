@@ -11,6 +11,7 @@ import codecs
 import json
 import math
 import re
+import unicodedata
 from pathlib import Path
 
 from transcript.model import Transcript, Turn, Word
@@ -277,7 +278,9 @@ def decode(data: bytes) -> str:
         raise UnreadableTranscript(f"not valid {codec} text; save it as UTF-8 and try again")
     if not _is_text(text):
         raise UnreadableTranscript("not a text transcript (it holds bytes that are not text)")
-    return text.lstrip("\ufeff")
+    # one way of writing each accented letter (NFC): "José" typed as "e" and a combining
+    # accent is the same name as "José" typed as one letter
+    return unicodedata.normalize("NFC", text.lstrip("\ufeff"))
 
 
 def read(path: str | Path) -> Transcript:

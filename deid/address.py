@@ -47,7 +47,7 @@ STREETS = {
     # a square or a crescent named after someone or something, not by what it is: "George
     # Square", "Kilmeny Crescent" (not "Town Square", "Market Square")
     "named square": rf"\b(?!(?:{GENERIC_PLACE})\b){NAME_WORD}[ \t]+(?:{PLACE_WORDS})\b",
-    "welsh street": rf"\b(?:{WELSH})[ \t]+(?:(?:y|yr)[ \t]+)?{CAP}(?:[ \t]+{CAP})?",
+    "welsh street": rf"\b(?:{WELSH})[ \t]+(?:(?:y|yr)[ \t]+{CAP}|{CAP}(?:[ \t]+{CAP})?)",
     "street word first": rf"(?i)\b(?:\d{{1,6}}[ \t]+)?(?:{PREFIX})[ \t]+(?:{W}[ \t]+){{0,4}}?{W}[ \t,]+\d{{1,5}}\b",
     "street word last": rf"(?i)\b(?:\d{{1,6}}[ \t]+)?(?:{W}[ \t]+){{0,2}}{W}(?:{TAIL})\b\.?[ \t]+\d{{1,5}}[A-Za-z]?\b",
     # (any case: a line in capitals reaches detection recased, "Apo Aa 42323")

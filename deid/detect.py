@@ -73,8 +73,10 @@ def _delimiters(line: str) -> list[int]:
     return out
 
 
-# a table's header: short column names between commas ("respondent_id,role,\"AfC band\"")
-HEADER = re.compile(r'(?:"[^"\n:]{1,40}"|[^",\n:.!?]{1,40})(?:,(?:"[^"\n:]{1,40}"|[^",\n:.!?]{1,40}))+[ \t\r]*')
+# a table's header: short column names between commas ("respondent_id,role,\"AfC band\"", "No.")
+# (not a speaker's turn: "Interviewer: Hi, so, well, ok.")
+_COLUMN = r'(?:"[^"\n]{1,40}"|(?:[^",\n:]|:(?![ \t])){1,40})'
+HEADER = re.compile(rf'{_COLUMN}(?:,{_COLUMN})+[ \t\r]*')
 
 
 def csv_cells(text: str) -> str:

@@ -48,8 +48,8 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
         m = Mention(doc.fno, t, c.start, end, c.kind, c.score, rec, doc.text[c.start:end])
         if m.kind == Kind.PLACE and cfg.regions == "keep" and ent.key_of(m.text) in names.regions():
             keep.append(m.span)  # a country or state, kept by the study's configuration
-        elif m.kind != Kind.CONTACT and doc.text.startswith(("-speaking", "-speaker", " speakers", " speaker"), m.end):
-            keep.append(m.span)  # a language: "Yoruba-speaking families", "a Welsh speaker"
+        elif m.kind != Kind.CONTACT and " " not in m.text and doc.text.startswith(("-speaking", "-speaker"), m.end):
+            keep.append(m.span)  # a language: "Yoruba-speaking families", "a Welsh-speaker"
         elif m.kind == Kind.DATE:
             if _date_flag(doc.text, m, cfg.dates):
                 out.append(m)
@@ -167,8 +167,8 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     committee or unit every body has ("Hospital Liaison Committee")."""
     toks = [t for t in ent.tokens(m.text) if re.search(r"\w", t)]
     first, last = names.first_names(), names.last_names()
-    if rec == "InstitutionRecognizer" and toks[-1] == "Department":
-        return _internal_body(toks, first, last)   # "Emergency Department", not "Calder Department"
+    if rec == "InstitutionRecognizer" and toks[-1] == "Department":   # "Emergency Department", not
+        return len(toks) == 2 and _internal_body(toks, first, last)  # "Calder", "Tower Hamlets Housing Department"
     if rec != "SpacyRecognizer":
         return False
     if m.kind in (Kind.PERSON, Kind.INSTITUTION) and toks[-1] in lexicon.OCCUPATIONS and \
@@ -186,7 +186,8 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
                                      and t.title() not in last for t in toks):
         return True  # "Guilty Pleasures": no word of it is anybody's name (a rare one is: "Harborough")
     if m.kind == Kind.INSTITUTION and len(toks) >= (3 if toks[-1] in ("Unit", "Team") else 2) and \
-            toks[-1] in lexicon.INTERNAL_BODIES and _internal_body(toks, first, last):
+            toks[-1] in lexicon.INTERNAL_BODIES and (toks[-1] != "Department" or len(toks) == 2) and \
+            _internal_body(toks, first, last):   # (a department of one word: "Emergency Department")
         return True  # a body inside every hospital or council: "Resuscitation Committee", "Intensive Care Unit"
     if m.kind == Kind.INSTITUTION and len(toks) >= 3 and toks[-1] not in lexicon.ORG_ENDINGS and \
             not KIND_OF.search(m.text) and \
@@ -229,9 +230,11 @@ def a_post(m: Mention, rec: str, text: str) -> bool:
 def bare_acronym(m: Mention, text: str, index) -> bool:
     """An acronym nobody listed and nothing marks as a place or institution ("BSN", "MRSA",
     "N95", "the CMO") is flagged for review, not replaced."""
-    if m.kind == Kind.CONTACT or not ACRONYM.fullmatch(m.text) or ent.key_of(m.text) in index.entity_of or \
-            m.recognizer == "TitledPersonRecognizer":   # (a surname in capitals after a title: "PC 1174 HUGHES")
+    if m.kind == Kind.CONTACT or not ACRONYM.fullmatch(m.text) or ent.key_of(m.text) in index.entity_of:
         return False   # (a number's recognizer knows it for one: "G82741", a practice code)
+    if m.recognizer == "TitledPersonRecognizer" and (m.text.title() in names.last_names() or
+                                                     not words.is_common(m.text)):
+        return False   # a surname in capitals after a title: "PC 1174 HUGHES" (not "PC 1174 ATTENDED")
     if index.institution_of_acronym(m.text) is not None:
         return False  # the abbreviation of a known institution
     if ACRONYM_CUE.search(text[max(0, m.start - 16):m.start]) or text[m.end:m.end + 2] in ("'s", "’s"):

@@ -250,6 +250,7 @@ def _a_person(core: str) -> bool:
         not any(t in lexicon.body_words() for t in toks)
 
 
+COLLAR_BEFORE = re.compile(r"\b(?:%s)[ \t]+\d{3,5}[ \t]+$" % "|".join(lexicon.POLICE_RANKS))
 LAW_AFTER = re.compile(r"['’]?s?[ \t]+(?:%s)\b" % "|".join(lexicon.LAW_WORDS))
 PROVISION = re.compile(r"(?:r|rr|s|ss|reg|para|art|sch)\.[ ]?\d[\w.()]*")
 
@@ -268,6 +269,9 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
     if core == core.lower() and all(words.is_common(t) for t in toks) and not (address and NUMBERED.search(core)):
         return False  # lower-case text NER calls a name is usually a common word (an address
         # with its number is an address: "route twelve"; "to the" after "address" is not)
+    if rec == "TitledPersonRecognizer" and COLLAR_BEFORE.search(text, max(0, s - 16), s) and \
+            words.is_common(core) and core.title() not in names.last_names():
+        return False  # a statement's capitals after a rank, no surname: "PC 1174 ATTENDED THE ADDRESS"
     if "_" in core and rec == "SpacyRecognizer":
         return False  # a column's or a field's name NER read as a name: "respondent_id"
     if toks[-1] in lexicon.LAW_WORDS or LAW_AFTER.match(text, s + len(core)) or PROVISION.fullmatch(core):

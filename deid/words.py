@@ -39,7 +39,8 @@ DERIVATIONS = (("ist", ""), ("ist", "y"), ("ship", ""), ("ism", ""))
 def is_derived(w: str) -> bool:
     """A word made from a dictionary headword with a suffix of jobs and states, and nobody's name."""
     d = dictionary()
-    return any(stem in d for stem in _stems(w, DERIVATIONS)) and not _is_name(w)
+    return any(stem in d for stem in _stems(w, DERIVATIONS)) and not _is_name(w) and frequency(w) > 0
+    # (one somebody uses: "preceptorship"; not "Callist", a surname no one writes as a word)
 
 
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),

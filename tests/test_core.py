@@ -986,3 +986,25 @@ def test_an_accent_typed_as_a_separate_mark_is_the_same_name(tmp_path, passphras
             "left, and Jos\u00e9 said goodbye.\n")
     _, out = deid_one(tmp_path, "a.txt", text)
     assert "Jos" not in out and "Mart" not in out, out
+
+
+def test_a_second_reviews_cases_of_surnames_councils_capitals_and_headers(tmp_path, passphrase):
+    """Regressions a second review found: a surname no one writes as a word, made of a word
+    and "-ist", was read as a word ("Callist"); a council's department kept its borough
+    ("Tower Hamlets Housing Department"); a statement's capitals after a rank became a
+    person ("PC 1174 ATTENDED THE ADDRESS"); a name before "speakers" was kept as a
+    language ("the Tredegar speakers club"); a table whose header holds "No." was not read
+    cell by cell."""
+    text = ("Interviewer: Hi.\n\nParticipant: then Callist phoned me back. We rang the Tower Hamlets Housing "
+            "Department and the Emergency Department. PC 1174 ATTENDED THE ADDRESS. The Tredegar speakers club "
+            "met, and Yoruba-speaking families came.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    for real in ("Callist", "Tower Hamlets", "Tredegar"):
+        assert real not in out, (real, out)
+    for kept in ("the Emergency Department", "ATTENDED THE ADDRESS", "Yoruba-speaking families"):
+        assert kept in out, (kept, out)
+    table = ("No.,Name,Role,Site,Comment\n1,Anna Nowak,Occupational Therapist,Leeds,\"Fine, thanks\"\n"
+             "2,Grzegorz Wisniewski,Receptionist,Calder,\"Busy\"\n3,Tom Hale,Nurse,Calder,\"OK\"\n")
+    _, out = deid_one(tmp_path, "t.txt", table, "o2")
+    assert "\n1," in out and "\n2," in out and ",Occupational Therapist," in out and ",Receptionist," in out, out
+    assert "Grzegorz" not in out and "Nowak" not in out, out

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from deid import entity as ent
-from deid import lexicon
+from deid import lexicon, words
 from deid.detect import Doc
 from deid.model import Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
@@ -93,6 +93,7 @@ class Abbreviations:
         the first named (flagged: initials left as they are would name someone)."""
         whole: dict[str, list[int]] = {}
         part: dict[str, list[int]] = {}
+        elsewhere: dict[str, list[int]] = {}   # of people only other transcripts name
         # (the people of the speaker labels too: "file saved by MAP", Minh-Anh Pham's label)
         for m in [*plan.mentions, *(lab.mention for lab in doc.labels.values())]:
             real = self.index.real_of.get(m.entity, "") if m.entity is not None else ""
@@ -103,7 +104,15 @@ class Abbreviations:
                 by = whole if ini in full else part
                 if len(ini) >= 2 and m.entity not in by.setdefault(ini, []):
                     by[ini].append(m.entity)
-        out = {}
+        # (three letters or more: the initials of someone another transcript of the study
+        # names, as a note-taker's are written in every header: "Transcriber: TBO")
+        for eid, real in self.index.real_of.items():
+            if self.index.kind_of.get(eid) == Kind.PERSON and len(ent.tokens(real)) >= 2:
+                ini = initials_of(real)
+                if len(ini) >= 3 and ini not in whole and ini not in part and ini not in lexicon.ACRONYMS \
+                        and not words.is_common(ini):   # ("PIP", "SEN", "DNA" of another file's people)
+                    elsewhere.setdefault(ini, []).append(eid)
+        out = {ini: eids[0] for ini, eids in elsewhere.items() if len(eids) == 1}
         for ini in whole.keys() | part.keys():
             pick = whole.get(ini) or part[ini]
             out[ini] = pick[0]

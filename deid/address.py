@@ -62,6 +62,9 @@ STREETS = {
                           rf"[ \t]+\d{{1,5}}\.?",
 }
 STREET_RX = [re.compile(rx) for rx in STREETS.values()]
+UNIT_BEFORE = re.compile(r"(?:Flat|Apt|Apartment|Unit|Suite|Room)\.?[ \t]*\d+[A-Za-z]?,?[ \t]+"
+                         r"(?:(?:[A-Z][a-z'’]+[ \t]+){1,3}(?:Court|House|Building|Mansions|Tower|Block|Lodge|Heights|Point)"
+                         r"[ \t]*,[ \t]*)?$")
 UNIT = re.compile(r"[ \t,]*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|#)\.?[ \t]*#?\d+\w?", re.I)
 # the rest of an address on the same line: ", Springfield, IL 62704"
 # (a British or Canadian postcode whole: "G51 4BN", not "G51" as a word)
@@ -139,6 +142,9 @@ def widen(text: str, s: int, e: int) -> tuple[int, int]:
     before = NUMBER_BEFORE.search(text[max(0, s - 30):s])
     if before and before.group():  # a building number or postcode written before the street
         s -= len(before.group())
+    flat = UNIT_BEFORE.search(text[max(0, s - 60):s])
+    if flat:   # a flat and its block written first: "Flat 2B, Weaver Court, 88 Stanhope Mill Road"
+        s -= len(flat.group())
     e = _unit(text, e)
     rest = REST_OF_LINE.match(text, e)  # "Ilmalankuja 82 Zachary Cliffs"
     e = _unit(text, rest.end() if rest else e)

@@ -9,7 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTIALS, DIRECTIONS, GENERIC_WORDS,
-                          LEAD_VERBS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES, STREET_WORDS,
+                          LEAD_VERBS, LEGAL_FORMS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES,
+                          STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
 from deid import words as vocabulary
@@ -71,6 +72,10 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
         if m and m.end() < len(s):
             lead = m.end()
     if kind == "person":
+        # a date or a number NER drags in before a note's initials: "12/03/2024 BO"
+        m = re.match(r"(?:\d+[/.:\-][\d/.:\-]*[ \t]+)+(?=\S)", s[lead:])
+        if m:
+            lead += m.end()
         # lower-case words NER drags in before a name: "friend Bill", "cousin Rich"
         m = re.match(r"(?:[a-z][\w'’]*[ \t]+)+(?=[A-Z])", s[lead:])
         if m and not all(w in NAME_PARTICLES for w in m.group().split()):   # not "van der" of "van der Merwe"
@@ -94,6 +99,14 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
         core = POSSESSIVE.sub("", core.rstrip(" \t\n.,;:!?\"“”‘’')(-—–&*[]"))
         core = core.rstrip(" \t\n.,;:!?\"“”‘’')(-—–&*[]")
     core = core.rstrip()
+    if kind in ("person", "institution"):
+        # an everyday lower-case word NER drags in after a name: "Noor ul-Huda women('s group)"
+        tail = re.search(r"(?<=[\w'’\-])[ \t]+([a-z]+)$", core)
+        if tail and not re.search(r"(?:^|\s)\S*[A-Z]\S*$", core[:tail.start()]):
+            tail = None   # (only right after a capitalised word: not "... Owners of the land")
+        if tail and len(core.split()) > 1 and tail.group(1) not in NAME_PARTICLES and \
+                vocabulary.is_everyday(tail.group(1)) and not core[:tail.start()].islower():
+            core = core[:tail.start()]
     return start + lead, start + lead + len(core), core
 
 
@@ -162,12 +175,19 @@ def tokens(text: str) -> list[str]:
     return re.findall(r"[\w'’.\-]+|&", text)
 
 
-def acronym(name: str, caps: bool = True) -> str:
+def acronym(name: str, caps: bool = True, short: bool = False) -> str:
     """The initials a body is called by: "NSU" of "Northfield State University"; without
     `caps`, leaving out the acronyms inside it ("AWFT" of "Airedale and Wharfe NHS
-    Foundation Trust")."""
+    Foundation Trust"); `short`, also the legal form at its end ("PMCH" of "Pennine Moor
+    Community Health NHS Trust", "BCL" of "Bowen Carter Logistics Ltd"), when three
+    letters are left."""
     words = [w for w in re.split(r"[\s\-–—]+", name) if w and w.lower() not in ("of", "the", "and", "at", "for", "&")
              and (caps or not (w.isupper() and len(w) > 1))]
+    if short:
+        while words and (words[-1].lower().strip(".") in LEGAL_FORMS or words[-1].isupper() and len(words[-1]) > 1):
+            words.pop()
+        if len(words) < 3:
+            return ""
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 

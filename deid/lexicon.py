@@ -11,13 +11,13 @@ from functools import lru_cache
 # how people are addressed in other languages and communities, before a first name or a
 # surname ("Pani Agnieszka", "Mummy Funmi", "Doña Chela", "Ông Tiến", "Matron Heseltine")
 HONORIFICS = ("Pani", "Pan", "Ksiądz", "Deaconess", "Doña", "Señora", "Señor", "Mummy", "Aunty", "Matron", "Alhaji",
-              "Alhaja", "Ông", "Bà", "Madame", "Monsieur")
+              "Alhaja", "Ông", "Bà", "Madame", "Monsieur", "Whaea", "Koro", "Kuia", "Abba")
 HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
 # ... those that are surnames too, which a title must not make generic: "Dr Pan", "Wei Pan"
 HONORIFIC_SURNAMES = frozenset({"pan", "pani"})
 HONORIFICS_FEMALE = frozenset({"pani", "deaconess", "doña", "señora", "mummy", "aunty", "matron", "alhaja", "bà",
-                               "madame"})
-HONORIFICS_MALE = frozenset({"pan", "ksiądz", "señor", "alhaji", "ông", "monsieur"})
+                               "madame", "whaea", "kuia"})
+HONORIFICS_MALE = frozenset({"pan", "ksiądz", "señor", "alhaji", "ông", "monsieur", "koro", "abba"})
 TITLE_WORDS = frozenset({
     "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "nurse", "sister",
     "brother", "father", "pastor", "rev", "reverend", "rabbi", "imam", "coach", "judge", "officer",
@@ -45,6 +45,15 @@ TITLES_WRITTEN = ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Prof
                   "Sergeant", "Captain", "Auntie", "Aunt", "Uncle", "Grandma", "Grandpa", "Nana", "Papa",
                   "Chaplain", "Provost", "Chancellor", "President", "Senator", "Mayor", "Cllr", "Councillor", "Fr",
                   "Revd", "Canon", "Deacon", "Inspector", "Detective", "Justice") + POLICE_RANKS + HONORIFICS
+# short words written with a capital that are nobody's short name: kin, abbreviations, sounds
+NOT_SHORT_NAMES = frozenset({"ma", "pa", "da", "mam", "nan", "gran", "bro", "sis", "sir", "st", "mt", "jr", "sr", "rd",
+                             "no", "vs", "etc", "aw", "ah", "eh", "oi", "uh", "um", "erm", "hm", "mm", "mhm", "ooh",
+                             "ugh", "yep", "nah", "nope", "ta", "hiya", "bye", "tho", "lol", "omg", "btw", "pls",
+                             "thx", "ty", "re", "fwd", "cc", "pm", "am", "ft", "lb", "kg", "cm", "mm", "ml", "hr",
+                             "min", "sec", "wk", "yr", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "ja",
+                             "si", "sí", "aye", "ay", "na", "nae", "oui", "non", "nee", "och", "ach", "yo", "ya",
+                             "yah", "yeh", "ha", "heh", "huh", "mmm", "shh", "aah", "wow", "bah", "meh", "ne", "ni",
+                             "nu", "da", "jo", "ok", "ooh", "eek", "yay", "boo", "oof"})
 # relations and roles after which a capitalised word is a name: "my sister Faith"
 RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son", "daughter", "wife", "husband",
              "partner", "boyfriend", "girlfriend", "fiancé", "fiancée", "friend", "cousin", "aunt", "uncle", "niece",
@@ -94,7 +103,8 @@ ROLE_LABELS = frozenset({
     "speaker", "unknown speaker", "unknown", "host", "co-host", "note-taker", "notetaker", "observer",
     "translator", "interpreter", "child", "parent", "mother", "father", "patient", "nurse", "doctor",
     "clinician", "caregiver", "carer", "student", "teacher", "chair", "secretary", "q", "a", "int", "resp",
-    "i", "r", "p", "all", "group", "audience", "several", "multiple", "crosstalk", "narrator"})
+    "i", "r", "p", "all", "group", "audience", "several", "multiple", "crosstalk", "narrator",
+    "spk", "guest", "caller", "user", "participant_id"})
 # the fields of an e-mail's header, of minutes and of notes, read as labels ("Date: Sat, 13
 # Apr"): "Date" and "Ward" are surnames somewhere, and the field names no one
 FIELD_LABELS = frozenset({
@@ -216,6 +226,8 @@ INSTITUTION_KINDS = (
     "Mutual", "Cars", "Taxis", "Cabs", "Mission", "Ministries", "Fellowship", "Tabernacle", "Pantry",
     "Alliance", "Coalition", "Hotel", "Inn", "Motel", "Lodge", "Suites", "Legal Aid", "Mutual Aid",
     "Club", "Project", "Collective", "Rotary", "Rotary Club", "Lions Club",
+    # workplaces a town grew up around
+    "Works", "Freezing Works", "Factory", "Brewery", "Distillery", "Colliery", "Abattoir",
     # newspapers name a town's paper, and so the town
     "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier")
 # kinds of body said after a name in speech, which a cased text would capitalise: "bethesda
@@ -288,12 +300,18 @@ KIND_GROUPS = (
     ("Union", "Federation", "Guild"),
     ("Rotary", "Lions", "Kiwanis"),
     ("Healthcare", "Care", "Wellbeing"),
+    ("Works", "Factory", "Mill", "Plant"),
+    ("Brewery", "Distillery"),
 )
 BUSINESS_SUFFIXES = ("Inc", "LLC", "Ltd", "LLP", "Group", "Partners", "Associates", "Company", "Corporation",
                      "Corp", "Co", "PLC", "GmbH", "Sons", "Holdings", "Technologies", "Software", "Systems",
                      "Solutions", "Services", "Industries", "Enterprises", "Ventures", "Labs", "Media",
                      "Consulting", "Logistics", "Transit", "Lines", "Analytics", "Networks", "Contractors",
                      "Builders", "Motors", "Construction", "Properties", "Foods", "Processors")
+# the legal form ending a body's name, left out of the initials it is called by ("PMCH" of
+# "Pennine Moor Community Health NHS Trust")
+LEGAL_FORMS = frozenset({"trust", "ltd", "limited", "plc", "inc", "llc", "llp", "cic", "co", "corp", "group",
+                         "foundation", "partnership", "gmbh"})
 
 # ---------------------------------------------------------------- places and addresses
 STREET_WORDS = frozenset({
@@ -411,6 +429,11 @@ DEFAULT_ALLOW = (
     "Mm", "Hmm", "God", "Christmas", "Thanksgiving", "Easter", "Ramadan", "English", "Spanish", "American",
     "IBAN", "SSN", "ATM", "PIN", "TV", "ID", "DOB", "ASAP", "CEO", "HR", "PhD", "MD", "RN", "GP", "ER", "OR",
     "USA", "UK", "FAQ", "PDF", "URL", "SMS", "GPS", "AI",
+    # platforms and national programmes people mention, identifying no one
+    "GoFundMe", "JustGiving", "Google Voice", "Google Meet", "Google Docs", "Google Classroom", "PayPal",
+    "Venmo", "Cash App", "Eventbrite", "Mumsnet", "Reddit", "LinkedIn", "Snapchat", "Discord", "Telegram",
+    "Teach For America", "Teach First", "AmeriCorps", "Peace Corps", "McKinney-Vento",
+    "BMA", "RCN", "RCGP", "HEE", "NHSE", "NIHR", "UKRI", "ESRC", "PI",
     # conditions named after people
     "Alzheimer's", "Alzheimer", "Parkinson's", "Parkinson", "Crohn's", "Asperger's", "Tourette's",
     "Huntington's", "Down syndrome", "Hodgkin's", "Cushing's", "Addison's", "Graves'", "Hashimoto's",
@@ -457,10 +480,69 @@ PUBLIC_TERMS = (
     "Principal", "Governor", "Governors", "Trustee", "Trustees", "Director", "Chief Executive",
     "Medical Director", "Consultant", "Registrar", "Ward", "Ward Manager", "Matron", "Charge Nurse",
     "Staff Nurse", "General Practitioner", "Pharmacist", "Social Worker", "Care Coordinator",
-    "Council", "the Council", "Trust", "the Trust", "Authority", "the Authority", "the Department",
+    "Public Works", "Department of Public Works", "Council", "the Council", "Trust", "the Trust",
+    "Authority", "the Authority", "the Department",
     "the Ministry", "the Agency", "the Service", "the Board",
     "European Union", "African Union", "Soviet Union", "Trade Union", "Trades Union Congress",
     "Students' Union", "Student Union", "Students Union")
+
+# the vocabulary of a hospital and of a doctor's training: specialties, departments, stages
+# of training and its paperwork ("F2, currently on Acute Medicine", "CT1 Psychiatry")
+TRAINING_TERMS = (
+    "Acute Medicine", "General Medicine", "Internal Medicine", "Emergency Medicine", "Family Medicine",
+    "General Surgery", "Vascular Surgery", "Plastic Surgery", "Cardiothoracic Surgery", "Colorectal Surgery",
+    "Neurosurgery", "Psychiatry", "Old Age Psychiatry", "Liaison Psychiatry", "Anaesthetics", "Anaesthesia",
+    "Anesthesiology", "Elderly Care", "Care of the Elderly", "Geriatrics", "Geriatric Medicine", "Paediatrics",
+    "Pediatrics", "Neonatology", "Obstetrics", "Gynaecology", "Obstetrics and Gynaecology", "Obs and Gynae",
+    "Cardiology", "Respiratory Medicine", "Gastroenterology", "Neurology", "Oncology", "Haematology",
+    "Nephrology", "Renal Medicine", "Endocrinology", "Dermatology", "Rheumatology", "Urology", "Orthopaedics",
+    "Trauma and Orthopaedics", "Ophthalmology", "Radiology", "Histopathology", "Pathology", "Microbiology",
+    "Palliative Care", "Palliative Medicine", "Intensive Care", "Intensive Care Medicine", "Critical Care",
+    "Resus", "Resuscitation", "General Practice", "Public Health", "Sexual Health", "Medical Staffing",
+    "Foundation Programme", "Foundation Training", "Foundation Year", "Core Training", "Core Surgical Training",
+    "Internal Medicine Training", "Specialty Training", "Clinical Supervisor", "Clinical Supervisors",
+    "Educational Supervisor", "Educational Supervisors", "Training Programme Director", "Special Circumstances",
+    "Less Than Full Time", "Exception Reporting", "Guardian of Safe Working", "Medical Education",
+    "Postgraduate Medical Education", "Deanery", "Horus", "Turas", "Acute Medical Unit",
+    "Medical Assessment Unit", "Surgical Assessment Unit", "Same Day Emergency Care", "Discharge Lounge",
+    "Fracture Clinic", "Outpatients", "Physiotherapy", "Occupational Therapy", "Speech and Language Therapy",
+    "District Nursing", "Health Visiting", "Midwifery", "Social Services", "Children's Services",
+    "Adult Social Care")
+# a stage of a doctor's training, never a name: "FY1", "F2s", "CT2", "ST3", "PGY-2"
+TRAINING_GRADE = r"(?:FY|F|CT|ST|IMT|CMT|GPST|PGY|SpR|StR)-?\d{1,2}s?"
+
+# benefits, services and steps of an application a caseworker's notes name, identifying no one
+WELFARE_TERMS = (
+    "Universal Credit", "Pension Credit", "Housing Benefit", "Child Benefit", "Child Tax Credit",
+    "Working Tax Credit", "Tax Credits", "Attendance Allowance", "Carer's Allowance",
+    "Personal Independence Payment", "Disability Living Allowance", "Employment and Support Allowance",
+    "Jobseeker's Allowance", "Council Tax", "Council Tax Reduction", "Council Tax Support",
+    "Local Housing Allowance", "Discretionary Housing Payment", "Housing Options", "Temporary Accommodation",
+    "Jobcentre", "Jobcentre Plus", "Job Centre", "Pension Service", "State Pension", "Legal Aid",
+    "Citizens Advice", "Asylum Support", "Biometric Residence Permit", "Leave to Remain",
+    "Indefinite Leave to Remain", "Refugee Status", "Substantive Interview", "Screening Interview", "ESOL",
+    "Social Security", "Supplemental Security Income", "Food Stamps", "Head Start", "Free School Meals",
+    "Pupil Premium", "Education Health and Care Plan", "Early Help", "Child Protection", "Child in Need",
+    "Safeguarding", "Caseload", "Case Notes", "Running Case Notes", "Home Visit", "Supervision")
+
+# languages a transcript says someone speaks or was interpreted in: identify no one
+LANGUAGE_NAMES = (
+    "Sorani", "Kurmanji", "Kurdish", "Dari", "Pashto", "Farsi", "Persian", "Tigrinya", "Amharic", "Oromo",
+    "Somali", "Arabic", "Urdu", "Punjabi", "Bengali", "Bangla", "Sylheti", "Gujarati", "Hindi", "Tamil",
+    "Malayalam", "Telugu", "Nepali", "Mirpuri", "Pahari", "Polish", "Romanian", "Lithuanian", "Latvian",
+    "Czech", "Slovak", "Russian", "Ukrainian", "Albanian", "Turkish", "Portuguese", "French", "Lingala",
+    "Swahili", "Yoruba", "Igbo", "Hausa", "Twi", "Shona", "Ndebele", "Zulu", "Xhosa", "Tagalog", "Filipino",
+    "Cantonese", "Mandarin", "Vietnamese", "Thai", "Korean", "Japanese", "Hmong", "Tongan", "Samoan",
+    "Māori", "Maori", "te reo", "te reo Māori", "Gaelic", "Creole", "Patois", "Haitian Creole", "BSL", "ASL")
+
+# words of communities' own languages and faiths said in English speech: a greeting, a place
+# of worship, a kind of gathering ("Kia ora", "at the marae", "the langar", "Pākehā")
+COMMUNITY_WORDS = (
+    "Kia ora", "Ngā mihi", "Tēnā koe", "Tēnā koutou", "Mālō e lelei", "Talofa", "Pākehā", "Pakeha", "marae",
+    "whānau", "whanau", "hapū", "iwi", "kaumātua", "kuia",
+    "mokopuna", "tamariki", "rangatahi", "tangi", "tangihanga", "hui", "wharenui", "kapa haka", "haka",
+    "karakia", "whakapapa", "tikanga", "kaiako", "mahi", "aiga", "fono", "gurdwara", "langar", "mandir",
+    "jummah", "iftar", "madrassa", "madrasa", "Vaisakhi", "Diwali", "Eid", "Hiya")
 
 # the last word of a law's title: "Criminal Justice Act 1967", "Criminal Procedure Rules"
 LAW_WORDS = ("Act", "Acts", "Rules", "Regulations", "Statute")   # (not "Bill", a name)
@@ -491,6 +573,10 @@ def body_words() -> frozenset[str]:
     return frozenset(w for k in INSTITUTION_KINDS + BUSINESS_SUFFIXES + tuple(ORG_ENDINGS) for w in k.split()) | {"&"}
 
 
+DOMAIN_TERMS = TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS
+DOMAIN_LOWER = frozenset(t.lower() for t in DOMAIN_TERMS)
+
+
 @lru_cache(maxsize=1)
 def public_words() -> frozenset[str]:
     """The words of the public terms, lower case, but those that are also somebody's name
@@ -503,11 +589,23 @@ def public_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def domain_words() -> frozenset[str]:
+    """The words of a hospital's, a caseworker's and a community's vocabulary (DOMAIN_TERMS),
+    lower case, but those that are somebody's name: they make a span of them no name
+    ("CT1 Psychiatry", "FY1, Elderly Care"), but not a name after a title ("Dr Day")."""
+    from deid import names
+    words = {w for t in DOMAIN_TERMS for w in t.split() if len(w) > 2} - {"the", "and"}
+    return frozenset(w.lower() for w in words if w.title() not in names.last_names()
+                     and w.title() not in names.first_names())
+
+
+@lru_cache(maxsize=1)
 def public_vocabulary() -> frozenset[str]:
     """What is never given a pseudonym, lower case: the allow-list, the public terms (a
     single word only where it is nobody's name) and medicines. Acronyms are matched as
     written, in capitals (`ACRONYMS`)."""
     terms = {t.lower() for t in PUBLIC_TERMS if " " in t or t.lower() in public_words()}
+    terms |= {t.lower() for t in DOMAIN_TERMS if " " in t or t.lower() in domain_words()}
     # the courts of neutral citations ("[2019] EWCA Crim 1123"), whole and word by word
     courts = {w.lower() for c in NEUTRAL_CITATION_COURTS for w in [c] + c.split()}
     return frozenset(w.lower() for w in DEFAULT_ALLOW) | terms | CLINICAL_WORDS | courts

@@ -37,8 +37,9 @@ class KeyIndex:
     def _entity(self, eid: int, kind: Kind, real: str) -> None:
         self.kind_of[eid], self.real_of[eid] = Kind(kind), real
         if kind == Kind.INSTITUTION:
-            for caps in (True, False):
-                self.acronyms.setdefault(ent.acronym(real, caps), eid)
+            for caps, short in ((True, False), (False, False), (False, True)):
+                if acr := ent.acronym(real, caps, short):
+                    self.acronyms.setdefault(acr, eid)
         self._add_tokens(eid, real)
 
     def _add_tokens(self, eid: int, real: str) -> None:

@@ -36,7 +36,9 @@ class Planner:
             # the abbreviation of a known institution: the initials of its pseudonym
             real = self.index.real_of[m.entity]
             caps = m.text.upper() != ent.acronym(real, caps=False) or ent.acronym(real) == m.text.upper()
-            pseudo = ent.acronym(self.ps.pseudonym(real, Kind.INSTITUTION), caps)
+            short = m.text.upper() == ent.acronym(real, False, short=True) != ent.acronym(real, caps)
+            pseudo = self.ps.pseudonym(real, Kind.INSTITUTION)
+            pseudo = (short and ent.acronym(pseudo, False, short=True)) or ent.acronym(pseudo, caps)
             self.ps.remember(m.text, pseudo)
         elif m.kind == Kind.PERSON and k not in self.ps.map and (tail := self._tail(m)):
             pseudo = tail   # "Ní Bhriain" of "Niamh Ní Bhriain": the end of her pseudonym

@@ -121,6 +121,8 @@ def _without_kind(name: str) -> str:
     return " ".join(ws)
 
 
+LINKING_WORDS = frozenset({"for", "to", "in"})   # (not "with": "Fosse View with Preet" is NER's misreading)
+
 class Pseudonyms(PlaceNames):
     """The study-wide map real form -> pseudonym, and the rules that extend it: the one
     owner of a study's pseudonyms (the key's forms, the counters of bracket labels, the
@@ -233,6 +235,10 @@ class Pseudonyms(PlaceNames):
 
     # ---------------------------------------------------------------- words
     def _word(self, word: str, kind: str, role: str, gender: str | None, origin: tuple = ()) -> str:
+        if kind == "institution" and word in LINKING_WORDS:
+            # a body's linking word says nothing, but which one it was does ("Centre for
+            # Qualitative Research", "Bridges to Home"): "of" stands for all of them
+            return "of"
         kept = self._kind_word(word, kind) if kind != "person" else (
             word if word in pools.PARTICLES else None)  # a particle alone stays (_by_words drops it in a name)
         if kept is not None:

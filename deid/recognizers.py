@@ -81,6 +81,8 @@ class IdentifierNumberRecognizer(PatternRecognizer):
         # (not a year and a time of day: "2024 16:02:11")
         Pattern("long number", r"(?<![\w.])\(?\d{2,4}\)?(?:[ .\-]?\d{2,4}){2,5}\b(?![.,:]\d)", 0.5),
         Pattern("id", r"\b[A-Z]{1,3}\d{6,}\b|\b\d{9,}\b", 0.6),
+        # a British National Insurance number, spaced as it is printed: "QQ 12 34 56 C"
+        Pattern("national insurance", r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b", 0.7),
     ]
 
     def __init__(self):
@@ -199,6 +201,7 @@ class SocialHandleRecognizer(PatternRecognizer):
 
 KINDS = "|".join(re.escape(k) for k in sorted(lexicon.INSTITUTION_KINDS, key=len, reverse=True))
 PREFIXES = "|".join(re.escape(k) for k in lexicon.INSTITUTION_PREFIXES)
+LEGAL = "|".join(re.escape(f) for f in ("Ltd", "Limited", "LLP", "PLC", "plc", "Inc", "LLC", "CIC"))
 PROPER = rf"(?:{NAME}|St\.?|Saint|[A-Z]{{2,5}}|\p{{Lu}}\p{{Ll}}+\p{{Lu}}\p{{Ll}}+)"   # names, acronyms, CamelCase
 
 
@@ -211,8 +214,13 @@ class InstitutionRecognizer(PatternRecognizer):
         # a dedication names a parish, school or hospital without a kind word
         Pattern("dedication", rf"\bOur[ \t]+Lady[ \t]+(?:Queen[ \t]+)?of[ \t]+(?:the[ \t]+)?{NAME}"
                 rf"(?:[ \t]+(?:of[ \t]+)?{NAME}){{0,2}}\b", 0.7),
-        Pattern("kind of X", rf"\b(?:{KINDS})[ \t]+(?:of|at)[ \t]+(?:the[ \t]+)?{NAME}(?:[ \t]+{NAME}){{0,3}}\b", 0.7),
+        # ("University at Buffalo"; not a department at a hospital: "General Surgery at St Cuthbert's")
+        Pattern("kind of X", rf"\b(?:(?:{KINDS})[ \t]+of|University[ \t]+at)[ \t]+(?:the[ \t]+)?{NAME}"
+                rf"(?:[ \t]+{NAME}){{0,3}}\b", 0.7),
         Pattern("kind X", rf"\b(?:{PREFIXES})[ \t]+{NAME}(?:[ \t]+{NAME}){{0,2}}\b", 0.7),
+        # a company with its region in brackets before its legal form: "Sapphire Homes (NW) Ltd"
+        Pattern("X (region) Ltd", rf"\b{NAME}(?:[ \t]+{NAME}){{0,3}}[ \t]+\([A-Z][A-Za-z]{{0,11}}\)[ \t]+"
+                rf"(?:{LEGAL})\b", 0.7),
     ]
 
     def __init__(self):

@@ -103,18 +103,24 @@ def deidentified(study, name: str, include_open: bool = True) -> tuple[Transcrip
     ps = Pseudonyms.of_study(study)
     items = study.items.of(name)
     reps: dict[int, list[Replacement]] = {}
-    speakers: dict[str, str] = {}
+    in_labels: dict[str, list[tuple[int, int, str]]] = {}
     for it in items:
         if not it.replaced or not (include_open or it.status != Status.OPEN):
             continue
         new = pseudonym_for(study, ps, it)
         if it.field == Field.SPEAKER:
-            label = tr.turns[it.turn].speaker or ""
-            speakers[label] = label[:it.start] + new + label[it.end:]
+            in_labels.setdefault(tr.turns[it.turn].speaker or "", []).append((it.start, it.end, new))
         else:
             reps.setdefault(it.turn, []).append(Replacement(it.start, it.end, new))
-    out = apply_replacements(tr, reps, speakers)
+    out = apply_replacements(tr, reps, {label: _replaced(label, r) for label, r in in_labels.items()})
     return out, Checker(study, items).count(out, reps)
+
+
+def _replaced(label: str, reps: list[tuple[int, int, str]]) -> str:
+    """A speaker label with its names replaced, from the last so the offsets hold."""
+    for start, end, new in sorted(reps, reverse=True):
+        label = label[:start] + new + label[end:]
+    return label
 
 
 def rescan(study, names: list[str] | None = None) -> int:
@@ -136,5 +142,24 @@ def rescan(study, names: list[str] | None = None) -> int:
                 study.items.add(name, NewItem(ti, h.start, h.end, text, h.entity,
                                               index.kind_of.get(h.entity, Kind.PERSON), flags, KNOWN, 1.0, True))
                 added += 1
+        added += _rescan_labels(study, name, tr, items, index, matcher)
+    return added
+
+
+def _rescan_labels(study, name: str, tr: Transcript, items: list[Item], index, matcher) -> int:
+    """The same in speaker labels: one item per label, at its first turn, stands for every
+    turn it labels (a name accepted in the text, "Transcriber", is in "Transcriber note:" too)."""
+    added = 0
+    first: dict[str, int] = {}
+    for ti, turn in enumerate(tr.turns):
+        first.setdefault(turn.speaker or "", ti)
+    first.pop("", None)
+    for label, ti in first.items():
+        taken = [(i.start, i.end) for i in items if i.field == Field.SPEAKER and tr.turns[i.turn].speaker == label]
+        for h in matcher.find(label, taken):
+            kind = index.kind_of.get(h.entity, Kind.PERSON)
+            study.items.add(name, NewItem(ti, h.start, h.end, label[h.start:h.end], h.entity, kind, [], KNOWN, 1.0,
+                                          True, Field.SPEAKER))
+            added += 1
     return added
 

@@ -26,6 +26,8 @@ ACRONYM_CUE = re.compile(r"\b(?:%s)\s+(?:the\s+)?$" % "|".join(lexicon.ACRONYM_C
 
 DEMONYM = re.compile(r"(?:%s)$" % "|".join(lexicon.DEMONYM_ENDINGS))
 NRP_A_PLACE = re.compile(r"\b(?i:from|at|near)[ \t]+$")
+# where a sentence or a note's entry opens: a stop, a line, a dash after a worker's initials
+NOTE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|\s[-–—]\s+)$")
 
 
 def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list[Span]]:
@@ -178,10 +180,14 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
         w = toks[0]
         if m.kind == Kind.PERSON and (ent.said_as_name(text, m.start, m.end) or _initials(w, text, m.start)):
             return False
-        ordinary = words.is_common(w) if m.kind == Kind.PERSON else \
+        ordinary = words.is_common(w) or words.is_everyday_plural(w) if m.kind == Kind.PERSON else \
             words.is_everyday(w) or words.is_everyday_plural(w) or w in lexicon.OCCUPATIONS
         return ordinary and w.title() not in first and w.title() not in last and w not in names.place_words() \
             and not names.is_town(w)
+    if len(toks) == 1 and m.kind == Kind.PLACE and words.is_everyday(toks[0]) and toks[0].lower() not in names.towns() \
+            and toks[0].title() not in last and toks[0] not in names.place_words() \
+            and NOTE_START.search(text, max(0, m.start - 6), m.start):
+        return True   # an everyday word opening a note NER calls a place: "BO - Client accommodated by ..."
     if m.kind == Kind.PERSON and all(words.is_common(t) and not words.is_rare(t) and t.title() not in first
                                      and t.title() not in last for t in toks):
         return True  # "Guilty Pleasures": no word of it is anybody's name (a rare one is: "Harborough")

@@ -18,11 +18,12 @@ KNOWN = "KnownEntityRecognizer"
 PRIORITY = {Kind.CONTACT: 1, Kind.PERSON: 2, Kind.INSTITUTION: 3, Kind.PLACE: 4, Kind.DATE: 5}
 # where NER reads past a name: a line break, a tab, a run of spaces, a spaced dash
 # ("Adelaide Hospital – Clinical Ethics Committee")
-FIELD_GAP = re.compile(r"\n|[ \t]*\t[ \t]*|[ ]{3,}|[ \t]+[–—|][ \t]+")
+FIELD_GAP = re.compile(r"\n|[ \t]*\t[ \t]*|[ ]{3,}|[ \t]+[–—|\-][ \t]+")   # (" - " too: "BO - Client referred")
 # the end of a street's name that is no one's surname ("Lane", "Court" are)
 STREET_ENDS = frozenset(lexicon.STREET_ABBREVIATIONS + ("St", "Street", "Road", "Avenue", "Boulevard"))
 SALUTATION = re.compile(r"(?:Dear|Hi|Hello|Hey)[ \t]+(?=[A-Z])")
 NUMBERED = re.compile(r"\d|\b(?:%s)\b" % ent.NUMBER_WORDS)
+GRADE = re.compile(lexicon.TRAINING_GRADE)   # "FY1", "CT2": a stage of training
 
 
 @dataclass
@@ -52,6 +53,9 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
     study's known names found in the text (start, end, kind of their entity)."""
     cands = [part for c in (_candidate(r, text, allow) for r in results) if c for part in _places_apart(text, c)]
     cands += _bodies_joined(cands)
+    inside = SpanSet(allowed_phrases(text, allow))
+    cands = [c for c in cands if not any(p.contains(c.span) for p in inside.overlapping(c.span))]
+    # (a word of a phrase that names no one: "Kia" of "Kia ora", "Care" of "Elderly Care")
     for s, e, kind in known:
         s, e, core = ent.trim(text, s, e, kind)
         if core and e > s:
@@ -64,24 +68,91 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
     out.sort(key=lambda c: (c.start, c.end))
     out = _surname_first(text, out)
     taken = SpanSet(c.span for c in out)
+    out = [_after_initial(text, c) for c in out]
     return [with_kind(text, whole_name(text, c, taken) if c.kind == Kind.PERSON else c, taken) for c in out]
 
 
+INITIAL_BEFORE = regex.compile(r"(?<![\w.])\p{Lu}\.[ \t]+$")
+
+
+def _after_initial(text: str, c: Candidate) -> Candidate:
+    """One word NER called a body or a place after an initial is a surname: "D. Whitcombe"
+    (taken whole as a person's name after this)."""
+    if c.kind in (Kind.INSTITUTION, Kind.PLACE) and not c.known and " " not in text[c.start:c.end] and \
+            INITIAL_BEFORE.search(text, max(0, c.start - 4), c.start) and not words.is_common(text[c.start:c.end]):
+        return Candidate(c.start, c.end, Kind.PERSON, c.score, c.recognizer, "PERSON", c.known)
+    return c
+
+
+_PHRASES: dict[frozenset, re.Pattern] = {}
+
+
+def allowed_phrases(text: str, allow: set[str]) -> list[Span]:
+    """Where the allow-list's phrases stand in a text: no word of them is a name."""
+    return [Span(*m.span()) for m in _phrases(frozenset(allow)).finditer(text)]
+
+
+def _phrases(allow: frozenset) -> re.Pattern:
+    """The allow-list's phrases of two words or more ("Kia ora", "McKinney-Vento"), as one
+    pattern (built once a study)."""
+    if allow not in _PHRASES:
+        terms = sorted((t for t in allow if " " in t or "-" in t), key=len, reverse=True)
+        _PHRASES.clear()
+        _PHRASES[allow] = re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-])" % "|".join(map(re.escape, terms)) if terms
+                                     else r"(?!)", re.I)
+    return _PHRASES[allow]
+
+
 PLACE_COMMA = re.compile(r"[ \t]*,[ \t]*")
+AT = re.compile(r"[ \t]+at[ \t]+")
+ADDRESS_ABBREVIATIONS = frozenset(w.rstrip(".").lower() for w in lexicon.STREET_PREFIXES + lexicon.UNIT_TYPES) | {
+    "str", "apt", "avda", "av", "ul", "al", "pl", "os", "nr", "no", "bldg", "blk", "ste", "po"}
+SENTENCE_STOP = regex.compile(r"(\w+)\.[ \t]+(?=\p{Lu})")
+# abbreviations a name goes on after: "St. Luke's", "Mt. Sinai", "Co. Durham"
+ABBREVIATIONS = frozenset(lexicon.TITLES_WRITTEN + lexicon.STREET_ABBREVIATIONS + (
+    "St", "Mt", "Ft", "Co", "Bros", "Jr", "Sr", "No", "Lt", "Col", "Gen", "Capt", "Sgt", "Hon", "Gov", "Sen", "Rep"))
 
 
 def _places_apart(text: str, c: Candidate) -> list[Candidate]:
     """Places NER read as one ("King's Hall, Stoke", "Kolonga, Tonga"), each on its own: the
-    town is then known alone ("Stoke at home that afternoon"). An address stays whole."""
-    if c.kind != Kind.PLACE or c.presidio_type == "STREET_ADDRESS" or "," not in text[c.start:c.end]:
+    town is then known alone ("Stoke at home that afternoon"). An address stays whole; a
+    body only when it was a list."""
+    c = _after_at(text, c)
+    if c.kind not in (Kind.PLACE, Kind.INSTITUTION) or c.presidio_type == "STREET_ADDRESS" or \
+            "," not in text[c.start:c.end]:
         return [c]
-    out, s = [], c.start
+    parts, s = [], c.start
     for sep in list(PLACE_COMMA.finditer(text, c.start, c.end)) + [None]:
         e = sep.start() if sep else c.end
         if any(ch.isalpha() for ch in text[s:e]):
-            out.append(Candidate(s, e, c.kind, c.score, c.recognizer, c.presidio_type, c.known))
+            parts.append(Candidate(s, e, c.kind, c.score, c.recognizer, c.presidio_type, c.known))
         s = sep.end() if sep else e
-    return out
+    if c.kind == Kind.PLACE:
+        return parts
+    # a body read across a list ("Rob, FY1, Elderly Care at St Cuthbert"): a part that is no
+    # name says so; its names are then read on their own (a first name as a person's)
+    if not any(all(_public(t) or GRADE.fullmatch(t) for t in ent.tokens(text[p.start:p.end])) for p in parts):
+        return [c]
+    return [_after_at(text, p) for p in parts if _a_body_part(text[p.start:p.end])]
+
+
+def _a_body_part(part: str) -> bool:
+    """A part of a list that may name a body: a word in it no dictionary has ("St
+    Cuthbert"); not a first name alone (read then as a person's), a post or a department
+    ("Lecturer", "Public Health")."""
+    toks = ent.tokens(part)
+    if len(toks) == 1 and part in names.first_names():
+        return False
+    return any(not words.is_common(t) and not _public(t) and not GRADE.fullmatch(t) for t in toks)
+
+
+def _after_at(text: str, c: Candidate) -> Candidate:
+    """A body NER read with the department before it, "Elderly Care at St Cuthbert's": the
+    body is what follows "at"."""
+    at = AT.search(text, c.start, c.end) if c.kind == Kind.INSTITUTION else None
+    if at and all(_public(t) or GRADE.fullmatch(t) for t in ent.tokens(text[c.start:at.start()])):
+        return Candidate(at.end(), c.end, c.kind, c.score, c.recognizer, c.presidio_type, c.known)
+    return c
 
 
 def _bodies_joined(cands: list[Candidate]) -> list[Candidate]:
@@ -186,7 +257,10 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     if salutation:   # "Dear Bukola,": a person, without "Dear"
         start, kind = salutation.end(), Kind.PERSON
     s, e, core = ent.trim(text, start, end, kind, address=address)
-    if not core or core.lower() in allow or core in lexicon.ACRONYMS or e <= s:
+    # (one word of the vocabulary after a title is a surname: "Dr Day", "Mr Thai")
+    named = kind == Kind.PERSON and " " not in core and core.lower() in lexicon.DOMAIN_LOWER and \
+        ent.after_title(text, s)
+    if not core or core.lower() in allow and not named or core in lexicon.ACRONYMS or e <= s:
         return None
     if kind == Kind.INSTITUTION and rec == "SpacyRecognizer" and _a_person(core):
         kind = Kind.PERSON  # "Alasdair MacLeod (AML) – Chief Executive": NER took a person for a body
@@ -217,10 +291,32 @@ def _before_gap(text: str, start: int, end: int, kind: Kind, address: bool) -> i
     what it found is before the gap. None for a date across a line break (no date at all)."""
     gap = FIELD_GAP.search(text, start, end) if not address else None
     if not gap:
-        return end
+        return _sentence_end(text, start, end, address)
     if kind == Kind.DATE and "\n" in gap.group():
         return None   # "142\n\nMinute Of The Board": no date, and it hid "no. HAL 142"
     return gap.start()
+
+
+def _sentence_end(text: str, start: int, end: int, address: bool) -> int:
+    """Where a found span ends when NER read on into the next sentence ("Cobden Fold.
+    Landlord is ..."): a stop after a word, then a capital; not the stop of an abbreviation
+    a name goes on after ("St. Luke's", "Dr. Marsh", "D. Whitcombe"). An address goes on
+    after its own abbreviations ("ul. Miła 53", "Apt. 360"): it ends only before an
+    ordinary word ("..., Cobden Fold. Good outcome")."""
+    for m in SENTENCE_STOP.finditer(text, start, end):
+        word, after = m.group(1), regex.match(r"\w+", text[m.end():end])
+        if len(word) < 2 or word.isdigit() or word in ABBREVIATIONS or address and \
+                word.lower() in ADDRESS_ABBREVIATIONS or not after or not _sentence_word(after.group()):
+            continue
+        return m.start(1) + len(word)
+    return end
+
+
+def _sentence_word(w: str) -> bool:
+    """A word that opens a sentence rather than goes on with a name: an everyday word that is
+    nobody's name ("Landlord", "Good"; not "Lorraine", "Apt")."""
+    return words.is_common(w) and w not in names.first_names() and w.lower() not in ADDRESS_ABBREVIATIONS \
+        and (w not in names.last_names() or words.is_everyday(w))   # ("Black mould", not "Smith said")
 
 
 def _a_body(span: str) -> bool:
@@ -278,14 +374,20 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
         return False  # the title of a law, a provision of one: "Criminal Justice Act 1967", "r.16.2"
     if len(toks) == 2 and toks[0].lower() in lexicon.ROLE_LABELS and re.fullmatch(r"[A-Z]|\d{1,3}", toks[1]):
         return False  # already a pseudonym: "Patient A", "Participant 3", "Child B"
-    if all(t in lexicon.ACRONYMS or re.fullmatch(r"[\d.,/%]+", t) for t in toks):
-        return False  # a known acronym and a number: a test result, "CRP 214"
+    if all(t in lexicon.ACRONYMS or re.fullmatch(r"[\d.,/%]+", t) or GRADE.fullmatch(t) for t in toks):
+        return False  # a known acronym and a number: a test result, "CRP 214"; a doctor's grade, "F2s"
     if any(t in lexicon.ACRONYMS for t in toks) and all(t in lexicon.ACRONYMS or words.is_everyday(t) for t in toks):
         return False  # a known acronym and everyday words: a post or a unit, "GP Partner", "ICU Nurse"
-    if all(_generic(t) for t in toks) or \
-            any(t.lower() in lexicon.public_words() for t in toks) and all(_generic(t) or ent.is_stop_word(t) for t in toks):
+    if all(_generic(t) for t in toks) or any(t.lower() in lexicon.public_words() for t in toks) and \
+            all(_generic(t) or ent.is_stop_word(t) or GRADE.fullmatch(t) for t in toks) or \
+            any(GRADE.fullmatch(t) for t in toks) and all(_public(t) or GRADE.fullmatch(t) for t in toks):
         return False   # titles, kinds of institution, the vocabulary of courts and committees
     return "\n" not in core or address
+
+
+def _public(t: str) -> bool:
+    """A generic word, or one of the vocabulary of a hospital, a caseworker or a community."""
+    return _generic(t) or t.lower() in lexicon.domain_words()
 
 
 def _generic(t: str) -> bool:
@@ -298,7 +400,10 @@ def sentence_start(text: str, pos: int) -> bool:
 
 
 # (words of one name stand a space or two apart, not in fields a tab or a column apart)
-LEFT_WORD = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’\-]+|\p{Lu}\.?)[ ]{1,2}$")
+# a letter that names a thing, not a person's initial: "an A.", "Plan B.", "vitamin D."
+THING_BEFORE = regex.compile(r"(?i)\b(?:an?|the|plan|grade|type|class|vitamin|hep|team|group|site|option|level|"
+                             r"stage|part|section|gen|category|wave|tier|band)[ \t]+$")
+LEFT_WORD = regex.compile(r"(?<![\w'’.\-])(\p{Lu}[\p{L}\p{M}'’\-]+|\p{Lu}\.?)[ ]{1,2}$")   # (not "R." of "HR.")
 RIGHT_WORD = regex.compile(r"[ ]{1,2}(\p{Lu}[\p{L}\p{M}'’\-]+|\p{Lu}\.?)(?![\w'’])")
 
 
@@ -313,9 +418,10 @@ def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
     s, e = c.start, c.end
     while m := LEFT_WORD.search(text[max(0, s - 40):s]):
         w, a = m.group(1), s - len(m.group())
-        if other(Span(a, s)) or w.lower().rstrip(".") in lexicon.TITLE_WORDS \
-                or w not in names.first_names() and (ent.is_stop_word(w) or words.is_common(w)):
-            break  # a first name joins even when it is an ordinary word: "Hope Delacroix"
+        initial = regex.fullmatch(r"\p{Lu}\.", w) and not THING_BEFORE.search(text, max(0, a - 12), a)
+        if other(Span(a, s)) or w.lower().rstrip(".") in lexicon.TITLE_WORDS or w not in names.first_names() \
+                and not initial and (ent.is_stop_word(w) or words.is_common(w)):
+            break  # a first name joins even when it is an ordinary word: "Hope Delacroix"; an initial, "D. Marsh"
         s = a
     while m := RIGHT_WORD.match(text[e:e + 40]):
         w, b = m.group(1), e + m.end()

@@ -4,6 +4,7 @@ and in no everyday use (replaced too: a wrong replacement costs a click, a miss 
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 import re
 
 import regex
@@ -15,7 +16,7 @@ from deid.linker import Linker
 from deid.model import Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
 from deid.rules import bare_acronym
-from deid.select import Candidate, whole_name
+from deid.select import Candidate, allowed_phrases, whole_name
 
 CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}(?:['’\-]\p{L}+)?")
 CAPS_WORD = regex.compile(r"\p{Lu}{4,}")
@@ -34,8 +35,19 @@ PERSON_VERB_AFTER = regex.compile(r"[ \t]+(?:%s)\b" % "|".join(lexicon.PERSON_VE
 # a capital and its stop before a lower-case word or a bracket: no sentence ends there
 LETTER_INITIAL = regex.compile(r"(?<![\w.&/'’])\p{Lu}\.(?=[ \t]+(?:\(|\p{Ll}))")
 # a letter that names a thing: "Plan B.", "a grade C.", "vitamin D."
+# a name of two or three letters, capitalised: "Mo", "Gaz" (not "St." nor "Mo-" of a word)
+SHORT_NAME = regex.compile(r"(?<![\w'’@.\-/&])\p{Lu}\p{Ll}{1,2}(?![\w'’@\-&]|\.\w)")
+GREETED = regex.compile(r"\b(?:%s)[ \t]*,?[ \t]+$" % "|".join(g.title() for g in lexicon.GREETINGS if " " not in g))
+# a letter standing alone (not "A", "I", nor part of "B&Q", "T-shirt", "U.S.")
+LETTER = regex.compile(r"(?<![\w&/\-.'’])[B-HJ-Z](?![\w&/\-'’]|\.\w)")
+# a letter a writer says they call someone by: "a father, who I will call Z. here", "I'll just say M."
+CALLED_LETTER = regex.compile(r"(?i:\b(?:call|calling|refer to|referred to|just say)[ \t]+"
+                              r"(?:(?:him|her|them)[ \t]+)?(?:as[ \t]+)?)([B-HJ-Z])\b")
+JOINED = regex.compile(r"(?<![\w&/\-])(\p{Lu}{1,3})[ \t]+(?:&|and)[ \t]+(\p{Lu}{1,3})(?![\w&/\-])")
 LETTER_OF = regex.compile(r"(?i)\b(?:plan|grade|type|section|class|part|option|vitamin|category|level|group|stage|"
-                          r"phase|step|block|wing|ward|bay|room|bed|unit|appendix|annex|schedule|exhibit)[ \t]+$")
+                          r"phase|step|block|wing|ward|bay|room|bed|unit|appendix|annex|schedule|exhibit|team|hep|"
+                          r"hepatitis|gen|generation|site|cohort|area|zone|wave|arm|series|model|size|key|form|"
+                          r"year|tier|band|route|line|platform|gate|terminal|an?|the)[ \t]+$")
 
 
 class Sweep:
@@ -48,11 +60,17 @@ class Sweep:
                                    and ix.kind_of.get(ix.entity_of.get(t)) == Kind.PERSON)
 
     def run(self, doc: Doc, plan: FilePlan, keep: list[Span]) -> None:
-        taken = SpanSet([m.span for m in plan.mentions] + list(keep))
+        taken = SpanSet([m.span for m in plan.mentions] + list(keep) + allowed_phrases(doc.analysed, self.allow))
         for mt in WORD.finditer(doc.analysed):
             span, w = Span(*mt.span()), mt.group()
             if taken.overlaps(span) or _in_a_title(doc.analysed, span, w) or _cut_short(doc, span, w):
                 continue
+            head, _, tail = w.partition("-")
+            if tail and head.lower() in self.allow and words.is_common(tail):
+                continue   # a word of the allow-list and an ordinary one: "Yoruba-speaking", "Covid-related"
+            if w.endswith("s") and words.is_plural(w) and not names.is_name(w) and ent.starts_sentence(
+                    doc.analysed, span.start) and not PERSON_VERB_AFTER.match(doc.analysed, span.end):
+                continue   # a plural opening a note's sentence: "Referrals from PMCH take weeks" (not "Oakes said")
             if not self._candidate(w):
                 if self._rare_inside(doc, span, w):
                     self._rare(doc, plan, span, w, taken)
@@ -65,7 +83,9 @@ class Sweep:
         self._short_forms(doc, plan, taken)
         self._employers(doc, plan, taken)
         self._initials(doc, plan, taken)
+        self._short_names(doc, plan, taken)
         self._residue(doc, plan, taken)
+        _as_elsewhere(plan)
 
     def _employers(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
         """Who someone works for is named, however ordinary its words: "got a job at
@@ -149,25 +169,53 @@ class Sweep:
         capitals a verb only a person does follows somewhere in the text ("BH took S into the
         kitchen"), replaced wherever they stand; an initial with its stop before a lower-case
         word ("K. came w/ his cousin", "K. furious"). Replaced with other letters, flagged."""
-        seen = [mt for mt in SHORT_CAPS.finditer(doc.analysed) if mt.group() not in lexicon.ACRONYMS]
-        # (used again and again, as notes use initials; an acronym said once before "said" is no one)
-        people = {mt.group() for mt in seen if PERSON_VERB_AFTER.match(doc.analysed, mt.end())
-                  and sum(o.group() == mt.group() for o in seen) > 1}
+        people = _initials_of_people(doc.analysed, SHORT_CAPS) | _initials_of_people(doc.analysed, LETTER)
+        gave_way: list[Span] = []
         # (in a lower-case transcript every sentence opens in lower case: "so did i. and then")
-        for rx in (SHORT_CAPS,) if doc.uncased else (SHORT_CAPS, LETTER_INITIAL):
+        for rx in (SHORT_CAPS,) if doc.uncased else (SHORT_CAPS, LETTER, LETTER_INITIAL):
             for mt in rx.finditer(doc.analysed):
                 span, w = Span(*mt.span()), mt.group()
-                if w.lower() in self.allow or rx is SHORT_CAPS and w not in people or w in ("I.", "A.") \
-                        or rx is LETTER_INITIAL and LETTER_OF.search(doc.analysed, max(0, span.start - 12), span.start):
+                if w.lower() in self.allow or rx is not LETTER_INITIAL and w not in people or w in ("I.", "A.") \
+                        or rx is not SHORT_CAPS and LETTER_OF.search(doc.analysed, max(0, span.start - 12), span.start):
                     continue
-                if not _free(plan, span, taken):   # (flagged as an acronym and kept: initials after all)
-                    continue
+                if not (_free(plan, span, taken) or rx is LETTER and _ordinary_around(plan, span, gave_way)):
+                    continue   # (flagged as an acronym and kept: initials after all)
                 m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.0,
                             "PersonInitials", w, flags=[Flag.POSSIBLE_MISS])
                 self.linker.link(m)
                 plan.set(m, self.planner.ps.initials(w))
                 self.planner.commit(m.entity)
                 taken.add(span)
+
+    def _short_names(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
+        """Names of two or three letters people are called by ("Mo", "Gaz", "Kez"): one
+        greeted ("Hi Kez"), a verb only a person does after it ("Gaz came"), or the start of
+        the first name of someone named here ("Mo - Dr Mohammed Siddiqi") makes the word a
+        name wherever it stands capitalised. Replaced, flagged."""
+        if doc.uncased:
+            return
+        starts = {ent.tokens(p.mention.text)[0] for p in plan.replaced() if p.mention.kind == Kind.PERSON
+                  and len(ent.tokens(p.mention.text)) > 1 and ent.tokens(p.mention.text)[0] in names.first_names()}
+        found = [mt for mt in SHORT_NAME.finditer(doc.analysed) if self._short(mt.group())]
+        people = {mt.group() for mt in found if GREETED.search(doc.analysed, max(0, mt.start() - 12), mt.start())
+                  or PERSON_VERB_AFTER.match(doc.analysed, mt.end()) or any(t.startswith(mt.group()) for t in starts)}
+        for mt in found:
+            span, w = Span(*mt.span()), mt.group()
+            if w in people and _free(plan, span, taken):
+                m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.0,
+                            "ShortName", w, flags=[Flag.POSSIBLE_MISS])
+                self.linker.link(m)
+                plan.set(m, self.planner.pseudonym(m, doc.text))
+                taken.add(span)
+
+    def _short(self, w: str) -> bool:
+        """A word of two or three letters that could be someone's short name: with a vowel
+        ("Gr." is a grade), no everyday word ("Al", "An", "Ok"), title, relation,
+        abbreviation or word of the allow-list."""
+        return re.search(r"[aeiouyAEIOUY]", w) is not None and not words.is_everyday(w) \
+            and w.lower() not in self.allow and w.upper() not in lexicon.ACRONYMS \
+            and w.lower() not in lexicon.TITLE_WORDS and w.lower() not in lexicon.NOT_SHORT_NAMES \
+            and w not in lexicon.DATE_ABBREVIATIONS and w not in lexicon.TITLES_WRITTEN
 
     def _residue(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
         """Flagged for a reviewer: short acronyms nobody listed, brands written in
@@ -272,6 +320,48 @@ THE_NAME = regex.compile(r"(?<=[\p{Ll},;][ \t]+)The[ \t]+(\p{Lu}[\p{Ll}\p{M}'’
                          r"(?![\w'’]|[ \t]+\p{Lu}|[ \t]+of\b)")   # (nor "The Sound of Music")
 # a stop, then a number or a lower-case word: the word was cut short ("Ext. 3391", "Enc. two")
 ABBREVIATION = regex.compile(r"\.[ \t]*(?:\d|\p{Ll})")
+
+
+def _as_elsewhere(plan: FilePlan) -> None:
+    """A name kept in one place and replaced in another of the same text is replaced in
+    both, as the same entity ("the Fleece" flagged as one ordinary word, "The Fleece" read
+    as a pub): a reader would otherwise find it next to its pseudonym."""
+    done = {(p.mention.text, p.mention.kind): p for p in plan.replaced() if p.mention.text[:1].isupper()}
+    for p in list(plan.items):
+        twin = done.get((p.mention.text, p.mention.kind))
+        if twin is not None and not p.replaced and p.mention.flags:
+            p.mention.entity = twin.mention.entity
+            plan.set(p.mention, twin.pseudonym, twin.fixed)
+
+
+def _initials_of_people(text: str, rx) -> set[str]:
+    """Initials or letters a text names people by: used again and again (as notes use
+    initials; an acronym said once before "said" is no one), a verb only a person does after
+    one of them ("BH took S into the kitchen"), with the letters joined to them ("S & T");
+    or a letter the writer says they call someone ("who I will call Z. here")."""
+    seen = [mt for mt in rx.finditer(text) if mt.group() not in lexicon.ACRONYMS
+            and mt.group().lower() not in lexicon.ROLE_LABELS   # ("P said ...": a participant, named so already)
+            and not LETTER_OF.search(text, max(0, mt.start() - 12), mt.start())]
+    count = Counter(mt.group() for mt in seen)
+    people = {mt.group() for mt in seen if PERSON_VERB_AFTER.match(text, mt.end()) and count[mt.group()] > 1}
+    for mt in JOINED.finditer(text):
+        if people & {mt.group(1), mt.group(2)} and count[mt.group(1)] and count[mt.group(2)]:
+            people |= {mt.group(1), mt.group(2)}
+    return people | ({mt.group(1) for mt in CALLED_LETTER.finditer(text)} if rx is LETTER else set())
+
+
+def _ordinary_around(plan: FilePlan, span: Span, gave_way: list[Span]) -> bool:
+    """Whether what holds a span is only NER's reading of ordinary words kept around it
+    ("Twins (S & T"): it gives way (`gave_way`) to the letters inside, which are people."""
+    held = plan.overlapping(span)
+    if not held:
+        return any(g.contains(span) for g in gave_way)
+    if any(p.replaced or Flag.ORDINARY_WORDS not in p.mention.flags for p in held):
+        return False
+    for p in held:
+        gave_way.append(p.mention.span)
+        plan.remove(p.mention)
+    return True
 
 
 def _free(plan: FilePlan, span: Span, taken: SpanSet) -> bool:

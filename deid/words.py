@@ -84,6 +84,11 @@ def is_everyday_plural(word: str) -> bool:
     return is_common(word) and any(frequency(stem) >= EVERYDAY for stem in _stems(word.lower(), PLURALS))
 
 
+def is_plural(word: str) -> bool:
+    """The plural of a word people use ("Referrals", "Rotations"), however rare itself."""
+    return any(frequency(stem) >= MODERN for stem in _stems(word.lower(), PLURALS))
+
+
 def is_rare(word: str) -> bool:
     """A word hardly anyone uses, even when the dictionary lists it ("amadou", a tinder
     fungus, is mostly somebody's name)."""

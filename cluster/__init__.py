@@ -4,6 +4,7 @@ Ray actors, the study reduced on this machine (the driver). Ray is imported only
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import click
@@ -51,12 +52,18 @@ def _init(ray, address: str) -> None:
     import warnings
     warnings.filterwarnings("ignore", module="ray")   # its client warns, then raises: said once, by us
     if address == "local":
-        # the workers of a local instance run this checkout of veil, as the driver does
-        root = str(Path(__file__).resolve().parent.parent)
         ray.init(include_dashboard=False, log_to_driver=False, logging_level=logging.ERROR,
-                 runtime_env={"env_vars": {"PYTHONPATH": root}})
+                 runtime_env={"env_vars": local_env()})
     else:   # the nodes of a cluster have veil installed (see the README)
         ray.init(address=address, log_to_driver=False, logging_level=logging.ERROR)
+
+
+def local_env() -> dict[str, str]:
+    """The environment of a local instance's workers: this checkout of veil, as the driver
+    runs, and the OpenMP threads a run on this machine has (Ray would give each actor as
+    many as its CPUs, and the recogniser's figures change with them: "now." read "now!")."""
+    return {"PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+            "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS") or str(os.cpu_count() or 1)}
 
 
 def _first_line(e: Exception) -> str:

@@ -19,6 +19,7 @@ from deid.pseudonym import SURNAME_FIRST
 BRACKET_LABEL = re.compile(r"\[[A-Z]+ \d+\]")
 
 INITIALS = re.compile(r"(?<![\w&/\-])(?:[A-Z]{2,4}|[A-Z]-[A-Z])(?![\w&/\-])")   # "FM", "K-L" of "Kacey-Leigh"
+SIGNED = re.compile(r"(?:\(|:[ \t]*|\n[ \t]*)$")   # "(TBO)", "Transcriber: TBO", a turn of its own
 DEFINED = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{1,5})\)")
 RECOGNIZER = "Abbreviation"
 
@@ -38,6 +39,7 @@ class Abbreviations:
     def run(self, doc: Doc, plan: FilePlan) -> None:
         self.defined: dict[str, int] = {}   # a person's initials the text defines: "Fraser Menzies (FM)"
         self.ambiguous: set[str] = set()      # initials two people of the transcript share
+        self.elsewhere: set[str] = set()      # initials of people only other transcripts name
         self._defined(doc, plan)
         self._initials(doc, plan)
 
@@ -73,8 +75,10 @@ class Abbreviations:
             eid = people.get(text)
             # (initials the text defines win over the allow-list: "FM" is a radio band too)
             if eid is None or text.lower() in self.allow and text not in self.defined or taken.overlaps(span) \
-                    or text.lower() in lexicon.FIELD_LABELS and text not in self.defined:
-                continue   # ("RE: Amendment request" is a reply, not Rhiannon Pugh-Evans)
+                    or text.lower() in lexicon.FIELD_LABELS and text not in self.defined \
+                    or text in self.elsewhere and not SIGNED.search(doc.text, max(0, span.start - 3), span.start):
+                continue   # ("RE: Amendment request" is a reply, not Rhiannon Pugh-Evans; another file's
+                # people only where a note signs with them: "Transcriber initials: TBO", "(TBO)")
             for p in plan.overlapping(span):   # a flag on the same letters ("acronym?") gives way
                 plan.remove(p.mention)
             m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.8, RECOGNIZER, text)
@@ -113,6 +117,7 @@ class Abbreviations:
                         and not words.is_common(ini):   # ("PIP", "SEN", "DNA" of another file's people)
                     elsewhere.setdefault(ini, []).append(eid)
         out = {ini: eids[0] for ini, eids in elsewhere.items() if len(eids) == 1}
+        self.elsewhere = set(out) - whole.keys() - part.keys()
         for ini in whole.keys() | part.keys():
             pick = whole.get(ini) or part[ini]
             out[ini] = pick[0]

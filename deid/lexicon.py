@@ -11,13 +11,13 @@ from functools import lru_cache
 # how people are addressed in other languages and communities, before a first name or a
 # surname ("Pani Agnieszka", "Mummy Funmi", "Doña Chela", "Ông Tiến", "Matron Heseltine")
 HONORIFICS = ("Pani", "Pan", "Ksiądz", "Deaconess", "Doña", "Señora", "Señor", "Mummy", "Aunty", "Matron", "Alhaji",
-              "Alhaja", "Ông", "Bà", "Madame", "Monsieur", "Whaea", "Koro", "Kuia", "Abba")
+              "Alhaja", "Ông", "Bà", "Madame", "Monsieur", "Whaea", "Koro", "Kuia")
 HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
 # ... those that are surnames too, which a title must not make generic: "Dr Pan", "Wei Pan"
 HONORIFIC_SURNAMES = frozenset({"pan", "pani"})
 HONORIFICS_FEMALE = frozenset({"pani", "deaconess", "doña", "señora", "mummy", "aunty", "matron", "alhaja", "bà",
                                "madame", "whaea", "kuia"})
-HONORIFICS_MALE = frozenset({"pan", "ksiądz", "señor", "alhaji", "ông", "monsieur", "koro", "abba"})
+HONORIFICS_MALE = frozenset({"pan", "ksiądz", "señor", "alhaji", "ông", "monsieur", "koro"})
 TITLE_WORDS = frozenset({
     "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "nurse", "sister",
     "brother", "father", "pastor", "rev", "reverend", "rabbi", "imam", "coach", "judge", "officer",
@@ -53,7 +53,9 @@ NOT_SHORT_NAMES = frozenset({"ma", "pa", "da", "mam", "nan", "gran", "bro", "sis
                              "min", "sec", "wk", "yr", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "ja",
                              "si", "sí", "aye", "ay", "na", "nae", "oui", "non", "nee", "och", "ach", "yo", "ya",
                              "yah", "yeh", "ha", "heh", "huh", "mmm", "shh", "aah", "wow", "bah", "meh", "ne", "ni",
-                             "nu", "da", "jo", "ok", "ooh", "eek", "yay", "boo", "oof"})
+                             "nu", "da", "jo", "ok", "ooh", "eek", "yay", "boo", "oof", "hun", "hen", "cuz", "bab",
+                             "pal", "bae", "pet", "fam", "bub", "gov", "guv", "opa", "oma", "mum", "mom", "dad",
+                             "doc", "luv", "lad", "kid", "bud", "son", "sir", "all", "guys", "ya'll", "yall"})
 # relations and roles after which a capitalised word is a name: "my sister Faith"
 RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son", "daughter", "wife", "husband",
              "partner", "boyfriend", "girlfriend", "fiancé", "fiancée", "friend", "cousin", "aunt", "uncle", "niece",
@@ -449,6 +451,7 @@ SENCO SLT SOB SUV TB TIA UCAS UN UNICEF US UTI UV VAT VIP VP WHO
 BID TID QID QDS TDS OD PO SC IM ICD ICF NOS ABG AF BNP CVD DMARD EF GFR HDL LDL LFT MCV NEWS NIV OGD PEFR
 U&E U&Es FBC LFTs TFT TFTs INR ESR CXR AXR ECHO OT SLT FY1 FY2 ST1 ST2 ST3 SHO SpR
 PC PCSO DC DCI DI DSL DfE URN
+IMG NQT ECT CPN ACP ANP EHCP PGCE ITU MSK LTFT ARCP SDEC AMU CCU HCA
 DWP CAB PIP UC ESA JSA DLA DVLA HMCTS ONS MP MSP LA SSA IRS DMV EBT SNAP WIC TANF HUD FEMA ICE CDC FBI DHS
 HHS SSI SSDI ACA CHIP
 """.split()) | frozenset(w for c in NEUTRAL_CITATION_COURTS for w in c.split() if w.isupper()) | frozenset(CREDENTIALS)
@@ -605,7 +608,8 @@ def public_vocabulary() -> frozenset[str]:
     single word only where it is nobody's name) and medicines. Acronyms are matched as
     written, in capitals (`ACRONYMS`)."""
     terms = {t.lower() for t in PUBLIC_TERMS if " " in t or t.lower() in public_words()}
-    terms |= {t.lower() for t in DOMAIN_TERMS if " " in t or t.lower() in domain_words()}
+    # (a phrase only: a single word of it may be someone's surname the key must still find, "Eid")
+    terms |= {t.lower() for t in DOMAIN_TERMS if " " in t}
     # the courts of neutral citations ("[2019] EWCA Crim 1123"), whole and word by word
     courts = {w.lower() for c in NEUTRAL_CITATION_COURTS for w in [c] + c.split()}
     return frozenset(w.lower() for w in DEFAULT_ALLOW) | terms | CLINICAL_WORDS | courts

@@ -201,6 +201,7 @@ class SocialHandleRecognizer(PatternRecognizer):
 
 KINDS = "|".join(re.escape(k) for k in sorted(lexicon.INSTITUTION_KINDS, key=len, reverse=True))
 PREFIXES = "|".join(re.escape(k) for k in lexicon.INSTITUTION_PREFIXES)
+WORD = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*"   # a capitalised word, no initial
 LEGAL = "|".join(re.escape(f) for f in ("Ltd", "Limited", "LLP", "PLC", "plc", "Inc", "LLC", "CIC"))
 PROPER = rf"(?:{NAME}|St\.?|Saint|[A-Z]{{2,5}}|\p{{Lu}}\p{{Ll}}+\p{{Lu}}\p{{Ll}}+)"   # names, acronyms, CamelCase
 
@@ -219,7 +220,7 @@ class InstitutionRecognizer(PatternRecognizer):
                 rf"(?:[ \t]+{NAME}){{0,3}}\b", 0.7),
         Pattern("kind X", rf"\b(?:{PREFIXES})[ \t]+{NAME}(?:[ \t]+{NAME}){{0,2}}\b", 0.7),
         # a company with its region in brackets before its legal form: "Sapphire Homes (NW) Ltd"
-        Pattern("X (region) Ltd", rf"\b{NAME}(?:[ \t]+{NAME}){{0,3}}[ \t]+\([A-Z][A-Za-z]{{0,11}}\)[ \t]+"
+        Pattern("X (region) Ltd", rf"\b{WORD}(?:[ \t]+{WORD}){{0,3}}[ \t]+\([A-Z][A-Za-z]{{0,11}}\)[ \t]+"
                 rf"(?:{LEGAL})\b", 0.7),
     ]
 

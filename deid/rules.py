@@ -27,7 +27,7 @@ ACRONYM_CUE = re.compile(r"\b(?:%s)\s+(?:the\s+)?$" % "|".join(lexicon.ACRONYM_C
 DEMONYM = re.compile(r"(?:%s)$" % "|".join(lexicon.DEMONYM_ENDINGS))
 NRP_A_PLACE = re.compile(r"\b(?i:from|at|near)[ \t]+$")
 # where a sentence or a note's entry opens: a stop, a line, a dash after a worker's initials
-NOTE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*|\s[-–—]\s+)$")
+NOTE_START = re.compile(r"(?:^|(?<![\s(][A-Z][a-z])(?<![\s(][A-Z])[.!?]\s+|\n\s*|\s[-–—]\s+)$")   # (not "Ft.")
 
 
 def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list[Span]]:

@@ -53,13 +53,13 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
     study's known names found in the text (start, end, kind of their entity)."""
     cands = [part for c in (_candidate(r, text, allow) for r in results) if c for part in _places_apart(text, c)]
     cands += _bodies_joined(cands)
-    inside = SpanSet(allowed_phrases(text, allow))
-    cands = [c for c in cands if not any(p.contains(c.span) for p in inside.overlapping(c.span))]
-    # (a word of a phrase that names no one: "Kia" of "Kia ora", "Care" of "Elderly Care")
     for s, e, kind in known:
         s, e, core = ent.trim(text, s, e, kind)
         if core and e > s:
             cands.append(Candidate(s, e, kind, 1.0, KNOWN, ent.PRESIDIO_OF[kind.value], known=True))
+    inside = SpanSet(allowed_phrases(text, allow))
+    cands = [c for c in cands if not any(p.contains(c.span) for p in inside.overlapping(c.span))]
+    # (a word of a phrase that names no one: "Kia" of "Kia ora", "Care" of "Elderly Care")
     taken, out = SpanSet(), []
     for c in sorted(cands, key=Candidate.rank):
         if not taken.overlaps(c.span):
@@ -257,10 +257,10 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     if salutation:   # "Dear Bukola,": a person, without "Dear"
         start, kind = salutation.end(), Kind.PERSON
     s, e, core = ent.trim(text, start, end, kind, address=address)
-    # (one word of the vocabulary after a title is a surname: "Dr Day", "Mr Thai")
-    named = kind == Kind.PERSON and " " not in core and core.lower() in lexicon.DOMAIN_LOWER and \
-        ent.after_title(text, s)
-    if not core or core.lower() in allow and not named or core in lexicon.ACRONYMS or e <= s:
+    # a word of the vocabulary NER took for a name ("Sorani", "Resus"), but not after a title
+    # ("Dr Day", "Mr Thai": a surname); the key's known names are found apart from NER
+    vocabulary = core.lower() in lexicon.DOMAIN_LOWER and not (kind == Kind.PERSON and ent.after_title(text, s))
+    if not core or core.lower() in allow or vocabulary or core in lexicon.ACRONYMS or e <= s:
         return None
     if kind == Kind.INSTITUTION and rec == "SpacyRecognizer" and _a_person(core):
         kind = Kind.PERSON  # "Alasdair MacLeod (AML) – Chief Executive": NER took a person for a body

@@ -35,11 +35,11 @@ PERSON_VERB_AFTER = regex.compile(r"[ \t]+(?:%s)\b" % "|".join(lexicon.PERSON_VE
 # a capital and its stop before a lower-case word or a bracket: no sentence ends there
 LETTER_INITIAL = regex.compile(r"(?<![\w.&/'’])\p{Lu}\.(?=[ \t]+(?:\(|\p{Ll}))")
 # a letter that names a thing: "Plan B.", "a grade C.", "vitamin D."
-# a name of two or three letters, capitalised: "Mo", "Gaz" (not "St." nor "Mo-" of a word)
+# a name of two or three letters, capitalised: "Gaz", "Kez" (not "St." nor "Mo-" of a word)
 SHORT_NAME = regex.compile(r"(?<![\w'’@.\-/&])\p{Lu}\p{Ll}{1,2}(?![\w'’@\-&]|\.\w)")
 GREETED = regex.compile(r"\b(?:%s)[ \t]*,?[ \t]+$" % "|".join(g.title() for g in lexicon.GREETINGS if " " not in g))
 # a letter standing alone (not "A", "I", nor part of "B&Q", "T-shirt", "U.S.")
-LETTER = regex.compile(r"(?<![\w&/\-.'’])[B-HJ-Z](?![\w&/\-'’]|\.\w)")
+LETTER = regex.compile(r"(?<![\w&/\-.'’])[B-HJ-WYZ](?![\w&/\-'’]|\.\w)")   # (not "X", a platform, a ray)
 # a letter a writer says they call someone by: "a father, who I will call Z. here", "I'll just say M."
 CALLED_LETTER = regex.compile(r"(?i:\b(?:call|calling|refer to|referred to|just say)[ \t]+"
                               r"(?:(?:him|her|them)[ \t]+)?(?:as[ \t]+)?)([B-HJ-Z])\b")
@@ -47,7 +47,8 @@ JOINED = regex.compile(r"(?<![\w&/\-])(\p{Lu}{1,3})[ \t]+(?:&|and)[ \t]+(\p{Lu}{
 LETTER_OF = regex.compile(r"(?i)\b(?:plan|grade|type|section|class|part|option|vitamin|category|level|group|stage|"
                           r"phase|step|block|wing|ward|bay|room|bed|unit|appendix|annex|schedule|exhibit|team|hep|"
                           r"hepatitis|gen|generation|site|cohort|area|zone|wave|arm|series|model|size|key|form|"
-                          r"year|tier|band|route|line|platform|gate|terminal|an?|the)[ \t]+$")
+                          r"year|tier|band|route|line|platform|gate|terminal|channel|child|patient|participant|"
+                          r"respondent|parent|family|case|client|person|an?|the)[ \t]+$")
 
 
 class Sweep:
@@ -65,10 +66,13 @@ class Sweep:
             span, w = Span(*mt.span()), mt.group()
             if taken.overlaps(span) or _in_a_title(doc.analysed, span, w) or _cut_short(doc, span, w):
                 continue
+            if w.lower() in lexicon.DOMAIN_LOWER:
+                continue   # a word of the vocabulary: "Sorani", "Caseload" (a known surname is found apart)
             head, _, tail = w.partition("-")
-            if tail and head.lower() in self.allow and words.is_common(tail):
+            if tail and (head.lower() in self.allow or head.lower() in lexicon.DOMAIN_LOWER) and words.is_common(tail):
                 continue   # a word of the allow-list and an ordinary one: "Yoruba-speaking", "Covid-related"
-            if w.endswith("s") and words.is_plural(w) and not names.is_name(w) and ent.starts_sentence(
+            if w.endswith("s") and words.is_plural(w) and not names.is_name(w) and not names.is_name(w[:-1]) \
+                    and ent.starts_sentence(
                     doc.analysed, span.start) and not PERSON_VERB_AFTER.match(doc.analysed, span.end):
                 continue   # a plural opening a note's sentence: "Referrals from PMCH take weeks" (not "Oakes said")
             if not self._candidate(w):
@@ -188,17 +192,20 @@ class Sweep:
                 taken.add(span)
 
     def _short_names(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
-        """Names of two or three letters people are called by ("Mo", "Gaz", "Kez"): one
-        greeted ("Hi Kez"), a verb only a person does after it ("Gaz came"), or the start of
-        the first name of someone named here ("Mo - Dr Mohammed Siddiqi") makes the word a
-        name wherever it stands capitalised. Replaced, flagged."""
+        """Names of two or three letters people are called by ("Gaz", "Kez", "Jo"): one
+        greeted ("Hi Kez"), or, for a word no dictionary has, a verb only a person does after
+        it ("Gaz came") or the start of the first name of someone named here ("Jas - Dr
+        Jaswinder Gill"), makes the word a name wherever it stands capitalised. Replaced, flagged."""
         if doc.uncased:
             return
         starts = {ent.tokens(p.mention.text)[0] for p in plan.replaced() if p.mention.kind == Kind.PERSON
                   and len(ent.tokens(p.mention.text)) > 1 and ent.tokens(p.mention.text)[0] in names.first_names()}
         found = [mt for mt in SHORT_NAME.finditer(doc.analysed) if self._short(mt.group())]
+        # (by a verb, or as the start of a first name, only a word no dictionary has: not "Flu
+        # came back", "Lab rang", "Ash Wednesday", "Mat leave")
         people = {mt.group() for mt in found if GREETED.search(doc.analysed, max(0, mt.start() - 12), mt.start())
-                  or PERSON_VERB_AFTER.match(doc.analysed, mt.end()) or any(t.startswith(mt.group()) for t in starts)}
+                  or not words.is_common(mt.group()) and (PERSON_VERB_AFTER.match(doc.analysed, mt.end())
+                                                          or any(t.startswith(mt.group()) for t in starts))}
         for mt in found:
             span, w = Span(*mt.span()), mt.group()
             if w in people and _free(plan, span, taken):

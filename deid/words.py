@@ -86,7 +86,7 @@ def is_everyday_plural(word: str) -> bool:
 
 def is_plural(word: str) -> bool:
     """The plural of a word people use ("Referrals", "Rotations"), however rare itself."""
-    return any(frequency(stem) >= MODERN for stem in _stems(word.lower(), PLURALS))
+    return any(frequency(stem) >= MODERN and stem in _web2() for stem in _stems(word.lower(), PLURALS))
 
 
 def is_rare(word: str) -> bool:

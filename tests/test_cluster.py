@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import cli
+import cluster
 from transcribe import cli as tcli
 
 ray = pytest.importorskip("ray")
@@ -28,9 +29,9 @@ if not AUDIO.is_dir():
 
 @pytest.fixture(scope="module", autouse=True)
 def local_ray():
-    # the workers import this checkout, as the driver does
+    # the workers import this checkout, as the driver does, with its OpenMP threads
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
-             runtime_env={"env_vars": {"PYTHONPATH": str(ROOT)}})
+             runtime_env={"env_vars": cluster.local_env()})
     yield
     ray.shutdown()
 

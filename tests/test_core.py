@@ -1099,3 +1099,27 @@ def test_a_review_of_the_new_vocabulary_letters_and_short_names(tmp_path, passph
                  "Team B went first and Team B left", "Hep C came back twice. Hep C took", "Gen Z wants more",
                  "known as X,", "P said she felt judged. P felt tired", "I got an A. "):
         assert kept in out, (kept, out)
+
+
+def test_a_second_review_of_the_vocabulary_short_names_and_initials(tmp_path, passphrase):
+    """Regressions a second review found: a known surname that is a word of the vocabulary was
+    kept where it stood alone ("Eid told me", "Tamil was kind"); "Abba", a given name, was
+    kept as an honorific; a company after a National Insurance number, a plural-looking
+    surname opening a sentence ("Jeffs was"), a place after "Ft." were kept; clinical words
+    ("Flu came back", "Lab rang"), pet names ("Thanks Hun"), "Ash Wednesday", the platform X
+    and "Child B" were replaced; another file's people made acronyms ("IMG") initials."""
+    first = "Interviewer: Hi.\n\nParticipant: Irene Mary Grant and Anna Clare Price came.\n"
+    deid_one(tmp_path, "a.txt", first)
+    (tmp_path / "in" / "a.txt").unlink()
+    text = ("Interviewer: Tell me more.\n\nParticipant: Then Ahmed Eid, the imam. Eid told me to rest. Shona "
+            "Tamil helped. Tamil was kind. My cousin Abba Musa came. Abba said hello. The number was AB 12 34 "
+            "56 D. Sapphire Homes (NW) Ltd took it. It was a hard year. Jeffs was my manager then. Then "
+            "Oldham. Ft. Worth, Texas. Op went well. Flu came back negative. Lab rang with results. Thanks "
+            "Hun. Ashley Cole said Ash Wednesday was busy. X said they would ban it. X said that again. "
+            "Child B told me. Child B said no. As an IMG I found it hard. The ACP saw me.\n")
+    _, out = deid_one(tmp_path, "b.txt", text)
+    for real in ("Eid", "Tamil", "Abba", "Sapphire", "Jeffs", "Worth"):
+        assert real not in out, (real, out)
+    for kept in ("Op went well. Flu came back negative. Lab rang", "Thanks Hun.", "Ash Wednesday",
+                 "X said they would ban it. X said", "Child B told me. Child B said no.", "As an IMG", "The ACP"):
+        assert kept in out, (kept, out)

@@ -31,6 +31,9 @@ GENERIC_PLACE = _alt(lexicon.GENERIC_PLACE_WORDS)
 
 NUMBER_WORDS = "|".join(lexicon.NUMBER_WORDS)
 STREETS = {
+    # a block of flats as Singapore writes it, with its street perhaps: "Blk 824", "Blk 824A
+    # Tampines St 81"
+    "block": rf"\bBlk\.?[ \t]+\d{{1,4}}[A-Z]?\b(?:[ \t]+(?:{CAP}[ \t]+){{1,3}}(?:{SUFFIX})\.?(?:[ \t]+\d{{1,3}}\b)?)?",
     # "12 Main Street", "4410 N. 72nd Street" (a direction and a numbered street)
     "number street": rf"\b\d{{1,6}}[A-Za-z]?(?:[ \t]+\d{{1,6}})?[ \t]+(?:(?:[NSEW]|NE|NW|SE|SW)\.?[ \t]+)?"
                      rf"(?:(?:{CAP}|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{0,4}}(?:{SUFFIX})\b\.?"

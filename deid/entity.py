@@ -8,7 +8,8 @@ import runpy
 from functools import lru_cache
 from pathlib import Path
 
-from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTIALS, DIRECTIONS, GENERIC_WORDS,
+from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTIALS, DIALECT_WORDS, DIRECTIONS,
+                          GENERIC_WORDS,
                           LEAD_VERBS, LEGAL_FORMS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES,
                           STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
@@ -205,7 +206,12 @@ TITLE_STOP = re.compile(r"\b(?:%s)\.$" % "|".join(TITLES_WRITTEN))   # "Dr." of 
 
 def starts_sentence(text: str, at: int) -> bool:
     """Whether a word at `at` is a sentence's first (the full stop of a title ends none)."""
-    before = text[max(0, at - 40):at].rstrip(" \t\"“‘'(")
+    raw = text[max(0, at - 40):at]
+    before = raw.rstrip(" \t\"“‘'(")
+    if raw.rstrip(" \t").endswith((',"', ',“')):
+        return True   # a field of a CSV row, quoted: "…,\"Wellness walks"
+    if before.endswith("]") and (note := text.rfind("[", max(0, at - 40), at)) >= 0:
+        return starts_sentence(text, note)   # after a note that opens one: "? [laughs] Tiny town"
     return not before or before[-1] in ".!?:;\n…—-" and not TITLE_STOP.search(before)
 
 
@@ -223,6 +229,14 @@ VERB_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(re.escape(v) for v in NAME_
 AUXILIARY_AFTER = re.compile(r"['’]s\b|[ \t]+(?:%s)\b" % "|".join(re.escape(v) for v in AUXILIARIES))
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|our|your|their|its|last|next|every|each|my|his|"
                             r"her|some|any|no)[ \t]+$", re.I)
+
+
+def in_dialect(text: str, s: int, e: int) -> bool:
+    """A word of a dialect that is a name somewhere too, said as the dialect's word: "Inna
+    London!", "Neva." (not "Inna said", "my colleague Inna", "Dr Neva")."""
+    return text[s:e].lower() in DIALECT_WORDS and not (
+        VERB_AFTER.match(text, e) or RELATION_BEFORE.search(text, max(0, s - 40), s)
+        or CALLED_BEFORE.search(text, max(0, s - 40), s) or after_title(text, s))
 
 
 def said_as_name(text: str, s: int, e: int) -> bool:

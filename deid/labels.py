@@ -49,6 +49,10 @@ def is_role(label: str) -> bool:
     toks = [t for t in ent.tokens(core) if re.search(r"[^\W\d_]", t)]
     if not toks or INITIALS.match(core):
         return not toks
+    # a role or a header's field and ordinary words: "Date of interview", "Transcriber initials"
+    if toks[0].lower() in lexicon.ROLE_LABELS | lexicon.FIELD_LABELS and all(
+            words.is_common(t) and not names.is_name(t.title()) for t in toks[1:]):
+        return True
     # ordinary words that are nobody's name: "Nurse Manager", "Note", "Audience Member"
     return all(words.is_common(t) and t.title() not in names.first_names() and t.title() not in names.last_names()
                for t in toks)

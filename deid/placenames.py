@@ -41,8 +41,11 @@ class PlaceNames:
             # (not a kind the real names hold: "Logistics" of "… Transport and Logistics Union"
             # is no "Transport")
             others = [g for g in others if pools.norm(g) not in self.real_words] or others
+            # (nor, where another is left, one another kind word became: "Foundation Trust" is
+            # no "Fund Fund")
+            fresh = [g for g in others if g not in set(self.map.values())] or others
             # no one-word kind like it ("Prison": "Correctional Facility"): kept, it names no one
-            p = self.rng.choice(others) if others else word
+            p = self.rng.choice(fresh) if fresh else word
             self.remember(word, p)
             return p
         return word if pools.norm(word) in pools.kept_words() else None

@@ -425,9 +425,12 @@ class Pseudonyms(PlaceNames):
     def _contact(self, core: str, hint: str) -> str:
         if "@" in core and not core.startswith("@") or SPOKEN_ADDRESS.search(core):   # ("b oshea at nnu dot org")
             # no part of the real address is kept: not even its top-level domain (".invalid" is
-            # reserved, RFC 2606: no one's address, and no word of one written as "example.com")
+            # reserved, RFC 2606: no one's address, and no word of one written as "example.com"),
+            # nor a word of its domain ("mail" of "mail.mcgill.ca")
+            real = set(re.split(r"[^a-z]+", core.lower()))
+            domain = next((d for d in ("mail", "post", "inbox") if d not in real), "address")
             return self._fresh_handle(lambda: f"{self.rng.choice(FEMALE + MALE)[0].lower()}"
-                                              f"{self.rng.choice(LAST).lower()}@mail.invalid")
+                                              f"{self.rng.choice(LAST).lower()}@{domain}.invalid")
         if core.startswith("@"):
             return self._fresh_handle(lambda: "@" + self.rng.choice(FEMALE + MALE).lower() + str(self.rng.randint(10, 999)))
         if hint == "URL" or re.match(r"(?i)(https?://|www\.)", core):

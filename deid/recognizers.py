@@ -19,6 +19,7 @@ from deid.address import AddressRecognizer
 # A capitalised name word: Marsh, O'Neil, McAllister, Mwangi, Tomás, Lindqvist-Shaw
 NAME = r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\.)"
 TITLES = "|".join(lexicon.TITLES_WRITTEN)
+WRAPPED = "|".join(lexicon.WRAPPED_TITLES)
 RELATIONS = "|".join(re.escape(r) for r in lexicon.RELATIONS)
 RANKS = "|".join(lexicon.POLICE_RANKS)
 KIN = "|".join(re.escape(r) for r in lexicon.RELATIONS + lexicon.TITLES_WRITTEN + ("Mummy", "Nan", "Gran", "Sir", "Boss"))
@@ -36,11 +37,14 @@ class OfflineEmailRecognizer(EmailRecognizer):
 
 class TitledPersonRecognizer(PatternRecognizer):
     """Title + name: "Dr. Baker", "Ms. Ross", "Dean Carter", "Dr. Celeste Banks", "Mr K
-    Osei-Tutu" (an initial without its stop, as judgments write them); a title and a letter
+    Osei-Tutu", "Mr C A Gayle" (initials without stops, as judgments write them); a title and a letter
     alone, the way a judgment or a case note hides someone ("Mrs P, a resident")."""
     PATTERNS = [
-        Pattern("title name", rf"\b(?:{TITLES})\.?[ \t]+(?:{NAME}|\p{{Lu}}(?=[ \t]+\p{{Lu}}\p{{Ll}}))"
-                rf"(?:[ \t]+{NAME}){{0,2}}\b", 0.85),
+        # (a judgment's initials without stops, "Mr C A Gayle"; a name wrapped onto the next line)
+        Pattern("title name", rf"\b(?:(?:{TITLES})\.?[ \t]+|(?:{WRAPPED})\.?[ \t]*\n[ \t]*(?!(?:{TITLES})\b))(?:{NAME}|(?:\p{{Lu}}[ \t]+){{0,2}}\p{{Lu}}"
+                rf"(?=[ \t]+\p{{Lu}}\p{{Ll}}))(?:[ \t]+{NAME}){{0,2}}\b", 0.85),
+        # a compound first name's initials after a title: "Dr. P-A" (Pierre-Anne), "Dr J-F"
+        Pattern("title joined initials", rf"(?<=\b(?:{TITLES})\.?[ \t]+)\p{{Lu}}-\p{{Lu}}(?![\w'’\-])", 0.6),
         Pattern("title letter", rf"(?<=\b(?:{TITLES})\.?[ \t]+)(?!I\b)\p{{Lu}}(?![\w'’\-]|\.\w|[ \t]+\p{{Lu}})", 0.6),
         # an officer named after a rank and collar number, a statement's capitals perhaps:
         # "PC 1174 HUGHES", "DC 4471 Dunmore"
@@ -119,6 +123,9 @@ class ReferenceNumberRecognizer(PatternRecognizer):
         Pattern("cue said code", rf"(?<=\b(?i:{VEHICLE_CUES}){SAID_IS}[ \t]+)(?=[A-Z0-9]*[A-Z])(?:{VEHICLE}|{CODE})\b",
                 0.7),
         # an officer's collar number between rank and name: "PC 4471 Dunmore"
+        # three digits after a cue only a thing with a number has: "locker 212", "bleep 301"
+        Pattern("short cue number", r"(?<=\b(?i:locker|pager|bleep|extension|ext\.?)[ \t]*(?:no\.?|number|#)?[ \t]*)"
+                r"\d{3}\b(?![.,]\d)", 0.6),
         Pattern("collar number", rf"(?<=\b(?:{RANKS})[ \t]+)\d{{3,5}}\b(?=[ \t]+[A-Z])", 0.7),
         Pattern("number after no.", rf"(?<=\b(?i:no)\.[ \t]*){NOT_A_DATE}(?:{CODE}|{SPACED_CODE})\b", 0.7),
         Pattern("slashed", rf"(?<![/\w]){NOT_A_DATE}(?:[A-Z]{{1,5}}/)?(?=[A-Z0-9/]*\d{{3}})(?=[A-Z0-9/]*(?:[A-Z]|\d{{4}}))[A-Z0-9]{{1,6}}/[A-Z0-9]{{1,6}}"
@@ -202,6 +209,8 @@ class SocialHandleRecognizer(PatternRecognizer):
 KINDS = "|".join(re.escape(k) for k in sorted(lexicon.INSTITUTION_KINDS, key=len, reverse=True))
 PREFIXES = "|".join(re.escape(k) for k in lexicon.INSTITUTION_PREFIXES)
 WORD = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*"   # a capitalised word, no initial
+OFFICES = "|".join(lexicon.GENERAL_OFFICES)
+PERSON_DOES = lexicon.SPEECH_VERBS | lexicon.NAME_VERBS | lexicon.PERSON_VERBS
 LEGAL = "|".join(re.escape(f) for f in ("Ltd", "Limited", "LLP", "PLC", "plc", "Inc", "LLC", "CIC"))
 PROPER = rf"(?:{NAME}|St\.?|Saint|[A-Z]{{2,5}}|\p{{Lu}}\p{{Ll}}+\p{{Lu}}\p{{Ll}}+)"   # names, acronyms, CamelCase
 
@@ -218,6 +227,10 @@ class InstitutionRecognizer(PatternRecognizer):
         # ("University at Buffalo"; not a department at a hospital: "General Surgery at St Cuthbert's")
         Pattern("kind of X", rf"\b(?:(?:{KINDS})[ \t]+of|University[ \t]+at)[ \t]+(?:the[ \t]+)?{NAME}"
                 rf"(?:[ \t]+{NAME}){{0,3}}\b", 0.7),
+        # a hospital called by its name and "General": "the Jewish General", "at Mass General"
+        # (not an office: "the Attorney General")
+        Pattern("X General", rf"(?<=\b(?:the|at|to|from|in|into)[ \t]+)(?:(?!(?:{OFFICES})\b){WORD}[ \t]+){{1,2}}"
+                rf"General\b(?![ \t]+\p{{Lu}})", 0.6),
         Pattern("kind X", rf"\b(?:{PREFIXES})[ \t]+{NAME}(?:[ \t]+{NAME}){{0,2}}\b", 0.7),
         # a company with its region in brackets before its legal form: "Sapphire Homes (NW) Ltd"
         Pattern("X (region) Ltd", rf"\b{WORD}(?:[ \t]+{WORD}){{0,3}}[ \t]+\([A-Z][A-Za-z]{{0,11}}\)[ \t]+"
@@ -267,7 +280,11 @@ class NameListRecognizer(EntityRecognizer):
             return False   # a credential after the name: "Consolata Wambui RMN"
         if not self.lower and (after_particle or words.is_rare(w)) and not ent.is_stop_word(w):
             return True   # a capitalised word after a first name that hardly anyone uses: "Lara Pottinger"
-        return (w.title() in last and (self.lower or not words.is_everyday(w))) or not words.is_common(w)
+        # (capitalised, a surname that is an everyday word too: "Emyr Price", "Gwen Hall"; not a
+        # verb a person does, "when Lara Said no")
+        return (w.title() in last and (self.lower or not words.is_everyday(w) or w[0].isupper() and
+                                       not ent.is_stop_word(w) and w.lower() not in lexicon.MONTHS_DAYS
+                                       and w.lower() not in PERSON_DOES)) or not words.is_common(w)
 
     def _said_as_name(self, text: str, m, first) -> bool:
         """A first name that is an everyday word, said as a name: "Jack in Year 2 and
@@ -298,8 +315,8 @@ class NameListRecognizer(EntityRecognizer):
         word, more = self.LOWER if self.lower else self.CASED
         out, end = [], -1
         for m in word.finditer(text):
-            if m.start() < end:
-                continue
+            if m.start() < end or ent.in_dialect(text, m.start(), m.end()):
+                continue   # ("Inna" of a creole's "Inna London!", not of "Inna said")
             e, n, prev = m.end(), 0, ""
             said = False
             if not self._first(m.group(), first):

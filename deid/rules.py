@@ -201,7 +201,8 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
         # Title Case with small words in it, or a number: a course or a title, not an employer
         # (one that ends in the kind of a body, "... and Logistics Union", or is the kind of
         # one of something, "Baylor College of Medicine", is a body)
-        return all((words.is_common(t) and t not in names.place_words()) or ent.is_stop_word(t)
+        # (a town is no ordinary word, written in lower case though: "university of birmingham")
+        return all((words.is_common(t) and t not in names.place_words() and not names.is_town(t)) or ent.is_stop_word(t)
                    or t.isdigit() or t in "&" for t in toks)
     return False
 

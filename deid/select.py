@@ -52,7 +52,7 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
     """Non-overlapping candidates, in text order. `results`: Presidio's; `known`: the
     study's known names found in the text (start, end, kind of their entity)."""
     cands = [part for c in (_candidate(r, text, allow) for r in results) if c for part in _places_apart(text, c)]
-    cands += _bodies_joined(cands)
+    cands += _bodies_joined(cands) + _towns_joined(text, cands)
     for s, e, kind in known:
         s, e, core = ent.trim(text, s, e, kind)
         if core and e > s:
@@ -168,6 +168,42 @@ def _bodies_joined(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# the rest of a name joined by hyphens: "-des-Outardes", "-y-Garth", "-upon-Avon" (not "-based")
+HYPHENATED_REST = regex.compile(r"(?:-(?:\p{Lu}[\p{L}'’]+|(?:de|des|du|la|le|sur|upon|on|en|y|yr|am|under|in)"
+                                r"(?=-\p{Lu})))+(?![\w\-])")
+ON_BEFORE = regex.compile(r"\b(?:on|onto)[ \t]+$")
+WARD_BEFORE = regex.compile(r"\b(?:to|from|off)[ \t]+$")
+# a word said of a person before the name, in lower case: "young emyr", "poor ruthie"
+ADJECTIVE_FIRST = regex.compile(r"(?i:%s)[ \t]+(?=\w)" % "|".join(lexicon.SAID_OF_PEOPLE))
+# a particle between a title and the name NER found: "Mr van Dijk", "mr ap rhys"
+PARTICLE_AFTER_TITLE = regex.compile(r"(?i:\b(?:%s)\.?)[ \t]+((?:(?:%s)[ \t]+){1,2})$"
+                                     % ("|".join(lexicon.TITLE_WORDS), "|".join(lexicon.NAME_PARTICLES)))
+# the kind of a body, in a language other than English, before its name however written:
+# "capel seion", "ysgol bro dyfi" (a speech recogniser's lower case)
+PREFIX_BEFORE = regex.compile(r"(?i:\b(capel|eglwys|ysgol|masjid))[ \t]+$")
+# a town of several words joined by a small one, which NER reads as two: "Port of Spain",
+# "Stratford-upon-Avon" is one word already
+CAPITALISED = regex.compile(r"\p{Lu}[\p{L}'’]+")
+LINKED_TOWN = regex.compile(r"\b\p{Lu}[\p{L}'’]+(?:[ \t]+(?:of|upon|on|in|under|de|la|du|des|del|sur)"
+                            r"[ \t]+\p{Lu}[\p{L}'’]+)+")
+
+
+def _towns_joined(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A listed town NER read in parts ("Port" and "Spain" of "Port of Spain"), whole: the
+    longer candidate wins over its parts."""
+    places = [c for c in cands if c.kind == Kind.PLACE]
+    out = []
+    for first in places:
+        m = LINKED_TOWN.match(text, first.start)
+        ends = [w.end() for w in CAPITALISED.finditer(text, first.start, m.end())] if m else []
+        end = next((e for e in reversed(ends[1:]) if names.is_town(text[first.start:e])), None)
+        if end is not None:   # ("Back in Port of Spain": from the part NER found, "Port of Spain")
+            parts = [c for c in places if first.start <= c.start and c.end <= end]
+            best = max(parts, key=lambda c: c.score)
+            out.append(Candidate(first.start, end, Kind.PLACE, best.score, best.recognizer, best.presidio_type))
+    return out
+
+
 FIELD_START = regex.compile(r"(?:^|\n|:[ \t]*|\t|[ ]{2})$")   # where a record's field begins
 GIVEN_AFTER = regex.compile(r",[ ]?(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?(?:[ ]\p{Lu}[\p{Ll}\p{M}'’]+){0,2})(?![\w'’])")
 
@@ -257,9 +293,11 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     if salutation:   # "Dear Bukola,": a person, without "Dear"
         start, kind = salutation.end(), Kind.PERSON
     s, e, core = ent.trim(text, start, end, kind, address=address)
+    s, e, core, kind = _reshaped(text, s, e, core, kind)
     # a word of the vocabulary NER took for a name ("Sorani", "Resus"), but not after a title
     # ("Dr Day", "Mr Thai": a surname); the key's known names are found apart from NER
-    vocabulary = core.lower() in lexicon.DOMAIN_LOWER and not (kind == Kind.PERSON and ent.after_title(text, s))
+    vocabulary = core.lower() in lexicon.DOMAIN_LOWER and not (kind == Kind.PERSON and ent.after_title(text, s)) \
+        or ent.in_dialect(text, s, e)   # (a word of a dialect: "Neva." of a Jamaican elder, a river to NER)
     if not core or core.lower() in allow or vocabulary or core in lexicon.ACRONYMS or e <= s:
         return None
     if kind == Kind.INSTITUTION and rec == "SpacyRecognizer" and _a_person(core):
@@ -271,6 +309,28 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     return Candidate(s, e, kind, r.score, rec, r.entity_type)
 
 
+def _reshaped(text: str, s: int, e: int, core: str, kind: Kind) -> tuple[int, int, str, Kind]:
+    """A found name widened or narrowed to what the words around say it is: the rest of a
+    hyphenated place ("Val" of "Val-des-Outardes"), without a word said of the person
+    ("young emyr"), with a particle after a title ("mr ap rhys") or a body's kind in another
+    language before it ("capel seion"); a hospital's ward, not a person ("on Linden Ward")."""
+    if len(core) > 2 and (rest := HYPHENATED_REST.match(text, e)):
+        e, core = rest.end(), core + rest.group()
+        if kind == Kind.PERSON and regex.search(r"-\p{Ll}", rest.group()):
+            kind = Kind.PLACE   # (a name read as a first name: "Val" of it)
+    if core and kind == Kind.PERSON and (adj := ADJECTIVE_FIRST.match(core)) and \
+            ent.tokens(core[adj.end():])[:1] and ent.tokens(core[adj.end():])[0].title() in names.first_names():
+        s, core = s + adj.end(), core[adj.end():]   # ("Big Shug": the name is "Shug")
+    if core and kind == Kind.PERSON and (lead := PARTICLE_AFTER_TITLE.search(text, max(0, s - 24), s)):
+        s, core = lead.start(1), text[lead.start(1):e]   # (the particle is the name's: "Mr van Dijk")
+    elif core and kind in (Kind.INSTITUTION, Kind.PLACE) and (lead := PREFIX_BEFORE.search(text, max(0, s - 12), s)):
+        s, kind, core = lead.start(1), Kind.INSTITUTION, text[lead.start(1):e]
+    if kind == Kind.PERSON and core.endswith(" Ward") and (ON_BEFORE.search(text, max(0, s - 8), s) or (
+            WARD_BEFORE.search(text, max(0, s - 8), s) and ent.tokens(core)[0] not in names.first_names())):
+        kind = Kind.INSTITUTION   # (not "to Sarah Ward")
+    return s, e, core, kind
+
+
 def _read_kind(kind: Kind, span: str, address: bool) -> Kind:
     """The kind of what a recognizer found, where its words say NER mistook it."""
     if kind in (Kind.INSTITUTION, Kind.PLACE) and ent.TITLE_RX.match(span) and not address:
@@ -278,6 +338,9 @@ def _read_kind(kind: Kind, span: str, address: bool) -> Kind:
     toks = span.split()
     if kind == Kind.PERSON and len(toks) > 1 and toks[-1].rstrip(".") in STREET_ENDS:
         return Kind.PLACE  # "Chelson St", "Uttoxeter Rd": NER took a street for a person
+    if kind in (Kind.PERSON, Kind.INSTITUTION) and len(toks) == 1 and names.is_town(span) and \
+            not names.is_name(span):
+        return Kind.PLACE  # "from Yorkshire", "to Lancashire": a county NER took for a person or a body
     if kind in (Kind.PERSON, Kind.DATE) and _a_body(span):
         # "Lullingstone Ward", "Kiptoo Freight", "the Ninety-Day Club": NER took a body for a
         # person or a date
@@ -294,6 +357,10 @@ def _before_gap(text: str, start: int, end: int, kind: Kind, address: bool) -> i
         return _sentence_end(text, start, end, address)
     if kind == Kind.DATE and "\n" in gap.group():
         return None   # "142\n\nMinute Of The Board": no date, and it hid "no. HAL 142"
+    wrapped = regex.match(r"[ \t]*\n[ \t]*", text[gap.start():end])
+    if kind == Kind.PERSON and wrapped and text[start:gap.start()].rstrip(". \t") in lexicon.WRAPPED_TITLES:
+        # a title, its name wrapped onto the next line: "Mr\n    Tranter"
+        return _before_gap(text, gap.start() + wrapped.end(), end, kind, address)
     return gap.start()
 
 
@@ -365,6 +432,10 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
     if core == core.lower() and all(words.is_common(t) for t in toks) and not (address and NUMBERED.search(core)):
         return False  # lower-case text NER calls a name is usually a common word (an address
         # with its number is an address: "route twelve"; "to the" after "address" is not)
+    if len(toks) > 1 and toks[-1].rstrip(".") in lexicon.WRAPPED_TITLES and \
+            re.match(r"[ \t]*\n", text[s + len(core):]) and \
+            all(words.is_common(t) and not names.is_name(t.title()) for t in toks[:-1]):
+        return False  # a word and the title of a name on the next line: "Later Mr\n Gayle" (not "Mark Dean")
     if rec == "TitledPersonRecognizer" and COLLAR_BEFORE.search(text, max(0, s - 16), s) and \
             words.is_common(core) and core.title() not in names.last_names():
         return False  # a statement's capitals after a rank, no surname: "PC 1174 ATTENDED THE ADDRESS"

@@ -25,6 +25,14 @@ PLACE_CONTEXT = re.compile(r"\b(?:%s)\s+$" % "|".join(lexicon.PLACE_PREPOSITIONS
 WORD = regex.compile(r"(?<![\w'’@.\-/])\p{L}[\p{L}\p{M}'’\-]{2,}(?![\w@]|[.\-/]\w)")   # "Alf" too
 # what is left that could still identify: acronyms, brands in CamelCase, long numbers
 SHORT_CAPS = regex.compile(r"(?<![\w&/\-])\p{Lu}{2,3}(?![\w&/\-])")
+# a name spelled out letter by letter for the transcriber: "O-U-T-A-R-D-E-S", "S-M-I-T-H"
+SPELLED = regex.compile(r"(?<![\w\-])(?:\p{Lu}-){2,}\p{Lu}(?![\w\-])")
+# the initials of a compound first name: "J-F" (Jean-François), "P-A" (not "A-Z", a map)
+JOINED_INITIALS = regex.compile(r"(?<![\w&/\-.])(?!A-Z)\p{Lu}-\p{Lu}(?![\w&/\-'’]|\.\w)")
+# a verb before someone: "I told J-F", "met with P-A"
+TOLD_BEFORE = regex.compile(r"\b(?:told|tell|asked|ask|called|emailed|texted|phoned|rang|met|saw|thanked|"
+                            r"with|for|by)[ \t]+$")
+COMPOUND_FIRST = regex.compile(r"\b(\p{Lu})\p{Ll}+-(\p{Lu})\p{Ll}+\b")   # "Jean-François"
 CAMEL = regex.compile(r"(?<![\w'’@.\-/])\p{Lu}[\p{Ll}\p{M}]+\p{Lu}[\p{L}]+(?![\w@])")
 # a number of five digits or more, and the code it opens ("84312.A2"); a stop after it may
 # end the sentence ("amendment for ERGO 84312.")
@@ -66,8 +74,9 @@ class Sweep:
             span, w = Span(*mt.span()), mt.group()
             if taken.overlaps(span) or _in_a_title(doc.analysed, span, w) or _cut_short(doc, span, w):
                 continue
-            if w.lower() in lexicon.DOMAIN_LOWER:
-                continue   # a word of the vocabulary: "Sorani", "Caseload" (a known surname is found apart)
+            if w.lower() in lexicon.DOMAIN_LOWER or ent.in_dialect(doc.analysed, span.start, span.end):
+                continue   # a word of the vocabulary: "Sorani", "Caseload" (a known surname is found apart);
+                # of a dialect, said as one: "Inna London!"
             head, _, tail = w.partition("-")
             if tail and (head.lower() in self.allow or head.lower() in lexicon.DOMAIN_LOWER) and words.is_common(tail):
                 continue   # a word of the allow-list and an ordinary one: "Yoruba-speaking", "Covid-related"
@@ -87,6 +96,7 @@ class Sweep:
         self._short_forms(doc, plan, taken)
         self._employers(doc, plan, taken)
         self._initials(doc, plan, taken)
+        self._spelled(doc, plan, taken)
         self._short_names(doc, plan, taken)
         self._residue(doc, plan, taken)
         _as_elsewhere(plan)
@@ -172,14 +182,16 @@ class Sweep:
         """People written as initials nobody defined (field notes do this): letters in
         capitals a verb only a person does follows somewhere in the text ("BH took S into the
         kitchen"), replaced wherever they stand; an initial with its stop before a lower-case
-        word ("K. came w/ his cousin", "K. furious"). Replaced with other letters, flagged."""
+        word ("K. came w/ his cousin", "K. furious"); a compound first name's ("J-F").
+        Replaced with other letters, flagged."""
         people = _initials_of_people(doc.analysed, SHORT_CAPS) | _initials_of_people(doc.analysed, LETTER)
         gave_way: list[Span] = []
         # (in a lower-case transcript every sentence opens in lower case: "so did i. and then")
-        for rx in (SHORT_CAPS,) if doc.uncased else (SHORT_CAPS, LETTER, LETTER_INITIAL):
+        for rx in (SHORT_CAPS,) if doc.uncased else (SHORT_CAPS, LETTER, LETTER_INITIAL, JOINED_INITIALS):
             for mt in rx.finditer(doc.analysed):
                 span, w = Span(*mt.span()), mt.group()
-                if w.lower() in self.allow or rx is not LETTER_INITIAL and w not in people or w in ("I.", "A.") \
+                if w.lower() in self.allow or rx not in (LETTER_INITIAL, JOINED_INITIALS) and w not in people \
+                        or rx is JOINED_INITIALS and not _joined_person(doc.analysed, plan, span) or w in ("I.", "A.") \
                         or rx is not SHORT_CAPS and LETTER_OF.search(doc.analysed, max(0, span.start - 12), span.start):
                     continue
                 if not (_free(plan, span, taken) or rx is LETTER and _ordinary_around(plan, span, gave_way)):
@@ -190,6 +202,22 @@ class Sweep:
                 plan.set(m, self.planner.ps.initials(w))
                 self.planner.commit(m.entity)
                 taken.add(span)
+
+    def _spelled(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
+        """A word spelled out letter by letter ("Outardes. O-U-T-A-R-D-E-S") is a name where
+        this text replaced the name it spells (then spelled as its pseudonym), or where no
+        dictionary has it (other letters); not an acronym or a word ("N-H-S", "L-O-V-E"). Flagged."""
+        for mt in SPELLED.finditer(doc.analysed):
+            span, w = Span(*mt.span()), mt.group()
+            word = w.replace("-", "")
+            said = _pseudonym_word(plan, word)
+            if word in lexicon.ACRONYMS or word.lower() in self.allow or not _free(plan, span, taken) or \
+                    not said and (words.is_common(word) or len(word) < 4):   # ("R-A-F")
+                continue
+            m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.0,
+                        "SpelledOut", w, flags=[Flag.POSSIBLE_MISS])
+            plan.set(m, "-".join(said.upper()) if said else self.planner.ps.initials(w))
+            taken.add(span)
 
     def _short_names(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
         """Names of two or three letters people are called by ("Gaz", "Kez", "Jo"): one
@@ -369,6 +397,33 @@ def _ordinary_around(plan: FilePlan, span: Span, gave_way: list[Span]) -> bool:
         gave_way.append(p.mention.span)
         plan.remove(p.mention)
     return True
+
+
+def _joined_person(text: str, plan: FilePlan, span: Span) -> bool:
+    """Whether initials joined by a hyphen ("J-F") stand for a person: told or met, before a
+    verb a person does, in a list beside people ("Guylaine, Darlene, J-F"), or the initials
+    of a compound first name the text holds ("Jean-François"); not "grades A-C", "V-E Day"."""
+    w = text[span.start:span.end]
+    if TOLD_BEFORE.search(text, max(0, span.start - 12), span.start) or PERSON_VERB_AFTER.match(text, span.end):
+        return True
+    if any(f"{m.group(1)}-{m.group(2)}" == w for m in COMPOUND_FIRST.finditer(text)):
+        return True
+    near = plan.overlapping(Span(max(0, span.start - 30), min(len(text), span.end + 30)))
+    return any(p.replaced and p.mention.kind == Kind.PERSON and
+               regex.fullmatch(r"[ \t]*,[ \t]*(?:and[ \t]+)?", text[min(p.mention.end, span.end):max(p.mention.start, span.start)])
+               for p in near)
+
+
+def _pseudonym_word(plan: FilePlan, word: str) -> str | None:
+    """The word of a pseudonym that stands where `word` stood in a name this text replaced:
+    its last word for a name's last word ("Outardes" of "Val-des-Outardes"), its first
+    otherwise; None where no replaced name has the word."""
+    for p in plan.replaced():
+        real = [t.lower() for t in regex.findall(r"\w+", p.mention.text)]
+        said = regex.findall(r"\w+", p.pseudonym)
+        if word.lower() in real and said:
+            return said[-1] if real[-1] == word.lower() else said[0]
+    return None
 
 
 def _free(plan: FilePlan, span: Span, taken: SpanSet) -> bool:

@@ -152,6 +152,8 @@ def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None)
         return False   # "the van thurs"
     if w.lower() in SPEECH:
         return False   # "my sister said no" (not "Said", a name: it would then be found in every "said")
+    if w.lower() in SAID_OF_PEOPLE and not CONTEXT.search(text[max(0, m.start() - 30):m.start()].lower()):
+        return False   # "young emyr", "poor ruthie" (not Young, a surname before a first name; "mr young")
     name = w.title() in lists.first or w.title() in lists.last
     if len(w) < 3:   # "jo", "al": only before a surname
         return name and _surname_after(m, nxt, lists)
@@ -176,6 +178,7 @@ def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None)
 
 
 SPEECH = lexicon.SPEECH_VERBS
+SAID_OF_PEOPLE = frozenset(lexicon.SAID_OF_PEOPLE)
 DETERMINER = re.compile(r"\b(?:the|a|an|my|your|his|her|its|their|this|that|electric|phone|gas|water|say|said)[ \t]+$")
 
 
@@ -199,6 +202,31 @@ def _surname_after(m, nxt, lists: Lists) -> bool:
     w = nxt.group()
     return not words.is_common(w) or w.title() in lists.last and not words.is_everyday(w) or \
         len(w) > 3 and not ent.is_stop_word(w) and not words.written_lower(w)
+
+
+# around a word that is a verb there ("he drew", "could sue the council", "just chuck his toys")
+VERB_SUBJECT = re.compile(r"\b(?:i|he|she|we|they|would|could|should|will|can|to|did|didn't|just|not|never|"
+                          r"always|often|then)[ \t]+$")
+VERB_OBJECT = re.compile(r"[ \t]+(?:the|a|an|his|her|my|our|their|your|its|this|that|them|him|me|us|it|some|up|"
+                         r"out|off|down|away)\b")
+
+
+def _nicknames(text: str, matches: list, out: list[str], lists: Lists) -> None:
+    """The nicknames of a first name capitalised in the text, capitalised where no
+    determiner comes before and no subject or object says a verb: "jimmy" after "james
+    mcgarrigle" (not "the bill" after "william", "he drew" after "andrew"; a word everyone
+    uses is left: "frank", "will")."""
+    from deid import people
+    firsts = {m.group().lower() for m in matches if out[m.start()].isupper() and m.group() != "i"
+              and m.group().title() in lists.first}
+    forms = {n.lower() for f in firsts for n in people.nicknames(f) + people.full_names(f)} - firsts
+    for m in matches:
+        w = m.group()
+        if w.lower() in forms and not out[m.start()].isupper() and not words.is_everyday(w) and \
+                not ent.is_stop_word(w) and not DETERMINER.search(text[max(0, m.start() - 12):m.start()].lower()) \
+                and not VERB_SUBJECT.search(text, max(0, m.start() - 12), m.start()) \
+                and not VERB_OBJECT.match(text, m.end()):
+            out[m.start()] = w[0].upper()
 
 
 def truecase(text: str, unlisted: float | None = None) -> str:
@@ -226,6 +254,7 @@ def truecase(text: str, unlisted: float | None = None) -> str:
             out[m.start()] = w[0].upper()
             if street:
                 out[nxt.start()] = nxt.group()[0].upper()
+    _nicknames(text, matches, out, lists)
     for m in matches:   # a name capitalised and the kind of body after it: "aberdeenshire council"
         if out[m.start()].isupper() and m.group() != "i" and m.group().title() not in lists.first and \
                 (kind := KIND_AFTER.match(text, m.end())):   # (a first name before "hall" is a person: "sadie hall")

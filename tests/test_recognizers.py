@@ -130,6 +130,21 @@ CASES = [
     (AddressRecognizer, "the ambulance arrived at about 11.10pm; we arrived at 9:30 am", []),
     # an officer after rank and collar number, in a statement's capitals
     (R.TitledPersonRecognizer, "I spoke to PC 1174 HUGHES and DC 4471 Dunmore", ["HUGHES", "Dunmore"]),
+    # a compound first name's initials, initials without stops, a name wrapped onto the next
+    # line (not a title on the line after another: "Officer\nDr")
+    (R.TitledPersonRecognizer, "everybody calls her Dr. P-A now", ["P-A"]),
+    (R.TitledPersonRecognizer, "the grandfather, Mr C A Gayle, then aged 88", ["Mr C A Gayle"]),
+    (R.TitledPersonRecognizer, "on what Mr\n    Tranter had", ["Mr\n    Tranter"]),
+    (R.TitledPersonRecognizer, "Chief Executive Officer\nDr Chidinma Nwosu (CN)", ["Dr Chidinma Nwosu"]),
+    # a hospital by its name and "General", not an office
+    (R.InstitutionRecognizer, "blocks at the Jewish General, and the Attorney General", ["Jewish General"]),
+    # three digits after a cue only a numbered thing has
+    (R.ReferenceNumberRecognizer, "it's locker 212 by the door, in room 212", ["212"]),
+    # a capitalised surname that is also a word, after a first name (not a verb: "Lara Said")
+    (R.NameListRecognizer, "then Emyr Price came", ["Emyr Price"]),
+    # a block of flats as Singapore writes it
+    (AddressRecognizer, "at Heng Kee coffeeshop (Blk 824) and at Blk 12A Tampines St 81", ["Blk 824",
+                                                                                          "Blk 12A Tampines St 81"]),
 ]
 
 
@@ -289,6 +304,9 @@ LABELS = [
     ("p_07", None),
     ("duc_tran", "duc_tran"),
     ("p.07", None),
+    ("Date of interview", None),   # a header's field and ordinary words
+    ("Transcriber initials", None),
+    ("Doctor Smith", "Smith"),
 ]
 
 

@@ -215,6 +215,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS_DAYS = frozenset(w.lower() for w in MONTHS + DAYS)
+MONTHS_DAYS_TITLED = frozenset(MONTHS + DAYS)
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 DATE_ABBREVIATIONS = frozenset(MONTH_ABBREVIATIONS + ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
                                                       "Sat", "Sun"))
@@ -590,6 +591,24 @@ COMMUNITY_WORDS = (
     "mokopuna", "tamariki", "rangatahi", "tangi", "tangihanga", "hui", "wharenui", "kapa haka", "haka",
     "karakia", "whakapapa", "tikanga", "kaiako", "mahi", "aiga", "fono", "gurdwara", "langar", "mandir",
     "jummah", "iftar", "madrassa", "madrasa", "Vaisakhi", "Diwali", "Eid", "Hiya")
+
+# nouns in lower case that say the capitalised words before them name a body: "the Night
+# Owls group", "Open Hands, the food pantry"
+BODY_NOUNS = ("group", "groups", "pantry", "charity", "service", "network", "club", "band", "choir", "team",
+              "shop", "café", "cafe", "pub", "restaurant", "takeaway", "store", "centre", "center", "hostel",
+              "scheme", "foodbank", "food bank", "organisation", "organization", "nonprofit", "non-profit",
+              "company", "firm", "agency", "chapel", "church", "mosque", "temple", "gurdwara", "association")
+
+# the last word of capitalised ordinary words that name a post, a job, a law, a form or a
+# day rather than a body ("Team Leader", "Care Act", "Expression of Interest", "New Year's
+# Eve"); the first of an office that is public or a post ("Head of Year", "Ministry of ...")
+NOT_BODY_ENDS = OCCUPATIONS | {w for p in POSTS for w in p.split()} | {
+    "Act", "Acts", "Rules", "Regulations", "Statute", "Leader", "Member", "Associate", "Guardian", "Number",
+    "Day", "Eve", "Week", "Month", "By", "Study", "Project", "Programme", "Program", "Order", "Payment",
+    "Registration", "Interest", "Building", "Room", "Owners", "Events", "Budget", "Office", "Services", "Unit",
+    "Web", "Since"}
+NOT_BODY_STARTS = frozenset({"Head", "Ministry", "Court", "Department", "Sisters", "Brothers", "Minister",
+                             "Secretary", "Office", "Faculty", "School", "Centre", "Center", "Foundations"})
 
 # the last word of a law's title: "Criminal Justice Act 1967", "Criminal Procedure Rules"
 LAW_WORDS = ("Act", "Acts", "Rules", "Regulations", "Statute")   # (not "Bill", a name)

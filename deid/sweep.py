@@ -15,7 +15,7 @@ from deid.detect import Doc
 from deid.linker import Linker
 from deid.model import Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
-from deid.rules import bare_acronym
+from deid.rules import BODY_AFTER, bare_acronym
 from deid.select import Candidate, allowed_phrases, whole_name
 
 CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}(?:['’\-]\p{L}+)?")
@@ -93,6 +93,7 @@ class Sweep:
                 plan.set(m[0], m[1])
                 taken.add(m[0].span)
         self._named_with_the(doc, plan, taken)
+        self._ordinary_named(doc, plan, taken)
         self._short_forms(doc, plan, taken)
         self._employers(doc, plan, taken)
         self._initials(doc, plan, taken)
@@ -177,6 +178,39 @@ class Sweep:
             span, w = Span(*mt.span(1)), mt.group(1)
             if not taken.overlaps(span) and w.lower() not in self.allow and not _no_name_in(w):
                 self._body_missed(doc, plan, span, w, taken)
+
+    def _ordinary_named(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
+        """Ordinary words capitalised together inside a sentence may be a body's name no
+        kind word says ("in Night Owls", "And Open Hands, the food pantry", "at the Miners'
+        Welfare"): flagged for the reviewer, not replaced (most such runs are a course, an
+        office or a post: "Head of Legal Services", "Research Office")."""
+        if doc.uncased:
+            return
+        for mt in ORDINARY_NAME.finditer(doc.analysed):
+            span, w = Span(*mt.span(1)), mt.group(1)
+            if taken.overlaps(span) or not self._ordinary_name(w) or \
+                    PART_OF_TITLE.search(doc.analysed, max(0, span.start - 40), span.start):
+                continue
+            if BODY_AFTER.match(doc.analysed, span.end):
+                self._body_missed(doc, plan, span, w, taken)   # "Open Hands, the food pantry"
+                continue
+            m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.INSTITUTION, 0.0,
+                        "OrdinaryWords", w, flags=[Flag.ORDINARY_WORDS])
+            plan.set(m, None)
+            taken.add(span)
+
+    def _ordinary_name(self, w: str) -> bool:
+        """Capitalised words that could name a body: every one ordinary (a word no dictionary
+        has is the sweep's already), none a month, a day, a season, a language or a people, a
+        title or a public term, and the last no post, job or law ("Team Leader", "Care Act")."""
+        caps = [ent.POSSESSIVE.sub("", t) for t in regex.findall(r"[\p{L}'’\-]+", w) if t[0].isupper()]
+        if caps[-1] in lexicon.NOT_BODY_ENDS or caps[0] in lexicon.NOT_BODY_STARTS or w.lower() in self.allow:
+            return False
+        public = lexicon.public_vocabulary()
+        return all(words.is_common(t) and t.rstrip("s") not in lexicon.MONTHS_DAYS_TITLED
+                   and t not in lexicon.SEASONS_AND_TIMES and t not in lexicon.LANGUAGE_NAMES
+                   and t not in names.regions() and t.lower() not in public and t.lower() not in self.allow
+                   and t.lower() not in lexicon.TITLE_WORDS for t in caps)
 
     def _initials(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
         """People written as initials nobody defined (field notes do this): letters in
@@ -353,6 +387,14 @@ SHORT_FORM = regex.compile(r"(?<=\b(?i:%s)[ \t]+the[ \t]+)\p{Lu}[\p{Ll}\p{M}]{3,
 # (not four or more: the title of a work, "The Big Three Killed My Baby")
 THE_NAME = regex.compile(r"(?<=[\p{Ll},;][ \t]+)The[ \t]+(\p{Lu}[\p{Ll}\p{M}'’]+(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’]+){0,2})"
                          r"(?![\w'’]|[ \t]+\p{Lu}|[ \t]+of\b)")   # (nor "The Sound of Music")
+# two to four capitalised words inside a sentence (after a lower-case word or a comma), a
+# small word allowed between them, and no capital after: "the Night Owls group", "from Stitch
+# in Time on", "And Open Hands, the"
+_CAP = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’]s?)?(?:-\p{Lu}?\p{L}+)?"
+ORDINARY_NAME = regex.compile(r"(?<=[\p{Ll},;][ \t]+)(%s(?:[ \t]+(?:(?:of|in|and|&|the|for|to|on|a)[ \t]+)?%s){1,3})"
+                              r"(?![\w'’.]|[ \t]+\p{Lu}|[ \t]+(?:of|in|and|&)[ \t]+\p{Lu})" % (_CAP, _CAP))
+# the end of a longer title the words belong to: "the Department of Sport and Exercise Science"
+PART_OF_TITLE = regex.compile(r"(?:\p{Lu}[\p{L}'’]*|\bthe)[ \t]+(?:of|for|and|&)[ \t]+$")
 # a stop, then a number or a lower-case word: the word was cut short ("Ext. 3391", "Enc. two")
 ABBREVIATION = regex.compile(r"\.[ \t]*(?:\d|\p{Ll})")
 

@@ -1188,3 +1188,39 @@ def test_a_review_of_the_ninth_sets_fixes(tmp_path, passphrase):
     for kept in ("he drew pictures", "just chuck his toys", "could sue the council", "would pat the dog"):
         assert kept in out, (kept, out)
     assert "young" not in out.lower(), out
+
+
+ORDINARY_NAMED = [
+    # (sentence, what is flagged or replaced, replaced too)
+    ("We've got the Night Owls group for the F2s.", "Night Owls", True),
+    ("And Open Hands, the food pantry on Elm Street, helps.", "Open Hands", True),
+    ("Ask them at Breathing Space on the third floor.", "Breathing Space", False),
+]
+NOT_ORDINARY_NAMED = [
+    "She was Head of Legal Services at the time.",
+    "I emailed the Research Office about it.",
+    "It is a duty under the Care Act these days.",
+    "I asked the Team Leader twice.",
+    "We open on Tuesdays and Thursdays only.",
+    "she speaks Ukrainian and Russian at home.",
+    "a letter from the Ministry of Foreign Affairs came.",
+]
+
+
+def test_ordinary_words_capitalised_together_are_flagged_as_a_name(tmp_path, passphrase):
+    """Causes the held-out sets showed after every flag was accepted: a body named by
+    ordinary words and no kind word ("in Night Owls", "And Open Hands, the food pantry")
+    was neither replaced nor flagged. Capitalised together inside a sentence they are
+    flagged; replaced where a noun after them says they are a body's. A post, a law, an
+    office, days, languages and the end of a longer title are not flagged."""
+    text = "Interviewer: Go on.\n\nRespondent: " + " ".join(s for s, _, _ in ORDINARY_NAMED) + " " + \
+        " ".join(NOT_ORDINARY_NAMED) + "\n"
+    _, out = deid_one(tmp_path, "a.txt", text)
+    flagged = open_flags(tmp_path, "a.txt")
+    for _, name, replaced in ORDINARY_NAMED:
+        assert name in flagged, (name, flagged)
+        assert (name not in out) == replaced, (name, out)
+    for sentence in NOT_ORDINARY_NAMED:
+        assert sentence in out, (sentence, out)
+    assert not {"Research Office", "Care Act", "Team Leader", "Tuesdays and Thursdays", "Ukrainian and Russian",
+                "Foreign Affairs"} & flagged, flagged

@@ -43,7 +43,7 @@ class Doc:
             pos += len(t.text) + len(SEP)
         text = SEP.join(t.text for t in tr.turns)
         uncased = is_uncased(text)
-        read = csv_cells(glottal_stops(text))
+        read = csv_cells(glottal_stops(underscores_spaced(text)))
         return cls(fno, tr, text, offsets, uncased, truecase(read) if uncased else truecase_lower_lines(recase_capitals(read)),
                    labels=labels_of(tr, fno))
 
@@ -60,6 +60,16 @@ class Doc:
 
     def turn_end(self, turn: int) -> int:
         return self.offsets[turn] + len(self.transcript.turns[turn].text)
+
+
+JOINED = re.compile(r"\S*_\S*")
+
+
+def underscores_spaced(text: str) -> str:
+    """Words a file's or a field's name joins with underscores read apart, so that a name
+    in one is found: "interview_Kowalski_final.docx" (not an address or a handle, whose
+    underscores are part of it: "@kirra_paints", "k_bell@x.org"). Same length, same offsets."""
+    return JOINED.sub(lambda m: m.group() if re.search(r"[@/]", m.group()) else m.group().replace("_", " "), text)
 
 
 def _delimiters(line: str) -> list[int]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTIALS, DIALECT_WORDS, DIRECTIONS,
-                          GENERIC_WORDS,
+                          FIELD_LABELS, GENERIC_WORDS, MEASURE_FIELDS,
                           LEAD_VERBS, LEGAL_FORMS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES,
                           STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
@@ -39,6 +39,9 @@ DIRECTION_RX = re.compile(r"(?:%s)\s+(?=[A-Z])" % "|".join(DIRECTIONS))
 
 
 NUMBER_WORDS = "|".join(NUMBER_WORD_LIST)
+
+
+OPEN_BRACKET = re.compile(r"(?<=\w)[ \t]*\([^)]*$")
 
 
 def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> tuple[int, int, str]:
@@ -97,6 +100,7 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
         # quotes, brackets and stray signs around the words: `"Tom O'Reilly" &` -> Tom O'Reilly
         quotes = len(core) - len(core.lstrip("\"“‘'(["))
         lead, core = lead + quotes, core[quotes:]
+        core = OPEN_BRACKET.sub("", core)   # a bracket NER read into and not out of: "Sheriff's Office (CCSO"
         core = POSSESSIVE.sub("", core.rstrip(" \t\n.,;:!?\"“”‘’')(-—–&*[]"))
         core = core.rstrip(" \t\n.,;:!?\"“”‘’')(-—–&*[]")
     core = core.rstrip()
@@ -229,6 +233,24 @@ VERB_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(re.escape(v) for v in NAME_
 AUXILIARY_AFTER = re.compile(r"['’]s\b|[ \t]+(?:%s)\b" % "|".join(re.escape(v) for v in AUXILIARIES))
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|our|your|their|its|last|next|every|each|my|his|"
                             r"her|some|any|no)[ \t]+$", re.I)
+
+
+FIELD = re.compile(r"[ \t]*([^\n:]{1,30}):")
+
+
+def in_field_label(text: str, s: int, e: int) -> bool:
+    """Whether `s`-`e` lies in the name of a field opening a line: "IN ATTENDANCE:", "Present:"."""
+    line = text.rfind("\n", 0, s) + 1
+    m = FIELD.match(text, line)
+    return m is not None and e <= m.end(1) and m.group(1).strip().lower() in FIELD_LABELS
+
+
+MEASURE_BEFORE = re.compile(r'"(?:%s)":[ \t]*$' % "|".join(MEASURE_FIELDS))
+
+
+def after_measure_field(text: str, s: int) -> bool:
+    """Whether a number at `s` is the value of a JSON field holding a measure ("size": 48213)."""
+    return MEASURE_BEFORE.search(text, max(0, s - 20), s) is not None
 
 
 def in_dialect(text: str, s: int, e: int) -> bool:

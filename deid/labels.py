@@ -27,6 +27,8 @@ DEVICE = re.compile(r"^(?P<name>.+?)['’]s[ \t]+(?i:ipad|iphone|ipod|galaxy|and
                     r"surface|chromebook|pixel|computer|tablet|desktop|kindle)\b[^'’]*$")
 
 
+# Teams and Zoom name who dialled in by the number: "+44 7700 900412", "(555) 010-4477"
+PHONE = re.compile(r"\+?[\d()][\d() .\-]{6,}\d")
 # a chat's user name as its label: "maria.g", "duc_tran" (Slack), not a person's name
 HANDLE = re.compile(r"^@?[a-z0-9]+(?:[._][a-z0-9]+)+$")
 
@@ -71,6 +73,10 @@ def name_in(label: str, fno: int, turn: int) -> Label | None:
         s = core.index(core.strip()) + (1 if core.strip().startswith("@") else 0)
         text = core.strip().lstrip("@")
         return Label(label, Mention(fno, turn, s, s + len(text), Kind.CONTACT, 0.9, RECOGNIZER, text), handle=True)
+    if PHONE.fullmatch(core.strip()):   # who dialled in: a contact like any other
+        s = core.index(core.strip())
+        text = core.strip()
+        return Label(label, Mention(fno, turn, s, s + len(text), Kind.CONTACT, 0.9, RECOGNIZER, text))
     device = DEVICE.match(core)
     if is_role(device.group("name") if device else label):
         return None

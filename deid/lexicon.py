@@ -248,6 +248,8 @@ INSTITUTION_KINDS = (
     "Mutual", "Cars", "Taxis", "Cabs", "Mission", "Ministries", "Fellowship", "Tabernacle", "Pantry",
     "Alliance", "Coalition", "Hotel", "Inn", "Motel", "Lodge", "Suites", "Legal Aid", "Mutual Aid",
     "Club", "Project", "Collective", "Rotary", "Rotary Club", "Lions Club",
+    # adult social care's services, and shops on a parade
+    "Day Opportunities", "Day Services", "Nails", "Spa", "Nail Bar", "Barbers", "Takeaway",
     # workplaces a town grew up around
     "Works", "Freezing Works", "Factory", "Brewery", "Distillery", "Colliery", "Abattoir",
     # newspapers name a town's paper, and so the town
@@ -413,8 +415,12 @@ PLACE_SECONDS = ("Falls", "Grove", "Springs", "Park", "Heights", "Hills", "Valle
                  "Point", "Crossing", "Landing", "Hollow", "Meadows", "Bluff", "Mills", "Station",
                  "Corners", "Bend", "Rapids", "Cove", "Prairie", "Flats", "Glen", "Woods", "Pines", "Oaks",
                  "Ridge", "Lake", "Bay", "Forge", "Gardens", "Fields", "Shores", "Junction", "Green")
+# second words of a place's name after one in no dictionary: "Rushey Mead", "Colmore Vale"
+PLACE_TAILS = frozenset(PLACE_SECONDS + ("Mead", "Vale", "Brook", "Heath", "Moor", "Common", "End", "Cross", "Hill",
+                                         "Wood", "Magna", "Parva", "Village", "Estate", "Row", "Side"))
 # first words before a one-word name ("North" + "Elmwood")
 PLACE_PREFIXES = ("North", "South", "East", "West", "New", "Upper", "Lower", "Little", "Port", "Mount", "Lake")
+GAELIC_ARTICLES = ("an", "na")   # Irish and Scottish Gaelic: "Cnoc an Daimh", "Nic an Iomaire"
 NAME_PARTICLES = ("van", "von", "de", "da", "di", "ten", "ter", "le", "la", "del", "der", "ap", "ab")   # (Welsh "ap Rhys")
 # words before a place name that are not part of it ("Northern Chicago" -> "Chicago")
 DIRECTIONS = ("Southern", "Northern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater", "Downtown")
@@ -598,6 +604,14 @@ BODY_NOUNS = ("group", "groups", "pantry", "charity", "service", "network", "clu
               "shop", "café", "cafe", "pub", "restaurant", "takeaway", "store", "centre", "center", "hostel",
               "scheme", "foodbank", "food bank", "organisation", "organization", "nonprofit", "non-profit",
               "company", "firm", "agency", "chapel", "church", "mosque", "temple", "gurdwara", "association")
+
+# the fields of a chat's or an app's JSON export that hold a measure, not an identifier:
+# "size": 48213, "duration_ms": 90122
+MEASURE_FIELDS = ("size", "bytes", "length", "duration", "duration_ms", "width", "height", "count", "ts",
+                  "timestamp", "created", "updated", "edited")
+# what ends a file's name: "interview_final.docx", "bartek.png" are no web addresses
+FILE_EXTENSIONS = ("doc", "docx", "pdf", "jpg", "jpeg", "png", "gif", "heic", "xls", "xlsx", "csv", "txt", "rtf",
+                   "odt", "ppt", "pptx", "mp3", "mp4", "m4a", "wav", "mov", "zip", "vtt", "srt", "json", "nvp", "qdpx")
 
 # the last word of capitalised ordinary words that name a post, a job, a law, a form or a
 # day rather than a body ("Team Leader", "Care Act", "Expression of Interest", "New Year's

@@ -15,6 +15,7 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer
 from deid import entity as ent
 from deid import lexicon, names, words
 from deid.address import AddressRecognizer
+from deid.truecase import word_surname
 
 # A capitalised name word: Marsh, O'Neil, McAllister, Mwangi, Tomás, Lindqvist-Shaw
 NAME = r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\.)"
@@ -76,14 +77,20 @@ class NameContextRecognizer(PatternRecognizer):
                          global_regex_flags=re.MULTILINE | re.IGNORECASE)
 
 
+ISO_DATE = r"(?!\d{4}-\d{2}-\d{2}(?:T\d|\b))"
+MEASURE_FIELD = "".join(r'(?<!"%s": )(?<!"%s":)' % (f, f) for f in lexicon.MEASURE_FIELDS)
+
+
 class IdentifierNumberRecognizer(PatternRecognizer):
     """Phone numbers in international formats and long ID numbers (cards, accounts,
     licences): anything with nine or more digits, or letters then six or more digits."""
     PATTERNS = [
         Pattern("phone", r"(?<![\w+])(?:\+|00)\d{1,3}[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]?\d{2,4}){2,4}"
                 r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?\b", 0.6),
-        # (not a year and a time of day: "2024 16:02:11")
-        Pattern("long number", r"(?<![\w.])\(?\d{2,4}\)?(?:[ .\-]?\d{2,4}){2,5}\b(?![.,:]\d)", 0.5),
+        # (not a year and a time of day: "2024 16:02:11"; nor an ISO date, "2025-03-17T09:02:11Z";
+        # nor a file's size or a duration a chat export writes: "size": 48213)
+        Pattern("long number", r"(?<![\w.])%s%s\(?\d{2,4}\)?(?:[ .\-]?\d{2,4}){2,5}\b(?![.,:]\d)"
+                % (ISO_DATE, MEASURE_FIELD), 0.5),
         Pattern("id", r"\b[A-Z]{1,3}\d{6,}\b|\b\d{9,}\b", 0.6),
         # a British National Insurance number, spaced as it is printed: "QQ 12 34 56 C"
         Pattern("national insurance", r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b", 0.7),
@@ -194,16 +201,29 @@ class SpokenContactRecognizer(PatternRecognizer):
 ACCOUNT_CUES = "|".join(lexicon.ACCOUNT_CUES)
 
 
+DOTTED = r"(?<![\w.@/\-])[a-z]{1,2}\.[a-z]{3,}(?:-[a-z]{2,})?(?![\w@\-]|\.\w)"
+
+
 class SocialHandleRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("handle", r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}\b", 0.8),
                 # a user name without its @ where an account is named: "the account bowsy_99"
                 # (an underscore, or digits after letters: not "the account holder", "500mg", "3rd")
                 Pattern("account name", rf"(?<=\b(?i:{ACCOUNT_CUES})(?:[ \t]+(?i:is|was|called|named|as))?[ \t]+)"
-                        r"(?=[A-Za-z0-9._]*(?:_|[A-Za-z]{2}\d))[A-Za-z0-9][A-Za-z0-9._]{2,29}(?<!\.)\b", 0.7)]
+                        r"(?=[A-Za-z0-9._]*(?:_|[A-Za-z]{2}\d))[A-Za-z0-9][A-Za-z0-9._]{2,29}(?<!\.)\b", 0.7),
+                # a chat's user name of an initial and a surname: "r.whitmore", "a.okonkwo-reid"
+                Pattern("dotted user name", DOTTED, 0.6)]
 
     def __init__(self):
         super().__init__(supported_entity="SOCIAL_HANDLE", name="SocialHandleRecognizer", patterns=self.PATTERNS,
                          global_regex_flags=re.MULTILINE)
+
+    def validate_result(self, pattern_text: str):  # noqa: D102
+        """A dotted user name only where what follows the initial is a name or no word
+        ("j.osei"; not "p.m", "e.g", "a.much" of a typo)."""
+        if not re.fullmatch(DOTTED, pattern_text):
+            return None
+        rest = pattern_text.split(".", 1)[1].split("-")[0]
+        return names.is_name(rest.title()) or not words.is_common(rest)
 
 
 KINDS = "|".join(re.escape(k) for k in sorted(lexicon.INSTITUTION_KINDS, key=len, reverse=True))
@@ -232,6 +252,9 @@ class InstitutionRecognizer(PatternRecognizer):
         Pattern("X General", rf"(?<=\b(?:the|at|to|from|in|into)[ \t]+)(?:(?!(?:{OFFICES})\b){WORD}[ \t]+){{1,2}}"
                 rf"General\b(?![ \t]+\p{{Lu}})", 0.6),
         Pattern("kind X", rf"\b(?:{PREFIXES})[ \t]+{NAME}(?:[ \t]+{NAME}){{0,2}}\b", 0.7),
+        # a family firm: "Joseph Sowden and Sons", "Jory & Sons", "Patel Bros."
+        Pattern("X and Sons", rf"\b{NAME}(?:[ \t]+{NAME}){{0,2}}[ \t]+(?:and|&)[ \t]+(?:Sons|Son|Daughters|Brothers)\b"
+                rf"|\b{NAME}(?:[ \t]+{NAME}){{0,2}}[ \t]+Bros\b\.?", 0.7),
         # a company with its region in brackets before its legal form: "Sapphire Homes (NW) Ltd"
         Pattern("X (region) Ltd", rf"\b{WORD}(?:[ \t]+{WORD}){{0,3}}[ \t]+\([A-Z][A-Za-z]{{0,11}}\)[ \t]+"
                 rf"(?:{LEGAL})\b", 0.7),
@@ -282,6 +305,8 @@ class NameListRecognizer(EntityRecognizer):
             return True   # a capitalised word after a first name that hardly anyone uses: "Lara Pottinger"
         # (capitalised, a surname that is an everyday word too: "Emyr Price", "Gwen Hall"; not a
         # verb a person does, "when Lara Said no")
+        if w[:1].isupper() and word_surname(w.lower()):
+            return True   # a word said seldom, capitalised after a first name: "Dennis Couch"
         return (w.title() in last and (self.lower or not words.is_everyday(w) or w[0].isupper() and
                                        not ent.is_stop_word(w) and w.lower() not in lexicon.MONTHS_DAYS
                                        and w.lower() not in PERSON_DOES)) or not words.is_common(w)
@@ -324,7 +349,9 @@ class NameListRecognizer(EntityRecognizer):
                 if not said and not self._before_surname(text, m, first, last, more):
                     continue
                 e, n = (e, 0) if said else (more.match(text, e).end(), 1)   # the surname that makes it a name
-            while n < 3 and (t := more.match(text, e)) and self._more(t.group(1), last, prev in self.PARTICLES):
+            # (no surname after a possessive: "Emmie Ström's Cautionary Tales")
+            while n < 3 and not text.endswith(("'s", "’s"), 0, e) and (t := more.match(text, e)) and \
+                    self._more(t.group(1), last, prev in self.PARTICLES):
                 e, n, prev = t.end(), n + 1, t.group(1).lower()
             if n == 0 and not self.lower and not said and words.written_lower(m.group()) and \
                     not self._said_as_name(text, m, first):

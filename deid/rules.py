@@ -30,6 +30,9 @@ NRP_A_PLACE = re.compile(r"\b(?i:from|at|near)[ \t]+$")
 NOTE_START = re.compile(r"(?:^|(?<![\s(][A-Z][a-z])(?<![\s(][A-Z])[.!?]\s+|\n\s*|\s[-–—]\s+)$")   # (not "Ft.")
 
 
+FILE_NAME = re.compile(r"(?!https?://|www\.)[^/]*\.(?i:%s)" % "|".join(lexicon.FILE_EXTENSIONS))
+
+
 def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list[Span]]:
     """The mentions of one document, flagged where a person should check them, and the
     spans never to replace (nationalities, languages, regions the study keeps)."""
@@ -45,6 +48,11 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
         t = doc.turn_of(c.start)
         if c.end > doc.turn_end(t):
             continue  # crosses a turn boundary
+        if c.presidio_type == "URL" and FILE_NAME.fullmatch(doc.text, c.start, c.end) or \
+                c.kind == Kind.CONTACT and ent.after_measure_field(doc.text, c.start) or \
+                ent.in_field_label(doc.text, c.start, c.end):
+            continue   # a file's name, not a web address: "final.docx" (the name in it is found apart);
+            # a file's size, not a phone number: "size": 388040; a field's name: "IN ATTENDANCE:"
         rec = c.recognizer if c.presidio_type not in ("STREET_ADDRESS", "URL") else c.presidio_type
         end = _marks_after(doc.text, c.end)
         m = Mention(doc.fno, t, c.start, end, c.kind, c.score, rec, doc.text[c.start:end])

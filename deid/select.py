@@ -52,7 +52,8 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
     """Non-overlapping candidates, in text order. `results`: Presidio's; `known`: the
     study's known names found in the text (start, end, kind of their entity)."""
     cands = [part for c in (_candidate(r, text, allow) for r in results) if c for part in _places_apart(text, c)]
-    cands += _bodies_joined(cands) + _towns_joined(text, cands)
+    cands += _bodies_joined(cands) + _place_before_body(text, cands) + _towns_joined(text, cands) + \
+        _article_joined(text, cands)
     for s, e, kind in known:
         s, e, core = ent.trim(text, s, e, kind)
         if core and e > s:
@@ -69,7 +70,19 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
     out = _surname_first(text, out)
     taken = SpanSet(c.span for c in out)
     out = [_after_initial(text, c) for c in out]
-    return [with_kind(text, whole_name(text, c, taken) if c.kind == Kind.PERSON else c, taken) for c in out]
+    return [with_kind(text, _whole(text, c, taken), taken) for c in out]
+
+
+def _whole(text: str, c: Candidate, taken: SpanSet) -> Candidate:
+    """A person's name taken whole, and a Gaelic name with its article ("Baile an Droichid")."""
+    own = c.span
+    if c.kind == Kind.PERSON:
+        c = whole_name(text, c, taken)
+    s, e = with_article(text, c.start, c.end)
+    if c.kind != Kind.CONTACT and (s, e) != (c.start, c.end) and \
+            not any(o != own for o in taken.overlapping(Span(s, e))):
+        c = Candidate(s, e, c.kind, c.score, c.recognizer, c.presidio_type, c.known)
+    return c
 
 
 INITIAL_BEFORE = regex.compile(r"(?<![\w.])\p{Lu}\.[ \t]+$")
@@ -168,6 +181,17 @@ def _bodies_joined(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _place_before_body(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A place NER read right before a body it read apart is part of the body's name:
+    "Calloway County" and "Sheriff's Office" of "Calloway County Sheriff's Office"."""
+    out, cands = [], sorted(cands, key=lambda c: (c.start, c.end))
+    for a, b in zip(cands, cands[1:]):
+        if a.kind == Kind.PLACE and b.kind == Kind.INSTITUTION and not a.known and not b.known and \
+                text[a.end:b.start] == " " and a.presidio_type != "STREET_ADDRESS":
+            out.append(Candidate(a.start, b.end, Kind.INSTITUTION, b.score, b.recognizer, b.presidio_type))
+    return out
+
+
 # the rest of a name joined by hyphens: "-des-Outardes", "-y-Garth", "-upon-Avon" (not "-based")
 HYPHENATED_REST = regex.compile(r"(?:-(?:\p{Lu}[\p{L}'’]+|(?:de|des|du|la|le|sur|upon|on|en|y|yr|am|under|in)"
                                 r"(?=-\p{Lu})))+(?![\w\-])")
@@ -202,6 +226,35 @@ def _towns_joined(text: str, cands: list[Candidate]) -> list[Candidate]:
             best = max(parts, key=lambda c: c.score)
             out.append(Candidate(first.start, end, Kind.PLACE, best.score, best.recognizer, best.presidio_type))
     return out
+
+
+# the article of an Irish or a Scottish Gaelic name, and the word on its other side: "Baile
+# an Droichid", "Nic an Iomaire", "Gleann na Muice"
+ARTICLE_AFTER = regex.compile(r"[ \t]+(?:%s)[ \t]+(\p{Lu}[\p{L}\p{M}'’\-]+)" % "|".join(lexicon.GAELIC_ARTICLES))
+ARTICLE_BEFORE = regex.compile(r"(?<![\w'’\-])(\p{Lu}[\p{L}\p{M}'’\-]+)[ \t]+(?:%s)[ \t]+$"
+                               % "|".join(lexicon.GAELIC_ARTICLES))
+
+
+def _article_joined(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A Gaelic name NER read without its article and the word beyond ("Baile" and
+    "Droichid", or "Cnoc" alone, of "Cnoc an Daimh"), whole: where the word on the article's
+    other side is in no English dictionary (English puts no "an" between two names)."""
+    out = []
+    for c in cands:
+        s, e = with_article(text, c.start, c.end)
+        if c.kind != Kind.CONTACT and (s, e) != (c.start, c.end):
+            out.append(Candidate(s, e, c.kind, c.score, c.recognizer, c.presidio_type))
+    return out
+
+
+def with_article(text: str, s: int, e: int) -> tuple[int, int]:
+    """A name's span with a Gaelic article and the word beyond it on either side."""
+    if (m := ARTICLE_AFTER.match(text, e)) and not words.is_common(m.group(1)):
+        e = m.end()
+    if (m := ARTICLE_BEFORE.search(text, max(0, s - 40), s)) and not words.is_common(m.group(1)) and \
+            not sentence_start(text, m.start(1)):
+        s = m.start()
+    return s, e
 
 
 FIELD_START = regex.compile(r"(?:^|\n|:[ \t]*|\t|[ ]{2})$")   # where a record's field begins

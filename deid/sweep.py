@@ -16,7 +16,7 @@ from deid.linker import Linker
 from deid.model import Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
 from deid.rules import BODY_AFTER, bare_acronym
-from deid.select import Candidate, allowed_phrases, whole_name
+from deid.select import Candidate, allowed_phrases, whole_name, with_article
 
 CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}(?:['’\-]\p{L}+)?")
 CAPS_WORD = regex.compile(r"\p{Lu}{4,}")
@@ -294,7 +294,8 @@ class Sweep:
             for mt in rx.finditer(doc.analysed):
                 span, w = Span(*mt.span()), doc.text[mt.start():mt.end()]
                 if taken.overlaps(span) or w in lexicon.ACRONYMS or w.lower() in self.allow or \
-                        (flag is None and words.is_common(w)) or (flag is Flag.NUMBER and YEAR.fullmatch(w)):
+                        (flag is None and words.is_common(w)) or (flag is Flag.NUMBER and (
+                        YEAR.fullmatch(w) or ent.after_measure_field(doc.analysed, span.start))):
                     continue
                 # the initials of a body named before ("..., the FAL") need no reviewer
                 known = flag is Flag.ACRONYM and len(w) > 2 and self.linker.index.institution_of_acronym(w) is not None
@@ -307,6 +308,8 @@ class Sweep:
                 taken.add(span)
 
     def _candidate(self, w: str) -> bool:
+        if w in lexicon.DATE_ABBREVIATIONS:
+            return False   # "Thurs 20th", "Sept"
         a_name = w in names.first_names() or w in names.last_names()
         if not a_name and w.endswith("s") and words.is_compound(w) and not names.is_town(w):
             return False   # a plural of two words written as one: "Plotholders" (of a mailing list)
@@ -368,6 +371,10 @@ class Sweep:
             c = whole_name(doc.analysed, Candidate(span.start, span.end, kind, 0.0, "PossibleMiss", "PERSON"),
                            taken)
             span = Span(c.start, c.end)
+        elif (tail := NEXT_WORD.match(doc.analysed, span.end)) and tail.group(1) in lexicon.PLACE_TAILS:
+            span = Span(span.start, tail.end())   # "Rushey Mead"
+        whole = Span(*with_article(doc.analysed, span.start, span.end))   # "Cnoc an Daimh"
+        span = whole if not taken.overlaps(whole) else span
         m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, kind, 0.0, "PossibleMiss",
                     doc.text[span.start:span.end], flags=[Flag.POSSIBLE_MISS])
         if bare_acronym(m, doc.text, self.linker.index):
@@ -389,9 +396,9 @@ THE_NAME = regex.compile(r"(?<=[\p{Ll},;][ \t]+)The[ \t]+(\p{Lu}[\p{Ll}\p{M}'’
                          r"(?![\w'’]|[ \t]+\p{Lu}|[ \t]+of\b)")   # (nor "The Sound of Music")
 # two to four capitalised words inside a sentence (after a lower-case word or a comma), a
 # small word allowed between them, and no capital after: "the Night Owls group", "from Stitch
-# in Time on", "And Open Hands, the"
+# in Time on", "And Open Hands, the" (a hard wrap may fall before them)
 _CAP = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’]s?)?(?:-\p{Lu}?\p{L}+)?"
-ORDINARY_NAME = regex.compile(r"(?<=[\p{Ll},;][ \t]+)(%s(?:[ \t]+(?:(?:of|in|and|&|the|for|to|on|a)[ \t]+)?%s){1,3})"
+ORDINARY_NAME = regex.compile(r"(?<=[\p{Ll},;](?:[ \t]+|[ \t]*\n[ \t]*))(%s(?:[ \t]+(?:(?:of|in|and|&|the|for|to|on|a)[ \t]+)?%s){1,3})"
                               r"(?![\w'’.]|[ \t]+\p{Lu}|[ \t]+(?:of|in|and|&)[ \t]+\p{Lu})" % (_CAP, _CAP))
 # the end of a longer title the words belong to: "the Department of Sport and Exercise Science"
 PART_OF_TITLE = regex.compile(r"(?:\p{Lu}[\p{L}'’]*|\bthe)[ \t]+(?:of|for|and|&)[ \t]+$")

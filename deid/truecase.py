@@ -229,6 +229,31 @@ def _nicknames(text: str, matches: list, out: list[str], lists: Lists) -> None:
             out[m.start()] = w[0].upper()
 
 
+PERSON_DOES = lexicon.SPEECH_VERBS | lexicon.NAME_VERBS | lexicon.PERSON_VERBS
+SURNAME_WORD = 4.3   # how often a word may be said and still be taken for a surname after a first name
+
+
+def word_surname(w: str) -> bool:
+    """A word that may be a surname after a first name in lower case: in the dictionary
+    but said seldom ("couch" of "dennis couch"), no inflection or plural ("tom pilchards and
+    mackerel"), no verb a person does, nothing clinical, no month or day."""
+    return not words.is_everyday(w) and not words.is_inflection(w) and not words.is_plural(w) \
+        and words.frequency(w) < SURNAME_WORD and not ent.is_stop_word(w) and w not in PERSON_DOES \
+        and w not in lexicon.CLINICAL_WORDS and w not in lexicon.MONTHS_DAYS
+
+
+def _word_surnames(text: str, matches: list, out: list[str], lists: Lists) -> None:
+    """A word right after a first name capitalised here that may be a surname, capitalised:
+    "dennis couch", "hazel couch" (not "david white lies": "white" is said every day)."""
+    for a, b in zip(matches, matches[1:]):
+        if out[a.start()].isupper() and a.group() != "i" and a.group().title() in lists.first and \
+                b.start() - a.end() == 1 and text[a.end()] == " " and not out[b.start()].isupper() \
+                and len(b.group()) > 3 and a.group().lower() not in lexicon.NAME_PARTICLES \
+                and b.group().lower() not in _DATE_WORDS and words.is_common(b.group()) \
+                and word_surname(b.group().lower()):
+            out[b.start()] = b.group()[0].upper()
+
+
 def truecase(text: str, unlisted: float | None = None) -> str:
     """The text with likely names capitalised: words in no dictionary, names and towns
     nobody writes in lower case, and first names that are ordinary words ("faith", "bill")
@@ -255,6 +280,7 @@ def truecase(text: str, unlisted: float | None = None) -> str:
             if street:
                 out[nxt.start()] = nxt.group()[0].upper()
     _nicknames(text, matches, out, lists)
+    _word_surnames(text, matches, out, lists)
     for m in matches:   # a name capitalised and the kind of body after it: "aberdeenshire council"
         if out[m.start()].isupper() and m.group() != "i" and m.group().title() not in lists.first and \
                 (kind := KIND_AFTER.match(text, m.end())):   # (a first name before "hall" is a person: "sadie hall")

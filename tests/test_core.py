@@ -1224,3 +1224,61 @@ def test_ordinary_words_capitalised_together_are_flagged_as_a_name(tmp_path, pas
         assert sentence in out, (sentence, out)
     assert not {"Research Office", "Care Act", "Team Leader", "Tuesdays and Thursdays", "Ukrainian and Russian",
                 "Foreign Affairs"} & flagged, flagged
+
+
+def test_what_the_tenth_held_out_set_showed(tmp_path, passphrase):
+    """Causes final10 showed: a chat export's ISO timestamps and file sizes replaced as
+    identifiers, its user names ("r.whitmore") half replaced, file names read as web
+    addresses and a name inside one joined by underscores kept; "Thurs" a name; a dial-in
+    phone number as a Teams speaker label kept; the "an" of Irish names ("Baile an
+    Droichid", "Cnoc an Daimh") kept between pseudonyms; "from October to May" replaced
+    where a May is named; "IN ATTENDANCE:" a place; in lower case, a surname that is a word
+    said seldom after a first name ("dennis couch")."""
+    chat = ('{"ts": "2025-03-17T09:02:11Z", "user": "r.whitmore", "display_name": "Rachel Whitmore", '
+            '"text": "FG2 is on Thurs 20th. Ask Mr Kowalski.", "attachments": [{"name": '
+            '"interview_Kowalski_final.docx", "size": 48213}, {"name": "Couch D consent.pdf", "size": 402118}]}\n'
+            '{"ts": "2025-03-17T09:15:40Z", "user": "j.osei", "display_name": "Joseph Osei", "text": "Will do, '
+            '@r.whitmore.", "attachments": []}\n')
+    _, out = deid_one(tmp_path, "chat.txt", chat)
+    for real in ("whitmore", "Whitmore", "Kowalski", "osei", "Osei"):
+        assert real not in out, (real, out)
+    for kept in ('"ts": "2025-03-17T09:02:11Z"', '"ts": "2025-03-17T09:15:40Z"', '"size": 48213', '"size": 402118',
+                 "Thurs 20th", "_final.docx", "consent.pdf", '"user": "'):
+        assert kept in out, (kept, out)
+    assert re.search(r'"user": "[a-z]\.[a-z]+"', out), out
+    vtt = ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\n<v Hodan Warsame>Hello, I am here.</v>\n\n"
+           "2\n00:00:05.000 --> 00:00:08.000\n<v +44 7700 900412>Sorry, the signal. Hodan again.</v>\n")
+    _, out = deid_one(tmp_path, "fg.vtt", vtt)
+    assert "900412" not in out and "Hodan" not in out and re.search(r"<v \+\d\d \d{4} \d{6}>", out), out
+    minutes = ("Minutes of the meeting\nPRESENT: Aoibhinn Nic an Iomaire (ANI); May Joyce (MJ).\n"
+               "IN ATTENDANCE: Sgt Ciarán Rabbitte, Baile an Droichid Garda Station.\n"
+               "May asked that \"Cnoc an Daimh\" be spelled right. Houses in Gleann an Iolair are empty from "
+               "October to May. Sheila spoke to May about it.\n")
+    _, out = deid_one(tmp_path, "minutes.txt", minutes)
+    for real in ("Iomaire", "Baile", "Droichid", "Cnoc", "Daimh", "Gleann", "Iolair", " an ", "Joyce",
+                 "to May about"):
+        assert real not in out, (real, out)
+    for kept in ("IN ATTENDANCE:", "from October to May."):
+        assert kept in out, (kept, out)
+    lower = ("speaker 1: could you both say your names\nspeaker 2: dennis couch well dennis john couch and my "
+             "uncle tom pilchards and mackerel mostly and david white lies about it\n")
+    _, out = deid_one(tmp_path, "asr.txt", lower)
+    assert "couch" not in out.lower() and "dennis" not in out.lower(), out
+    for kept in ("pilchards and mackerel", "white lies"):
+        assert kept in out, (kept, out)
+
+
+def test_bodies_and_places_final10_left_in_parts(tmp_path, passphrase):
+    """A county NER read apart from the sheriff's office after it, with its acronym in a
+    bracket NER read into; a place of two words the sweep took one word of ("Rushey Mead");
+    adult social care's "Day Opportunities"; a nail bar after a hard wrap; and no surname
+    read after a possessive ("Emmie Ström's Cautionary Tales")."""
+    text = ("Notes.\nOn Monday Ms. Tran said she works evenings at\nLucky Star Nails & Spa. Ms. Tran was called "
+            "at 2:15 p.m.\n10:30  Dep. Luis Cardenas, Calloway County Sheriff's Office (CCSO),\nattended. CCSO to "
+            "advise campus.\nHe is in Rushey Mead now and goes to Sunnyside Day Opportunities on Fridays. She "
+            "reads the verses from Emmie Ström's Cautionary Tales.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    for real in ("Lucky", "Nails", "Calloway", "Sheriff", "CCSO", "Rushey", "Mead", "Sunnyside", "Opportunities",
+                 "Ström"):
+        assert real not in out, (real, out)
+    assert "'s Cautionary Tales." in out, out

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTIALS, DIALECT_WORDS, DIRECTIONS,
-                          FIELD_LABELS, GENERIC_WORDS, MEASURE_FIELDS,
+                          FIELD_LABELS, FILE_EXTENSIONS, GENERIC_WORDS, MEASURE_FIELDS,
                           LEAD_VERBS, LEGAL_FORMS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES,
                           STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
@@ -42,6 +42,7 @@ NUMBER_WORDS = "|".join(NUMBER_WORD_LIST)
 
 
 OPEN_BRACKET = re.compile(r"(?<=\w)[ \t]*\([^)]*$")
+EXTENSION = re.compile(r"(?<=\w)\.(?i:%s)$" % "|".join(FILE_EXTENSIONS))
 
 
 def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> tuple[int, int, str]:
@@ -101,6 +102,7 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
         quotes = len(core) - len(core.lstrip("\"“‘'(["))
         lead, core = lead + quotes, core[quotes:]
         core = OPEN_BRACKET.sub("", core)   # a bracket NER read into and not out of: "Sheriff's Office (CCSO"
+        core = EXTENSION.sub("", core)   # a file's extension NER read into: "Tom_Nguyen.txt"
         core = POSSESSIVE.sub("", core.rstrip(" \t\n.,;:!?\"“”‘’')(-—–&*[]"))
         core = core.rstrip(" \t\n.,;:!?\"“”‘’')(-—–&*[]")
     core = core.rstrip()
@@ -172,8 +174,18 @@ def searchable(form: str) -> bool:
     return bool(re.match(r"[\w@+(]", core)) and sum(c.isalpha() for c in core) >= 2 or "@" in core
 
 
+def joined_like(text: str, s: int, e: int, new: str) -> str:
+    """A pseudonym for a name joined by underscores ("notes_Bartek_Nowak.txt") joined so
+    too: "notes_Adam_Reid.txt", not "notes_Adam Reid.txt"."""
+    if "_" in text[s:e] or text[s - 1:s] == "_" or text[e:e + 1] == "_":
+        return new.replace(" ", "_")
+    return new
+
+
 def key_of(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
+    """How a name is looked up: spaces as one, underscores as spaces ("Mary_Jones" of a file
+    name is "Mary Jones"), lower case."""
+    return re.sub(r"[\s_]+", " ", text).strip().lower()
 
 
 def tokens(text: str) -> list[str]:

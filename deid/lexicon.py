@@ -598,13 +598,6 @@ COMMUNITY_WORDS = (
     "karakia", "whakapapa", "tikanga", "kaiako", "mahi", "aiga", "fono", "gurdwara", "langar", "mandir",
     "jummah", "iftar", "madrassa", "madrasa", "Vaisakhi", "Diwali", "Eid", "Hiya")
 
-# nouns in lower case that say the capitalised words before them name a body: "the Night
-# Owls group", "Open Hands, the food pantry"
-BODY_NOUNS = ("group", "groups", "pantry", "charity", "service", "network", "club", "band", "choir", "team",
-              "shop", "café", "cafe", "pub", "restaurant", "takeaway", "store", "centre", "center", "hostel",
-              "scheme", "foodbank", "food bank", "organisation", "organization", "nonprofit", "non-profit",
-              "company", "firm", "agency", "chapel", "church", "mosque", "temple", "gurdwara", "association")
-
 # the fields of a chat's or an app's JSON export that hold a measure, not an identifier:
 # "size": 48213, "duration_ms": 90122
 MEASURE_FIELDS = ("size", "bytes", "length", "duration", "duration_ms", "width", "height", "count", "ts",

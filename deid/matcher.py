@@ -32,9 +32,10 @@ TOKEN = regex.compile(r"\w+|[^\w\s]")
 DATE_BEFORE = re.compile(r"\b(?:the|next|last|in|of|early|late|mid|this|every|on|since|until|by|from|through|"
                          r"that|each|one|a)[ \t]+$", re.IGNORECASE)
 DIGIT_AFTER = re.compile(r"[ \t]*\d")
-# another month or day before it, and a word that joins them: "from October to May", "Monday or Tuesday"
-MONTH_BEFORE = re.compile(r"\b(?:%s)[ \t]+(?:to|and|or|till|until|through|-|–)[ \t]+$"
-                          % "|".join(lexicon.MONTHS + lexicon.DAYS), re.IGNORECASE)
+# another month before it, and a word that joins them: "from October to May", "Jan to May" (not a
+# day: "on Monday to April's house")
+MONTH_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+(?:to|and|or|till|until|through|-|–)[ \t]+$"
+                          % "|".join(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS), re.IGNORECASE)
 WORD_BEFORE = re.compile(r"\b(?:the|a|an|my|your|his|her|its|our|their|this|that|no|any|some)[ \t]+$", re.IGNORECASE)
 
 
@@ -207,7 +208,7 @@ class NameMatcher:
             return True
         if f.rule is Rule.NOT_IN_DATE:
             if DATE_BEFORE.search(text, max(0, s - 12), s) or DIGIT_AFTER.match(text, e) or \
-                    MONTH_BEFORE.search(text, max(0, s - 20), s):
+                    MONTH_BEFORE.search(text, max(0, s - 20), s) and not text.startswith(("'s", "’s"), e):
                 return False
             return uncased or seg == _capitalised(f.written)
         if uncased:   # (an everyday word after a determiner is that word: "the price", not Emyr Price)

@@ -251,7 +251,8 @@ def _finish(run: Run, doc: Doc, plan: FilePlan, matcher) -> Result:
     for p in plan.replaced():
         base = doc.offsets[p.mention.turn]
         reps.setdefault(p.mention.turn, []).append(Replacement(p.mention.start - base, p.mention.end - base,
-                                                               p.pseudonym))
+                                                               ent.joined_like(doc.text, p.mention.start,
+                                                                               p.mention.end, p.pseudonym)))
     speakers = {label: labels.renamed(lab) for label, lab in doc.labels.items() if lab.pseudonym}
     new = apply_replacements(doc.transcript, reps, speakers)
     leaks = leak.count(new, reps, matcher, doc.uncased, run.pseudonym_words())

@@ -77,7 +77,7 @@ class NameContextRecognizer(PatternRecognizer):
                          global_regex_flags=re.MULTILINE | re.IGNORECASE)
 
 
-ISO_DATE = r"(?!\d{4}-\d{2}-\d{2}(?:T\d|\b))"
+ISO_DATE = r"(?!\d{4}-\d{2}-\d{2}(?:T\d|\b))(?!(?:19|20)\d\d[ _](?:0[1-9]|1[0-2])[ _]\d\d\b)"   # (or "2024_03_12_")
 MEASURE_FIELD = "".join(r'(?<!"%s": )(?<!"%s":)' % (f, f) for f in lexicon.MEASURE_FIELDS)
 
 
@@ -218,12 +218,15 @@ class SocialHandleRecognizer(PatternRecognizer):
                          global_regex_flags=re.MULTILINE)
 
     def validate_result(self, pattern_text: str):  # noqa: D102
-        """A dotted user name only where what follows the initial is a name or no word
-        ("j.osei"; not "p.m", "e.g", "a.much" of a typo)."""
+        """A dotted user name only where what follows the initial is a surname or no word
+        ("j.osei"; not "p.m", "e.g", "a.much" of a typo, "ok.will", a file's extension)."""
         if not re.fullmatch(DOTTED, pattern_text):
             return None
-        rest = pattern_text.split(".", 1)[1].split("-")[0]
-        return names.is_name(rest.title()) or not words.is_common(rest)
+        head, rest = pattern_text.split(".", 1)
+        if len(head) == 2 and words.is_common(head) or rest.lower() in lexicon.FILE_EXTENSIONS:
+            return False   # "ok.will do", "notes_mk.txt" (not a user name)
+        rest = rest.split("-")[0]
+        return rest.title() in names.last_names() or not words.is_common(rest)
 
 
 KINDS = "|".join(re.escape(k) for k in sorted(lexicon.INSTITUTION_KINDS, key=len, reverse=True))
@@ -296,7 +299,7 @@ class NameListRecognizer(EntityRecognizer):
         # (not "Mar" of "5 Mar 2024", "Sat" of a date)
         return w in first and not words.is_everyday(w) and w not in lexicon.DATE_ABBREVIATIONS
 
-    def _more(self, w: str, last, after_particle: bool = False) -> bool:
+    def _more(self, w: str, last, after_particle: bool = False, first: str = "") -> bool:
         if len(w.rstrip(".")) == 1 or w.lower() in self.PARTICLES:
             return True
         if w in lexicon.ACRONYMS:
@@ -305,8 +308,9 @@ class NameListRecognizer(EntityRecognizer):
             return True   # a capitalised word after a first name that hardly anyone uses: "Lara Pottinger"
         # (capitalised, a surname that is an everyday word too: "Emyr Price", "Gwen Hall"; not a
         # verb a person does, "when Lara Said no")
-        if w[:1].isupper() and word_surname(w.lower()):
-            return True   # a word said seldom, capitalised after a first name: "Dennis Couch"
+        if w[:1].isupper() and word_surname(w.lower()) and not words.is_common(first):
+            return True   # a word said seldom, capitalised after a first name no word is: "Dennis
+            # Couch" (not "Dawn Chorus")
         return (w.title() in last and (self.lower or not words.is_everyday(w) or w[0].isupper() and
                                        not ent.is_stop_word(w) and w.lower() not in lexicon.MONTHS_DAYS
                                        and w.lower() not in PERSON_DOES)) or not words.is_common(w)
@@ -351,7 +355,7 @@ class NameListRecognizer(EntityRecognizer):
                 e, n = (e, 0) if said else (more.match(text, e).end(), 1)   # the surname that makes it a name
             # (no surname after a possessive: "Emmie Ström's Cautionary Tales")
             while n < 3 and not text.endswith(("'s", "’s"), 0, e) and (t := more.match(text, e)) and \
-                    self._more(t.group(1), last, prev in self.PARTICLES):
+                    self._more(t.group(1), last, prev in self.PARTICLES, m.group()):
                 e, n, prev = t.end(), n + 1, t.group(1).lower()
             if n == 0 and not self.lower and not said and words.written_lower(m.group()) and \
                     not self._said_as_name(text, m, first):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+from deid import entity as ent
 from deid import leak, words
 from deid.detect import SEP
 from deid.config import never_replaced
@@ -111,7 +112,8 @@ def deidentified(study, name: str, include_open: bool = True) -> tuple[Transcrip
         if it.field == Field.SPEAKER:
             in_labels.setdefault(tr.turns[it.turn].speaker or "", []).append((it.start, it.end, new))
         else:
-            reps.setdefault(it.turn, []).append(Replacement(it.start, it.end, new))
+            reps.setdefault(it.turn, []).append(Replacement(it.start, it.end,
+                                                            ent.joined_like(tr.turns[it.turn].text, it.start, it.end, new)))
     out = apply_replacements(tr, reps, {label: _replaced(label, r) for label, r in in_labels.items()})
     return out, Checker(study, items).count(out, reps)
 

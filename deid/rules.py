@@ -111,18 +111,9 @@ def _flag(m: Mention, recognizer: str, text: str) -> None:
         # ("Will it work?") or in lower case it says nothing
         m.flags.append(Flag.COMMON_WORD)
     if ordinary_words(m, recognizer, text) or a_post(m, recognizer, text):
-        if " " in m.text and m.kind in (Kind.PERSON, Kind.INSTITUTION) and BODY_AFTER.match(text, m.end):
-            m.kind = Kind.INSTITUTION   # a noun after says whose: "Open Hands, the food pantry"
-            m.flags.append(Flag.POSSIBLE_MISS)
-            return
         m.keep = True
         m.flags.append(Flag.ORDINARY_WORDS)
 
-
-# a noun after ordinary words capitalised that says they name a body: "the Night Owls
-# group", "Open Hands, the food pantry on", "Brewed Awakening, a café"
-BODY_AFTER = regex.compile(r"(?:,[ \t]+(?:the|a|an|our|their)(?:[ \t]+\p{Ll}+){0,2})?[ \t]+(?:%s)\b"
-                           % "|".join(lexicon.BODY_NOUNS))
 
 
 # a turn that asks a group to say their names, and a turn that answers with one first

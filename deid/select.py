@@ -230,7 +230,8 @@ def _towns_joined(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 # the article of an Irish or a Scottish Gaelic name, and the word on its other side: "Baile
 # an Droichid", "Nic an Iomaire", "Gleann na Muice"
-ARTICLE_AFTER = regex.compile(r"[ \t]+(?:%s)[ \t]+(\p{Lu}[\p{L}\p{M}'’\-]+)" % "|".join(lexicon.GAELIC_ARTICLES))
+ARTICLE_AFTER = regex.compile(r"[ \t]+(?:%s)[ \t]+((?:[thn]-?)?\p{Lu}[\p{Ll}\p{M}'’\-]+)(?![\w'’])"
+                              % "|".join(lexicon.GAELIC_ARTICLES))   # ("Mac an tSaoi", "na hÉireann")
 ARTICLE_BEFORE = regex.compile(r"(?<![\w'’\-])(\p{Lu}[\p{L}\p{M}'’\-]+)[ \t]+(?:%s)[ \t]+$"
                                % "|".join(lexicon.GAELIC_ARTICLES))
 
@@ -249,7 +250,8 @@ def _article_joined(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 def with_article(text: str, s: int, e: int) -> tuple[int, int]:
     """A name's span with a Gaelic article and the word beyond it on either side."""
-    if (m := ARTICLE_AFTER.match(text, e)) and not words.is_common(m.group(1)):
+    if (m := ARTICLE_AFTER.match(text, e)) and not words.is_common(m.group(1)) and \
+            m.group(1) not in names.first_names():   # (not "Siobhan an Dave", a dialect's "and")
         e = m.end()
     if (m := ARTICLE_BEFORE.search(text, max(0, s - 40), s)) and not words.is_common(m.group(1)) and \
             not sentence_start(text, m.start(1)):
@@ -308,8 +310,10 @@ def _inverted(text: str, c: Candidate, given: str) -> bool:
         and given.split()[0].split("-")[0] in names.first_names() and surname not in given.split()
 
 
-KIND_AFTER = regex.compile(r"[ \t]+(%s)\b(?!['’])" % "|".join(
-    regex.escape(k) for k in sorted(lexicon.INSTITUTION_KINDS, key=len, reverse=True)))
+# (after a possessive too: "Calloway County Sheriff" + "'s Office"; "Office" only after a
+# name NER read, never as a kind of its own: "the Research Office" is no body's name)
+KIND_AFTER = regex.compile(r"(?:['’]s)?[ \t]+(%s)\b(?!['’])" % "|".join(
+    regex.escape(k) for k in sorted(lexicon.INSTITUTION_KINDS + ("Office",), key=len, reverse=True)))
 
 
 def with_kind(text: str, c: Candidate, taken: SpanSet) -> Candidate:

@@ -15,7 +15,7 @@ from deid.detect import Doc
 from deid.linker import Linker
 from deid.model import Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
-from deid.rules import BODY_AFTER, bare_acronym
+from deid.rules import bare_acronym
 from deid.select import Candidate, allowed_phrases, whole_name, with_article
 
 CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}(?:['’\-]\p{L}+)?")
@@ -183,16 +183,14 @@ class Sweep:
         """Ordinary words capitalised together inside a sentence may be a body's name no
         kind word says ("in Night Owls", "And Open Hands, the food pantry", "at the Miners'
         Welfare"): flagged for the reviewer, not replaced (most such runs are a course, an
-        office or a post: "Head of Legal Services", "Research Office")."""
+        office, a post or a service every town has, even with a noun after them that says
+        "body": "Head of Legal Services", "the Stay and Play group", "the Sure Start centre")."""
         if doc.uncased:
             return
         for mt in ORDINARY_NAME.finditer(doc.analysed):
             span, w = Span(*mt.span(1)), mt.group(1)
-            if taken.overlaps(span) or not self._ordinary_name(w) or \
+            if taken.overlaps(span) or not self._ordinary_name(w) or ent.in_field_label(doc.text, span.start, span.end) or \
                     PART_OF_TITLE.search(doc.analysed, max(0, span.start - 40), span.start):
-                continue
-            if BODY_AFTER.match(doc.analysed, span.end):
-                self._body_missed(doc, plan, span, w, taken)   # "Open Hands, the food pantry"
                 continue
             m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.INSTITUTION, 0.0,
                         "OrdinaryWords", w, flags=[Flag.ORDINARY_WORDS])
@@ -295,7 +293,7 @@ class Sweep:
                 span, w = Span(*mt.span()), doc.text[mt.start():mt.end()]
                 if taken.overlaps(span) or w in lexicon.ACRONYMS or w.lower() in self.allow or \
                         (flag is None and words.is_common(w)) or (flag is Flag.NUMBER and (
-                        YEAR.fullmatch(w) or ent.after_measure_field(doc.analysed, span.start))):
+                        YEAR.fullmatch(w) or ent.after_measure_field(doc.text, span.start))):
                     continue
                 # the initials of a body named before ("..., the FAL") need no reviewer
                 known = flag is Flag.ACRONYM and len(w) > 2 and self.linker.index.institution_of_acronym(w) is not None

@@ -239,14 +239,32 @@ def word_surname(w: str) -> bool:
     mackerel"), no verb a person does, nothing clinical, no month or day."""
     return not words.is_everyday(w) and not words.is_inflection(w) and not words.is_plural(w) \
         and words.frequency(w) < SURNAME_WORD and not ent.is_stop_word(w) and w not in PERSON_DOES \
-        and w not in lexicon.CLINICAL_WORDS and w not in lexicon.MONTHS_DAYS
+        and w not in lexicon.CLINICAL_WORDS and w not in lexicon.MONTHS_DAYS and not w.endswith(ADJECTIVE_ENDINGS)
+
+
+# the endings of adjectives: "made lisa redundant", "left sharon speechless"
+ADJECTIVE_ENDINGS = ("less", "ful", "ous", "ive", "able", "ible", "ant", "ent", "ish", "ary", "ory", "ic", "al")
+
+
+def _named_by_surname(w: str, nxt, m, lists: Lists) -> bool:
+    """A first name that is a function word before a surname in no dictionary and no list
+    of first names: "will pascoe" (not "will sarah come", "will def")."""
+    return nxt is not None and w.title() in lists.first and nxt.start() - m.end() == 1 and \
+        len(nxt.group()) > 3 and not words.is_common(nxt.group()) and nxt.group().title() not in lists.first
+
+
+SURNAME_TITLES = ("mr", "mrs", "ms", "miss", "dr", "mister", "missus")
 
 
 def _word_surnames(text: str, matches: list, out: list[str], lists: Lists) -> None:
     """A word right after a first name capitalised here that may be a surname, capitalised:
     "dennis couch", "hazel couch" (not "david white lies": "white" is said every day)."""
     for a, b in zip(matches, matches[1:]):
-        if out[a.start()].isupper() and a.group() != "i" and a.group().title() in lists.first and \
+        titled = a.group().lower() in SURNAME_TITLES and b.start() - a.end() == 1 and len(b.group()) > 3 \
+            and word_surname(b.group().lower())
+        if titled and not out[b.start()].isupper():
+            out[b.start()] = b.group()[0].upper()   # "mr couch"
+        elif out[a.start()].isupper() and a.group() != "i" and a.group().title() in lists.first and \
                 b.start() - a.end() == 1 and text[a.end()] == " " and not out[b.start()].isupper() \
                 and len(b.group()) > 3 and a.group().lower() not in lexicon.NAME_PARTICLES \
                 and b.group().lower() not in _DATE_WORDS and words.is_common(b.group()) \
@@ -269,9 +287,12 @@ def truecase(text: str, unlisted: float | None = None) -> str:
         if w == "i" or w.startswith(("i'", "i’")):
             out[m.start()] = "I"
             continue
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        if ent.is_stop_word(w) and _named_by_surname(w, nxt, m, lists):
+            out[m.start()] = w[0].upper()   # "will pascoe": a first name that is a word, then a surname
+            continue
         if ent.is_stop_word(w) or len(w) < 2:
             continue
-        nxt = matches[i + 1] if i + 1 < len(matches) else None
         street = nxt is not None and nxt.start() - m.end() == 1 and (
             nxt.group().lower() in STREETS   # "ohio street"
             or nxt.group().lower() in lexicon.NAMED_PLACE_WORDS and _a_name(w, lists))   # "george square"

@@ -183,9 +183,7 @@ def joined_like(text: str, s: int, e: int, new: str) -> str:
 
 
 def key_of(text: str) -> str:
-    """How a name is looked up: spaces as one, underscores as spaces ("Mary_Jones" of a file
-    name is "Mary Jones"), lower case."""
-    return re.sub(r"[\s_]+", " ", text).strip().lower()
+    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 def tokens(text: str) -> list[str]:

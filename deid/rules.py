@@ -55,7 +55,9 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
             # a file's size, not a phone number: "size": 388040; a field's name: "IN ATTENDANCE:"
         rec = c.recognizer if c.presidio_type not in ("STREET_ADDRESS", "URL") else c.presidio_type
         end = _marks_after(doc.text, c.end)
-        m = Mention(doc.fno, t, c.start, end, c.kind, c.score, rec, doc.text[c.start:end])
+        said = doc.text[c.start:end] if c.kind == Kind.CONTACT else doc.text[c.start:end].replace("_", " ")
+        # (a name a file's name joins with underscores is the name: "Mary_Jones" is "Mary Jones")
+        m = Mention(doc.fno, t, c.start, end, c.kind, c.score, rec, said)
         if m.kind == Kind.PLACE and cfg.regions == "keep" and ent.key_of(m.text) in names.regions():
             keep.append(m.span)  # a country or state, kept by the study's configuration
         elif m.kind != Kind.CONTACT and " " not in m.text and doc.text.startswith(("-speaking", "-speaker"), m.end):

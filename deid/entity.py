@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTIALS, DIALECT_WORDS, DIRECTIONS,
-                          FIELD_LABELS, FILE_EXTENSIONS, GENERIC_WORDS, MEASURE_FIELDS,
+                          FIELD_LABELS, FILE_EXTENSIONS, GENERIC_WORDS, INTERJECTIONS, MEASURE_FIELDS,
                           LEAD_VERBS, LEGAL_FORMS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES,
                           STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
@@ -128,8 +128,8 @@ def _dragged_in(word: str, kind: str, rest: str) -> bool:
         return kind == "person" or kind == "institution" and len(rest.split()) > 1
     if kind != "person":
         return False
-    if word in CREDENTIALS:
-        return True
+    if word in CREDENTIALS or word.lower() in INTERJECTIONS:
+        return True   # "PharmD Hector Villaseñor", "Sorry Amara, deleted"
     from deid import names
     return word.lower() in RELATIONS and word[0].isupper() and (
         word not in names.first_names() or rest.split()[0] in names.first_names())

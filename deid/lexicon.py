@@ -105,6 +105,10 @@ NAME_CUES = ("named", "called", "dr", "doctor", "nurse", "mr", "mrs", "ms", "mis
              "stepmom", "caseworker", "midwife", "headteacher", "teacher")
 # greetings and thanks of a chat, written fast in lower case, before a name and a stop: "ty
 # maria!!", "hi rose," (not "hey hope you are well")
+# what opens a message before the name it is said to: "Sorry Amara, deleted", "Morning Kate"
+INTERJECTIONS = frozenset({"sorry", "ok", "okay", "yes", "no", "yeah", "well", "oh", "dear", "morning", "evening",
+                           "afternoon", "cheers", "thanks", "thank", "hi", "hey", "hiya", "hello", "congrats",
+                           "welcome", "bye", "night", "ta", "aw", "ah", "oops", "ugh", "great", "lovely", "brilliant"})
 GREETINGS = ("hi", "hey", "hiya", "hello", "thanks", "thank you", "ty", "thx", "cheers", "bye", "congrats")
 # speaker labels that name a role, not a person ("Interviewer:", "S1:", "Speaker 2")
 ROLE_LABELS = frozenset({
@@ -605,6 +609,12 @@ MEASURE_FIELDS = ("size", "bytes", "length", "duration", "duration_ms", "width",
 # what ends a file's name: "interview_final.docx", "bartek.png" are no web addresses
 FILE_EXTENSIONS = ("doc", "docx", "pdf", "jpg", "jpeg", "png", "gif", "heic", "xls", "xlsx", "csv", "txt", "rtf",
                    "odt", "ppt", "pptx", "mp3", "mp4", "m4a", "wav", "mov", "zip", "vtt", "srt", "json", "nvp", "qdpx")
+
+# departments that ring, say and ask like people do: "Reception rang", "Payroll said"
+DEPARTMENTS = frozenset({"Reception", "Admin", "Pharmacy", "Payroll", "Triage", "Maintenance", "Housing",
+                         "Switchboard", "Security", "Radiology", "Pathology", "Safeguarding", "Transport", "Catering",
+                         "Estates", "Procurement", "Recruitment", "Occupational", "Physio", "Outpatients", "Theatres",
+                         "Admissions", "Accounts", "Finance", "Facilities", "Dispatch", "Control", "Matron"})
 
 # the last word of capitalised ordinary words that name a post, a job, a law, a form or a
 # day rather than a body ("Team Leader", "Care Act", "Expression of Interest", "New Year's

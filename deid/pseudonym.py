@@ -435,7 +435,9 @@ class Pseudonyms(PlaceNames):
             return self._fresh_handle(lambda: "@" + self.rng.choice(FEMALE + MALE).lower() + str(self.rng.randint(10, 999)))
         if hint == "URL" or re.match(r"(?i)(https?://|www\.)", core):
             return self._fresh(lambda: f"site{self.rng.randint(1, 999)}.invalid")
-        if re.fullmatch(r"[a-z]{1,2}\.[a-z]+(?:-[a-z]+)?", core):   # a user name "r.whitmore": "k.bell"
-            return self._fresh_handle(lambda: f"{self.rng.choice(FEMALE + MALE)[0].lower()}."
-                                              f"{self.rng.choice(LAST).lower()}")
+        if m := re.fullmatch(r"([a-z]{1,12})\.[a-z]+(?:-[a-z]+)?", core):   # a user name: "r.whitmore" is
+            # "k.bell", "lowri.keast" is "nina.bell"
+            first = (lambda: self.rng.choice(FEMALE + MALE)[0].lower()) if len(m.group(1)) <= 2 else \
+                (lambda: self.rng.choice(FEMALE + MALE).lower())
+            return self._fresh_handle(lambda: f"{first()}.{self.rng.choice(LAST).lower()}")
         return self._fresh(lambda: scramble(core, self.rng))

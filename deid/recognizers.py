@@ -201,7 +201,7 @@ class SpokenContactRecognizer(PatternRecognizer):
 ACCOUNT_CUES = "|".join(lexicon.ACCOUNT_CUES)
 
 
-DOTTED = r"(?<![\w.@/\-])[a-z]{1,2}\.[a-z]{3,}(?:-[a-z]{2,})?(?![\w@\-]|\.\w)"
+DOTTED = r"(?<![\w.@/\-])[a-z]{1,12}\.[a-z]{3,}(?:-[a-z]{2,})?(?![\w@\-]|\.\w)"
 
 
 class SocialHandleRecognizer(PatternRecognizer):
@@ -210,7 +210,8 @@ class SocialHandleRecognizer(PatternRecognizer):
                 # (an underscore, or digits after letters: not "the account holder", "500mg", "3rd")
                 Pattern("account name", rf"(?<=\b(?i:{ACCOUNT_CUES})(?:[ \t]+(?i:is|was|called|named|as))?[ \t]+)"
                         r"(?=[A-Za-z0-9._]*(?:_|[A-Za-z]{2}\d))[A-Za-z0-9][A-Za-z0-9._]{2,29}(?<!\.)\b", 0.7),
-                # a chat's user name of an initial and a surname: "r.whitmore", "a.okonkwo-reid"
+                # a chat's user name, an initial or a first name and a surname: "r.whitmore",
+                # "a.okonkwo-reid", "lowri.keast"
                 Pattern("dotted user name", DOTTED, 0.6)]
 
     def __init__(self):
@@ -223,8 +224,9 @@ class SocialHandleRecognizer(PatternRecognizer):
         if not re.fullmatch(DOTTED, pattern_text):
             return None
         head, rest = pattern_text.split(".", 1)
-        if len(head) == 2 and words.is_common(head) or rest.lower() in lexicon.FILE_EXTENSIONS:
-            return False   # "ok.will do", "notes_mk.txt" (not a user name)
+        if len(head) == 2 and words.is_common(head) or rest.lower() in lexicon.FILE_EXTENSIONS or \
+                len(head) > 2 and head.title() not in names.first_names():
+            return False   # "ok.will do", "notes_mk.txt", "www.bbc" (not a user name: "lowri.keast" is)
         rest = rest.split("-")[0]
         return rest.title() in names.last_names() or not words.is_common(rest)
 

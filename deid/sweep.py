@@ -40,6 +40,8 @@ LONG_NUMBER = regex.compile(r"(?<![\w.,/\-£$€])\d{5,}(?:[.\-/](?=[A-Z0-9]*[A-
 YEAR = regex.compile(r"(?:1[89]|20)\d\d")
 TOWN_WORD = 4.3   # how frequent a town's name may be and still be taken for a town
 PERSON_VERB_AFTER = regex.compile(r"[ \t]+(?:%s)\b" % "|".join(lexicon.PERSON_VERBS))
+# the same with an auxiliary before it: "has asked", "had told"
+SOMEONE_DOES = regex.compile(r"[ \t]+(?:(?:has|had|was|is|would|will)[ \t]+)?(?:%s)\b" % "|".join(lexicon.PERSON_VERBS))
 # a capital and its stop before a lower-case word or a bracket: no sentence ends there
 LETTER_INITIAL = regex.compile(r"(?<![\w.&/'’])\p{Lu}\.(?=[ \t]+(?:\(|\p{Ll}))")
 # a letter that names a thing: "Plan B.", "a grade C.", "vitamin D."
@@ -87,6 +89,10 @@ class Sweep:
             if not self._candidate(w):
                 if self._rare_inside(doc, span, w):
                     self._rare(doc, plan, span, w, taken)
+                elif self._opens_as_someone(doc, span, w):   # "Sparrow has asked whether ..."
+                    plan.set(Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.0,
+                                     "PossibleMiss", w, flags=[Flag.POSSIBLE_MISS]), None)
+                    taken.add(span)
                 continue
             m = self._misspelling(doc, span, w) or self._possible_miss(doc, span, w, taken)
             if m is not None:
@@ -328,6 +334,17 @@ class Sweep:
             and not (bare.endswith("s") and words.is_compound(bare)) and bare.lower() not in self.allow \
             and not ent.starts_sentence(doc.analysed, span.start)
 
+    def _opens_as_someone(self, doc: Doc, span: Span, w: str) -> bool:
+        """A word said seldom opening a sentence, before a verb only a person does, may be a
+        surname: "Sparrow has asked whether", "Fox told me" (not "Reception rang", "Nan said":
+        a department, a relation, a job or a public term). Flagged only."""
+        return not doc.uncased and w[:1].isupper() and w[1:].islower() \
+            and ent.starts_sentence(doc.analysed, span.start) and not words.is_everyday(w) and words.frequency(w) < TOWN_WORD and w.lower() not in self.allow \
+            and w not in lexicon.body_words() and w not in lexicon.OCCUPATIONS and w not in lexicon.DEPARTMENTS \
+            and w.lower() not in lexicon.RELATIONS and w.lower() not in lexicon.public_words() \
+            and w.lower() not in lexicon.TITLE_WORDS and w.lower() not in lexicon.NOT_SHORT_NAMES \
+            and SOMEONE_DOES.match(doc.analysed, span.end) is not None
+
     def _rare(self, doc: Doc, plan: FilePlan, span: Span, w: str, taken: SpanSet) -> None:
         """A rare word capitalised is replaced where it stands for a place ("at Fosse Park",
         "on Bluebell"), flagged only elsewhere: it may be a service or an event ("after Matins",
@@ -404,16 +421,26 @@ PART_OF_TITLE = regex.compile(r"(?:\p{Lu}[\p{L}'’]*|\bthe)[ \t]+(?:of|for|and|
 ABBREVIATION = regex.compile(r"\.[ \t]*(?:\d|\p{Ll})")
 
 
+INITIALS_WRITTEN = regex.compile(r"\p{Lu}{2,4}")
+
+
 def _as_elsewhere(plan: FilePlan) -> None:
     """A name kept in one place and replaced in another of the same text is replaced in
     both, as the same entity ("the Fleece" flagged as one ordinary word, "The Fleece" read
     as a pub): a reader would otherwise find it next to its pseudonym."""
     done = {(p.mention.text, p.mention.kind): p for p in plan.replaced() if p.mention.text[:1].isupper()}
+    # a person's initials are the person's wherever NER read them as a body ("TMD" of minutes)
+    initials = {p.mention.text: p for p in plan.replaced() if p.mention.kind == Kind.PERSON
+                and INITIALS_WRITTEN.fullmatch(p.mention.text)}
     for p in list(plan.items):
         twin = done.get((p.mention.text, p.mention.kind))
         if twin is not None and not p.replaced and p.mention.flags:
             p.mention.entity = twin.mention.entity
             plan.set(p.mention, twin.pseudonym, twin.fixed)
+        own = initials.get(p.mention.text)
+        if own is not None and p.mention.entity != own.mention.entity:
+            p.mention.kind, p.mention.entity = Kind.PERSON, own.mention.entity
+            plan.set(p.mention, own.pseudonym, own.fixed)
 
 
 def _initials_of_people(text: str, rx) -> set[str]:

@@ -1308,3 +1308,39 @@ def test_a_review_of_the_tenth_sets_fixes(tmp_path, passphrase):
     assert re.search(r"notes_on_[A-Z][a-z]+_[A-Z][a-z]+\.txt", out), out
     _, out = deid_one(tmp_path, "b.txt", "speaker 1: so they made lisa redundant and it left sharon speechless\n")
     assert "redundant" in out and "speechless" in out, out
+
+
+def test_a_word_said_seldom_opening_a_sentence_before_a_person_verb_is_flagged(tmp_path, passphrase):
+    """final10's "Sparrow has asked whether ...": a surname that is a word, opening a sentence
+    (so its capital says nothing), before a verb only a person does, was neither replaced nor
+    flagged. Now flagged; not a department, a relation or a word said every day."""
+    text = ("Minutes.\nThe club thanked the sponsors. Sparrow has asked whether the council would help. Nan said "
+            "no. Reception rang later. Everyone said yes. Pharmacy said maybe.\n")
+    deid_one(tmp_path, "a.txt", text)
+    flagged = open_flags(tmp_path, "a.txt")
+    assert "Sparrow" in flagged, flagged
+    assert not {"Reception", "Everyone", "Pharmacy"} & flagged, flagged
+
+
+def test_chat_user_names_with_a_first_name_and_a_greeting_before_a_name(tmp_path, passphrase):
+    """final10's chat export: "lowri.keast" (a first name, a dot, a surname) was read as a web
+    address, and "Sorry Amara, deleted" gave "Sorry Amara" a pseudonym of its own (another
+    than Amara's)."""
+    text = ('{"user": "lowri.keast", "display_name": "Lowri Keast", "text": "Sorry Amara, deleted. Amara said no. '
+            'Visit notes.txt later."}\n')
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert "keast" not in out.lower() and "Amara" not in out and "notes.txt" in out, out
+    assert re.search(r'"user": "[a-z]{3,}\.[a-z]+"', out), out
+    said = re.search(r"Sorry (\w+), deleted\. (\w+) said no", out)
+    assert said and said.group(1) == said.group(2), out
+
+
+def test_initials_read_as_a_body_elsewhere_are_the_persons(tmp_path, passphrase):
+    """final10's minutes: "TMD" after Tadhg Mac Donncha's name became his pseudonym's
+    initials, but where NER read "TMD" as a body ("on the proposal of TMD") it got other
+    letters: one person, two sets of initials."""
+    text = ("Minutes.\nPRESENT: Tadhg Mac Donncha (TMD, Treasurer); May Joyce (MJ).\n\n1. MINUTES\nThe minutes were "
+            "adopted on the proposal of TMD, seconded by MJ.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    first = re.search(r"\(([A-Z]{2,4}), Treasurer\)", out)
+    assert first and f"proposal of {first.group(1)}," in out and "TMD" not in out, out

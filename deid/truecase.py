@@ -178,14 +178,16 @@ def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None)
 
 
 SPEECH = lexicon.SPEECH_VERBS
+DOES = SPEECH | (lexicon.NAME_VERBS - lexicon.AUXILIARIES - {"got", "gets", "looked", "passed", "kept", "moved"})
 SAID_OF_PEOPLE = frozenset(lexicon.SAID_OF_PEOPLE)
 DETERMINER = re.compile(r"\b(?:the|a|an|my|your|his|her|its|their|this|that|electric|phone|gas|water|say|said)[ \t]+$")
 
 
 def _speaks(text: str, m, nxt) -> bool:
-    """A first name that is also a word, before a verb of speaking and after no determiner:
-    "and rose said", "frank told me" (not "the bill said", "say grace")."""
-    return nxt is not None and nxt.group().lower() in SPEECH and nxt.start() - m.end() == 1 and \
+    """A first name that is also a word, before a verb of speaking or another only a person
+    does, and after no determiner: "and rose said", "frank told me", "ivy wanted her called"
+    (not "the bill said", "say grace", "the rose was")."""
+    return nxt is not None and nxt.group().lower() in DOES and nxt.start() - m.end() == 1 and \
         not DETERMINER.search(text[max(0, m.start() - 12):m.start()].lower())
 
 

@@ -1344,3 +1344,14 @@ def test_initials_read_as_a_body_elsewhere_are_the_persons(tmp_path, passphrase)
     _, out = deid_one(tmp_path, "a.txt", text)
     first = re.search(r"\(([A-Z]{2,4}), Treasurer\)", out)
     assert first and f"proposal of {first.group(1)}," in out and "TMD" not in out, out
+
+
+def test_a_first_name_that_is_a_word_before_a_verb_only_a_person_does_in_lower_case(tmp_path, passphrase):
+    """final10's speech recognition: "ivy wanted her called the girl ivy" (his wife) kept
+    unflagged; a first name that is a word is a name before a verb only a person does, as
+    before one of speaking ("frank told me"), after no determiner ("the rose wanted water"
+    stays): replaced, or flagged where it opens a turn."""
+    text = "speaker 1: ivy wanted her called after the boat and frank went out and the rose wanted water\n"
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert "frank" not in out.lower() and "the rose wanted water" in out, out
+    assert "ivy" in {f.lower() for f in open_flags(tmp_path, "a.txt")} or "ivy" not in out, out

@@ -36,6 +36,7 @@ DIGIT_AFTER = re.compile(r"[ \t]*\d")
 # day: "on Monday to April's house")
 MONTH_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+(?:to|and|or|till|until|through|-|–)[ \t]+$"
                           % "|".join(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS), re.IGNORECASE)
+FILE_EXTENSION = re.compile(r"\.(?:%s)\b" % "|".join(lexicon.FILE_EXTENSIONS), re.IGNORECASE)
 WORD_BEFORE = re.compile(r"\b(?:the|a|an|my|your|his|her|its|our|their|this|that|no|any|some)[ \t]+$", re.IGNORECASE)
 
 
@@ -194,8 +195,9 @@ class NameMatcher:
             if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_@")) or \
                     (e < len(text) and (text[e].isalnum() or text[e] in "_@")):
                 continue
-            if not dotted and (text[s - 1:s] == "." or text[e:e + 1] == "." and text[e + 1:e + 2].isalnum()):
-                continue
+            if not dotted and (text[s - 1:s] == "." or text[e:e + 1] == "." and text[e + 1:e + 2].isalnum()
+                               and not FILE_EXTENSION.match(text, e)):
+                continue   # (part of an address; a file's name is not: "seating_bartek.png")
             if any(s < b and a < e for a, b in protected) or not self._case_ok(f, text, s, e, uncased):
                 continue
             return Hit(s, e, f)

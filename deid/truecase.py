@@ -260,7 +260,9 @@ SURNAME_TITLES = ("mr", "mrs", "ms", "miss", "dr", "mister", "missus")
 
 def _word_surnames(text: str, matches: list, out: list[str], lists: Lists) -> None:
     """A word right after a first name capitalised here that may be a surname, capitalised:
-    "dennis couch", "hazel couch" (not "david white lies": "white" is said every day)."""
+    "dennis couch" (not "david white lies": "white" is said every day); then, that surname
+    after any first name, the first name too: "hazel couch"."""
+    found = set()
     for a, b in zip(matches, matches[1:]):
         titled = a.group().lower() in SURNAME_TITLES and b.start() - a.end() == 1 and len(b.group()) > 3 \
             and word_surname(b.group().lower())
@@ -272,6 +274,11 @@ def _word_surnames(text: str, matches: list, out: list[str], lists: Lists) -> No
                 and b.group().lower() not in _DATE_WORDS and words.is_common(b.group()) \
                 and word_surname(b.group().lower()):
             out[b.start()] = b.group()[0].upper()
+            found.add(b.group().lower())
+    for a, b in zip(matches, matches[1:]):
+        if b.group().lower() in found and a.group().title() in lists.first and b.start() - a.end() == 1 and \
+                not ent.is_stop_word(a.group()) and not DETERMINER.search(text[max(0, a.start() - 12):a.start()]):
+            out[a.start()], out[b.start()] = a.group()[0].upper(), b.group()[0].upper()
 
 
 def truecase(text: str, unlisted: float | None = None) -> str:

@@ -1234,7 +1234,8 @@ def test_what_the_tenth_held_out_set_showed(tmp_path, passphrase):
     phone number as a Teams speaker label kept; the "an" of Irish names ("Baile an
     Droichid", "Cnoc an Daimh") kept between pseudonyms; "from October to May" replaced
     where a May is named; "IN ATTENDANCE:" a place; in lower case, a surname that is a word
-    said seldom after a first name ("dennis couch")."""
+    said seldom after a first name ("dennis couch"), and after another first name then
+    ("hazel couch")."""
     chat = ('{"ts": "2025-03-17T09:02:11Z", "user": "r.whitmore", "display_name": "Rachel Whitmore", '
             '"text": "FG2 is on Thurs 20th. Ask Mr Kowalski.", "attachments": [{"name": '
             '"interview_Kowalski_final.docx", "size": 48213}, {"name": "Couch D consent.pdf", "size": 402118}]}\n'
@@ -1262,7 +1263,7 @@ def test_what_the_tenth_held_out_set_showed(tmp_path, passphrase):
     for kept in ("IN ATTENDANCE:", "from October to May."):
         assert kept in out, (kept, out)
     lower = ("speaker 1: could you both say your names\nspeaker 2: dennis couch well dennis john couch and my "
-             "uncle tom pilchards and mackerel mostly and david white lies about it\n")
+             "uncle tom pilchards and mackerel mostly and hazel couch his wife and david white lies about it\n")
     _, out = deid_one(tmp_path, "asr.txt", lower)
     assert "couch" not in out.lower() and "dennis" not in out.lower(), out
     for kept in ("pilchards and mackerel", "white lies"):

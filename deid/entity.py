@@ -255,11 +255,12 @@ def in_field_label(text: str, s: int, e: int) -> bool:
     return m is not None and e <= m.end(1) and m.group(1).strip().lower() in FIELD_LABELS
 
 
-MEASURE_BEFORE = re.compile(r'"(?:%s)":[ \t]*$' % "|".join(MEASURE_FIELDS))
+MEASURE_BEFORE = re.compile(r'"(?:%s)":[ \t]*"?$' % "|".join(MEASURE_FIELDS))   # ("ts": "1742202690.123456")
 
 
 def after_measure_field(text: str, s: int) -> bool:
-    """Whether a number at `s` is the value of a JSON field holding a measure ("size": 48213)."""
+    """Whether a number at `s` is the value of a JSON field holding a measure or a time
+    ("size": 48213, Slack's "thread_ts": "1742202690.123456")."""
     return MEASURE_BEFORE.search(text, max(0, s - 20), s) is not None
 
 

@@ -605,7 +605,7 @@ COMMUNITY_WORDS = (
 # the fields of a chat's or an app's JSON export that hold a measure, not an identifier:
 # "size": 48213, "duration_ms": 90122
 MEASURE_FIELDS = ("size", "bytes", "length", "duration", "duration_ms", "width", "height", "count", "ts",
-                  "timestamp", "created", "updated", "edited")
+                  "thread_ts", "event_ts", "timestamp", "created", "updated", "edited")
 # what ends a file's name: "interview_final.docx", "bartek.png" are no web addresses
 FILE_EXTENSIONS = ("doc", "docx", "pdf", "jpg", "jpeg", "png", "gif", "heic", "xls", "xlsx", "csv", "txt", "rtf",
                    "odt", "ppt", "pptx", "mp3", "mp4", "m4a", "wav", "mov", "zip", "vtt", "srt", "json", "nvp", "qdpx")

@@ -435,7 +435,7 @@ class Pseudonyms(PlaceNames):
             return self._fresh_handle(lambda: "@" + self.rng.choice(FEMALE + MALE).lower() + str(self.rng.randint(10, 999)))
         if hint == "URL" or re.match(r"(?i)(https?://|www\.)", core):
             return self._fresh(lambda: f"site{self.rng.randint(1, 999)}.invalid")
-        if m := re.fullmatch(r"([a-z]{1,12})\.[a-z]+(?:-[a-z]+)?", core):   # a user name: "r.whitmore" is
+        if m := re.fullmatch(r"([a-z]{1,12})\.(?:[a-z]['’\-])?[a-z]+(?:-[a-z]+)?", core):   # a user name: "r.whitmore" is
             # "k.bell", "lowri.keast" is "nina.bell"
             first = (lambda: self.rng.choice(FEMALE + MALE)[0].lower()) if len(m.group(1)) <= 2 else \
                 (lambda: self.rng.choice(FEMALE + MALE).lower())

@@ -78,7 +78,7 @@ class NameContextRecognizer(PatternRecognizer):
 
 
 ISO_DATE = r"(?!\d{4}-\d{2}-\d{2}(?:T\d|\b))(?!(?:19|20)\d\d[ _](?:0[1-9]|1[0-2])[ _]\d\d\b)"   # (or "2024_03_12_")
-MEASURE_FIELD = "".join(r'(?<!"%s": )(?<!"%s":)' % (f, f) for f in lexicon.MEASURE_FIELDS)
+MEASURE_FIELD = "".join(r'(?<!"%s": )(?<!"%s":)(?<!"%s": ")' % (f, f, f) for f in lexicon.MEASURE_FIELDS)
 
 
 class IdentifierNumberRecognizer(PatternRecognizer):
@@ -201,7 +201,7 @@ class SpokenContactRecognizer(PatternRecognizer):
 ACCOUNT_CUES = "|".join(lexicon.ACCOUNT_CUES)
 
 
-DOTTED = r"(?<![\w.@/\-])[a-z]{1,12}\.[a-z]{3,}(?:-[a-z]{2,})?(?![\w@\-]|\.\w)"
+DOTTED = r"(?<![\w.@/\-])[a-z]{1,12}\.(?:[a-z]['’\-])?[a-z]{3,}(?:-[a-z]{2,})?(?![\w@\-]|\.\w)"   # ("j.o'neill")
 
 
 class SocialHandleRecognizer(PatternRecognizer):
@@ -227,7 +227,7 @@ class SocialHandleRecognizer(PatternRecognizer):
         if len(head) == 2 and words.is_common(head) or rest.lower() in lexicon.FILE_EXTENSIONS or \
                 len(head) > 2 and head.title() not in names.first_names():
             return False   # "ok.will do", "notes_mk.txt", "www.bbc" (not a user name: "lowri.keast" is)
-        rest = rest.split("-")[0]
+        rest = re.sub(r"^[a-z]['’\-]", "", rest).split("-")[0]   # ("o'neill", "o-connor": "neill", "connor")
         return rest.title() in names.last_names() or not words.is_common(rest)
 
 

@@ -1328,9 +1328,10 @@ def test_chat_user_names_with_a_first_name_and_a_greeting_before_a_name(tmp_path
     address, and "Sorry Amara, deleted" gave "Sorry Amara" a pseudonym of its own (another
     than Amara's)."""
     text = ('{"user": "lowri.keast", "display_name": "Lowri Keast", "text": "Sorry Amara, deleted. Amara said no. '
-            'Visit notes.txt later."}\n')
+            'Visit notes.txt later."}\n{"user": "d.o-connor", "thread_ts": "1742202690.123456", "text": "Fine."}\n')
     _, out = deid_one(tmp_path, "a.txt", text)
     assert "keast" not in out.lower() and "Amara" not in out and "notes.txt" in out, out
+    assert "connor" not in out and '"thread_ts": "1742202690.123456"' in out, out
     assert re.search(r'"user": "[a-z]{3,}\.[a-z]+"', out), out
     said = re.search(r"Sorry (\w+), deleted\. (\w+) said no", out)
     assert said and said.group(1) == said.group(2), out

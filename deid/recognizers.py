@@ -78,7 +78,6 @@ class NameContextRecognizer(PatternRecognizer):
 
 
 ISO_DATE = r"(?!\d{4}-\d{2}-\d{2}(?:T\d|\b))(?!(?:19|20)\d\d[ _](?:0[1-9]|1[0-2])[ _]\d\d\b)"   # (or "2024_03_12_")
-MEASURE_FIELD = "".join(r'(?<!"%s": )(?<!"%s":)(?<!"%s": ")' % (f, f, f) for f in lexicon.MEASURE_FIELDS)
 
 
 class IdentifierNumberRecognizer(PatternRecognizer):
@@ -88,9 +87,10 @@ class IdentifierNumberRecognizer(PatternRecognizer):
         Pattern("phone", r"(?<![\w+])(?:\+|00)\d{1,3}[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]?\d{2,4}){2,4}"
                 r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?\b", 0.6),
         # (not a year and a time of day: "2024 16:02:11"; nor an ISO date, "2025-03-17T09:02:11Z";
-        # nor a file's size or a duration a chat export writes: "size": 48213)
-        Pattern("long number", r"(?<![\w.])%s%s\(?\d{2,4}\)?(?:[ .\-]?\d{2,4}){2,5}\b(?![.,:]\d)"
-                % (ISO_DATE, MEASURE_FIELD), 0.5),
+        # a file's size a chat export writes, "size": 48213, is dropped with every contact after such
+        # a field: rules.mentions)
+        Pattern("long number", r"(?<![\w.])%s\(?\d{2,4}\)?(?:[ .\-]?\d{2,4}){2,5}\b(?![.,:]\d)"
+                % ISO_DATE, 0.5),
         Pattern("id", r"\b[A-Z]{1,3}\d{6,}\b|\b\d{9,}\b", 0.6),
         # a British National Insurance number, spaced as it is printed: "QQ 12 34 56 C"
         Pattern("national insurance", r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b", 0.7),

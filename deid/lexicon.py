@@ -94,6 +94,11 @@ PERSON_VERBS = frozenset({
     "stared", "cried", "laughed", "smiled", "nodded", "shrugged", "replied", "explained", "admitted",
     "agreed", "disagreed", "joked", "wants", "wanted", "knows", "knew", "feels", "felt", "sat", "stood",
     "walked", "arrived", "left", "mentioned", "texted", "emailed", "whispered", "sighed", "insisted"}) | SPEECH_VERBS
+# every verb above: a word among them is no surname after a first name ("dennis said")
+PERSON_DOES = SPEECH_VERBS | NAME_VERBS | PERSON_VERBS
+# the articles and possessives before a noun: a word after one is that word, not a name ("the
+# price", "my bill")
+DETERMINERS = ("the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that")
 # words after which an ordinary lower-case word that is also a first name is a name
 NAME_CUES = ("named", "called", "dr", "doctor", "nurse", "mr", "mrs", "ms", "miss", "pastor", "father", "sister",
              "brother", "friend", "cousin", "manager", "supervisor", "boss", "husband", "wife", "partner", "son",

@@ -37,7 +37,7 @@ DIGIT_AFTER = re.compile(r"[ \t]*\d")
 MONTH_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+(?:to|and|or|till|until|through|-|–)[ \t]+$"
                           % "|".join(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS), re.IGNORECASE)
 FILE_EXTENSION = re.compile(r"\.(?:%s)\b" % "|".join(lexicon.FILE_EXTENSIONS), re.IGNORECASE)
-WORD_BEFORE = re.compile(r"\b(?:the|a|an|my|your|his|her|its|our|their|this|that|no|any|some)[ \t]+$", re.IGNORECASE)
+WORD_BEFORE = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(lexicon.DETERMINERS + ("no", "any", "some")), re.IGNORECASE)
 
 
 class Rule(Enum):

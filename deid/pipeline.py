@@ -34,7 +34,7 @@ from deid.model import Field, Kind, Mention, NewItem, Span
 from deid.own import Pseudonyms as OwnPseudonyms
 from deid.plan import FilePlan, Planner, generalised
 from deid.pseudonym import Pseudonyms
-from deid.select import select
+from deid.select import allowed_phrases, select
 from deid.sweep import Sweep
 from transcript import Replacement, Transcript, apply_replacements
 from transcript.layouts import to_json
@@ -107,12 +107,14 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
     for doc in docs:
         known_hits = [(h.start, h.end, run.index.kind_of.get(h.entity, Kind.PERSON))
                       for h in detected.find(doc.analysed, dotted=False) if h.form.rule is Rule.ANY_CASE]
-        mentions, keep = rules.mentions(doc, select(doc.results, known_hits, doc.analysed, run.allow), run.cfg)
+        phrases = allowed_phrases(doc.analysed, run.allow)   # (once: the select and the sweep read them)
+        found = select(doc.results, known_hits, doc.analysed, run.allow, phrases)
+        mentions, keep = rules.mentions(doc, found, run.cfg)
         # veil's output given back: its pseudonyms stay
         pseudonyms, is_own = own.spans(doc.text, [t.speaker for t in doc.transcript.turns],
                                        doc.transcript.name in output_names)
         plans.append(FilePlan(doc.fno, [m for m in mentions if not own.covers(pseudonyms, m.span)]))
-        keeps.append(keep + pseudonyms)
+        keeps.append(keep + pseudonyms + phrases)
         kept_pseudonyms.append(pseudonyms)
         looks_own.append(is_own)
         doc.labels = {k: v for k, v in doc.labels.items()   # a pseudonym as speaker, or its initials

@@ -235,7 +235,6 @@ KINDS = "|".join(re.escape(k) for k in sorted(lexicon.INSTITUTION_KINDS, key=len
 PREFIXES = "|".join(re.escape(k) for k in lexicon.INSTITUTION_PREFIXES)
 WORD = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*"   # a capitalised word, no initial
 OFFICES = "|".join(lexicon.GENERAL_OFFICES)
-PERSON_DOES = lexicon.SPEECH_VERBS | lexicon.NAME_VERBS | lexicon.PERSON_VERBS
 LEGAL = "|".join(re.escape(f) for f in ("Ltd", "Limited", "LLP", "PLC", "plc", "Inc", "LLC", "CIC"))
 PROPER = rf"(?:{NAME}|St\.?|Saint|[A-Z]{{2,5}}|\p{{Lu}}\p{{Ll}}+\p{{Lu}}\p{{Ll}}+)"   # names, acronyms, CamelCase
 
@@ -315,7 +314,7 @@ class NameListRecognizer(EntityRecognizer):
             # Couch" (not "Dawn Chorus")
         return (w.title() in last and (self.lower or not words.is_everyday(w) or w[0].isupper() and
                                        not ent.is_stop_word(w) and w.lower() not in lexicon.MONTHS_DAYS
-                                       and w.lower() not in PERSON_DOES)) or not words.is_common(w)
+                                       and w.lower() not in lexicon.PERSON_DOES)) or not words.is_common(w)
 
     def _said_as_name(self, text: str, m, first) -> bool:
         """A first name that is an everyday word, said as a name: "Jack in Year 2 and

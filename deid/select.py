@@ -48,9 +48,11 @@ class Candidate:
                 -self.score, self.start, self.end)
 
 
-def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[str]) -> list[Candidate]:
+def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[str],
+           phrases: list[Span] = ()) -> list[Candidate]:
     """Non-overlapping candidates, in text order. `results`: Presidio's; `known`: the
-    study's known names found in the text (start, end, kind of their entity)."""
+    study's known names found in the text (start, end, kind of their entity); `phrases`: where
+    the allow-list's phrases stand (`allowed_phrases`)."""
     cands = [part for c in (_candidate(r, text, allow) for r in results) if c for part in _places_apart(text, c)]
     cands += _bodies_joined(cands) + _place_before_body(text, cands) + _towns_joined(text, cands) + \
         _article_joined(text, cands)
@@ -58,7 +60,7 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
         s, e, core = ent.trim(text, s, e, kind)
         if core and e > s:
             cands.append(Candidate(s, e, kind, 1.0, KNOWN, ent.PRESIDIO_OF[kind.value], known=True))
-    inside = SpanSet(allowed_phrases(text, allow))
+    inside = SpanSet(phrases)
     cands = [c for c in cands if not any(p.contains(c.span) for p in inside.overlapping(c.span))]
     # (a word of a phrase that names no one: "Kia" of "Kia ora", "Care" of "Elderly Care")
     taken, out = SpanSet(), []

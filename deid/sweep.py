@@ -16,7 +16,7 @@ from deid.linker import Linker
 from deid.model import Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
 from deid.rules import bare_acronym
-from deid.select import Candidate, allowed_phrases, whole_name, with_article
+from deid.select import Candidate, whole_name, with_article
 
 CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}(?:['’\-]\p{L}+)?")
 CAPS_WORD = regex.compile(r"\p{Lu}{4,}")
@@ -71,7 +71,8 @@ class Sweep:
                                    and ix.kind_of.get(ix.entity_of.get(t)) == Kind.PERSON)
 
     def run(self, doc: Doc, plan: FilePlan, keep: list[Span]) -> None:
-        taken = SpanSet([m.span for m in plan.mentions] + list(keep) + allowed_phrases(doc.analysed, self.allow))
+        """`keep`: what stays as written (the allow-list's phrases among it)."""
+        taken = SpanSet([m.span for m in plan.mentions] + list(keep))
         for mt in WORD.finditer(doc.analysed):
             span, w = Span(*mt.span()), mt.group()
             if taken.overlaps(span) or _in_a_title(doc.analysed, span, w) or _cut_short(doc, span, w):

@@ -180,7 +180,9 @@ def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None)
 SPEECH = lexicon.SPEECH_VERBS
 DOES = SPEECH | (lexicon.NAME_VERBS - lexicon.AUXILIARIES - {"got", "gets", "looked", "passed", "kept", "moved"})
 SAID_OF_PEOPLE = frozenset(lexicon.SAID_OF_PEOPLE)
-DETERMINER = re.compile(r"\b(?:the|a|an|my|your|his|her|its|their|this|that|electric|phone|gas|water|say|said)[ \t]+$")
+# (and the words before a bill or a grace: "the gas bill", "say grace")
+DETERMINER = re.compile(r"\b(?:%s)[ \t]+$"
+                        % "|".join(lexicon.DETERMINERS + ("electric", "phone", "gas", "water", "say", "said")))
 
 
 def _speaks(text: str, m, nxt) -> bool:
@@ -231,7 +233,6 @@ def _nicknames(text: str, matches: list, out: list[str], lists: Lists) -> None:
             out[m.start()] = w[0].upper()
 
 
-PERSON_DOES = lexicon.SPEECH_VERBS | lexicon.NAME_VERBS | lexicon.PERSON_VERBS
 SURNAME_WORD = 4.3   # how often a word may be said and still be taken for a surname after a first name
 
 
@@ -240,7 +241,7 @@ def word_surname(w: str) -> bool:
     but said seldom ("couch" of "dennis couch"), no inflection or plural ("tom pilchards and
     mackerel"), no verb a person does, nothing clinical, no month or day."""
     return not words.is_everyday(w) and not words.is_inflection(w) and not words.is_plural(w) \
-        and words.frequency(w) < SURNAME_WORD and not ent.is_stop_word(w) and w not in PERSON_DOES \
+        and words.frequency(w) < SURNAME_WORD and not ent.is_stop_word(w) and w not in lexicon.PERSON_DOES \
         and w not in lexicon.CLINICAL_WORDS and w not in lexicon.MONTHS_DAYS and not w.endswith(ADJECTIVE_ENDINGS)
 
 

@@ -76,6 +76,17 @@ def deid_one(tmp_path, name: str, text: str, out: str = "o", *more) -> tuple:
     return res.output, (tmp_path / out / name).read_text()
 
 
+def assert_gone(out: str, *reals, lower: bool = False) -> None:
+    """No real identifier is left in the output (in any case, with `lower`)."""
+    text = out.lower() if lower else out
+    assert not [r for r in reals if r in text], ([r for r in reals if r in text], out)
+
+
+def assert_kept(out: str, *phrases) -> None:
+    """Each phrase stands in the output as written."""
+    assert not [p for p in phrases if p not in out], ([p for p in phrases if p not in out], out)
+
+
 def open_flags(tmp_path, name: str) -> set[str]:
     """The texts of the open review items of one transcript of the study in tmp_path/s."""
     from deid.study import open_study
@@ -752,9 +763,8 @@ def test_initials_without_stops_short_names_and_unknown_words(tmp_path, passphra
             "Gateway College. I did shifts all over the county, even out as far as Market Harborough.\n\n"
             "Sent: Thu 14 March\n\nKind regards,\nResearch Ethics Officer\nExt. 3391\n")
     _, out = deid_one(tmp_path, "a.txt", text)
-    for real in ("Osei-Tutu", "Mr K ", "Hollis", "Mrs J ", "Brook", "Mr A ", "Mrs P,", "Alf", "Judgemeadow",
-                 "Harborough"):
-        assert real not in out, (real, out)
+    assert_gone(out, "Osei-Tutu", "Mr K ", "Hollis", "Mrs J ", "Brook", "Mr A ", "Mrs P,", "Alf", "Judgemeadow",
+                     "Harborough")
     assert "Sent: Thu 14 March" in out and "\nExt. " in out, out
 
 
@@ -784,8 +794,7 @@ def test_a_lower_case_transcript_says_towns_and_addresses(tmp_path, passphrase):
             "pair of them cousins\nspeaker 1: and your son\nspeaker 2: he's in london now working\n"
             "speaker 2: my email is dougiewatt58 at hotmail dot com but i don't check it\n")
     _, out = deid_one(tmp_path, "asr.txt", text)
-    for real in ("london", "gdansk", "dougiewatt58", "hotmail", "powell"):
-        assert real not in out.lower(), (real, out)
+    assert_gone(out, "london", "gdansk", "dougiewatt58", "hotmail", "powell", lower=True)
     assert "pair of them cousins" in out, out
     assert re.search(r"my email is [a-z]+@mail\.invalid but", out), out
 
@@ -800,8 +809,7 @@ def test_a_capital_the_inside_a_sentence_opens_a_name(tmp_path, passphrase):
             "and my son said The End.\n")
     _, out = deid_one(tmp_path, "a.txt", text)
     assert "Loose" not in out and "we ask The " in out, out
-    for kept in ("The Big Three Killed My Baby", "loved The Sound of Music", "said The End."):
-        assert kept in out, (kept, out)
+    assert_kept(out, "The Big Three Killed My Baby", "loved The Sound of Music", "said The End.")
 
 
 def test_a_rare_word_capitalised_inside_a_sentence_is_a_name(tmp_path, passphrase):
@@ -872,8 +880,7 @@ def test_names_that_look_like_forms_of_words_and_sounds_said(tmp_path, passphras
             "holmes was the landlord. me and harding went fishing. and the gp, dr okafor. he was kind. "
             "the pair of them cousins\n")
     _, out = deid_one(tmp_path, "asr.txt", text)
-    for real in ("james", "miles", "holmes", "harding", "okafor"):
-        assert real not in out.lower(), (real, out)
+    assert_gone(out, "james", "miles", "holmes", "harding", "okafor", lower=True)
     assert "the pair of them cousins" in out, out
     _, out = deid_one(tmp_path, "b.txt", "Interviewer: Tell me.\n\nParticipant: Erm, I grew up with my gran. "
                                          "Och, it was fine. Just me and Alf. we sat there.\n", "o2")
@@ -889,8 +896,7 @@ def test_names_of_other_languages_with_their_titles_and_accents(tmp_path, passph
             "Brother Seun (Olúwaṣeun Ọládipọ̀). The head is Pani Agnieszka Wąsik, and Pan Zbyszek fixes the "
             "boiler. Mummy Funmi fed me and Deaconess Bisi added me to the group.\n")
     _, out = deid_one(tmp_path, "diary.txt", text)
-    for real in ("Olúfúnmiláyọ̀", "Adéwálé", "Ọládipọ̀", "Olúwaṣeun", "Agnieszka", "Wąsik", "Zbyszek", "Funmi", "Bisi"):
-        assert real not in out, (real, out)
+    assert_gone(out, "Olúfúnmiláyọ̀", "Adéwálé", "Ọládipọ̀", "Olúwaṣeun", "Agnieszka", "Wąsik", "Zbyszek", "Funmi", "Bisi")
     assert "\u0300" not in out and "\u0323" not in out, out
     for title in ("Mummy ", "Deaconess ", "Pastor Mrs "):   # ("Pan", "Pani" are surnames too: replaced)
         assert title in out, (title, out)
@@ -921,8 +927,7 @@ def test_clubs_squares_and_a_college_in_a_title_are_named_places(tmp_path, passp
     text = ("Interviewer: Go on.\n\nParticipant: The Cwmderwen RFC second team came in. I'm the coordinator on "
             "the Baylor College of Medicine side. Terry Bishop and Bill came later.\n")
     _, out = deid_one(tmp_path, "a.txt", text)
-    for real in ("Cwmderwen", "RFC", "Baylor", "Bishop", "Bill"):
-        assert real not in out, (real, out)
+    assert_gone(out, "Cwmderwen", "RFC", "Baylor", "Bishop", "Bill")
     asr = ("spk_0: and after\nspk_1: we walked down to george square in the snow and the town square was "
            "empty then the drumcraigie amateurs played on kilmeny crescent\n") * 3
     _, out = deid_one(tmp_path, "asr.txt", asr, "o2")
@@ -955,11 +960,9 @@ def test_a_survey_export_keeps_its_jobs_and_departments(tmp_path, passphrase):
             'R0130,Staff Nurse,Band 5,St Aidan\'s Hospital,"Preceptorship on Beckwith Ward is excellent."\n'
             'R0178,Ward Manager,Band 8a,St Aidan\'s Hospital,"Emergency Department corridor care is normal."\n')
     _, out = deid_one(tmp_path, "survey.txt", text)
-    for kept in ("respondent_id,role", ",Receptionist,,", ",Physiotherapist,Band 6,", ",Occupational Therapist,",
-                 '"Preceptorship on', '"Emergency Department corridor'):
-        assert kept in out, (kept, out)
-    for real in ("Church Lane", "Pennine", "Aidan", "Beckwith"):
-        assert real not in out, (real, out)
+    assert_kept(out, "respondent_id,role", ",Receptionist,,", ",Physiotherapist,Band 6,", ",Occupational Therapist,",
+                     '"Preceptorship on', '"Emergency Department corridor')
+    assert_gone(out, "Church Lane", "Pennine", "Aidan", "Beckwith")
 
 
 def test_this_sessions_rules_leave_surnames_doses_codes_and_titles_alone(tmp_path, passphrase):
@@ -974,11 +977,9 @@ def test_this_sessions_rules_leave_surnames_doses_codes_and_titles_alone(tmp_pat
             "and the service is NHS24. Yesterday George Square was packed. We did the Foundations of School "
             "Leadership course, then the Principles of Church Music module.\n")
     _, out = deid_one(tmp_path, "a.txt", text)
-    for real in ("Pan", "Sheikh", "Lanae", "George"):
-        assert real not in out, (real, out)
-    for kept in ("2 x 500mg", "In FY23 NHS budgets", "service is NHS24", "Yesterday ",
-                 "the Foundations of School Leadership course, then the Principles of Church Music module"):
-        assert kept in out, (kept, out)
+    assert_gone(out, "Pan", "Sheikh", "Lanae", "George")
+    assert_kept(out, "2 x 500mg", "In FY23 NHS budgets", "service is NHS24", "Yesterday ",
+                     "the Foundations of School Leadership course, then the Principles of Church Music module")
     asr = "spk_0: so\nspk_1: well ian works at the shop and big tam united the whole family\n" * 3
     _, out = deid_one(tmp_path, "asr.txt", asr, "o2")
     assert out.count(" works at the shop") == 3 and out.count(" united the whole") == 3, out
@@ -1004,10 +1005,8 @@ def test_a_second_reviews_cases_of_surnames_councils_capitals_and_headers(tmp_pa
             "Department and the Emergency Department. PC 1174 ATTENDED THE ADDRESS. The Tredegar speakers club "
             "met, and Yoruba-speaking families came.\n")
     _, out = deid_one(tmp_path, "a.txt", text)
-    for real in ("Callist", "Tower Hamlets", "Tredegar"):
-        assert real not in out, (real, out)
-    for kept in ("the Emergency Department", "ATTENDED THE ADDRESS", "Yoruba-speaking families"):
-        assert kept in out, (kept, out)
+    assert_gone(out, "Callist", "Tower Hamlets", "Tredegar")
+    assert_kept(out, "the Emergency Department", "ATTENDED THE ADDRESS", "Yoruba-speaking families")
     table = ("No.,Name,Role,Site,Comment\n1,Anna Nowak,Occupational Therapist,Leeds,\"Fine, thanks\"\n"
              "2,Grzegorz Wisniewski,Receptionist,Calder,\"Busy\"\n3,Tom Hale,Nurse,Calder,\"OK\"\n")
     _, out = deid_one(tmp_path, "t.txt", table, "o2")
@@ -1035,13 +1034,11 @@ def test_what_a_held_out_caseworker_and_training_set_showed(tmp_path, passphrase
             "Gaz came to the pub after. My supervisor is Mo - Dr Mohammed Siddiqi, CT1 Psychiatry before. Ok, "
             "so Um, that was it. Kia ora, everyone.\n")
     _, out = deid_one(tmp_path, "a.txt", text)
-    for real in (" S cried", "took S ", "call Z.", "PMCH", "Pennine", "QQ 12 34 56 C", "Sapphire", "Harrowden",
-                 "Greybrook", "Rob,", "Cuthbert", "Kez", "Gaz", "Mo -", "Mohammed"):
-        assert real not in out, (real, out)
-    for kept in ("Plan B", "vitamin D", "Referrals from", "12/03/2024", ". Landlord is", "Black mould",
-                 "Universal Credit", "Kurdish (Sorani)", "FY1, Elderly Care at", "CT1 Psychiatry", "Ok, so Um",
-                 "Kia ora"):
-        assert kept in out, (kept, out)
+    assert_gone(out, " S cried", "took S ", "call Z.", "PMCH", "Pennine", "QQ 12 34 56 C", "Sapphire", "Harrowden",
+                     "Greybrook", "Rob,", "Cuthbert", "Kez", "Gaz", "Mo -", "Mohammed")
+    assert_kept(out, "Plan B", "vitamin D", "Referrals from", "12/03/2024", ". Landlord is", "Black mould",
+                     "Universal Credit", "Kurdish (Sorani)", "FY1, Elderly Care at", "CT1 Psychiatry", "Ok, so Um",
+                     "Kia ora")
 
 
 def test_a_zoom_user_name_as_a_speaker_label_is_replaced(tmp_path, passphrase):
@@ -1098,12 +1095,10 @@ def test_a_review_of_the_new_vocabulary_letters_and_short_names(tmp_path, passph
             "P said she felt judged. P felt tired. I got an A. Marguerite was pleased.\n")
     (tmp_path / "in" / "a.txt").unlink()
     _, out = deid_one(tmp_path, "b.txt", text)
-    for real in ("Dr Day", "Mr Thai", "Dr Punjabi", "Old School", "Marguerite"):
-        assert real not in out, (real, out)
-    for kept in ("I get PIP and ESA now", "SEN support", "Ja, it was fine", "Aye, it was hard", "Si, claro",
-                 "Team B went first and Team B left", "Hep C came back twice. Hep C took", "Gen Z wants more",
-                 "known as X,", "P said she felt judged. P felt tired", "I got an A. "):
-        assert kept in out, (kept, out)
+    assert_gone(out, "Dr Day", "Mr Thai", "Dr Punjabi", "Old School", "Marguerite")
+    assert_kept(out, "I get PIP and ESA now", "SEN support", "Ja, it was fine", "Aye, it was hard", "Si, claro",
+                     "Team B went first and Team B left", "Hep C came back twice. Hep C took", "Gen Z wants more",
+                     "known as X,", "P said she felt judged. P felt tired", "I got an A. ")
 
 
 def test_a_second_review_of_the_vocabulary_short_names_and_initials(tmp_path, passphrase):
@@ -1123,11 +1118,9 @@ def test_a_second_review_of_the_vocabulary_short_names_and_initials(tmp_path, pa
             "Hun. Ashley Cole said Ash Wednesday was busy. X said they would ban it. X said that again. "
             "Child B told me. Child B said no. As an IMG I found it hard. The ACP saw me.\n")
     _, out = deid_one(tmp_path, "b.txt", text)
-    for real in ("Eid", "Tamil", "Abba", "Sapphire", "Jeffs", "Worth"):
-        assert real not in out, (real, out)
-    for kept in ("Op went well. Flu came back negative. Lab rang", "Thanks Hun.", "Ash Wednesday",
-                 "X said they would ban it. X said", "Child B told me. Child B said no.", "As an IMG", "The ACP"):
-        assert kept in out, (kept, out)
+    assert_gone(out, "Eid", "Tamil", "Abba", "Sapphire", "Jeffs", "Worth")
+    assert_kept(out, "Op went well. Flu came back negative. Lab rang", "Thanks Hun.", "Ash Wednesday",
+                     "X said they would ban it. X said", "Child B told me. Child B said no.", "As an IMG", "The ACP")
 
 
 def test_what_the_ninth_held_out_set_showed(tmp_path, passphrase):
@@ -1147,11 +1140,9 @@ def test_what_the_ninth_held_out_set_showed(tmp_path, passphrase):
             "  Gayle said no. It's locker 212 by the door. Write to j.m@mail.mcgill.ca please. I'm sister on "
             "Linden Ward now. Aston Vale NHS Foundation Trust employs me. We ate at Blk 824 then.\n")
     _, out = deid_one(tmp_path, "b.txt", text)
-    for real in ("Port", "P-A", "J-F", "Val", "L-O-U-P-S", "Jewish", "C A", "Gayle", "212", "@mail.", "Linden",
-                 "Aston", "824", "Bigga", "Yorkshire"):
-        assert real not in out, (real, out)
-    for kept in ("tell yuh ", "Inna ", "hold up yuh head. Neva.", "The Attorney General", "Later Mr", "at Block "):
-        assert kept in out, (kept, out)
+    assert_gone(out, "Port", "P-A", "J-F", "Val", "L-O-U-P-S", "Jewish", "C A", "Gayle", "212", "@mail.", "Linden",
+                     "Aston", "824", "Bigga", "Yorkshire")
+    assert_kept(out, "tell yuh ", "Inna ", "hold up yuh head. Neva.", "The Attorney General", "Later Mr", "at Block ")
     (tmp_path / "in" / "b.txt").unlink()
     lower = ("[00:00:03] speaker 1: so this is the oral history project and i'm here with mr ap rhys and "
              "his daughter and we went to capel seion three times on a sunday and huw took on the farm with "
@@ -1159,10 +1150,8 @@ def test_what_the_ninth_held_out_set_showed(tmp_path, passphrase):
              "it\n[00:01:10] speaker 2: aye james mick garrigle but nobody has called me james for years it's "
              "jimmy just jimmy and the bill came later thank you jimmy\n")
     _, out = deid_one(tmp_path, "c.txt", lower)
-    for real in ("ap rhys", "rhys", "capel", "seion", "huw", "emyr", "jimmy"):
-        assert real not in out.lower(), (real, out)
-    for kept in ("we paid the price", "the bill came later", "young "):
-        assert kept in out, (kept, out)
+    assert_gone(out, "ap rhys", "rhys", "capel", "seion", "huw", "emyr", "jimmy", lower=True)
+    assert_kept(out, "we paid the price", "the bill came later", "young ")
 
 
 def test_a_review_of_the_ninth_sets_fixes(tmp_path, passphrase):
@@ -1176,17 +1165,14 @@ def test_a_review_of_the_ninth_sets_fixes(tmp_path, passphrase):
             "got grades A-C. She spelled L-O-V-E for me. Email me at mail.post@inbox.lv today. Back in Port "
             "of Spain we had nothing. We had Yorkshire pudding on Sunday.\n")
     _, out = deid_one(tmp_path, "a.txt", text)
-    for real in ("Mark", "Hannah", "Inna", "Hope", "inbox", "Port"):
-        assert real not in out, (real, out)
-    for kept in ("Ate Chinese food", "grades A-C", "L-O-V-E", "Yorkshire pudding"):
-        assert kept in out, (kept, out)
+    assert_gone(out, "Mark", "Hannah", "Inna", "Hope", "inbox", "Port")
+    assert_kept(out, "Ate Chinese food", "grades A-C", "L-O-V-E", "Yorkshire pudding")
     (tmp_path / "in" / "a.txt").unlink()
     lower = ("[00:00:03] speaker 1: so andrew came and he drew pictures and charles would just chuck his toys "
              "and susan said we could sue the council and mr young was my teacher and patricia would pat the "
              "dog and then we went home for our tea and that was the end of it really\n")
     _, out = deid_one(tmp_path, "b.txt", lower)
-    for kept in ("he drew pictures", "just chuck his toys", "could sue the council", "would pat the dog"):
-        assert kept in out, (kept, out)
+    assert_kept(out, "he drew pictures", "just chuck his toys", "could sue the council", "would pat the dog")
     assert "young" not in out.lower(), out
 
 
@@ -1242,11 +1228,9 @@ def test_what_the_tenth_held_out_set_showed(tmp_path, passphrase):
             '{"ts": "2025-03-17T09:15:40Z", "user": "j.osei", "display_name": "Joseph Osei", "text": "Will do, '
             '@r.whitmore.", "attachments": []}\n')
     _, out = deid_one(tmp_path, "chat.txt", chat)
-    for real in ("whitmore", "Whitmore", "Kowalski", "osei", "Osei"):
-        assert real not in out, (real, out)
-    for kept in ('"ts": "2025-03-17T09:02:11Z"', '"ts": "2025-03-17T09:15:40Z"', '"size": 48213', '"size": 402118',
-                 "Thurs 20th", "_final.docx", "consent.pdf", '"user": "'):
-        assert kept in out, (kept, out)
+    assert_gone(out, "whitmore", "Whitmore", "Kowalski", "osei", "Osei")
+    assert_kept(out, '"ts": "2025-03-17T09:02:11Z"', '"ts": "2025-03-17T09:15:40Z"', '"size": 48213', '"size": 402118',
+                     "Thurs 20th", "_final.docx", "consent.pdf", '"user": "')
     assert re.search(r'"user": "[a-z]\.[a-z]+"', out), out
     vtt = ("WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\n<v Hodan Warsame>Hello, I am here.</v>\n\n"
            "2\n00:00:05.000 --> 00:00:08.000\n<v +44 7700 900412>Sorry, the signal. Hodan again.</v>\n")
@@ -1257,17 +1241,14 @@ def test_what_the_tenth_held_out_set_showed(tmp_path, passphrase):
                "May asked that \"Cnoc an Daimh\" be spelled right. Houses in Gleann an Iolair are empty from "
                "October to May. Sheila spoke to May about it.\n")
     _, out = deid_one(tmp_path, "minutes.txt", minutes)
-    for real in ("Iomaire", "Baile", "Droichid", "Cnoc", "Daimh", "Gleann", "Iolair", " an ", "Joyce",
-                 "to May about"):
-        assert real not in out, (real, out)
-    for kept in ("IN ATTENDANCE:", "from October to May."):
-        assert kept in out, (kept, out)
+    assert_gone(out, "Iomaire", "Baile", "Droichid", "Cnoc", "Daimh", "Gleann", "Iolair", " an ", "Joyce",
+                     "to May about")
+    assert_kept(out, "IN ATTENDANCE:", "from October to May.")
     lower = ("speaker 1: could you both say your names\nspeaker 2: dennis couch well dennis john couch and my "
              "uncle tom pilchards and mackerel mostly and hazel couch his wife and david white lies about it\n")
     _, out = deid_one(tmp_path, "asr.txt", lower)
     assert "couch" not in out.lower() and "dennis" not in out.lower(), out
-    for kept in ("pilchards and mackerel", "white lies"):
-        assert kept in out, (kept, out)
+    assert_kept(out, "pilchards and mackerel", "white lies")
 
 
 def test_bodies_and_places_final10_left_in_parts(tmp_path, passphrase):
@@ -1280,9 +1261,8 @@ def test_bodies_and_places_final10_left_in_parts(tmp_path, passphrase):
             "advise campus.\nHe is in Rushey Mead now and goes to Sunnyside Day Opportunities on Fridays. She "
             "reads the verses from Emmie Ström's Cautionary Tales.\n")
     _, out = deid_one(tmp_path, "a.txt", text)
-    for real in ("Lucky", "Nails", "Calloway", "Sheriff", "CCSO", "Rushey", "Mead", "Sunnyside", "Opportunities",
-                 "Ström"):
-        assert real not in out, (real, out)
+    assert_gone(out, "Lucky", "Nails", "Calloway", "Sheriff", "CCSO", "Rushey", "Mead", "Sunnyside", "Opportunities",
+                     "Ström")
     assert "'s Cautionary Tales." in out, out
 
 
@@ -1301,11 +1281,9 @@ def test_a_review_of_the_tenth_sets_fixes(tmp_path, passphrase):
             "notes_on_Bartek_Nowak.txt and 2024_03_12_interview.docx and interview_rw.docx. We go to the Stay "
             "and Play group and the Sure Start centre. May Gibbons came from Jan to May anyway.\n")
     _, out = deid_one(tmp_path, "a.txt", text)
-    for real in ("April", "Dunmore", "Saoi", "Bartek", "Nowak", "Gibbons"):
-        assert real not in out, (real, out)
-    for kept in ("an EHCP", " an ", "Dawn Chorus", "ok.will send", " 2024_03_12_interview.docx",
-                 "interview_rw.docx", "the Stay and Play group", "the Sure Start centre", "from Jan to May anyway"):
-        assert kept in out, (kept, out)
+    assert_gone(out, "April", "Dunmore", "Saoi", "Bartek", "Nowak", "Gibbons")
+    assert_kept(out, "an EHCP", " an ", "Dawn Chorus", "ok.will send", " 2024_03_12_interview.docx",
+                     "interview_rw.docx", "the Stay and Play group", "the Sure Start centre", "from Jan to May anyway")
     assert re.search(r"notes_on_[A-Z][a-z]+_[A-Z][a-z]+\.txt", out), out
     _, out = deid_one(tmp_path, "b.txt", "speaker 1: so they made lisa redundant and it left sharon speechless\n")
     assert "redundant" in out and "speechless" in out, out

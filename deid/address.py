@@ -18,6 +18,9 @@ SUFFIX = _alt(lexicon.STREET_SUFFIXES)
 PREFIX = _alt(lexicon.STREET_PREFIXES)
 TAIL = _alt(lexicon.STREET_TAILS)
 NAMED = _alt(lexicon.NAMED_STREET_WORDS)
+NAMED_AFTER_CUE = _alt(lexicon.NAMED_STREET_WORDS_CUED)
+# where a street is said to be: "on Olivares Rd", "lives in Copse Hill Close"
+STREET_CUE = "|".join(rf"(?<=\b{w} )" for w in ("on", "at", "off", "in", "into", "from", "to", "near", "along"))
 DIRECTION = _alt(lexicon.DIRECTION_SUFFIXES)
 W = r"[^\W\d_][\w'’.\-]*"          # a word of any alphabet
 CAP = r"(?=[^\W\d_])(?![a-zß-ÿ])[\w'’\-]+"   # a word that starts with a capital, any alphabet
@@ -26,6 +29,7 @@ NAME_WORD = r"(?!(?:Of|The|And|In|To|For|On|At|By|With|From|%s)\b)%s" % (
     _alt(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS), CAP)
 
 WELSH = _alt(lexicon.WELSH_STREET_WORDS)
+LAW = _alt(lexicon.LAW_WORDS)
 PLACE_WORDS = _alt(tuple(w.title() for w in lexicon.NAMED_PLACE_WORDS))
 GENERIC_PLACE = _alt(lexicon.GENERIC_PLACE_WORDS)
 
@@ -47,6 +51,9 @@ STREETS = {
     "numbered road said": rf"(?i:\b(?:county road|state route|route|highway|interstate)[ \t]+"
                           rf"(?!one\b)(?:{NUMBER_WORDS})(?:[ \t\-]+(?:{NUMBER_WORDS}))?\b)",
     "named street": rf"\b(?:{CAP}[ \t]+){{1,3}}(?:{NAMED})\b",
+    # a street word that is a word too, after a word that says where: "on Copse Hill Close" (not
+    # "the Staying Close programme", "Ave Maria")
+    "named street after a cue": rf"(?:{STREET_CUE})(?:{CAP}[ \t]+){{1,3}}(?:{NAMED_AFTER_CUE})\b",
     # a square or a crescent named after someone or something, not by what it is: "George
     # Square", "Kilmeny Crescent" (not "Town Square", "Market Square")
     "named square": rf"\b(?!(?:{GENERIC_PLACE})\b){NAME_WORD}[ \t]+(?:{PLACE_WORDS})\b",
@@ -59,7 +66,9 @@ STREETS = {
     "po box": r"(?i)\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+\b",
     "unit": r"(?i)\b(?:Apt|Apartment|Suite|Ste|Unit)\.?[ \t]*#?\d+[A-Za-z]?\b",
     # number, name, number: "213 Pilekrogen 53", "30102 Kaevu 94"
-    "number name number": rf"\b\d{{1,6}}[ \t]+(?:{NAME_WORD}[ \t]+){{0,3}}{NAME_WORD}[ \t]+\d{{1,5}}[A-Z]?\b(?![.,]?\d)",
+    # (not a law and its year: "Post-16 Education Act 2022")
+    "number name number": rf"\b\d{{1,6}}[ \t]+(?:{NAME_WORD}[ \t]+){{0,3}}(?!(?:{LAW})\b){NAME_WORD}[ \t]+\d{{1,5}}[A-Z]?\b"
+                          rf"(?![.,]?\d)",
     # a street word standing after the name: "Kálmán Imre u. 12.", "Rákóczi út 13"
     "name street number": rf"\b(?:{CAP}[ \t]+){{1,3}}(?i:u\.|utca|út|útja|tér|körút|ulica|vej|gade|straat|weg)"
                           rf"[ \t]+\d{{1,5}}\.?",

@@ -11,6 +11,8 @@ import os
 import re
 from dataclasses import dataclass, field
 
+import regex
+
 from deid import analyzer
 from deid.labels import labels_of
 from deid.truecase import glottal_stops, is_uncased, recase_capitals, truecase, truecase_lower_lines
@@ -43,7 +45,7 @@ class Doc:
             pos += len(t.text) + len(SEP)
         text = SEP.join(t.text for t in tr.turns)
         uncased = is_uncased(text)
-        read = csv_cells(glottal_stops(underscores_spaced(text)))
+        read = tabs_as_lines(csv_cells(glottal_stops(slashes_apart(underscores_spaced(text)))))
         return cls(fno, tr, text, offsets, uncased, truecase(read) if uncased else truecase_lower_lines(recase_capitals(read)),
                    labels=labels_of(tr, fno))
 
@@ -70,6 +72,37 @@ def underscores_spaced(text: str) -> str:
     in one is found: "interview_Kowalski_final.docx" (not an address or a handle, whose
     underscores are part of it: "@kirra_paints", "k_bell@x.org"). Same length, same offsets."""
     return JOINED.sub(lambda m: m.group() if re.search(r"[@/]", m.group()) else m.group().replace("_", " "), text)
+
+
+SLASHED_TOKEN = re.compile(r"\S*[/\\]\S*")
+# a slash between two capitalised words: "Leeds/Oxenholt"
+CAPITALS_SLASHED = regex.compile(r"(?<![\w'’])(\p{Lu}\p{Ll}+)/(?=(\p{Lu}\p{Ll}+)(?![\w'’]))")
+
+
+def slashes_apart(text: str) -> str:
+    """Two places joined by a slash read as two ("Site B – Leeds/Oxenholt": one a town), not
+    as one word NER passes over (not two names: "Smith/Jones Solicitors"; not in a link or an
+    address: "www.x.org/Leeds"). Same length."""
+    from deid import names
+
+    def pair(m):
+        town = names.is_town(m.group(1)) or names.is_town(m.group(2))
+        return m.group(1) + ("," if town else "/")
+
+    def apart(m):
+        tok = m.group()
+        return tok if re.search(r"://|www\.|@|\.[a-z]{2,}\b", tok) else CAPITALS_SLASHED.sub(pair, tok)
+    return SLASHED_TOKEN.sub(apart, text)
+
+
+CELL_TAB = re.compile(r"(?<=\S)[ ]*\t[ \t]*(?=\S)")
+
+
+def tabs_as_lines(text: str) -> str:
+    """The tabs between a line's cells made line breaks, so that no name, address or number
+    is read across two cells of a table exported tab-separated ("2024-03-05<tab>Stigma<tab>27")
+    (a tab that indents a line stays). Same length, same offsets."""
+    return CELL_TAB.sub(lambda m: m.group().replace("\t", "\n"), text)
 
 
 def _delimiters(line: str) -> list[int]:

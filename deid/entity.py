@@ -8,6 +8,8 @@ import runpy
 from functools import lru_cache
 from pathlib import Path
 
+import regex
+
 from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTIALS, DIALECT_WORDS, DIRECTIONS,
                           FIELD_LABELS, FILE_EXTENSIONS, GENERIC_WORDS, INTERJECTIONS, MEASURE_FIELDS,
                           LEAD_VERBS, LEGAL_FORMS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES,
@@ -270,6 +272,28 @@ def in_dialect(text: str, s: int, e: int) -> bool:
     return text[s:e].lower() in DIALECT_WORDS and not (
         VERB_AFTER.match(text, e) or RELATION_BEFORE.search(text, max(0, s - 40), s)
         or CALLED_BEFORE.search(text, max(0, s - 40), s) or after_title(text, s))
+
+
+LOWER_WORD = regex.compile(r"(?<![\w'’])\p{Ll}[\p{Ll}'’]*(?![\w'’])")
+PHRASE_EDGE = re.compile(r"[\n\"“”.,!?;:()\[\]]")
+FOREIGN_SHARE = 0.5   # of the lower-case words of its phrase, how many must be another language's
+
+
+def in_foreign_phrase(text: str, s: int, e: int) -> bool:
+    """Lower-case words inside a phrase of another language (up to a quote mark or a stop),
+    which NER reads as names: "pero le entiendo", "para trabajar", "ahora en el teléfono"
+    (not "ask dan about it")."""
+    from deid import names
+    own = LOWER_WORD.findall(text, s, e)
+    if any(ch.isupper() for ch in text[s:e]) or any(names.is_name(w.title()) and not vocabulary.is_foreign(w)
+                                                    for w in own):
+        return False   # (a name said inside the phrase is a name: "mi hija maria trabaja"; "dan" of
+        # "no me dan" is a verb there)
+    edges = [m.end() for m in PHRASE_EDGE.finditer(text, max(0, s - 60), s)]
+    lo = edges[-1] if edges else max(0, s - 60)
+    hi = (m.start() if (m := PHRASE_EDGE.search(text, e, e + 60)) else min(len(text), e + 60))
+    said = LOWER_WORD.findall(text, lo, s)[-3:] + own + LOWER_WORD.findall(text, e, hi)[:3]
+    return len(said) >= 2 and sum(map(vocabulary.is_foreign, said)) >= FOREIGN_SHARE * len(said)
 
 
 def said_as_name(text: str, s: int, e: int) -> bool:

@@ -108,6 +108,9 @@ NAME_CUES = ("named", "called", "dr", "doctor", "nurse", "mr", "mrs", "ms", "mis
              "imam", "coach", "principal", "matron", "sergeant", "councillor", "landlord", "landlady",
              "girlfriend", "boyfriend", "niece", "nephew", "grandson", "granddaughter", "stepdad", "stepmum",
              "stepmom", "caseworker", "midwife", "headteacher", "teacher")
+# verbs after which a first name that is also a word is that person: "i married ivy in
+# sixty eight" (not "married young": no word said of people)
+MARRYING = ("married", "marry", "marrying", "wed", "divorced")
 # greetings and thanks of a chat, written fast in lower case, before a name and a stop: "ty
 # maria!!", "hi rose," (not "hey hope you are well")
 # what opens a message before the name it is said to: "Sorry Amara, deleted", "Morning Kate"
@@ -259,6 +262,7 @@ INSTITUTION_KINDS = (
     "Club", "Project", "Collective", "Rotary", "Rotary Club", "Lions Club",
     # adult social care's services, and shops on a parade
     "Day Opportunities", "Day Services", "Nails", "Spa", "Nail Bar", "Barbers", "Takeaway",
+    "Superstore", "Stores", "Minimart", "Chemist", "Chemists", "Newsagents",
     # workplaces a town grew up around
     "Works", "Freezing Works", "Factory", "Brewery", "Distillery", "Colliery", "Abattoir",
     # newspapers name a town's paper, and so the town
@@ -268,7 +272,11 @@ INSTITUTION_KINDS = (
 # text: "Dexter Hall" is a person)
 KINDS_SAID = ("hall", "limited", "brothers", "station", "lifeboat station", "bar", "arms", "tavern", "marine",
               "chandlers", "fisheries", "garage", "mill", "mills", "colliery", "welfare", "carers", "town",
-              "rangers", "celtic", "albion", "harriers", "swifts", "thistle", "depot")   # (not "works", "united")
+              "rangers", "celtic", "albion", "harriers", "swifts", "thistle", "depot", "farm", "estate", "lodge",
+              "social club", "inn", "and sons")   # (not "works", "united")
+# words said before a place's name, which a cased text would capitalise with it: "port
+# isaac", "fort william", "loch lomond" (after them a name is a place, not a person)
+PLACE_OPENERS_SAID = ("port", "fort", "mount", "loch", "lough", "cape")   # (not "glen": a first name)
 
 # last words that make Title Case words a body, not the title of a course or a book
 ORG_ENDINGS = frozenset({"Union", "Hospital", "University", "College", "School", "Church", "Company", "Inc",
@@ -280,7 +288,10 @@ ORG_ENDINGS = frozenset({"Union", "Hospital", "University", "College", "School",
 # Committee", "Intensive Care Unit", "Community Mental Health Team" (named by what they do; a
 # unit or team of one word before its kind may be named after anything: "Sunflower Unit")
 INTERNAL_BODIES = frozenset({"Committee", "Subcommittee", "Sub-Committee", "Panel", "Unit", "Team", "Forum",
-                             "Department"})
+                             "Department", "Wellbeing", "Services", "Support"})
+# ... of which these, after one word, only after a word said every day: "Student Wellbeing",
+# "Social Services" (not "Rainbow Wellbeing", "Beacon Support": a charity's name)
+SERVICES = frozenset({"Wellbeing", "Services", "Support"})
 # the last words of jobs, which NER takes for bodies or people: "Occupational Therapist",
 # "Bar Supervisor", "Healthcare Assistant"
 OCCUPATIONS = frozenset({"Therapist", "Physiotherapist", "Nurse", "Receptionist", "Pharmacist", "Technician",
@@ -401,6 +412,9 @@ GENERIC_PLACE_WORDS = ("Town", "Market", "Village", "Main", "Central", "Public",
                        "Abbey", "Cathedral", "Civic", "Old", "New")
 NAMED_STREET_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Boulevard", "Blvd.", "Lane", "Drive", "Parkway",
                       "Highway")
+# ... and those that are words too, named streets only where a street is said to be: "on
+# Olivares Rd", "in Copse Hill Close" (not "Keep Close Contact", "Ave Maria")
+NAMED_STREET_WORDS_CUED = ("Rd", "Ave", "Close", "Mews")
 # street words written before the name in other languages ("Via Roma 131")
 STREET_PREFIXES = ("Rua", "Via", "Viale", "Avenida", "Avda.", "Av.", "Rue", "Calle", "C/", "ul.", "Piazza",
                    "Piazzetta", "Plaza", "Praça", "Strada", "Largo", "Travessa", "Paseo", "Camino", "Carrer",
@@ -491,6 +505,9 @@ DEFAULT_ALLOW = (
     "GoFundMe", "JustGiving", "Google Voice", "Google Meet", "Google Docs", "Google Classroom", "PayPal",
     "Venmo", "Cash App", "Eventbrite", "Mumsnet", "Reddit", "LinkedIn", "Snapchat", "Discord", "Telegram",
     "Teach For America", "Teach First", "AmeriCorps", "Peace Corps", "McKinney-Vento",
+    # the analysis packages a study's exports come from, and the tools its data passes through
+    "NVivo", "MAXQDA", "ATLAS.ti", "Dedoose", "Quirkos", "REDCap", "Qualtrics", "SurveyMonkey", "Otter",
+    "Turnitin", "Moodle", "Blackboard",
     "BMA", "RCN", "RCGP", "HEE", "NHSE", "NIHR", "UKRI", "ESRC", "PI",
     # conditions named after people
     "Alzheimer's", "Alzheimer", "Parkinson's", "Parkinson", "Crohn's", "Asperger's", "Tourette's",
@@ -596,7 +613,10 @@ LANGUAGE_NAMES = (
     "Czech", "Slovak", "Russian", "Ukrainian", "Albanian", "Turkish", "Portuguese", "French", "Lingala",
     "Swahili", "Yoruba", "Igbo", "Hausa", "Twi", "Shona", "Ndebele", "Zulu", "Xhosa", "Tagalog", "Filipino",
     "Cantonese", "Mandarin", "Vietnamese", "Thai", "Korean", "Japanese", "Hmong", "Tongan", "Samoan",
-    "Māori", "Maori", "te reo", "te reo Māori", "Gaelic", "Creole", "Patois", "Haitian Creole", "BSL", "ASL")
+    "Māori", "Maori", "te reo", "te reo Māori", "Gaelic", "Creole", "Patois", "Haitian Creole", "BSL", "ASL",
+    # the Indigenous languages of Mexico and Central America migrant workers speak
+    "Mixtec", "Mixteco", "Tu'un Savi", "Zapotec", "Zapoteco", "Triqui", "Nahuatl", "Náhuatl", "Purépecha",
+    "Otomí", "Tzotzil", "Tzeltal", "K'iche'", "Q'anjob'al", "Quechua")
 
 # words of communities' own languages and faiths said in English speech: a greeting, a place
 # of worship, a kind of gathering ("Kia ora", "at the marae", "the langar", "Pākehā")
@@ -613,7 +633,9 @@ MEASURE_FIELDS = ("size", "bytes", "length", "duration", "duration_ms", "width",
                   "thread_ts", "event_ts", "timestamp", "created", "updated", "edited")
 # what ends a file's name: "interview_final.docx", "bartek.png" are no web addresses
 FILE_EXTENSIONS = ("doc", "docx", "pdf", "jpg", "jpeg", "png", "gif", "heic", "xls", "xlsx", "csv", "txt", "rtf",
-                   "odt", "ppt", "pptx", "mp3", "mp4", "m4a", "wav", "mov", "zip", "vtt", "srt", "json", "nvp", "qdpx")
+                   "odt", "ppt", "pptx", "mp3", "mp4", "m4a", "wav", "mov", "zip", "vtt", "srt", "json", "nvp", "qdpx",
+                   # the projects of the analysis packages: NVivo, MAXQDA, ATLAS.ti
+                   "nvpx", "mx20", "mx22", "mx24", "mex22", "atlproj", "hpr7")
 
 # departments that ring, say and ask like people do: "Reception rang", "Payroll said"
 DEPARTMENTS = frozenset({"Reception", "Admin", "Pharmacy", "Payroll", "Triage", "Maintenance", "Housing",

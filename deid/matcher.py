@@ -17,13 +17,14 @@ price" of Emyr Price), function words not at all.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from enum import Enum
 
 import regex
 
-from deid import lexicon, words
+from deid import lexicon, truecase, words
 from deid.entity import is_stop_word, key_of
 
 # (`regex`, whose \w holds the accents written after a letter: "Ọládipọ̀" is one token)
@@ -38,6 +39,23 @@ MONTH_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+(?:to|and|or|till|until|through|-|�
                           % "|".join(lexicon.MONTHS + lexicon.MONTH_ABBREVIATIONS), re.IGNORECASE)
 FILE_EXTENSION = re.compile(r"\.(?:%s)\b" % "|".join(lexicon.FILE_EXTENSIONS), re.IGNORECASE)
 WORD_BEFORE = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(lexicon.DETERMINERS + ("no", "any", "some")), re.IGNORECASE)
+
+
+class _Casing:
+    """Where a text is read as uncased: all of it, or the lines of a cased text written all in
+    lower case (a chat message quoted in a report: "jess im actually drowning"), there only for
+    a word no one says every day ("jess", not "hope" of "i hope you come")."""
+
+    def __init__(self, text: str, uncased: bool):
+        self.uncased = uncased
+        self.lines = [] if uncased else truecase.lower_lines(text)
+        self.starts = [a for a, _ in self.lines]
+
+    def uncased_at(self, s: int, seg: str) -> bool:
+        if self.uncased or not self.lines:
+            return self.uncased
+        i = bisect.bisect_right(self.starts, s) - 1
+        return i >= 0 and s < self.lines[i][1] and not words.is_everyday(seg)
 
 
 class Rule(Enum):
@@ -157,17 +175,17 @@ class NameMatcher:
         """Non-overlapping hits, left to right, the longest at each word; none touches a
         `protected` span (start, end), such as a pseudonym the output already holds.
         `dotted=False`: not next to a dot inside a word ("helen.marsh@", "marsh.com")."""
-        protected, hits = list(protected), []
+        protected, hits, casing = list(protected), [], _Casing(text, uncased)
         for a, b in chunks(text):
             near = [p for p in protected if p[0] < b and p[1] > a]
-            hits += self._find_in(text, a, b, near, uncased, dotted)
+            hits += self._find_in(text, a, b, near, casing, dotted)
         return hits
 
-    def _find_in(self, text: str, a: int, b: int, protected, uncased: bool, dotted: bool) -> list[Hit]:
+    def _find_in(self, text: str, a: int, b: int, protected, casing: _Casing, dotted: bool) -> list[Hit]:
         toks, spaced, spans = _tokens(text, a, b)
         hits, i = [], 0
         while i < len(toks):
-            hit = self._longest_at(text, toks, spaced, spans, i, protected, uncased, dotted)
+            hit = self._longest_at(text, toks, spaced, spans, i, protected, casing, dotted)
             if hit is None:
                 i += 1
                 continue
@@ -176,8 +194,8 @@ class NameMatcher:
                 i += 1
         return hits
 
-    def _longest_at(self, text, toks, spaced, spans, i, protected, uncased, dotted) -> Hit | None:
-        hit = self._form_at(text, toks, spaced, spans, i, protected, uncased, dotted)
+    def _longest_at(self, text, toks, spaced, spans, i, protected, casing, dotted) -> Hit | None:
+        hit = self._form_at(text, toks, spaced, spans, i, protected, casing, dotted)
         if hit is None and toks[i].endswith("s"):   # "Biggas boy": the name without its "s"
             s, e = spans[i][0], spans[i][1] - 1
             for f in self._by_first.get(toks[i][:-1], ()):
@@ -186,7 +204,7 @@ class NameMatcher:
                     return Hit(s, e, f)
         return hit
 
-    def _form_at(self, text, toks, spaced, spans, i, protected, uncased, dotted) -> Hit | None:
+    def _form_at(self, text, toks, spaced, spans, i, protected, casing, dotted) -> Hit | None:
         for f in self._by_first.get(toks[i], ()):
             n = len(f.tokens)
             if toks[i:i + n] != f.tokens or spaced[i:i + n - 1] != f.spaced:
@@ -198,7 +216,8 @@ class NameMatcher:
             if not dotted and (text[s - 1:s] == "." or text[e:e + 1] == "." and text[e + 1:e + 2].isalnum()
                                and not FILE_EXTENSION.match(text, e)):
                 continue   # (part of an address; a file's name is not: "seating_bartek.png")
-            if any(s < b and a < e for a, b in protected) or not self._case_ok(f, text, s, e, uncased):
+            if any(s < b and a < e for a, b in protected) or \
+                    not self._case_ok(f, text, s, e, casing.uncased_at(s, text[s:e])):
                 continue
             return Hit(s, e, f)
         return None

@@ -31,6 +31,8 @@ NOTE_START = re.compile(r"(?:^|(?<![\s(][A-Z][a-z])(?<![\s(][A-Z])[.!?]\s+|\n\s*
 
 
 FILE_NAME = re.compile(r"(?!https?://|www\.)[^/]*\.(?i:%s)" % "|".join(lexicon.FILE_EXTENSIONS))
+# a day, a month and a year written in figures, and its time: a date, not a phone number
+DATE_TIME = re.compile(r"\d{1,2}([./])\d{1,2}\1(?:19|20)\d\d(?:[ \tT]+\d{1,2}(?:[:.]\d\d){0,2})?")
 
 
 def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list[Span]]:
@@ -49,10 +51,12 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
         if c.end > doc.turn_end(t):
             continue  # crosses a turn boundary
         if c.presidio_type == "URL" and FILE_NAME.fullmatch(doc.text, c.start, c.end) or \
-                c.kind == Kind.CONTACT and ent.after_measure_field(doc.text, c.start) or \
+                c.kind == Kind.CONTACT and (ent.after_measure_field(doc.text, c.start) or
+                                            DATE_TIME.fullmatch(doc.text, c.start, c.end)) or \
                 ent.in_field_label(doc.text, c.start, c.end):
             continue   # a file's name, not a web address: "final.docx" (the name in it is found apart);
-            # a file's size, not a phone number: "size": 388040; a field's name: "IN ATTENDANCE:"
+            # a file's size, not a phone number: "size": 388040; a date and its time, not one either:
+            # "03.06.2024 14:22"; a field's name: "IN ATTENDANCE:"
         rec = c.recognizer if c.presidio_type not in ("STREET_ADDRESS", "URL") else c.presidio_type
         end = _marks_after(doc.text, c.end)
         said = doc.text[c.start:end] if c.kind == Kind.CONTACT else doc.text[c.start:end].replace("_", " ")
@@ -187,6 +191,10 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     if m.kind in (Kind.PERSON, Kind.INSTITUTION) and toks[-1] in lexicon.OCCUPATIONS and \
             all(words.is_common(t) and t.title() not in first and t.title() not in last for t in toks):
         return True   # a job, not a body nor a person: "Occupational Therapist", "Bar Supervisor"
+    if _heading(m, text) and len(toks) > 1 and toks[-1].title() not in KIND_ENDINGS and all(
+            words.is_common(t) and t.title() not in first and (t.title() not in last or words.is_everyday(t))
+            for t in toks):
+        return True   # a heading in capitals: "4. STUDENT'S RESPONSE" (not "4. JOHN SMITH")
     if len(toks) == 1 and m.kind in (Kind.PERSON, Kind.INSTITUTION):  # "Wisdom", "Society"; not "Chicago"
         w = toks[0]
         if m.kind == Kind.PERSON and (ent.said_as_name(text, m.start, m.end) or _initials(w, text, m.start)):
@@ -204,7 +212,8 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
         return True  # "Guilty Pleasures": no word of it is anybody's name (a rare one is: "Harborough")
     if m.kind == Kind.INSTITUTION and len(toks) >= (3 if toks[-1] in ("Unit", "Team") else 2) and \
             toks[-1] in lexicon.INTERNAL_BODIES and (toks[-1] != "Department" or len(toks) == 2) and \
-            _internal_body(toks, first, last):   # (a department of one word: "Emergency Department")
+            _internal_body(toks, first, last) and (len(toks) > 2 or toks[-1] not in lexicon.SERVICES
+                                                   or words.is_everyday(toks[0])):   # (a department of one word: "Emergency Department")
         return True  # a body inside every hospital or council: "Resuscitation Committee", "Intensive Care Unit"
     if m.kind == Kind.INSTITUTION and len(toks) >= 3 and toks[-1] not in lexicon.ORG_ENDINGS and \
             not KIND_OF.search(m.text) and \
@@ -218,10 +227,26 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     return False
 
 
+HEADING_AROUND = re.compile(r"[\d.)(\s]*")
+# the last words that make capitals a body's or a place's name, heading or not: "3. RIVERSIDE
+# PRIMARY SCHOOL", "6. BRIDGE HOUSE"
+KIND_ENDINGS = frozenset(w for k in lexicon.INSTITUTION_KINDS + lexicon.STREET_TYPES + tuple(lexicon.PLACE_TAILS)
+                         + ("House",) for w in k.split()[-1:])
+
+
+def _heading(m: Mention, text: str) -> bool:
+    """A name in capitals that is its line, but for a number and a colon: a heading."""
+    lo, hi = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
+    after = text[m.end:hi if hi >= 0 else len(text)]
+    return m.text.isupper() and HEADING_AROUND.fullmatch(text[lo:m.start]) is not None and \
+        re.fullmatch(r"[\s:.]*", after) is not None
+
+
 def _internal_body(toks: list[str], first, last) -> bool:
     """Ordinary words before the kind of a body every institution has: "Resuscitation
-    Committee", "Emergency Department" (not "Calder Department", a name)."""
-    return all(words.is_common(t) and t.title() not in first and t.title() not in last
+    Committee", "Emergency Department", "Student Wellbeing" (not "Calder Department", a name;
+    a surname said every day is that word here: "Student Cases Team")."""
+    return all(words.is_common(t) and t.title() not in first and (t.title() not in last or words.is_everyday(t))
                and t not in names.place_words() and not names.is_town(t) for t in toks[:-1])
 
 

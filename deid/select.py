@@ -356,7 +356,10 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     # a word of the vocabulary NER took for a name ("Sorani", "Resus"), but not after a title
     # ("Dr Day", "Mr Thai": a surname); the key's known names are found apart from NER
     vocabulary = core.lower() in lexicon.DOMAIN_LOWER and not (kind == Kind.PERSON and ent.after_title(text, s)) \
-        or ent.in_dialect(text, s, e)   # (a word of a dialect: "Neva." of a Jamaican elder, a river to NER)
+        or ent.in_dialect(text, s, e) \
+        or kind != Kind.CONTACT and ent.in_foreign_phrase(text, s, e)
+    # (a word of a dialect: "Neva." of a Jamaican elder, a river to NER; Spanish quoted in lower
+    # case: "pero le entiendo")
     if not core or core.lower() in allow or vocabulary or core in lexicon.ACRONYMS or e <= s:
         return None
     if kind == Kind.INSTITUTION and rec == "SpacyRecognizer" and _a_person(core):
@@ -365,7 +368,23 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
         return None
     if kind != Kind.CONTACT and " " not in core and ent.before_a_dose(text, e) and not names.is_name(core):
         return None   # a medicine NER took for a body or a person (not "I gave Tyrone 5 mg")
+    if kind == Kind.CONTACT and (tagged := _tagged(text, s, e)):
+        return Candidate(s + 1, tagged, Kind.PERSON, r.score, rec, "PERSON")
     return Candidate(s, e, kind, r.score, rec, r.entity_type)
+
+
+# the surname after a first name tagged with "@": "@Kerry Whitlock"
+TAGGED_SURNAME = regex.compile(r"[ \t]+(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?)(?![\w'’])")
+
+
+def _tagged(text: str, s: int, e: int) -> int | None:
+    """Where a person tagged by name ends, as Facebook writes a tag: "@Kerry Whitlock" is
+    Kerry Whitlock, the "@" kept (not a handle before a word: "@Daisymae Thanks")."""
+    first, tail = text[s + 1:e], TAGGED_SURNAME.match(text, e)
+    if text[s] != "@" or first not in names.first_names() or tail is None:
+        return None
+    last = tail.group(1)
+    return tail.end() if last in names.last_names() or not words.is_common(last.split("-")[0]) else None
 
 
 def _reshaped(text: str, s: int, e: int, core: str, kind: Kind) -> tuple[int, int, str, Kind]:

@@ -393,10 +393,25 @@ class Sweep:
         span = whole if not taken.overlaps(whole) else span
         m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, kind, 0.0, "PossibleMiss",
                     doc.text[span.start:span.end], flags=[Flag.POSSIBLE_MISS])
-        if bare_acronym(m, doc.text, self.linker.index):
+        if bare_acronym(m, doc.text, self.linker.index) or _word_opening(doc, span, w):
             return m, None
         self.linker.link(m)
         return m, self.planner.pseudonym(m, doc.text, doc.analysed)
+
+
+def _word_opening(doc: Doc, span: Span, w: str) -> bool:
+    """A dictionary word opening a table's cell (tab-separated or CSV) and a phrase in lower
+    case, whose capital says nothing: flagged, not replaced ("Peer support", "Place\\Third
+    spaces" of a code book; "Peer" and "Place" are names too). Not a name alone in its cell
+    ("P03<tab>Holly<tab>Fox"), nor a town; nor at a sentence's start, where such a word is
+    more often a name: "Walker said", "Leicester was"."""
+    cut = doc.analysed.rfind("\n", 0, span.start)
+    return " " not in doc.text[span.start:span.end] and words.is_common(w) and not names.is_town(w) \
+        and cut >= 0 and doc.text[cut] != "\n" and not doc.analysed[cut + 1:span.start].strip() \
+        and LOWER_WORD_AFTER.match(doc.analysed, span.end) is not None
+
+
+LOWER_WORD_AFTER = regex.compile(r"[ \t]+\p{Ll}")
 
 
 # the name of an employer after the words that say one works there

@@ -20,7 +20,11 @@ VOCATIVE_BEFORE = re.compile(r"\b(?:%s|goes|went)[ \t]*,[ \t]*$" % "|".join(sort
 # street words that make the word before them a name: "ohio street"
 PLURAL_BEFORE = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(lexicon.NOUN_OPENERS))
 SPLIT_NAME = re.compile(r"\b(mac|mc|o)[ \t]+([a-z]{3,})\b")
+MARRIED = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(lexicon.MARRYING))
+KIN_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(lexicon.RELATIONS))
 PREVIOUS_WORD = re.compile(r"\b([a-z]+)[ \t]+$")
+FAMILY_FIRM = re.compile(r"[ \t]+and[ \t]+sons\b")
+PLACE_OPENER = re.compile(r"\b(%s)[ \t]+([a-z][\w'’\-]*)" % "|".join(lexicon.PLACE_OPENERS_SAID))
 STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
 
 
@@ -109,6 +113,11 @@ def truecase_lower_lines(text: str) -> str:
     return "".join(out) + text[pos:] if out else text
 
 
+def lower_lines(text: str) -> list[tuple[int, int]]:
+    """Where a cased text's lines written all in lower case stand (start, end), in order."""
+    return [m.span() for m in LINE.finditer(text) if _lower_line(m.group())]
+
+
 def _lower_line(line: str) -> bool:
     """Four words or more, not one of them capitalised but "I" (a link's letters aside)."""
     ws = WORD.findall(LINK.sub(" ", line))
@@ -174,7 +183,21 @@ def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None)
         return True   # "he said, wal, don't look up"
     return name and (_surname_after(m, nxt, lists) or CONTEXT.search(before)
                      or GREETING.search(before) and STOP_AFTER.match(text, m.end())
-                     or _speaks(text, m, nxt) and w.title() in lists.first)
+                     or w.title() in lists.first and (_speaks(text, m, nxt) or MARRIED.search(before)
+                                                      and not words.is_everyday(w))) \
+        or _kin_of(text, m, lists)
+
+
+def _kin_of(text: str, m, lists: Lists) -> bool:
+    """A first name's possessive before a relation: "ivy's mother's house" (not "the rose's
+    petals", "my son's teacher", "her baby's dad", "my nan's sister")."""
+    w, base = m.group(), m.group()[:-2].lower()
+    return w[-2:] in ("'s", "’s") and base.title() in lists.first and KIN_AFTER.match(text, m.end()) is not None \
+        and base not in KIN_WORDS and not words.is_everyday(base) \
+        and not DETERMINER.search(text[max(0, m.start() - 12):m.start()].lower())
+
+
+KIN_WORDS = frozenset(lexicon.RELATIONS + lexicon.NAME_CUES + lexicon.SAID_OF_PEOPLE)
 
 
 SPEECH = lexicon.SPEECH_VERBS
@@ -313,10 +336,15 @@ def truecase(text: str, unlisted: float | None = None) -> str:
     _nicknames(text, matches, out, lists)
     _word_surnames(text, matches, out, lists)
     for m in matches:   # a name capitalised and the kind of body after it: "aberdeenshire council"
-        if out[m.start()].isupper() and m.group() != "i" and m.group().title() not in lists.first and \
-                (kind := KIND_AFTER.match(text, m.end())):   # (a first name before "hall" is a person: "sadie hall")
+        if out[m.start()].isupper() and m.group() != "i" and (kind := KIND_AFTER.match(text, m.end())) and \
+                (m.group().title() not in lists.first or FAMILY_FIRM.match(kind.group(1))):
+            # (a first name before "hall" is a person: "sadie hall"; not before "and sons": "jory and sons")
             for w in WORD.finditer(text, kind.start(1), kind.end()):
                 out[w.start()] = w.group()[0].upper()
+    for m in PLACE_OPENER.finditer(text):   # "port isaac", "fort william" (not "the port will close")
+        if (out[m.start(2)].isupper() or _a_name(m.group(2), lists) and not ent.is_stop_word(m.group(2))) \
+                and m.group(2) not in lexicon.PERSON_DOES:
+            out[m.start(1)], out[m.start(2)] = m.group(1)[0].upper(), m.group(2)[0].upper()
     for m in SPLIT_NAME.finditer(text):   # a name speech recognition split: "mac duff", "o donnell"
         if m.group(2).title() in lists.last or not words.is_common(m.group(2)):
             out[m.start(1)], out[m.start(2)] = m.group(1)[0].upper(), m.group(2)[0].upper()

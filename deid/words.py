@@ -98,6 +98,21 @@ def is_rare(word: str) -> bool:
 EVERYDAY = 4.5
 MODERN = 3.3
 RARE = 2.6
+# languages a research text quotes its participants in; a word said far more often in one of
+# them than in English is that language's word ("pero", "trabajar"; not "helen", "ivy")
+OTHER_LANGUAGES = ("es", "pt", "fr", "it", "de", "nl", "pl", "ro", "ca", "fil", "id", "sv", "tr")
+FOREIGN = 4.0       # how often the other language must say it
+FOREIGN_LEAD = 2.0  # and by how much more than English (not "door", "till", "plus" of Dutch and German)
+
+
+@lru_cache(maxsize=4096)
+def is_foreign(word: str) -> bool:
+    """A word of another language, said far more there than in English: "pero", "entiendo",
+    "le" (not "helen", "jess", "ivy": names are said as often everywhere)."""
+    from wordfreq import zipf_frequency
+    w = word.lower()
+    best = max(zipf_frequency(w, lang) for lang in OTHER_LANGUAGES)
+    return best >= FOREIGN and best >= frequency(w) + FOREIGN_LEAD
 
 
 def _is_name(w: str) -> bool:

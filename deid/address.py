@@ -66,8 +66,8 @@ STREETS = {
     "po box": r"(?i)\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+\b",
     "unit": r"(?i)\b(?:Apt|Apartment|Suite|Ste|Unit)\.?[ \t]*#?\d+[A-Za-z]?\b",
     # number, name, number: "213 Pilekrogen 53", "30102 Kaevu 94"
-    # (not a law and its year: "Post-16 Education Act 2022")
-    "number name number": rf"\b\d{{1,6}}[ \t]+(?:{NAME_WORD}[ \t]+){{0,3}}(?!(?:{LAW})\b){NAME_WORD}[ \t]+\d{{1,5}}[A-Z]?\b"
+    # (not a law and its year: "Post-16 Education Act 2022"; not from a time's minutes: "00:04 DISP 4021")
+    "number name number": rf"(?<![:.])\b\d{{1,6}}[ \t]+(?:{NAME_WORD}[ \t]+){{0,3}}(?!(?:{LAW})\b){NAME_WORD}[ \t]+\d{{1,5}}[A-Z]?\b"
                           rf"(?![.,]?\d)",
     # a street word standing after the name: "Kálmán Imre u. 12.", "Rákóczi út 13"
     "name street number": rf"\b(?:{CAP}[ \t]+){{1,3}}(?i:u\.|utca|út|útja|tér|körút|ulica|vej|gade|straat|weg)"
@@ -105,7 +105,9 @@ NUMBER_BEFORE = re.compile(r"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|Plot)[ \t]+[
 CONTEXT = re.compile(r"\b(?:address(?: is)?|live at|lives at|living at|located at|moved to|send (?:it|them) to|"
                      r"sent to|deliver(?:ed)? to|ship(?:ped)? to|arrived at)[ \t]*:?[ \t]+", re.I)
 # (not a time: "arrived at about 11.10pm", "at 9:30 am")
-CONTEXT_BODY = re.compile(r"(?!(?i:about|around|roughly|approximately|exactly|just|nearly|gone|half|quarter)\b)"
+# (nor when: "LEFT HOME ADDRESS BETWEEN 22:30 AND 23:20")
+CONTEXT_BODY = re.compile(r"(?!(?i:about|around|roughly|approximately|exactly|just|nearly|gone|half|quarter|"
+                          r"between|before|after|since|until|till)\b)"
                           r"(?!\d{1,2}(?:[.:]\d{2})?[ \t]*(?i:am|pm|a\.m\.|p\.m\.|o'clock|hours?|hrs)\b)"
                           r"(?=[^\n]{0,20}\d)[^\n?!]{3,80}?(?=[.?!]?(?:[ \t]*$|[ \t]+(?:[a-z]|I\b))|[?!]|\n\n)", re.M)
 SCORE = 0.8

@@ -125,7 +125,8 @@ ROLE_LABELS = frozenset({
     "translator", "interpreter", "child", "parent", "mother", "father", "patient", "nurse", "doctor",
     "clinician", "caregiver", "carer", "student", "teacher", "chair", "secretary", "q", "a", "int", "resp",
     "i", "r", "p", "all", "group", "audience", "several", "multiple", "crosstalk", "narrator",
-    "spk", "guest", "caller", "user", "participant_id", "transcriber", "transcribed by", "interviewed by"})
+    "spk", "guest", "caller", "user", "participant_id", "transcriber", "transcribed by", "interviewed by",
+    "call handler", "call taker", "call-taker", "operator", "dispatcher", "controller", "officer"})
 # the fields of an e-mail's header, of minutes and of notes, read as labels ("Date: Sat, 13
 # Apr"): "Date" and "Ward" are surnames somewhere, and the field names no one
 FIELD_LABELS = frozenset({
@@ -683,7 +684,16 @@ def body_words() -> frozenset[str]:
     return frozenset(w for k in INSTITUTION_KINDS + BUSINESS_SUFFIXES + tuple(ORG_ENDINGS) for w in k.split()) | {"&"}
 
 
-DOMAIN_TERMS = TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS
+# a police log's shorthand: "NO PREVIOUS MISPER", "23:56 DISP 4021"
+POLICE_TERMS = ("MISPER", "Misper", "DISP", "DESC", "NPAS", "OIC", "RTC", "NFA", "ASB", "CAD", "MOPI", "FWIN",
+                "STORM", "Niche", "PNC")
+# kin terms of South Asian and West African families said as names are ("Ammi said", "Baji rang"):
+# no one's name but the relation's, like "Mum"
+# (not those that are somebody's name too: "Amma", "Baba", "Dada")
+KIN_TERMS = ("Ammi", "Ammi-ji", "Ammiji", "Abbu", "Abba-ji", "Baji", "Bhai", "Bhaijaan", "Bhabhi", "Apa", "Appi",
+             "Nani", "Nanima", "Dadi", "Dadima", "Dadaji", "Nanaji", "Khala", "Phuppo", "Chacha", "Chachi",
+             "Mamu", "Didi", "Bhaiya", "Akka", "Thatha", "Paati", "Ammamma")
+DOMAIN_TERMS = TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS + POLICE_TERMS + KIN_TERMS
 DOMAIN_LOWER = frozenset(t.lower() for t in DOMAIN_TERMS)
 
 

@@ -86,12 +86,18 @@ class IdentifierNumberRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("phone", r"(?<![\w+])(?:\+|00)\d{1,3}[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]?\d{2,4}){2,4}"
                 r"(?:[ ]?(?:x|ext\.?)[ ]?\d{1,5})?\b", 0.6),
-        # (not a year and a time of day: "2024 16:02:11"; nor an ISO date, "2025-03-17T09:02:11Z";
+        # (not a year and a time of day: "2024 16:02:11", nor the minutes of a time and the number
+        # after it, "00:07 0431" of a police log; nor an ISO date, "2025-03-17T09:02:11Z";
         # a file's size a chat export writes, "size": 48213, is dropped with every contact after such
         # a field: rules.mentions)
-        Pattern("long number", r"(?<![\w.])%s\(?\d{2,4}\)?(?:[ .\-]?\d{2,4}){2,5}\b(?![.,:]\d)"
+        Pattern("long number", r"(?<![\w.:])%s\(?\d{2,4}\)?(?:[ .\-]?\d{2,4}){2,5}\b(?![.,:]\d)"
                 % ISO_DATE, 0.5),
         Pattern("id", r"\b[A-Z]{1,3}\d{6,}\b|\b\d{9,}\b", 0.6),
+        # who wrote a line of a police or call-centre log, after its time: the operator's number,
+        # "23:52 6619  999 FROM ...", "00:04 DISP 4021  NPAS REQUESTED" (Presidio's patterns are
+        # `regex`'s: a lookbehind of any width)
+        Pattern("log operator", r"(?<=^[ \t]*\d\d:\d\d(?::\d\d)?[ \t]+(?:[A-Z][A-Za-z]{1,4}[ \t]+)?)\d{4}"
+                r"(?=[ \t]{2,}|[ \t]*$)", 0.5),
         # a British National Insurance number, spaced as it is printed: "QQ 12 34 56 C"
         Pattern("national insurance", r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b", 0.7),
     ]

@@ -191,10 +191,11 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     if m.kind in (Kind.PERSON, Kind.INSTITUTION) and toks[-1] in lexicon.OCCUPATIONS and \
             all(words.is_common(t) and t.title() not in first and t.title() not in last for t in toks):
         return True   # a job, not a body nor a person: "Occupational Therapist", "Bar Supervisor"
-    if _heading(m, text) and len(toks) > 1 and toks[-1].title() not in KIND_ENDINGS and all(
+    if _heading(m, text) and toks[-1].title() not in KIND_ENDINGS and all(
             words.is_common(t) and t.title() not in first and (t.title() not in last or words.is_everyday(t))
-            for t in toks):
-        return True   # a heading in capitals: "4. STUDENT'S RESPONSE" (not "4. JOHN SMITH")
+            or t in lexicon.ACRONYMS or t.lower() in lexicon.DOMAIN_LOWER for t in toks):
+        return True   # a heading in capitals: "4. STUDENT'S RESPONSE", "NPAS REQUESTED" (not "4. JOHN
+        # SMITH", "BRIDGE HOUSE")
     if len(toks) == 1 and m.kind in (Kind.PERSON, Kind.INSTITUTION):  # "Wisdom", "Society"; not "Chicago"
         w = toks[0]
         if m.kind == Kind.PERSON and (ent.said_as_name(text, m.start, m.end) or _initials(w, text, m.start)):
@@ -227,7 +228,6 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     return False
 
 
-HEADING_AROUND = re.compile(r"[\d.)(\s]*")
 # the last words that make capitals a body's or a place's name, heading or not: "3. RIVERSIDE
 # PRIMARY SCHOOL", "6. BRIDGE HOUSE"
 KIND_ENDINGS = frozenset(w for k in lexicon.INSTITUTION_KINDS + lexicon.STREET_TYPES + tuple(lexicon.PLACE_TAILS)
@@ -235,11 +235,10 @@ KIND_ENDINGS = frozenset(w for k in lexicon.INSTITUTION_KINDS + lexicon.STREET_T
 
 
 def _heading(m: Mention, text: str) -> bool:
-    """A name in capitals that is its line, but for a number and a colon: a heading."""
+    """A name in capitals on a line written all in capitals: a heading ("4. STUDENT'S RESPONSE",
+    "999 CALL TRANSCRIPT") or a log written so ("NO PREVIOUS MISPER")."""
     lo, hi = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
-    after = text[m.end:hi if hi >= 0 else len(text)]
-    return m.text.isupper() and HEADING_AROUND.fullmatch(text[lo:m.start]) is not None and \
-        re.fullmatch(r"[\s:.]*", after) is not None
+    return m.text.isupper() and not any(c.islower() for c in text[lo:hi if hi >= 0 else len(text)])
 
 
 def _internal_body(toks: list[str], first, last) -> bool:

@@ -1441,3 +1441,28 @@ def test_a_review_of_the_eleventh_and_twelfth_sets_fixes(tmp_path, passphrase):
              "should go and my cousin married rich\n")
     _, out = deid_one(tmp_path, "asr.txt", lower)
     assert_kept(out, "my son's teacher", "her baby's dad", " said we should go", "married rich")
+
+
+def test_what_the_thirteenth_held_out_set_showed(tmp_path, passphrase):
+    """Causes final13 showed: a police log written in capitals read as names word by word
+    ("HOME ADDRESS", "NO PREVIOUS MISPER"), its times' minutes read with the number after them
+    as phone numbers or addresses ("00:07 0431", "00:04 DISP 4021"); "CALL HANDLER:" a person;
+    South Asian kin terms said as names replaced ("Ammi said", "Baji rang"); a heading in
+    capitals of one word ("999 CALL TRANSCRIPT")."""
+    text = ("999 CALL TRANSCRIPT\n\nCALL HANDLER: Police emergency. What is the address?\nCALLER: 14 Kestrelby Road. "
+            "My mum has gone.\nCALL HANDLER: Okay. What is your name?\nCALLER: Tariq Akhtar.\n\n"
+            "23:52 6619  999 FROM TARIQ AKHTAR (SON) TEL 07700 900418. MOTHER LEFT HOME ADDRESS BETWEEN 22:30 AND "
+            "23:20. FRONT DOOR FOUND OPEN.\n00:04 DISP 4021  NPAS REQUESTED - DECLINED, WEATHER.\n"
+            "00:07 0431  2ND CALLER GILLIAN FIRTH REPORTS ELDERLY FEMALE WALKING TOWARDS THE PARK. NO PREVIOUS "
+            "MISPER.\n")
+    _, out = deid_one(tmp_path, "cad.txt", text)
+    assert_gone(out, "Kestrelby", "Tariq", "TARIQ", "AKHTAR", "900418", "GILLIAN", "FIRTH", "6619", "4021", "0431")
+    assert_kept(out, "999 CALL TRANSCRIPT", "CALL HANDLER: Police", "\n23:52 ", "LEFT HOME ADDRESS BETWEEN 22:30",
+                "\n00:04 DISP ", "  NPAS REQUESTED", "\n00:07 ", "  2ND CALLER", "NO PREVIOUS MISPER.")
+    _, out = deid_one(tmp_path, "notes.txt", "Notes.\n09:15 2000 people came to the rally.\n")
+    assert_kept(out, "09:15 2000 people")
+    otter = ("Priya Raman  0:00\nSo how is your mother-in-law?\n\nShazia Akhtar  0:12\nAmmi is okay. Ammi said she "
+             "wants to go home. Baji rang me and Imran bhai came.\n")
+    _, out = deid_one(tmp_path, "otter.txt", otter)
+    assert_gone(out, "Priya", "Raman", "Shazia", "Imran")
+    assert_kept(out, "Ammi is okay. Ammi said", "Baji rang me")

@@ -615,6 +615,7 @@ LANGUAGE_NAMES = (
     "Swahili", "Yoruba", "Igbo", "Hausa", "Twi", "Shona", "Ndebele", "Zulu", "Xhosa", "Tagalog", "Filipino",
     "Cantonese", "Mandarin", "Vietnamese", "Thai", "Korean", "Japanese", "Hmong", "Tongan", "Samoan",
     "Māori", "Maori", "te reo", "te reo Māori", "Gaelic", "Creole", "Patois", "Haitian Creole", "BSL", "ASL",
+    "Pidgin", "Naija", "Krio",
     # the Indigenous languages of Mexico and Central America migrant workers speak
     "Mixtec", "Mixteco", "Tu'un Savi", "Zapotec", "Zapoteco", "Triqui", "Nahuatl", "Náhuatl", "Purépecha",
     "Otomí", "Tzotzil", "Tzeltal", "K'iche'", "Q'anjob'al", "Quechua")

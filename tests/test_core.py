@@ -1462,7 +1462,7 @@ def test_what_the_thirteenth_held_out_set_showed(tmp_path, passphrase):
     _, out = deid_one(tmp_path, "notes.txt", "Notes.\n09:15 2000 people came to the rally.\n")
     assert_kept(out, "09:15 2000 people")
     otter = ("Priya Raman  0:00\nSo how is your mother-in-law?\n\nShazia Akhtar  0:12\nAmmi is okay. Ammi said she "
-             "wants to go home. Baji rang me and Imran bhai came.\n")
+             "wants to go home. Baji rang me and Imran bhai came. The aunties speak Pidgin.\n")
     _, out = deid_one(tmp_path, "otter.txt", otter)
     assert_gone(out, "Priya", "Raman", "Shazia", "Imran")
-    assert_kept(out, "Ammi is okay. Ammi said", "Baji rang me")
+    assert_kept(out, "Ammi is okay. Ammi said", "Baji rang me", "speak Pidgin.")

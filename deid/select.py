@@ -354,12 +354,11 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     s, e, core = ent.trim(text, start, end, kind, address=address)
     s, e, core, kind = _reshaped(text, s, e, core, kind)
     # a word of the vocabulary NER took for a name ("Sorani", "Resus"), but not after a title
-    # ("Dr Day", "Mr Thai": a surname); the key's known names are found apart from NER
+    # ("Dr Day", "Mr Thai": a surname; the key's known names are found apart from NER), a word of
+    # a dialect ("Neva." of a Jamaican elder, a river to NER) or another language's words quoted
+    # in lower case ("pero le entiendo")
     vocabulary = core.lower() in lexicon.DOMAIN_LOWER and not (kind == Kind.PERSON and ent.after_title(text, s)) \
-        or ent.in_dialect(text, s, e) \
-        or kind != Kind.CONTACT and ent.in_foreign_phrase(text, s, e)
-    # (a word of a dialect: "Neva." of a Jamaican elder, a river to NER; Spanish quoted in lower
-    # case: "pero le entiendo")
+        or ent.in_dialect(text, s, e) or kind != Kind.CONTACT and ent.in_foreign_phrase(text, s, e)
     if not core or core.lower() in allow or vocabulary or core in lexicon.ACRONYMS or e <= s:
         return None
     if kind == Kind.INSTITUTION and rec == "SpacyRecognizer" and _a_person(core):

@@ -71,7 +71,6 @@ def last_names() -> frozenset[str]:
     return _lists()[1]
 
 
-@lru_cache(maxsize=1)
 def is_name(word: str) -> bool:
     """A first name or a surname of the lists."""
     return word in first_names() or word in last_names()

@@ -15,6 +15,7 @@ from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTI
                           LEAD_VERBS, LEGAL_FORMS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES,
                           STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
+from deid.lexicon import KIN_TERMS
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
 from deid import words as vocabulary
 from deid.model import Kind
@@ -108,6 +109,8 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
         core = POSSESSIVE.sub("", core.rstrip(" \t\n.,;:!?\"“”‘’')(-—–&*[]"))
         core = core.rstrip(" \t\n.,;:!?\"“”‘’')(-—–&*[]")
     core = core.rstrip()
+    if kind == "person" and (kin := KIN_AFTER_NAME.search(core)) and 0 < kin.start() and kin.end() == len(core):
+        core = core[:kin.start()]   # a kin term said after a name is no part of it: "Rubina Baji", "Imran Bhai"
     if kind in ("person", "institution"):
         # an everyday lower-case word NER drags in after a name: "Noor ul-Huda women('s group)"
         tail = re.search(r"(?<=[\w'’\-])[ \t]+([a-z]+)$", core)
@@ -117,6 +120,11 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
                 vocabulary.is_everyday(tail.group(1)) and not core[:tail.start()].islower():
             core = core[:tail.start()]
     return start + lead, start + lead + len(core), core
+
+
+# a kin term or an honorific said after a name: "Rubina Baji", "Imran Bhai", "Nasreen Aunty"
+KIN_AFTER_NAME = re.compile(r"[ \t]+(?:%s)(?![\w'’\-])" % "|".join(
+    map(re.escape, KIN_TERMS + ("Aunty", "Auntie", "Ji", "Sahib"))), re.IGNORECASE)
 
 
 def _dragged_in(word: str, kind: str, rest: str) -> bool:

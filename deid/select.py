@@ -574,8 +574,9 @@ def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
     while m := RIGHT_WORD.match(text[e:e + 40]):
         w, b = m.group(1), e + m.end()
         if other(Span(e, b)) or ent.is_stop_word(w) or words.is_everyday(w) or w in lexicon.ACRONYMS \
-                or words.is_common(w) and w not in names.last_names() and len(w.rstrip(".")) > 1:
-            break   # (nor a credential after the name: "Consolata Wambui RMN")
+                or words.is_common(w) and w not in names.last_names() and len(w.rstrip(".")) > 1 \
+                or ent.KIN_AFTER_NAME.match(text, e):
+            break   # (nor a credential after the name: "Consolata Wambui RMN"; nor a kin term: "Rubina Baji")
         e = b
     c.start, c.end = s, e
     return c

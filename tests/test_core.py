@@ -1447,7 +1447,8 @@ def test_what_the_thirteenth_held_out_set_showed(tmp_path, passphrase):
     """Causes final13 showed: a police log written in capitals read as names word by word
     ("HOME ADDRESS", "NO PREVIOUS MISPER"), its times' minutes read with the number after them
     as phone numbers or addresses ("00:07 0431", "00:04 DISP 4021"); "CALL HANDLER:" a person;
-    South Asian kin terms said as names replaced ("Ammi said", "Baji rang"); a heading in
+    South Asian kin terms said as names replaced ("Ammi said", "Baji rang") or read into one
+    ("Rubina Baji" gave "Baji" a surname's pseudonym); a heading in
     capitals of one word ("999 CALL TRANSCRIPT")."""
     text = ("999 CALL TRANSCRIPT\n\nCALL HANDLER: Police emergency. What is the address?\nCALLER: 14 Kestrelby Road. "
             "My mum has gone.\nCALL HANDLER: Okay. What is your name?\nCALLER: Tariq Akhtar.\n\n"
@@ -1462,7 +1463,8 @@ def test_what_the_thirteenth_held_out_set_showed(tmp_path, passphrase):
     _, out = deid_one(tmp_path, "notes.txt", "Notes.\n09:15 2000 people came to the rally.\n")
     assert_kept(out, "09:15 2000 people")
     otter = ("Priya Raman  0:00\nSo how is your mother-in-law?\n\nShazia Akhtar  0:12\nAmmi is okay. Ammi said she "
-             "wants to go home. Baji rang me and Imran bhai came. The aunties speak Pidgin.\n")
+             "wants to go home. Baji rang me and Imran bhai came. The aunties speak Pidgin. She would ring "
+             "Rubina Baji in Leeds. Rubina said no.\n")
     _, out = deid_one(tmp_path, "otter.txt", otter)
-    assert_gone(out, "Priya", "Raman", "Shazia", "Imran")
-    assert_kept(out, "Ammi is okay. Ammi said", "Baji rang me", "speak Pidgin.")
+    assert_gone(out, "Priya", "Raman", "Shazia", "Imran", "Rubina")
+    assert_kept(out, "Ammi is okay. Ammi said", "Baji rang me", "speak Pidgin.", " Baji in ")

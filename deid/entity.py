@@ -123,8 +123,9 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
 
 
 # a kin term or an honorific said after a name: "Rubina Baji", "Imran Bhai", "Nasreen Aunty"
+# (not "Ji": a surname and a given name too, "Zhang Ji")
 KIN_AFTER_NAME = re.compile(r"[ \t]+(?:%s)(?![\w'’\-])" % "|".join(
-    map(re.escape, KIN_TERMS + ("Aunty", "Auntie", "Ji", "Sahib"))), re.IGNORECASE)
+    map(re.escape, KIN_TERMS + ("Aunty", "Auntie", "Sahib"))), re.IGNORECASE)
 
 
 def _dragged_in(word: str, kind: str, rest: str) -> bool:

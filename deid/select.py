@@ -338,12 +338,30 @@ def with_kind(text: str, c: Candidate, taken: SpanSet) -> Candidate:
 
 
 def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
+    """What a recognizer found, placed where the name's words are, or None where they name
+    nothing (a word of the vocabulary, the allow-list, a medicine)."""
     kind = ent.KIND_OF.get(r.entity_type)
     if kind is None:
         return None
     rec = (r.recognition_metadata or {}).get("recognizer_name", "")
     address = r.entity_type == "STREET_ADDRESS"
-    kind = _read_kind(Kind(kind), text[r.start:r.end], address)
+    placed = _placed(r, text, Kind(kind), address)
+    if placed is None:
+        return None
+    s, e, core, kind = placed
+    if _names_nothing(text, s, e, core, kind, rec, allow, address):
+        return None
+    if kind == Kind.INSTITUTION and rec == "SpacyRecognizer" and _a_person(core):
+        kind = Kind.PERSON  # "Alasdair MacLeod (AML) – Chief Executive": NER took a person for a body
+    if kind == Kind.CONTACT and (tagged := _tagged(text, s, e)):
+        return Candidate(s + 1, tagged, Kind.PERSON, r.score, rec, "PERSON")
+    return Candidate(s, e, kind, r.score, rec, r.entity_type)
+
+
+def _placed(r, text: str, kind: Kind, address: bool) -> tuple[int, int, str, Kind] | None:
+    """Where a found name starts and ends and what kind it is, read from the words around
+    it; None where it runs over a gap no name crosses."""
+    kind = _read_kind(kind, text[r.start:r.end], address)
     end = _before_gap(text, r.start, r.end, kind, address)
     if end is None:
         return None
@@ -352,24 +370,30 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     if salutation:   # "Dear Bukola,": a person, without "Dear"
         start, kind = salutation.end(), Kind.PERSON
     s, e, core = ent.trim(text, start, end, kind, address=address)
-    s, e, core, kind = _reshaped(text, s, e, core, kind)
-    # a word of the vocabulary NER took for a name ("Sorani", "Resus"), but not after a title
-    # ("Dr Day", "Mr Thai": a surname; the key's known names are found apart from NER), a word of
-    # a dialect ("Neva." of a Jamaican elder, a river to NER) or another language's words quoted
-    # in lower case ("pero le entiendo")
-    vocabulary = core.lower() in lexicon.DOMAIN_LOWER and not (kind == Kind.PERSON and ent.after_title(text, s)) \
-        or ent.in_dialect(text, s, e) or kind != Kind.CONTACT and ent.in_foreign_phrase(text, s, e)
-    if not core or core.lower() in allow or vocabulary or core in lexicon.ACRONYMS or e <= s:
-        return None
-    if kind == Kind.INSTITUTION and rec == "SpacyRecognizer" and _a_person(core):
-        kind = Kind.PERSON  # "Alasdair MacLeod (AML) – Chief Executive": NER took a person for a body
+    return _reshaped(text, s, e, core, kind)
+
+
+def _names_nothing(text: str, s: int, e: int, core: str, kind: Kind, rec: str, allow: set[str],
+                   address: bool) -> bool:
+    """Whether a placed span names no one: empty, allow-listed, an acronym of the
+    vocabulary, a word of the vocabulary, or a medicine."""
+    if not core or e <= s or core.lower() in allow or core in lexicon.ACRONYMS:
+        return True
+    if _vocabulary(text, s, e, core, kind):
+        return True
     if kind not in (Kind.CONTACT, Kind.DATE) and not _names_something(core, rec, text, s, address):
-        return None
-    if kind != Kind.CONTACT and " " not in core and ent.before_a_dose(text, e) and not names.is_name(core):
-        return None   # a medicine NER took for a body or a person (not "I gave Tyrone 5 mg")
-    if kind == Kind.CONTACT and (tagged := _tagged(text, s, e)):
-        return Candidate(s + 1, tagged, Kind.PERSON, r.score, rec, "PERSON")
-    return Candidate(s, e, kind, r.score, rec, r.entity_type)
+        return True
+    # a medicine NER took for a body or a person (not "I gave Tyrone 5 mg")
+    return kind != Kind.CONTACT and " " not in core and ent.before_a_dose(text, e) and not names.is_name(core)
+
+
+def _vocabulary(text: str, s: int, e: int, core: str, kind: Kind) -> bool:
+    """A word of the vocabulary NER took for a name ("Sorani", "Resus"), but not after a title
+    ("Dr Day", "Mr Thai": a surname; the key's known names are found apart from NER), a word of
+    a dialect ("Neva." of a Jamaican elder, a river to NER) or another language's words quoted
+    in lower case ("pero le entiendo")."""
+    return core.lower() in lexicon.DOMAIN_LOWER and not (kind == Kind.PERSON and ent.after_title(text, s)) \
+        or ent.in_dialect(text, s, e) or kind != Kind.CONTACT and ent.in_foreign_phrase(text, s, e)
 
 
 # the surname after a first name tagged with "@": "@Kerry Whitlock"

@@ -156,36 +156,57 @@ _DATE_WORDS = frozenset({"thurs", "thur", "tues", "weds", "sept"} | {d.lower() f
 
 
 def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None) -> bool:
+    """Whether a lower-case word is a name, by its spelling or by the words around it."""
     w = m.group()
-    if w.lower() in _DATE_WORDS:
-        return False   # "the van thurs"
-    if w.lower() in SPEECH:
-        return False   # "my sister said no" (not "Said", a name: it would then be found in every "said")
-    if w.lower() in SAID_OF_PEOPLE and not CONTEXT.search(text[max(0, m.start() - 30):m.start()].lower()):
-        return False   # "young emyr", "poor ruthie" (not Young, a surname before a first name; "mr young")
+    if _never_a_name(text, m):
+        return False
     name = w.title() in lists.first or w.title() in lists.last
     if len(w) < 3:   # "jo", "al": only before a surname
         return name and _surname_after(m, nxt, lists)
+    return _by_spelling(text, m, lists, name, unlisted) or _by_cue(text, m, nxt, lists, name)
+
+
+def _never_a_name(text: str, m) -> bool:
+    """A day ("the van thurs"), a verb of speaking ("my sister said no": not "Said", a name,
+    or it would be found in every "said"), a word said of a person with no cue before it
+    ("young emyr", "poor ruthie"; but Young after "mr" is a surname)."""
+    w = m.group().lower()
+    return w in _DATE_WORDS or w in SPEECH \
+        or w in SAID_OF_PEOPLE and not CONTEXT.search(text[max(0, m.start() - 30):m.start()].lower())
+
+
+def _by_spelling(text: str, m, lists: Lists, name: bool, unlisted: float | None) -> bool:
+    """A word in no dictionary, a name whose dictionary word is rare ("amadou"), or a name
+    or a town nobody writes as a lower-case word: "tyler", "hartford", "manchester"; a town
+    the dictionary has no lower-case word for, however often it is said: "london" (a surname
+    that is the plural of a word, after a word that opens a noun, is that word: "them
+    cousins", "my banks"; not "anne waters", "holmes was the landlord", "james")."""
+    w = m.group()
     if not words.is_common(w) and (name or unlisted is None or words.frequency(w) < unlisted) or \
             name and words.is_rare(w):
-        return True   # in no dictionary, or a name whose dictionary word is rare ("amadou")
-    # a name or a town nobody writes as a lower-case word: "tyler", "hartford", "manchester";
-    # a town the dictionary has no lower-case word for, however often it is said: "london"
-    # (a surname that is the plural of a word, after a word that opens a noun, is that word:
-    # "them cousins", "my banks"; not "anne waters", "holmes was the landlord", "james")
+        return True
     town = w.lower() in lists.towns
     plural = w.title() not in lists.first and words.plural_listed(w) and \
         PLURAL_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None
-    if len(w) > 3 and ((name and not plural or town) and not words.written_lower(w) or town and not words.listed_lower(w)):
-        return True
-    before = text[max(0, m.start() - 30):m.start()].lower()
+    return len(w) > 3 and ((name and not plural or town) and not words.written_lower(w)
+                           or town and not words.listed_lower(w))
+
+
+def _by_cue(text: str, m, nxt, lists: Lists, name: bool) -> bool:
+    """A word the words around it say is a name: called by it ("he said, wal, don't look up"),
+    a relation after its possessive, a surname after it, a cue or a greeting before it, a verb
+    only a person does after a first name, or "married" before one."""
+    w, before = m.group(), text[max(0, m.start() - 30):m.start()].lower()
     if VOCATIVE_BEFORE.search(before) and text[m.end():m.end() + 1] == "," and not words.is_everyday(w):
-        return True   # "he said, wal, don't look up"
-    return name and (_surname_after(m, nxt, lists) or CONTEXT.search(before)
-                     or GREETING.search(before) and STOP_AFTER.match(text, m.end())
-                     or w.title() in lists.first and (_speaks(text, m, nxt) or MARRIED.search(before)
-                                                      and not words.is_everyday(w))) \
-        or _kin_of(text, m, lists)
+        return True
+    if _kin_of(text, m, lists):
+        return True
+    if not name:
+        return False
+    first = w.title() in lists.first
+    return _surname_after(m, nxt, lists) or CONTEXT.search(before) is not None \
+        or GREETING.search(before) is not None and STOP_AFTER.match(text, m.end()) is not None \
+        or first and (_speaks(text, m, nxt) or MARRIED.search(before) is not None and not words.is_everyday(w))
 
 
 def _kin_of(text: str, m, lists: Lists) -> bool:
@@ -193,11 +214,12 @@ def _kin_of(text: str, m, lists: Lists) -> bool:
     petals", "my son's teacher", "her baby's dad", "my nan's sister")."""
     w, base = m.group(), m.group()[:-2].lower()
     return w[-2:] in ("'s", "’s") and base.title() in lists.first and KIN_AFTER.match(text, m.end()) is not None \
-        and base not in KIN_WORDS and not words.is_everyday(base) \
+        and base not in PEOPLE_WORDS and not words.is_everyday(base) \
         and not DETERMINER.search(text[max(0, m.start() - 12):m.start()].lower())
 
 
-KIN_WORDS = frozenset(lexicon.RELATIONS + lexicon.NAME_CUES + lexicon.SAID_OF_PEOPLE)
+# words for people that are not their names ("my nan's sister", "the boy's mother")
+PEOPLE_WORDS = frozenset(lexicon.RELATIONS + lexicon.NAME_CUES + lexicon.SAID_OF_PEOPLE)
 
 
 SPEECH = lexicon.SPEECH_VERBS

@@ -104,12 +104,16 @@ NUMBER_BEFORE = re.compile(r"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|Plot)[ \t]+[
 # "his address: 450 Præstevænget 15, ..." / "I live at Dunajska 56"
 CONTEXT = re.compile(r"\b(?:address(?: is)?|live at|lives at|living at|located at|moved to|send (?:it|them) to|"
                      r"sent to|deliver(?:ed)? to|ship(?:ped)? to|arrived at)[ \t]*:?[ \t]+", re.I)
+# a full stop after a postcode or a whole word, before a capital: the sentence ends ("... Oxenholt
+# WF16 9XZ. Fearnley Lock is"; not "Mt. Pleasant", "St. John's", "Main Blvd. Springfield")
+SENTENCE_END = r"(?:(?<=\d[A-Z]{2})|(?<=[a-z]{3})(?<!Blvd)(?<!Pkwy)(?<!Cres)(?<!Terr))\.(?=[ \t]+[A-Z])"
 # (not a time: "arrived at about 11.10pm", "at 9:30 am")
 # (nor when: "LEFT HOME ADDRESS BETWEEN 22:30 AND 23:20")
 CONTEXT_BODY = re.compile(r"(?!(?i:about|around|roughly|approximately|exactly|just|nearly|gone|half|quarter|"
                           r"between|before|after|since|until|till)\b)"
                           r"(?!\d{1,2}(?:[.:]\d{2})?[ \t]*(?i:am|pm|a\.m\.|p\.m\.|o'clock|hours?|hrs)\b)"
-                          r"(?=[^\n]{0,20}\d)[^\n?!]{3,80}?(?=[.?!]?(?:[ \t]*$|[ \t]+(?:[a-z]|I\b))|[?!]|\n\n)", re.M)
+                          r"(?=[^\n]{0,20}\d)[^\n?!]{3,80}?(?=[.?!]?(?:[ \t]*$|[ \t]+(?:[a-z]|I\b))|[?!]|\n\n|"
+                          rf"{SENTENCE_END})", re.M)
 SCORE = 0.8
 
 

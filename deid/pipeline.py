@@ -3,6 +3,7 @@
     detect (Presidio, batched)        detect.py, analyzer.py, recognizers.py
       -> select spans                 select.py
       -> mentions and their flags     rules.py
+      -> one kind per name            kinds.py
       -> link to entities             linker.py
       -> plan pseudonyms              plan.py (pseudonym.py)
       -> known names found again      known.py (matcher.py)
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 
 from deid import entity as ent
-from deid import filenames, known, labels, leak, participants, rules
+from deid import filenames, kinds, known, labels, leak, participants, rules
 from deid.abbrev import Abbreviations
 from deid.config import Config, never_replaced, remember
 from deid.detect import Doc, detect
@@ -126,6 +127,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
     # no pseudonym may hold a word of a name found anywhere in the batch
     run.planner.ps.reserve([m.text for plan in plans for m in plan.mentions if m.kind != Kind.DATE] +
                            [lab.mention.text for doc in docs for lab in doc.labels.values()])
+    kinds.agree(plans, run.index)   # (before linking: the first mention linked would decide)
     for doc, plan in zip(docs, plans):
         _link_labels(run, doc, None)
         _link_all(run, doc, plan)

@@ -250,6 +250,8 @@ class Pseudonyms(PlaceNames):
         initial = INITIAL.fullmatch(word) and kind == "person"
         if not initial and (ent.is_generic(word) or (ent.is_stop_word(word) and not is_first_name(word))):
             return word
+        if kind == "institution" and re.fullmatch(r"[A-Z]{2,6}", word) and k in lexicon.public_words():
+            return word   # a public body's acronym in the name says what kind: "… NHS Foundation Trust"
         if INITIAL.fullmatch(word):  # any letter but the real one: initials repeat
             p = self.rng.choice([c for c in string.ascii_uppercase if c != word[0]]) + word[1:]
             if k in self.map:

@@ -432,6 +432,9 @@ def _reshaped(text: str, s: int, e: int, core: str, kind: Kind) -> tuple[int, in
     return s, e, core, kind
 
 
+BODY_ACRONYM = re.compile(r"[A-Z]{3,6}")
+
+
 def _read_kind(kind: Kind, span: str, address: bool) -> Kind:
     """The kind of what a recognizer found, where its words say NER mistook it."""
     if kind in (Kind.INSTITUTION, Kind.PLACE) and ent.TITLE_RX.match(span) and not address:
@@ -442,6 +445,9 @@ def _read_kind(kind: Kind, span: str, address: bool) -> Kind:
     if kind in (Kind.PERSON, Kind.INSTITUTION) and len(toks) == 1 and names.is_town(span) and \
             not names.is_name(span):
         return Kind.PLACE  # "from Yorkshire", "to Lancashire": a county NER took for a person or a body
+    if kind == Kind.PERSON and len(toks) > 1 and BODY_ACRONYM.fullmatch(toks[-1]) and \
+            any(t[:1].isupper() and not t.isupper() for t in toks[:-1]) and not names.is_name(toks[-1].title()):
+        return Kind.INSTITUTION   # "Oxenholt CMHT": a body's acronym after its place (not "Daniel WHITLOCK")
     if kind in (Kind.PERSON, Kind.DATE) and _a_body(span):
         # "Lullingstone Ward", "Kiptoo Freight", "the Ninety-Day Club": NER took a body for a
         # person or a date

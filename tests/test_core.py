@@ -1468,3 +1468,33 @@ def test_what_the_thirteenth_held_out_set_showed(tmp_path, passphrase):
     _, out = deid_one(tmp_path, "otter.txt", otter)
     assert_gone(out, "Priya", "Raman", "Shazia", "Imran", "Rubina")
     assert_kept(out, "Ammi is okay. Ammi said", "Baji rang me", "speak Pidgin.", " Baji in ")
+
+
+def test_a_name_said_as_a_person_and_as_a_place_gets_one_pseudonym(tmp_path, passphrase):
+    """Regression (final12): NER read "Oxenholt" as a person in one sentence and a town in the
+    next, and "Fearnley Lock" once as a person; the first linked decided, so the town had a
+    person's pseudonym in the text and a town's inside its address, and "Oxenholt CMHT" (a
+    body) gave it a surname's. The kind most mentions agree on, an address's town counting
+    twice, is every mention's. An address after "address was" ran on past its postcode's full
+    stop into the next sentence ("... WF16 9XZ. Fearnley Lock")."""
+    text = ("Interviewer: Where?\n\nRespondent: He was found on the towpath near Fearnley Lock, Oxenholt. He lived "
+            "at 27 Tenter Croft, Oxenholt. Care passed to the Oxenholt CMHT. He drowned at Fearnley Lock, "
+            "Oxenholt. His address was 27 Tenter Croft, Oxenholt WF16 9XZ. Fearnley Lock is a quiet spot.\n")
+    (tmp_path / "veil.toml").write_text('style = "bracket"\n')
+    _, out = deid_one(tmp_path, "a.txt", text, "o", "--config", tmp_path / "veil.toml")
+    assert_gone(out, "Oxenholt", "Fearnley", "Tenter")
+    towns = re.findall(r"near (\[\w+ \d+\]), (\[\w+ \d+\])\.", out) + re.findall(r"drowned at (\[\w+ \d+\]), (\[\w+ \d+\])", out)
+    assert len(towns) == 2 and towns[0] == towns[1] and towns[0][0].startswith("[PLACE") \
+        and towns[0][1].startswith("[PLACE"), out
+    assert "[PERSON" not in out.split("Care passed to the ")[1].split(".")[0], out
+    assert re.search(r"address was \[PLACE \d+\]\. \[PLACE \d+\] is a quiet spot", out), out
+
+
+def test_a_public_bodys_acronym_inside_an_institutions_name_stays(tmp_path, passphrase):
+    """"NHS" of "Pennine Care NHS Foundation Trust" says what kind of body, not which: the
+    pseudonym keeps it (it was scrambled to a made-up acronym, "Clover Wellbeing DPY
+    Endowment Charity"), while the name's own words are replaced."""
+    text = "Interviewer: Where?\n\nRespondent: I worked for Pennine Care NHS Foundation Trust for years.\n"
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Pennine")
+    assert re.search(r"for \w+ \w+ NHS \w+ \w+ for years", out), out

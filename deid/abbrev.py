@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 from deid import entity as ent
 from deid import lexicon, words
 from deid.detect import Doc
@@ -18,7 +20,8 @@ from deid.pseudonym import SURNAME_FIRST
 
 BRACKET_LABEL = re.compile(r"\[[A-Z]+ \d+\]")
 
-INITIALS = re.compile(r"(?<![\w&/\-])(?:[A-Z]{2,4}|[A-Z]-[A-Z])(?![\w&/\-])")   # "FM", "K-L" of "Kacey-Leigh"
+# "FM", "K-L" of "Kacey-Leigh", "PÓC" of "Pádraig Ó Conchúir"
+INITIALS = regex.compile(r"(?<![\w&/\-])(?:\p{Lu}{2,4}|\p{Lu}-\p{Lu})(?![\w&/\-])")
 SIGNED = re.compile(r"(?:\(|:[ \t]*|\n[ \t]*)$")   # "(TBO)", "Transcriber: TBO", a turn of its own
 DEFINED = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{1,5})\)")
 RECOGNIZER = "Abbreviation"

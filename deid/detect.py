@@ -220,3 +220,24 @@ def detect(docs: list[Doc], allow: list[str], progress=None, workers: int = WORK
         d.results.extend(r for r in res if _within_a_cell(d, r))
         if last and progress:
             progress()
+
+
+# a header's field whose name says it holds a number: "Recording ID", "Case no.", "NHS Number"
+# (not a speaker: "Patient: 112" is an answer)
+FIELD_CUE = re.compile(r"\w[ \t]+(?i:id|no\.?|number|num|ref\.?|reference|code|#)$")
+
+
+def field_values(d: Doc) -> list:
+    """The number a header field holds, where the layout read the field's name as a speaker
+    ("Recording ID: GCFF-0042" is the turn "GCFF-0042" of speaker "Recording ID"): detection
+    never sees the cue, so the field's value is found here."""
+    from presidio_analyzer import RecognizerResult
+    from deid.recognizers import FIELD_VALUE
+    out = []
+    for t, off in zip(d.transcript.turns, d.offsets):
+        value = FIELD_VALUE.fullmatch(t.text.strip()) if t.speaker and FIELD_CUE.search(t.speaker.strip()) else None
+        if value:
+            s = off + t.text.index(value.group())
+            out.append(RecognizerResult("CONTACT", s, s + len(value.group()), 0.7,
+                                        recognition_metadata={"recognizer_name": "ReferenceNumberRecognizer"}))
+    return out

@@ -15,7 +15,7 @@ from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTI
                           LEAD_VERBS, LEGAL_FORMS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES,
                           STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
-from deid.lexicon import KIN_TERMS
+from deid.lexicon import KIN_TERMS, PERSON_DOES
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
 from deid import words as vocabulary
 from deid.model import Kind
@@ -116,8 +116,10 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
         tail = re.search(r"(?<=[\w'’\-])[ \t]+([a-z]+)$", core)
         if tail and not re.search(r"(?:^|\s)\S*[A-Z]\S*$", core[:tail.start()]):
             tail = None   # (only right after a capitalised word: not "... Owners of the land")
+        # (or a verb only a person does: "Micheál Ó Briain rang")
         if tail and len(core.split()) > 1 and tail.group(1) not in NAME_PARTICLES and \
-                vocabulary.is_everyday(tail.group(1)) and not core[:tail.start()].islower():
+                (vocabulary.is_everyday(tail.group(1)) or tail.group(1) in PERSON_DOES) and \
+                not core[:tail.start()].islower():
             core = core[:tail.start()]
     return start + lead, start + lead + len(core), core
 
@@ -187,10 +189,25 @@ def searchable(form: str) -> bool:
 
 def joined_like(text: str, s: int, e: int, new: str) -> str:
     """A pseudonym for a name joined by underscores ("notes_Bartek_Nowak.txt") joined so
-    too: "notes_Adam_Reid.txt", not "notes_Adam Reid.txt"."""
+    too: "notes_Adam_Reid.txt", not "notes_Adam Reid.txt"; one written as one word
+    ("IfanMorgan"), as one word: "RhysEvans"."""
     if "_" in text[s:e] or text[s - 1:s] == "_" or text[e:e + 1] == "_":
         return new.replace(" ", "_")
+    if joined_name(text[s:e]):
+        return new.replace(" ", "")
     return new
+
+
+def joined_name(word: str) -> bool:
+    """A listed first name and another name written as one word: "IfanMorgan" (not a name
+    with a capital inside it: "McAllen", "MacGregor", "LaSalle")."""
+    from deid import names
+    m = JOINED_NAME.fullmatch(word)
+    return m is not None and len(m.group(1)) > 3 and m.group(1) in names.first_names()
+
+
+# a first name and a surname written as one word, as a folder's or a file's name does: "IfanMorgan"
+JOINED_NAME = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+)(\p{Lu}[\p{Ll}\p{M}]{2,})(?![\p{L}\p{M}])")
 
 
 def key_of(text: str) -> str:

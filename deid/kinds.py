@@ -17,8 +17,8 @@ from deid import names
 from deid.address import POSTCODE
 from deid.model import Kind, Mention
 
-# person and place are the kinds NER confuses; a body, a contact, a date are read by their own rules
-AGREED = (Kind.PERSON, Kind.PLACE)
+# the kinds NER confuses; a contact and a date are read by their own rules
+AGREED = (Kind.PERSON, Kind.PLACE, Kind.INSTITUTION)
 # evidence stronger than NER's reading: a word ends an address, after its last comma ("27
 # Tenter Croft, Oxenholt WF16 9XZ"), or a cue says it is a person ("we call him Sugar", "Mr Sugar")
 ADDRESS, CUE = "address", "cue"
@@ -27,8 +27,8 @@ TOWN_OF_ADDRESS = re.compile(rf",[ \t]*([^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'
 
 
 def agree(plans, index) -> None:
-    """Every person or place mention of a name the key does not hold yet given the kind its
-    mentions in the batch agree on (a tie leaves each as NER read it)."""
+    """Every person, place or body mention of a name the key does not hold yet given the kind
+    its mentions in the batch agree on."""
     votes: dict[str, Counter] = {}
     for plan in plans:
         for m in plan.mentions:
@@ -50,16 +50,22 @@ def _vote(votes: dict[str, Counter], m: Mention) -> None:
 
 
 def _winner(count: Counter, kind: Kind, text: str) -> Kind:
-    """The kind the stronger evidence says, else the kind more of NER's readings say (a tie,
-    or no disagreement, leaves NER's); a listed first name is a town only by an address
-    ("Shirley" is both)."""
-    person, place = count[Kind.PERSON], count[Kind.PLACE] + count[ADDRESS]
-    if not person or not place:
+    """The kind the stronger evidence says, else the kind most of NER's readings say (no
+    disagreement leaves NER's). A tie goes to a person where the name opens with a first
+    name ("Marie-Ève Tremblay-Gagnon"); a listed first name alone is a town or a body only
+    by an address ("Shirley" is both)."""
+    readings = {k: count[k] + (count[ADDRESS] if k == Kind.PLACE else 0) for k in AGREED}
+    readings = {k: n for k, n in readings.items() if n}
+    if len(readings) < 2:
         return kind
     if bool(count[CUE]) != bool(count[ADDRESS]):
         return Kind.PERSON if count[CUE] else Kind.PLACE
-    if person == place:
+    toks = ent.tokens(text)
+    first = toks[0].split("-")[0] in names.first_names()
+    best = max(readings.values())
+    top = [k for k, n in readings.items() if n == best]
+    if len(top) > 1:
+        return Kind.PERSON if Kind.PERSON in top and first else kind
+    if top[0] != Kind.PERSON and Kind.PERSON in readings and first and len(toks) == 1 and not count[ADDRESS]:
         return kind
-    if place > person and ent.tokens(text)[0] in names.first_names() and not count[ADDRESS]:
-        return kind
-    return Kind.PLACE if place > person else Kind.PERSON
+    return top[0]

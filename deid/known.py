@@ -7,7 +7,7 @@ import re
 
 import regex
 
-from deid import words
+from deid import lexicon, words
 from deid.detect import Doc
 from deid.linker import Linker
 from deid.matcher import NameMatcher
@@ -42,15 +42,17 @@ def find_again(doc: Doc, plan: FilePlan, matcher: NameMatcher, linker: Linker, p
 
 
 # initials with their stops before a surname: "P. Raghunathan", "J.P. Smith" (not the
-# letter of "Plan B Smith")
-INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:[A-Z]\.){1,3}[ \t]?$")
+# letter of "Plan B Smith"); a Gaelic particle, with or without them: "D. Ní Fhlatharta"
+INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){1,3}[ \t]?(?:(?:%s)[ \t]+)?|(?:%s)[ \t]+)$"
+                            % (("|".join(lexicon.GAELIC_PARTICLES),) * 2))
 
 
 def _with_initial(text: str, s: int, kind) -> int:
-    """Where a known person's name found again starts, with an initial written before it."""
+    """Where a known person's name found again starts, with an initial or a particle written
+    before it."""
     if kind != Kind.PERSON:
         return s
-    m = INITIAL_BEFORE.search(text, max(0, s - 8), s)
+    m = INITIAL_BEFORE.search(text, max(0, s - 14), s)
     return m.start() if m else s
 
 

@@ -12,13 +12,14 @@ from functools import lru_cache
 # surname ("Pani Agnieszka", "Mummy Funmi", "Doña Chela", "Ông Tiến", "Matron Heseltine")
 HONORIFICS = ("Pani", "Pan", "Ksiądz", "Deaconess", "Doña", "Señora", "Señor", "Mummy", "Aunty", "Matron", "Alhaji",
               "Alhaja", "Ông", "Bà", "Madame", "Monsieur", "Whaea", "Koro", "Kuia", "Puan", "Encik", "Datin", "Datuk",
-              "Kuya")
+              "Kuya", "Chú", "Cô", "Bác", "Dì", "Cậu", "Mợ", "Thím", "Chị", "Múinteoir")
 HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
 # ... those that are surnames too, which a title must not make generic: "Dr Pan", "Wei Pan"
 HONORIFIC_SURNAMES = frozenset({"pan", "pani"})
 HONORIFICS_FEMALE = frozenset({"pani", "deaconess", "doña", "señora", "mummy", "aunty", "matron", "alhaja", "bà",
-                               "madame", "whaea", "kuia", "puan", "datin"})
-HONORIFICS_MALE = frozenset({"pan", "ksiądz", "señor", "alhaji", "ông", "monsieur", "koro", "encik", "datuk", "kuya"})
+                               "madame", "whaea", "kuia", "puan", "datin", "cô", "dì", "mợ", "thím", "chị"})
+HONORIFICS_MALE = frozenset({"pan", "ksiądz", "señor", "alhaji", "ông", "monsieur", "koro", "encik", "datuk", "kuya",
+                             "chú", "cậu"})
 TITLE_WORDS = frozenset({
     "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "nurse", "sister",
     "brother", "father", "pastor", "rev", "reverend", "rabbi", "imam", "coach", "judge", "officer",
@@ -199,7 +200,8 @@ LEAD_VERBS = frozenset({
     "attends", "attended", "visits", "visited", "works", "worked", "joined", "joins", "lives", "lived",
     "studies", "studied", "volunteers", "volunteered", "contacted", "called", "phoned", "emailed", "rang",
     "referred", "seen", "saw", "met", "left", "moved", "admitted", "discharged", "transferred", "spoke",
-    "discussed", "informed", "advised", "told", "asked", "thanked", "welcomed", "introduced", "invited"})
+    "discussed", "informed", "advised", "told", "asked", "thanked", "welcomed", "introduced", "invited",
+    "consulted", "reviewed", "texted", "messaged", "notified", "updated", "supervised", "allocated", "cc'd"})
 
 # ---------------------------------------------------------------- speech
 # words of British and Irish speech and everyday loanwords that no dictionary lists, which
@@ -267,7 +269,7 @@ INSTITUTION_KINDS = (
     # workplaces a town grew up around
     "Works", "Freezing Works", "Factory", "Brewery", "Distillery", "Colliery", "Abattoir",
     # newspapers name a town's paper, and so the town
-    "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier")
+    "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier", "Police Station", "Garda Station")
 # kinds of body said after a name in speech, which a cased text would capitalise: "bethesda
 # hall", "watt brothers fishing limited", "mac duff lifeboat station" (not kinds in cased
 # text: "Dexter Hall" is a person)
@@ -446,6 +448,9 @@ PLACE_TAILS = frozenset(PLACE_SECONDS + ("Mead", "Vale", "Brook", "Heath", "Moor
 PLACE_PREFIXES = ("North", "South", "East", "West", "New", "Upper", "Lower", "Little", "Port", "Mount", "Lake")
 GAELIC_ARTICLES = ("an", "na")   # Irish and Scottish Gaelic: "Cnoc an Daimh", "Nic an Iomaire"
 NAME_PARTICLES = ("van", "von", "de", "da", "di", "ten", "ter", "le", "la", "del", "der", "ap", "ab")   # (Welsh "ap Rhys")
+# Irish and Scottish Gaelic ones, written with a capital: "Micheál Ó Briain", "D. Ní Fhlatharta", "Nic Giolla Phádraig"
+# (not "Mac": a name of its own too, "Danny Mac")
+GAELIC_PARTICLES = ("Ó", "Ní", "Nic", "Mhic", "Uí")
 # words before a place name that are not part of it ("Northern Chicago" -> "Chicago")
 DIRECTIONS = ("Southern", "Northern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater", "Downtown")
 # prepositions before a capitalised word that make it a place or institution ("at UMKC")
@@ -480,6 +485,8 @@ NUMBER_CUES = ("case", "file", "record", "reference", "ref", "claim", "policy", 
                "protocol", "study", "participant", "unit", "bed", "room", "locker", "extension", "ext", "pager",
                "bleep", "collar", "service", "serial", "vehicle", "plate", "CHI", "PPS", "SSN", "EIN", "TIN",
                "phone", "mobile", "card", "log", "incident", "crime", "occurrence")
+# bodies whose standards are numbered like a licence: "ISO-9001", "BS-7671"
+STANDARDS_BODIES = ("ISO", "IEC", "EN", "BS", "DIN", "ANSI", "IEEE", "RFC", "ASTM", "NIST", "SI")
 # words before a number plate: "the registration is CN17 LKW", "reg began CU68"
 VEHICLE_CUES = ("registration", "reg", "plate", "number plate", "vehicle", "VRM", "index")
 
@@ -508,7 +515,8 @@ DEFAULT_ALLOW = (
     "Teach For America", "Teach First", "AmeriCorps", "Peace Corps", "McKinney-Vento",
     # the analysis packages a study's exports come from, and the tools its data passes through
     "NVivo", "MAXQDA", "ATLAS.ti", "Dedoose", "Quirkos", "REDCap", "Qualtrics", "SurveyMonkey", "Otter",
-    "Turnitin", "Moodle", "Blackboard",
+    "Turnitin", "Moodle", "Blackboard", "PowerPoint", "SharePoint", "OneDrive", "OneNote", "Dropbox", "iPhone",
+    "iPad", "MacBook", "WeChat", "PlayStation", "Jobcentre", "JobCentre",
     "BMA", "RCN", "RCGP", "HEE", "NHSE", "NIHR", "UKRI", "ESRC", "PI",
     # conditions named after people
     "Alzheimer's", "Alzheimer", "Parkinson's", "Parkinson", "Crohn's", "Asperger's", "Tourette's",
@@ -528,6 +536,7 @@ PC PCSO DC DCI DI DSL DfE URN
 IMG NQT ECT CPN ACP ANP EHCP PGCE ITU MSK LTFT ARCP SDEC AMU CCU HCA FT MRT LRT HDB
 DWP CAB PIP UC ESA JSA DLA DVLA HMCTS ONS MP MSP LA SSA IRS DMV EBT SNAP WIC TANF HUD FEMA ICE CDC FBI DHS
 HHS SSI SSDI ACA CHIP
+PHN FRC GAA HSE GMF GMF-U CLSC CHSLD RAMQ CaRMS MCAT USMLE
 """.split()) | frozenset(w for c in NEUTRAL_CITATION_COURTS for w in c.split() if w.isupper()) | frozenset(CREDENTIALS)
 
 # public bodies and the vocabulary of courts, committees and records: they identify no one
@@ -693,8 +702,18 @@ POLICE_TERMS = ("MISPER", "Misper", "DISP", "DESC", "NPAS", "OIC", "RTC", "NFA",
 # (not those that are somebody's name too: "Amma", "Baba", "Dada")
 KIN_TERMS = ("Ammi", "Ammi-ji", "Ammiji", "Abbu", "Abba-ji", "Baji", "Bhai", "Bhaijaan", "Bhabhi", "Apa", "Appi",
              "Nani", "Nanima", "Dadi", "Dadima", "Dadaji", "Nanaji", "Khala", "Phuppo", "Chacha", "Chachi",
-             "Mamu", "Didi", "Bhaiya", "Akka", "Thatha", "Paati", "Ammamma")
-DOMAIN_TERMS = TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS + POLICE_TERMS + KIN_TERMS
+             "Mamu", "Didi", "Bhaiya", "Akka", "Thatha", "Paati", "Ammamma",
+             # Welsh (with its mutations: "fy Nhad"), Irish, Vietnamese, Japanese, Hawaiian
+             "Mam", "Nhad", "Dad-cu", "Tad-cu", "Mam-gu", "Mamgu", "Taid", "Nain", "Mamaí", "Daidí", "Mamó",
+             "Daideó", "Chú", "Cô", "Bác", "Dì", "Cậu", "Mợ", "Thím", "Út", "Sensei", "Obaachan", "Ojiichan",
+             "Baachan", "Jiichan", "Tūtū", "Kupuna")
+# Hawaiian words of everyday speech in Hawaii, capitalised at a sentence's start or in an event's
+# name ("ʻOhana Day"): no one's name
+HAWAIIAN_WORDS = ("ʻOhana", "Ohana", "ʻĀina", "Āina", "Aina", "ʻUkulele", "Ukulele", "Mahalo", "Aloha", "Keiki",
+                  "Pilikia", "Lūʻau", "Luau", "Hānai", "Hanai", "Kuleana", "Haole", "Wahine",
+                  "Kamaʻāina", "Kamaaina", "ʻŌlelo", "Olelo", "Pau hana")
+DOMAIN_TERMS = TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS + POLICE_TERMS + KIN_TERMS + \
+    HAWAIIAN_WORDS
 DOMAIN_LOWER = frozenset(t.lower() for t in DOMAIN_TERMS)
 
 

@@ -27,7 +27,7 @@ from deid import entity as ent
 from deid import filenames, kinds, known, labels, leak, participants, rules
 from deid.abbrev import Abbreviations
 from deid.config import Config, never_replaced, remember
-from deid.detect import Doc, detect
+from deid.detect import Doc, detect, field_values
 from deid.lexicon import DEFAULT_ALLOW
 from deid.linker import KeyIndex, Linker
 from deid.matcher import Rule
@@ -99,6 +99,8 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
     run = Run.start(study, config)
     docs = [Doc.of(i, tr) for i, tr in enumerate(transcripts)]
     detector(docs, sorted(run.allow), progress)
+    for doc in docs:
+        doc.results += field_values(doc)   # (a header field's number, its cue read as a speaker)
     detected = run.matcher()   # names the study knew before this batch, as candidates
     own = OwnPseudonyms(run.planner.ps.map.values())
     # a name veil gave another transcript's output (one named as its own source is that

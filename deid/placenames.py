@@ -81,8 +81,8 @@ class PlaceNames:
         bare = ent.POSSESSIVE.sub("", word).rstrip(".")
         if not bare[:1].isalpha() or re.fullmatch(r"[A-Z]{1,6}", bare) or re.fullmatch(r"[A-Z\d]*\d[A-Z\d]*", bare):
             return False  # a number, an initial, an acronym, a code ("ME7" of a postcode)
-        if ent.is_generic(word) or pools.norm(word) in pools.not_name_words():
-            return False
+        if ent.is_generic(word) and bare not in lexicon.HONORIFICS or pools.norm(word) in pools.not_name_words():
+            return False   # (an honorific in a shop's name is its name: "Bánh Mì Cô Ba")
         return not (ent.is_stop_word(bare) and not is_first_name(bare))
 
     def _kept(self, part: str, kind: str) -> str:

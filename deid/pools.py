@@ -67,7 +67,8 @@ DESCRIPTORS = {
 
 
 # lower-case particles of a person's name, kept as they are ("João da Silva", "Ludwig van Dijk")
-PARTICLES = frozenset(lexicon.PLACE_GROUPS[1]) | {"bin", "ibn", "al", "el", "ben", "y", "e", "ap", "ab"}
+PARTICLES = frozenset(lexicon.PLACE_GROUPS[1]) | {"bin", "ibn", "al", "el", "ben", "y", "e", "ap", "ab"} | \
+    frozenset(lexicon.GAELIC_PARTICLES)
 
 
 @lru_cache(maxsize=4)

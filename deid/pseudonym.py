@@ -240,7 +240,8 @@ class Pseudonyms(PlaceNames):
             # Qualitative Research", "Bridges to Home"): "of" stands for all of them
             return "of"
         kept = self._kind_word(word, kind) if kind != "person" else (
-            word if word in pools.PARTICLES else None)  # a particle alone stays (_by_words drops it in a name)
+            word if word in pools.PARTICLES and word not in lexicon.GAELIC_PARTICLES else None)
+        # (a particle alone stays: _by_words drops it in a name; not "Nic", a name too)
         if kept is not None:
             return kept
         k = ent.key_of(word)
@@ -248,10 +249,10 @@ class Pseudonyms(PlaceNames):
             return self.map[k]   # (an initial another name kept as it was is no pseudonym for a person's)
         self.real_words.update(pools.words_of(word))  # a pseudonym is never the real word itself
         initial = INITIAL.fullmatch(word) and kind == "person"
-        if not initial and (ent.is_generic(word) or (ent.is_stop_word(word) and not is_first_name(word))):
+        # (an honorific inside a name is part of it: "Bánh Mì Cô Ba", a shop NER took for a person)
+        if not initial and (ent.is_generic(word) and word not in lexicon.HONORIFICS
+                            or (ent.is_stop_word(word) and not is_first_name(word))):
             return word
-        if kind == "institution" and re.fullmatch(r"[A-Z]{2,6}", word) and k in lexicon.public_words():
-            return word   # a public body's acronym in the name says what kind: "… NHS Foundation Trust"
         if INITIAL.fullmatch(word):  # any letter but the real one: initials repeat
             p = self.rng.choice([c for c in string.ascii_uppercase if c != word[0]]) + word[1:]
             if k in self.map:
@@ -392,7 +393,7 @@ class Pseudonyms(PlaceNames):
             if i % 2 == 0 and dropped:   # the space after a dropped particle
                 dropped = False
                 continue
-            if i % 2 and part in pools.PARTICLES and n < len(names) - 1:
+            if i % 2 and part in pools.PARTICLES and n < len(names) - 1 and not (n == 0 and part in lexicon.GAELIC_PARTICLES):
                 dropped = True   # "van der" of "Anneliese van der Merwe" tells where she is from
                 continue
             initial = INITIAL.fullmatch(part) and len(names) > 1 and n in (0, len(names) - 1) \

@@ -112,6 +112,9 @@ COURTS = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in lexicon.NEUTRA
 CODE = r"(?=[A-Z0-9/\-.]*\d)[A-Z0-9][A-Z0-9/\-.]{2,}[A-Z0-9]"   # letters, digits, slashes; a digit in it
 # a code of letters, a space, digits in groups: "no. HAL 142", "number RTW 4418203", "VAT no. GB 219 4471 08"
 SPACED_CODE = r"[A-Z]{2,5}[ \t]\d{3,}(?:[ \t]\d{2,})*"
+STANDARDS = "|".join(lexicon.STANDARDS_BODIES)
+# the county letters of an Irish plate
+IRISH_COUNTIES = "C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|WH|WX|WW"
 # a British number plate since 2001: "CN17 LKW"
 VEHICLE = r"[A-Z]{2}\d{2}[ ]?[A-Z]{3}"
 VEHICLE_CUES = "|".join(lexicon.VEHICLE_CUES)
@@ -120,15 +123,18 @@ SAID_IS = r"[ \t]+(?i:is|was|began|begins|starts|started)(?:[ \t]+with)?"
 NOT_A_YEAR = r"(?!(?:19|20)\d\d(?![\w/\-.]))"   # "the council grant 2019" is a year, not a grant's number
 NOT_A_DATE = r"(?!\d{1,2}/\d{1,2}/\d{2,4}\b)(?!(?:19|20)\d{2}/\d{2}\b)(?!\d{1,2}/(?:19|20)\d{2}\b)"  # nor "1/2024"
 
+# a field's whole value that is a number or a code ("GCFF-0042", "00482913"; not a date or a year)
+FIELD_VALUE = re.compile(rf"{NOT_A_DATE}{NOT_A_YEAR}(?:{CODE}|{SPACED_CODE}|\d{{3,}})")
+
 
 class ReferenceNumberRecognizer(PatternRecognizer):
     """Numbers that identify a case, a record or a person: after a cue word ("case no.
     2019-CV-0412", "badge 4471", "MRN: 00482913"), in the shapes reference numbers take
     ("41234/98", "EHC/2023/00871", "23/NE/0147" but not a blood pressure "148/86", "G82741",
-    "6654321WA", "2021CF002286", "CD-117-004", "xxx-xx-4417", "#11802"), and the number of a
+    "6654321WA", "2021CF002286", "CD-117-004", "RN-31977", "171-MO-4418", "xxx-xx-4417", "#11802"), and the number of a
     neutral citation ("[2019] EWCA Crim 1123"), an officer's collar number ("PC 4471 Dunmore")."""
     PATTERNS = [
-        Pattern("cue number", rf"(?<=\b(?i:{CUES})(?:[ \t]+\(?(?i:no\.?|number|num|#|id)(?:[ \t]+(?i:is|was))?)?"
+        Pattern("cue number", rf"(?<=\b(?i:{CUES})(?:[ \t]+\(?(?i:no\.?|number|num|#|id)(?:[ \t]+(?i:is|was))?,?)?"
                 rf"(?:[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in))?[ \t]*[:#.]?[ \t]*)"
                 rf"{NOT_A_DATE}{NOT_A_YEAR}(?:{VEHICLE}|{CODE}|{SPACED_CODE})\b", 0.7),
         # a plate said after its cue: "the registration is CN17 LKW", "began CU68" (not a sum,
@@ -146,6 +152,12 @@ class ReferenceNumberRecognizer(PatternRecognizer):
         Pattern("letters and digits", r"\b(?:[A-Z]{1,3}\d{5,}[A-Z]{0,3}|\d{5,}[A-Z]{1,3}|\d{4,}[A-Z]{1,3}\d{3,})\b", 0.6),
         # letters, then groups joined by dashes: a participant's or a case's code, "CD-117-004", "RJ-55102-B"
         Pattern("dashed", r"(?<![\w\-])[A-Z]{1,5}-\d{2,6}(?:-[A-Z0-9]{1,6})+(?![\w\-])", 0.6),
+        # letters and a number of four or more digits: a licence's, "RN-31977" (not a standard's,
+        # "ISO-9001", a study's own record codes, zero-padded, "LHS-0233", a year, "FY-2023", a form, "A-1000")
+        Pattern("lettered", rf"(?<![\w\-])(?!(?:{STANDARDS})-)[A-Z]{{2,5}}-(?!(?:19|20)\d\d\b)[1-9]\d{{3,5}}(?![\w\-])",
+                0.6),
+        # an Irish number plate: year, county, number, "171-MO-4418"
+        Pattern("irish plate", rf"(?<![\w\-])\d{{2,3}}-(?:{IRISH_COUNTIES})-\d{{1,6}}(?![\w\-])", 0.7),
         Pattern("masked", r"\b[xX*#]{3}-[xX*#]{2}-\d{4}\b", 0.7),
         Pattern("numbered", r"(?<=[A-Za-z][ \t]?)#[ \t]?\d{3,}\b", 0.6),
         Pattern("neutral citation", rf"(?<=\[(?:19|20)\d{{2}}\][ \t]+(?:{COURTS})[ \t]+)\d{{1,5}}\b", 0.8),
@@ -284,8 +296,9 @@ class NameListRecognizer(EntityRecognizer):
     PARTICLES = lexicon.NAME_PARTICLES
     SCORE_LOWER_CASE, SCORE_WITH_SURNAME, SCORE_FIRST_NAME = 0.45, 0.6, 0.5
     CASED = (regex.compile(r"(?<![\w'’@.])\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?(?![\w@])"),
-             # (the next word of a name is a space or two away, not a column: "Tomasz   DOB")
-             regex.compile(r"[ ]{1,2}(\p{Lu}(?:\.|(?![\w'’]))|\p{Lu}[\w'’\-]+|(?:%s)(?=[ \t]+\p{Lu}))"
+             # (the next word of a name is a space or two away, not a column: "Tomasz   DOB"; a word
+             # with a digit is none: "Joyce Nakamura P07")
+             regex.compile(r"[ ]{1,2}(\p{Lu}(?:\.|(?![\w'’]))|\p{Lu}[\p{L}\p{M}'’\-]+(?![\w'’])|(?:%s)(?=[ \t]+\p{Lu}))"
                         % "|".join(PARTICLES)))
     LOWER = (re.compile(r"(?<![\w'’@.\-])[a-zß-öø-ÿ][a-zß-öø-ÿ'’\-]{2,}(?![\w@])"),
              re.compile(r"[ ]{1,2}([a-z]\.?(?![\w'’])|[a-zß-öø-ÿ][\w'’\-]+)"))

@@ -202,7 +202,9 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
             return False
         ordinary = words.is_common(w) or words.is_everyday_plural(w) if m.kind == Kind.PERSON else \
             words.is_everyday(w) or words.is_everyday_plural(w) or w in lexicon.OCCUPATIONS
-        return ordinary and w.title() not in first and w.title() not in last and w not in names.place_words() \
+        # (a surname too, "House", opening a sentence as a body: "House cold but tidy")
+        surname = w.title() in last and not (m.kind == Kind.INSTITUTION and ent.starts_sentence(text, m.start))
+        return ordinary and w.title() not in first and not surname and w not in names.place_words() \
             and not names.is_town(w)
     if len(toks) == 1 and m.kind == Kind.PLACE and words.is_everyday(toks[0]) and toks[0].lower() not in names.towns() \
             and toks[0].title() not in last and toks[0] not in names.place_words() \
@@ -217,7 +219,7 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
                                                    or words.is_everyday(toks[0])):   # (a department of one word: "Emergency Department")
         return True  # a body inside every hospital or council: "Resuscitation Committee", "Intensive Care Unit"
     if m.kind == Kind.INSTITUTION and len(toks) >= 3 and toks[-1] not in lexicon.ORG_ENDINGS and \
-            not KIND_OF.search(m.text) and \
+            not KIND_OF.search(m.text) and not _known_by_initials(m.text, text) and \
             re.search(r" (?:of|and|the|to|for|in) |: |\d| & |, ", m.text):
         # Title Case with small words in it, or a number: a course or a title, not an employer
         # (one that ends in the kind of a body, "... and Logistics Union", or is the kind of
@@ -226,6 +228,22 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
         return all((words.is_common(t) and t not in names.place_words() and not names.is_town(t)) or ent.is_stop_word(t)
                    or t.isdigit() or t in "&" for t in toks)
     return False
+
+
+def _known_by_initials(name: str, text: str) -> bool:
+    """A body's name of ordinary words and a kind, whose initials the text writes as its
+    acronym: "Vietnamese Fishermen's Association of the Gulf" ... "the VFAG" (not a course,
+    "Foundations of Clinical Practice (FCP)": no kind of body in it, nor a kind inside a public
+    body's, "Independent Office for Police Conduct (IOPC)"; nor a known acronym)."""
+    from deid.abbrev import initials_of
+    acronym = initials_of(name)
+    toks = ent.tokens(name)
+    kind = toks[-1] in BODY_KINDS or any(a in BODY_KINDS and b in ("of", "for") for a, b in zip(toks, toks[1:]))
+    return 3 <= len(acronym) <= 6 and acronym not in lexicon.ACRONYMS and kind and \
+        re.search(r"(?<![\w\-])%s(?![\w\-])" % re.escape(acronym), text) is not None
+
+
+BODY_KINDS = frozenset(k for k in lexicon.INSTITUTION_KINDS if " " not in k)
 
 
 # the last words that make capitals a body's or a place's name, heading or not: "3. RIVERSIDE

@@ -373,11 +373,16 @@ def _placed(r, text: str, kind: Kind, address: bool) -> tuple[int, int, str, Kin
     return _reshaped(text, s, e, core, kind)
 
 
+# a participant's or a group's code in the study, its number with a leading zero: "P07",
+# "BD04", "FG01" (a pseudonym already; not a postcode district, "BD4", nor a form's number)
+STUDY_CODE = re.compile(r"(?!D0\d$)[A-Z]{1,3}0\d{1,2}")   # (not a Dublin district: "D08")
+
+
 def _names_nothing(text: str, s: int, e: int, core: str, kind: Kind, rec: str, allow: set[str],
                    address: bool) -> bool:
     """Whether a placed span names no one: empty, allow-listed, an acronym of the
-    vocabulary, a word of the vocabulary, or a medicine."""
-    if not core or e <= s or core.lower() in allow or core in lexicon.ACRONYMS:
+    vocabulary, a study's code, a word of the vocabulary, or a medicine."""
+    if not core or e <= s or core.lower() in allow or core in lexicon.ACRONYMS or STUDY_CODE.fullmatch(core):
         return True
     if _vocabulary(text, s, e, core, kind):
         return True
@@ -525,6 +530,10 @@ LAW_AFTER = re.compile(r"['’]?s?[ \t]+(?:%s)\b" % "|".join(lexicon.LAW_WORDS))
 PROVISION = re.compile(r"(?:r|rr|s|ss|reg|para|art|sch)\.[ ]?\d[\w.()]*")
 
 
+ROYAL = re.compile(r"(?:Queen|King|Prince|Princess)['’]s\b")
+BODY_KIND_WORDS = frozenset(w for k in lexicon.INSTITUTION_KINDS for w in k.split()) - {"Agency"}
+
+
 def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> bool:
     """Whether the words could name someone: not only function words, ordinary
     lower-case words, titles or generic words."""
@@ -556,6 +565,9 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
         return False  # a known acronym and a number: a test result, "CRP 214"; a doctor's grade, "F2s"
     if any(t in lexicon.ACRONYMS for t in toks) and all(t in lexicon.ACRONYMS or words.is_everyday(t) for t in toks):
         return False  # a known acronym and everyday words: a post or a unit, "GP Partner", "ICU Nurse"
+    if ROYAL.match(core) and any(t in BODY_KIND_WORDS for t in toks[1:]):
+        return "\n" not in core   # a hospital or a college named for a monarch: "King's College Hospital"
+        # (not the court's "Queen's Bench Division", nor a counsel)
     if all(_generic(t) for t in toks) or any(t.lower() in lexicon.public_words() for t in toks) and \
             all(_generic(t) or ent.is_stop_word(t) or GRADE.fullmatch(t) for t in toks) or \
             any(GRADE.fullmatch(t) for t in toks) and all(_public(t) or GRADE.fullmatch(t) for t in toks):
@@ -586,8 +598,9 @@ RIGHT_WORD = regex.compile(r"[ ]{1,2}(\p{Lu}[\p{L}\p{M}'’\-]+|\p{Lu}\.?)(?![\w
 
 
 def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
-    """A person's name is replaced whole: the capitalised words and initials written right
-    next to a detected part join it ("Dreux" + "Joly", "Szabina" + "J" + "Gelencsér")."""
+    """A person's name is replaced whole: the capitalised words, particles and initials
+    written right next to a detected part join it ("Dreux" + "Joly", "Szabina" + "J" +
+    "Gelencsér", "D." + "Ní" + "Fhlatharta")."""
     own = c.span
 
     def other(span: Span) -> bool:
@@ -598,7 +611,7 @@ def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
         w, a = m.group(1), s - len(m.group())
         initial = regex.fullmatch(r"\p{Lu}\.", w) and not THING_BEFORE.search(text, max(0, a - 12), a)
         if other(Span(a, s)) or w.lower().rstrip(".") in lexicon.TITLE_WORDS or w not in names.first_names() \
-                and not initial and (ent.is_stop_word(w) or words.is_common(w)):
+                and not initial and w not in lexicon.GAELIC_PARTICLES and (ent.is_stop_word(w) or words.is_common(w)):
             break  # a first name joins even when it is an ordinary word: "Hope Delacroix"; an initial, "D. Marsh"
         s = a
     while m := RIGHT_WORD.match(text[e:e + 40]):

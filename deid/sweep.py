@@ -18,7 +18,8 @@ from deid.plan import FilePlan, Planner
 from deid.rules import bare_acronym
 from deid.select import Candidate, whole_name, with_article
 
-CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}(?:['’\-]\p{L}+)?")
+# (a hyphenated place with its small words: "Côte-des-Neiges", "Stratford-upon-Avon")
+CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}(?:['’\-]\p{L}+|(?:-\p{Ll}{1,4})+-\p{Lu}[\p{Ll}\p{M}]+)?")
 CAPS_WORD = regex.compile(r"\p{Lu}{4,}")
 PLACE_BEFORE = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(lexicon.PLACE_NAME_BEFORE))   # not "at the Hustings"
 PLACE_CONTEXT = re.compile(r"\b(?:%s)\s+$" % "|".join(lexicon.PLACE_PREPOSITIONS), re.I)
@@ -95,6 +96,8 @@ class Sweep:
                                      "PossibleMiss", w, flags=[Flag.POSSIBLE_MISS]), None)
                     taken.add(span)
                 continue
+            if self._foreign_opening(doc, span, w):
+                continue
             m = self._misspelling(doc, span, w) or self._possible_miss(doc, span, w, taken)
             if m is not None:
                 plan.set(m[0], m[1])
@@ -106,6 +109,7 @@ class Sweep:
         self._initials(doc, plan, taken)
         self._spelled(doc, plan, taken)
         self._short_names(doc, plan, taken)
+        self._joined_names(doc, plan, taken)
         self._residue(doc, plan, taken)
         _as_elsewhere(plan)
 
@@ -216,6 +220,36 @@ class Sweep:
                    and t not in lexicon.SEASONS_AND_TIMES and t not in lexicon.LANGUAGE_NAMES
                    and t not in names.regions() and t.lower() not in public and t.lower() not in self.allow
                    and t.lower() not in lexicon.TITLE_WORDS for t in caps)
+
+    @staticmethod
+    def _foreign_opening(doc: Doc, span: Span, w: str) -> bool:
+        """A word of another language opening a sentence, no one's name, said alone or before
+        another such word: "Merci, everyone", "Bienvenue à tous", "Chez nous" (not a name
+        before a verb, "Graça brought food"; inside a sentence a capital says name: "Areszt
+        Śledczy w Łodzi")."""
+        if not ent.starts_sentence(doc.analysed, span.start) or not words.is_foreign(w) or names.is_name(w):
+            return False
+        nxt = NEXT_WORD_ANY.match(doc.analysed, span.end)
+        return nxt is None or nxt.group(1) is None or words.is_foreign(nxt.group(1))
+
+    def _joined_names(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
+        """A person's first name and surname written as one word, as a folder's or a file's
+        name does ("Sain/2024/IfanMorgan/tape1.wav"): the person, replaced as one word; a
+        name the key has, or a listed first name and a listed surname."""
+        for mt in ent.JOINED_NAME.finditer(doc.text):
+            span, name = Span(*mt.span()), f"{mt.group(1)} {mt.group(2)}"
+            ix = self.linker.index   # the person the key has, by the name or by its first and last words
+            both = ix.people_with.get(mt.group(1).lower(), set()) & ix.people_with.get(mt.group(2).lower(), set())
+            known = ix.entity_of.get(ent.key_of(name)) or (min(both) if len(both) == 1 else None)
+            if taken.overlaps(span) or not ent.joined_name(mt.group()) or (
+                    self.linker.index.kind_of.get(known) != Kind.PERSON if known is not None
+                    else mt.group(2) not in names.last_names() or mt.group(2) in names.first_names()):
+                continue   # (a name the key has not: a surname that is no first name, not "MaryAnne")
+            m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.6, "JoinedName",
+                        ix.real_of[known] if known is not None else name)
+            self.linker.link(m)
+            plan.set(m, self.planner.pseudonym(m, doc.text, doc.analysed))
+            taken.add(span)
 
     def _initials(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
         """People written as initials nobody defined (field notes do this): letters in
@@ -412,6 +446,8 @@ def _word_opening(doc: Doc, span: Span, w: str) -> bool:
 
 
 LOWER_WORD_AFTER = regex.compile(r"[ \t]+\p{Ll}")
+# what follows a word: a comma or a stop (no group), or the next word
+NEXT_WORD_ANY = regex.compile(r"[ \t]*[,;!.?]|[ \t]+([\p{L}\p{M}'’]+)")
 
 
 # the name of an employer after the words that say one works there

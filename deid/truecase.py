@@ -43,9 +43,16 @@ UNLISTED_NAME = 3.0
 GLOTTAL_STOP = re.compile(r"(?<=[^\W\d_])‘(?=[^\W\d_])")
 
 
+# an okina opening a capitalised word ("ʻAiea", "ʻEwa Beach"): a letter, so regular
+# expressions and NER see no capital word after it; read as a space, the name is found (its
+# okina stays before the pseudonym)
+OKINA_OPENING = re.compile(r"(?<![^\W\d_])ʻ(?=[A-Z][a-zāēīōū])")
+
+
 def glottal_stops(text: str) -> str:
-    """The text, each glottal stop inside a word written as the okina letter (same length)."""
-    return GLOTTAL_STOP.sub("ʻ", text)
+    """The text, each glottal stop inside a word written as the okina letter, and one opening
+    a capitalised word as a space (same length)."""
+    return OKINA_OPENING.sub(" ", GLOTTAL_STOP.sub("ʻ", text))
 
 
 def recase_capitals(text: str) -> str:

@@ -1490,11 +1490,46 @@ def test_a_name_said_as_a_person_and_as_a_place_gets_one_pseudonym(tmp_path, pas
     assert re.search(r"address was \[PLACE \d+\]\. \[PLACE \d+\] is a quiet spot", out), out
 
 
-def test_a_public_bodys_acronym_inside_an_institutions_name_stays(tmp_path, passphrase):
-    """"NHS" of "Pennine Care NHS Foundation Trust" says what kind of body, not which: the
-    pseudonym keeps it (it was scrambled to a made-up acronym, "Clover Wellbeing DPY
-    Endowment Charity"), while the name's own words are replaced."""
-    text = "Interviewer: Where?\n\nRespondent: I worked for Pennine Care NHS Foundation Trust for years.\n"
+def test_what_the_fourteenth_held_out_set_showed(tmp_path, passphrase):
+    """Causes final14 showed: a header's "Recording ID: GCFF-0042" read as a speaker and its
+    value, so the cue was never seen; Irish names' particles and initials ("D. Ní Fhlatharta",
+    "PÓC", "Micheál Ó Briain rang"); Vietnamese, Welsh, Irish and Japanese kin terms and
+    honorifics read as names ("Nhad", "Daidí", "Cô", "Hirano Sensei"); French
+    words opening a sentence replaced ("Merci, everyone"); "Côte-des-Neiges" and an okina's
+    "ʻAiea" never read; a name joined in a folder's name ("IfanMorgan"); "King's College
+    Hospital" read as the vocabulary of courts; a body known by its initials left as ordinary
+    words; "House" opening a note read as a body; a participant code ("P07") replaced."""
+    text = ("ORAL HISTORY\nInterviewee: Ifan Morgan\nRecording ID: GCFF-0042\nAudio file: Sain/2024/IfanMorgan/tape1.wav\n\n"
+            "Interviewer: Okay.\n\nIfan Morgan: Merci, everyone. Nhad and Mam farmed. Cô Hai and Hirano Sensei came. "
+            "Deirdre Ní Fhlatharta (DNF) and Pádraig Ó Conchúir visited. Later D. Ní Fhlatharta wrote to PÓC. "
+            "Micheál Ó Briain rang. Garda Cathal Mac Donncha called. I lived in ʻAiea and then Côte-des-Neiges. "
+            "I trained at King's College Hospital. The Vietnamese Fishermen's Association of the Gulf, the VFAG, "
+            "helped. House cold but tidy. Daidí was out. P07 said so. My licence, RN-31977, and my member number, "
+            "40218, are old.\n")
     _, out = deid_one(tmp_path, "a.txt", text)
-    assert_gone(out, "Pennine")
-    assert re.search(r"for \w+ \w+ NHS \w+ \w+ for years", out), out
+    assert_gone(out, "GCFF", "IfanMorgan", "Ifan", "Fhlatharta", "Conchúir", "PÓC", "Ó Briain", "Donncha", "Aiea",
+                "Côte", "King's College", "Fishermen", "VFAG", "31977", "40218")
+    assert_kept(out, "Merci, everyone. Nhad and Mam farmed. Cô ", " Sensei came.", "House cold but tidy. "
+                "Daidí was out. P07 said so.", " rang.")
+    assert re.search(r"Sain/2024/\w+/tape1\.wav", out) and " Ní " not in out.split("Interviewer")[1], out
+
+
+def test_what_a_review_of_the_fourteenth_sets_fixes_found(tmp_path, passphrase):
+    """Faults a fresh-eyes review found in those fixes: a patient's answer under the label
+    "Patient" read as a header's number; a name opening a sentence kept as a foreign word
+    ("Graça brought food"); "Nic" alone kept as a particle; "FY-2023" and "the A-1000 form"
+    read as licences; a Dublin district ("D08") kept as a study's code; "ʻOhana Day" replaced;
+    "Independent Office for Police Conduct (IOPC)" replaced as a body known by its initials;
+    and "IfanMorgan" kept where the key has "Ifan Rhys Morgan"."""
+    text = ("Nurse: What was your blood sugar?\n\nPatient: 112\n\nNurse: And your weight?\n\nPatient: 168\n\n"
+            "Nurse: Anything else?\n\nPatient: Graça brought food. My cousin Nic said so. Our budget for FY-2023 was cut "
+            "and the A-1000 form was lost. She moved to D08 last year. Our ʻOhana Day was fun. We complained to "
+            "the Independent Office for Police Conduct (IOPC).\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Graça", "Nic ", "D08")
+    assert_kept(out, "Patient: 112", "Patient: 168", "FY-2023", "A-1000", "ʻOhana Day",
+                "Independent Office for Police Conduct (IOPC)")
+    # a folder's name joins the first and last words of a name with a middle one
+    _, out = deid_one(tmp_path, "b.txt", "Audio file: Sain/2024/IfanMorgan/tape1.wav\nNarrator: Ifan Rhys Morgan\n\n"
+                      "I: Hello.\n\nR: Hello.\n")
+    assert_gone(out, "IfanMorgan", "Ifan")

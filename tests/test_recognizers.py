@@ -79,6 +79,10 @@ CASES = [
     (R.ReferenceNumberRecognizer, "EF 35% per echo 1/2024, seen 12/2023", []),
     (R.ReferenceNumberRecognizer, '"participant_id": "CD-117-004", and RJ-55102-B; not COVID-19', ["CD-117-004", "RJ-55102-B"]),
     (R.ReferenceNumberRecognizer, "paid with the card ending in 8826 and her phone was off", ["8826"]),
+    (R.ReferenceNumberRecognizer, "I got the license, RN-31977, and my member number, 40218, from when I was ten; "
+     "respondent LHS-0233, FY-2023 and form A-1000", ["RN-31977", "40218"]),
+    (R.ReferenceNumberRecognizer, "Lorry reg. given for yard parking: 171-MO-4418. Not ISO-9001 or COVID-19 or 12-10-2023",
+     ["171-MO-4418"]),
     (R.SocialHandleRecognizer, "follow @tomreyes_sp on there", ["@tomreyes_sp"]),
     (R.SocialHandleRecognizer, "mail me at tom@example.com", []),
     (R.PostcodeRecognizer, "Old Dover Road | Canterbury CT2 7QE", ["Canterbury", "CT2 7QE"]),
@@ -315,3 +319,25 @@ def test_speaker_label(label, name):
     from deid.labels import name_in
     got = name_in(label, 0, 0)
     assert (got.mention.text if got else None) == name
+
+
+# (readings of one name over a batch, NER's kind of this mention, the name) -> the agreed kind
+P, L, O = "person", "place", "institution"
+KINDS = [
+    ({P: 1, L: 1, "address": 2}, P, "Oxenholt", L),          # an address's town outweighs NER
+    ({P: 1, L: 4}, P, "Fearnley Lock", L),                   # most readings
+    ({P: 1, L: 3, "cue": 1}, L, "Sugar", P),                 # "we call him Sugar": the cue wins
+    ({P: 1, L: 2}, P, "Shirley", P),                         # a first name alone is a town only by an address
+    ({P: 1, O: 1}, O, "Marie-Ève Tremblay-Gagnon", P),       # a tie, and a first name opens it
+    ({P: 1, O: 1}, O, "Fosse Freight", O),                   # a tie, no first name: as NER read it
+    ({L: 3}, L, "Leeds", L),                                 # no disagreement
+]
+
+
+@pytest.mark.parametrize("count, kind, text, agreed", KINDS)
+def test_one_kind_agreed_for_a_name(count, kind, text, agreed):
+    from collections import Counter
+    from deid import kinds
+    from deid.model import Kind
+    votes = Counter({Kind(k) if k in (P, L, O) else k: n for k, n in count.items()})
+    assert kinds._winner(votes, Kind(kind), text) == Kind(agreed)

@@ -15,6 +15,7 @@ import regex
 
 from deid import analyzer
 from deid.labels import labels_of
+from deid.shapes import FIELD_VALUE
 from deid.truecase import glottal_stops, is_uncased, recase_capitals, truecase, truecase_lower_lines
 from transcript import Transcript
 
@@ -232,7 +233,6 @@ def field_values(d: Doc) -> list:
     ("Recording ID: GCFF-0042" is the turn "GCFF-0042" of speaker "Recording ID"): detection
     never sees the cue, so the field's value is found here."""
     from presidio_analyzer import RecognizerResult
-    from deid.recognizers import FIELD_VALUE
     out = []
     for t, off in zip(d.transcript.turns, d.offsets):
         value = FIELD_VALUE.fullmatch(t.text.strip()) if t.speaker and FIELD_CUE.search(t.speaker.strip()) else None

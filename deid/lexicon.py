@@ -270,6 +270,12 @@ INSTITUTION_KINDS = (
     "Works", "Freezing Works", "Factory", "Brewery", "Distillery", "Colliery", "Abattoir",
     # newspapers name a town's paper, and so the town
     "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier", "Police Station", "Garda Station")
+# the kinds of body that are one word ("Hospital", "Trust"): a name ends in one ("Gulf Fishermen's
+# Association") or has one before "of" ("Society of Friends")
+BODY_KINDS = frozenset(k for k in INSTITUTION_KINDS if " " not in k)
+# every word of a kind, of a kind of two words too ("Medical" of "Medical Center", "Nursing" of
+# "Nursing Home"): a word that can follow a monarch's name in a body's ("Queen's Medical Center")
+BODY_KIND_WORDS = frozenset(w for k in INSTITUTION_KINDS for w in k.split())
 # kinds of body said after a name in speech, which a cased text would capitalise: "bethesda
 # hall", "watt brothers fishing limited", "mac duff lifeboat station" (not kinds in cased
 # text: "Dexter Hall" is a person)

@@ -15,6 +15,7 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer
 from deid import entity as ent
 from deid import lexicon, names, words
 from deid.address import AddressRecognizer
+from deid.shapes import CODE, NOT_A_DATE, NOT_A_YEAR, SPACED_CODE
 from deid.truecase import word_surname
 
 # A capitalised name word: Marsh, O'Neil, McAllister, Mwangi, Tomás, Lindqvist-Shaw
@@ -109,9 +110,6 @@ class IdentifierNumberRecognizer(PatternRecognizer):
 
 CUES = "|".join(re.escape(c) for c in sorted(lexicon.NUMBER_CUES, key=len, reverse=True))
 COURTS = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in lexicon.NEUTRAL_CITATION_COURTS)
-CODE = r"(?=[A-Z0-9/\-.]*\d)[A-Z0-9][A-Z0-9/\-.]{2,}[A-Z0-9]"   # letters, digits, slashes; a digit in it
-# a code of letters, a space, digits in groups: "no. HAL 142", "number RTW 4418203", "VAT no. GB 219 4471 08"
-SPACED_CODE = r"[A-Z]{2,5}[ \t]\d{3,}(?:[ \t]\d{2,})*"
 STANDARDS = "|".join(lexicon.STANDARDS_BODIES)
 # the county letters of an Irish plate
 IRISH_COUNTIES = "C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|T|TN|TS|W|WD|WH|WX|WW"
@@ -120,11 +118,6 @@ VEHICLE = r"[A-Z]{2}\d{2}[ ]?[A-Z]{3}"
 VEHICLE_CUES = "|".join(lexicon.VEHICLE_CUES)
 # what is said between a cue and its number: "the registration is", "registration began"
 SAID_IS = r"[ \t]+(?i:is|was|began|begins|starts|started)(?:[ \t]+with)?"
-NOT_A_YEAR = r"(?!(?:19|20)\d\d(?![\w/\-.]))"   # "the council grant 2019" is a year, not a grant's number
-NOT_A_DATE = r"(?!\d{1,2}/\d{1,2}/\d{2,4}\b)(?!(?:19|20)\d{2}/\d{2}\b)(?!\d{1,2}/(?:19|20)\d{2}\b)"  # nor "1/2024"
-
-# a field's whole value that is a number or a code ("GCFF-0042", "00482913"; not a date or a year)
-FIELD_VALUE = re.compile(rf"{NOT_A_DATE}{NOT_A_YEAR}(?:{CODE}|{SPACED_CODE}|\d{{3,}})")
 
 
 class ReferenceNumberRecognizer(PatternRecognizer):

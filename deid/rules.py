@@ -238,12 +238,9 @@ def _known_by_initials(name: str, text: str) -> bool:
     from deid.abbrev import initials_of
     acronym = initials_of(name)
     toks = ent.tokens(name)
-    kind = toks[-1] in BODY_KINDS or any(a in BODY_KINDS and b in ("of", "for") for a, b in zip(toks, toks[1:]))
+    kind = toks[-1] in lexicon.BODY_KINDS or any(a in lexicon.BODY_KINDS and b in ("of", "for") for a, b in zip(toks, toks[1:]))
     return 3 <= len(acronym) <= 6 and acronym not in lexicon.ACRONYMS and kind and \
         re.search(r"(?<![\w\-])%s(?![\w\-])" % re.escape(acronym), text) is not None
-
-
-BODY_KINDS = frozenset(k for k in lexicon.INSTITUTION_KINDS if " " not in k)
 
 
 # the last words that make capitals a body's or a place's name, heading or not: "3. RIVERSIDE

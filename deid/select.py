@@ -531,7 +531,6 @@ PROVISION = re.compile(r"(?:r|rr|s|ss|reg|para|art|sch)\.[ ]?\d[\w.()]*")
 
 
 ROYAL = re.compile(r"(?:Queen|King|Prince|Princess)['’]s\b")
-BODY_KIND_WORDS = frozenset(w for k in lexicon.INSTITUTION_KINDS for w in k.split()) - {"Agency"}
 
 
 def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> bool:
@@ -565,7 +564,7 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
         return False  # a known acronym and a number: a test result, "CRP 214"; a doctor's grade, "F2s"
     if any(t in lexicon.ACRONYMS for t in toks) and all(t in lexicon.ACRONYMS or words.is_everyday(t) for t in toks):
         return False  # a known acronym and everyday words: a post or a unit, "GP Partner", "ICU Nurse"
-    if ROYAL.match(core) and any(t in BODY_KIND_WORDS for t in toks[1:]):
+    if ROYAL.match(core) and any(t in lexicon.BODY_KIND_WORDS for t in toks[1:]):
         return "\n" not in core   # a hospital or a college named for a monarch: "King's College Hospital"
         # (not the court's "Queen's Bench Division", nor a counsel)
     if all(_generic(t) for t in toks) or any(t.lower() in lexicon.public_words() for t in toks) and \

@@ -1,0 +1,17 @@
+"""The shapes an identifying number is written in, as regular-expression text.
+
+Shared by the recognizers (a number after its cue) and by the layout's header fields (a
+field's whole value), so that neither imports the other.
+"""
+from __future__ import annotations
+
+import re
+
+CODE = r"(?=[A-Z0-9/\-.]*\d)[A-Z0-9][A-Z0-9/\-.]{2,}[A-Z0-9]"   # letters, digits, slashes; a digit in it
+# a code of letters, a space, digits in groups: "no. HAL 142", "number RTW 4418203", "VAT no. GB 219 4471 08"
+SPACED_CODE = r"[A-Z]{2,5}[ \t]\d{3,}(?:[ \t]\d{2,})*"
+NOT_A_YEAR = r"(?!(?:19|20)\d\d(?![\w/\-.]))"   # "the council grant 2019" is a year, not a grant's number
+NOT_A_DATE = r"(?!\d{1,2}/\d{1,2}/\d{2,4}\b)(?!(?:19|20)\d{2}/\d{2}\b)(?!\d{1,2}/(?:19|20)\d{2}\b)"  # nor "1/2024"
+
+# a field's whole value that is a number or a code ("GCFF-0042", "00482913"; not a date or a year)
+FIELD_VALUE = re.compile(rf"{NOT_A_DATE}{NOT_A_YEAR}(?:{CODE}|{SPACED_CODE}|\d{{3,}})")

@@ -177,13 +177,15 @@ def is_generic(text: str) -> bool:
 
 def searchable(form: str) -> bool:
     """Whether a real form of the key is looked for everywhere (known-entity pass, leak
-    check): not generic words, not a bare short number, not a fragment like "ll"."""
+    check): not generic words, not a bare short number or a year, not a fragment like "ll"."""
     core = form.strip()
     if is_generic(core) or len(core) < 3 or core.rstrip(".").title() in BUSINESS_SUFFIXES \
             or core.rstrip(".") in BUSINESS_SUFFIXES:
         return False
     if re.fullmatch(r"[\d\s\-/.,]+", core):
-        return len(re.sub(r"\D", "", core)) >= 5
+        digits = re.sub(r"\D", "", core)
+        # four digits that are no year: a collar number found once, bare in another file
+        return len(digits) >= 5 or len(digits) == 4 and core.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", core)
     return bool(re.match(r"[\w@+(]", core)) and sum(c.isalpha() for c in core) >= 2 or "@" in core
 
 

@@ -24,6 +24,8 @@ TITLES = "|".join(lexicon.TITLES_WRITTEN)
 WRAPPED = "|".join(lexicon.WRAPPED_TITLES)
 RELATIONS = "|".join(re.escape(r) for r in lexicon.RELATIONS)
 RANKS = "|".join(lexicon.POLICE_RANKS)
+# ranks of officers who wear a number, written before their name ("Officer Diaz (4471)")
+BADGE_RANKS = "Officer|Sergeant|Garda|Deputy|Trooper|Detective|CO"
 KIN = "|".join(re.escape(r) for r in lexicon.RELATIONS + lexicon.TITLES_WRITTEN + ("Mummy", "Nan", "Gran", "Sir", "Boss"))
 
 
@@ -139,6 +141,8 @@ class ReferenceNumberRecognizer(PatternRecognizer):
         Pattern("short cue number", r"(?<=\b(?i:locker|pager|bleep|extension|ext\.?)[ \t]*(?:no\.?|number|#)?[ \t]*)"
                 r"\d{3}\b(?![.,]\d)", 0.6),
         Pattern("collar number", rf"(?<=\b(?:{RANKS})[ \t]+)\d{{3,5}}\b(?=[ \t]+[A-Z])", 0.7),
+        # ... or in brackets after the officer's name: "PC Gemma Rowbotham (4471)", "Sgt. Boyce (#2217)"
+        Pattern("collar in brackets", rf"(?<=\b(?:{RANKS}|{BADGE_RANKS})\.?[ \t]+{NAME}(?:[ \t]+{NAME}){{0,2}}[ \t]*\(#?)\d{{3,5}}(?=\))", 0.7),
         Pattern("number after no.", rf"(?<=\b(?i:no)\.[ \t]*){NOT_A_DATE}(?:{CODE}|{SPACED_CODE})\b", 0.7),
         Pattern("slashed", rf"(?<![/\w]){NOT_A_DATE}(?:[A-Z]{{1,5}}/)?(?=[A-Z0-9/]*\d{{3}})(?=[A-Z0-9/]*(?:[A-Z]|\d{{4}}))[A-Z0-9]{{1,6}}/[A-Z0-9]{{1,6}}"
                 rf"(?:/[A-Z0-9]{{1,6}})?\b(?!/)", 0.6),

@@ -1533,3 +1533,18 @@ def test_what_a_review_of_the_fourteenth_sets_fixes_found(tmp_path, passphrase):
     _, out = deid_one(tmp_path, "b.txt", "Audio file: Sain/2024/IfanMorgan/tape1.wav\nNarrator: Ifan Rhys Morgan\n\n"
                       "I: Hello.\n\nR: Hello.\n")
     assert_gone(out, "IfanMorgan", "Ifan")
+
+
+def test_a_number_found_once_is_found_bare_in_another_file(tmp_path, passphrase):
+    """Seen on final12: a collar number after its cue in an inquest record ("collar number
+    4471") stayed bare in a handover note of the same study; a year that was an identifier's
+    digits is no identifier elsewhere."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("PC Gemma Rowbotham, collar number 4471, found him by the lock.\n")
+    (tmp_path / "in" / "b.txt").write_text("Police liaison: Gemma Rowbotham, 4471, coming at 14:00. "
+                                          "Admitted in 2019 with 1200 ml of fluid.\n")
+    res = run("deid", tmp_path / "in", "--study", tmp_path / "s", "--out", tmp_path / "o")
+    assert res.exit_code == 0, res.output
+    out = (tmp_path / "o" / "b.txt").read_text()
+    assert_gone(out, "4471", "Rowbotham")
+    assert_kept(out, "2019", "1200 ml", "14:00")

@@ -70,6 +70,10 @@ CASES = [
     (R.ReferenceNumberRecognizer, "the meeting on 12/03/2021 agreed it, no. 3 in the list", []),
     (R.ReferenceNumberRecognizer, "The appellant's phone (number ending 4471) was seized", ["4471"]),
     (R.ReferenceNumberRecognizer, "Attending officers PC 4471 Dunmore and PC 5092 Akhtar", ["4471", "5092"]),
+    # a collar or badge number in brackets after the officer's name (not a year, not a page)
+    (R.ReferenceNumberRecognizer, "Police liaison: PC Gemma Rowbotham (4471) coming 14:00", ["4471"]),
+    (R.ReferenceNumberRecognizer, "CO Ramirez (#2217) and Officer Diaz (905) came", ["2217", "905"]),
+    (R.ReferenceNumberRecognizer, "Dr Gemma Rowbotham (2019) and Prof. Lee (p. 212) wrote", []),
     (R.ReferenceNumberRecognizer, "the club lost its council grant 2019; grant 44120 came", ["44120"]),
     (R.ReferenceNumberRecognizer, "West Midlands Police. Log 2217 of 09/02/2024", ["2217"]),
     (R.ReferenceNumberRecognizer, "case 2019-CV-0412 and the file 2020-FAM-118", ["2019-CV-0412", "2020-FAM-118"]),

@@ -105,8 +105,9 @@ NUMBER_BEFORE = re.compile(r"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|Plot)[ \t]+[
 CONTEXT = re.compile(r"\b(?:address(?: is)?|live at|lives at|living at|located at|moved to|send (?:it|them) to|"
                      r"sent to|deliver(?:ed)? to|ship(?:ped)? to|arrived at)[ \t]*:?[ \t]+", re.I)
 # a full stop after a postcode or a whole word, before a capital: the sentence ends ("... Oxenholt
-# WF16 9XZ. Fearnley Lock is"; not "Mt. Pleasant", "St. John's", "Main Blvd. Springfield")
-SENTENCE_END = r"(?:(?<=\d[A-Z]{2})|(?<=[a-z]{3})(?<!Blvd)(?<!Pkwy)(?<!Cres)(?<!Terr))\.(?=[ \t]+[A-Z])"
+# WF16 9XZ. Fearnley Lock is", "sent to 07700 900418. Left voicemail"; not "Mt. Pleasant", "St.
+# John's", "Main Blvd. Springfield")
+SENTENCE_END = r"(?:(?<=\d[A-Z]{2})|(?<=[a-z]{3})(?<!Blvd)(?<!Pkwy)(?<!Cres)(?<!Terr)|(?<=\d{3}))\.(?=[ \t]+[A-Z])"
 # (not a time: "arrived at about 11.10pm", "at 9:30 am")
 # (nor when: "LEFT HOME ADDRESS BETWEEN 22:30 AND 23:20")
 CONTEXT_BODY = re.compile(r"(?!(?i:about|around|roughly|approximately|exactly|just|nearly|gone|half|quarter|"
@@ -149,7 +150,7 @@ def streets(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for rx in STREET_RX for m in rx.finditer(text)]
     for m in CONTEXT.finditer(text):
         body = CONTEXT_BODY.match(text, m.end())
-        if body:
+        if body and not _a_phone_number(body.group()):   # "Text sent to 07700 900418": a phone's
             spans.append((m.end(), body.end()))
     return spans
 

@@ -37,6 +37,9 @@ CASES = [
     (AddressRecognizer, "I live at 742 Evergreen Terrace, Springfield, IL 62704 now",
      ["742 Evergreen Terrace, Springfield, IL 62704"]),
     (AddressRecognizer, "Send it to Via Roma 131 please", ["Via Roma 131"]),
+    # a phone number after "sent to" is no address, nor the word after its full stop
+    (AddressRecognizer, "Client did not attend. Text sent to 07700 900418. Left voicemail.", []),
+    (AddressRecognizer, "Letter sent to 14 Harrow Road. Reply awaited.", ["14 Harrow Road."]),
     (AddressRecognizer, "Our office: 4410 N. 72nd Street, Omaha, NE 68134.", ["4410 N. 72nd Street, Omaha, NE 68134"]),
     (AddressRecognizer, "the diner at 221 W 45th St was busy", ["221 W 45th St"]),
     (AddressRecognizer, "she lives at forty Birch Street by the river", ["forty Birch Street"]),

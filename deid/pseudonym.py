@@ -83,6 +83,32 @@ def scramble(text: str, rng) -> str:
     return re.sub(r"[^\W_]+", lambda m: other(m.group()), text)
 
 
+PHONE = re.compile(r"\+?[\d(][\d \t\-().]{7,}\d")
+TAIL = 9   # the digits a phone number has however it is written, with its country's code or without
+
+
+def phone_tail(text: str) -> str:
+    """The last nine digits of a phone number ("700900412" of "+44 7700 900412" and of "07700
+    900412"); "" for anything else."""
+    digits = re.sub(r"\D", "", text)
+    return digits[-TAIL:] if PHONE.fullmatch(text.strip()) and len(digits) >= TAIL else ""
+
+
+def same_number(core: str, known: str, rng) -> str:
+    """The pseudonym of a phone number written another way, written this way: its last nine
+    digits those of the number's pseudonym, the digits before them (a country's code, a trunk
+    "0") drawn anew, so that none is kept ("+44 7700 900412" -> "+61 2285 182…" after "07700
+    900418" -> "55772 285182")."""
+    digits = re.sub(r"\D", "", core)
+    lead = len(digits) - TAIL
+    head = digits[:lead]
+    while head == digits[:lead] and lead:
+        head = "".join(rng.choice("123456789") for _ in range(lead))
+    new = head + phone_tail(known)
+    it = iter(new)
+    return re.sub(r"\d", lambda _: next(it), core)
+
+
 def _fits(p: str, role: str, gender: str | None) -> bool:
     """Whether a word's pseudonym can stand in this role: one word, a first name of the
     gender; or a surname, not a first name only ("Sheri") nor a word of a place ("Rapids")."""
@@ -150,6 +176,7 @@ class Pseudonyms(PlaceNames):
         self._memo: dict = {}  # each pool's candidates not yet found taken (pools.draw)
         self._memo2: dict = {}  # the same, for names of two words whose first word is new
         self.owner: dict[str, str] = {}  # pseudonym -> the first real form given it
+        self.phones: dict[str, str] = {}  # a phone number's last nine digits -> its pseudonym
         for real, pseudo in pairs:
             self.remember(real, pseudo, new=False)
             label = BRACKET_LABEL.fullmatch(pseudo)
@@ -196,6 +223,8 @@ class Pseudonyms(PlaceNames):
         self.used.add(ent.key_of(pseudo))
         self.used.update(pools.words_of(pseudo))
         self.real_words.update(pools.words_of(real))
+        if (tail := phone_tail(real)) and phone_tail(pseudo):
+            self.phones.setdefault(tail, pseudo)
         rw, pw = k.split(), pseudo.split()
         if len(rw) > 1 and len(pw) == len(rw):  # for initials: "H. Marsh" of "Helen Marsh"
             for w in {rw[0], rw[-1]}:
@@ -326,7 +355,9 @@ class Pseudonyms(PlaceNames):
             p = f"[{Kind(kind).value.upper()} {self._count(kind)}]"
             self.remember(core, p)
             return p
-        if kind != "person" and CODE.fullmatch(core):   # a postcode or reference: its shape, other characters
+        if kind == "contact" and (tail := phone_tail(core)) in self.phones:   # "+44 7700 900412" after "07700 900412"
+            p = self._fresh(lambda: same_number(core, self.phones[tail], self.rng))
+        elif kind != "person" and CODE.fullmatch(core):   # a postcode or reference: its shape, other characters
             p = self._fresh(lambda: scramble(core, self.rng))
         elif kind == "contact":
             p = self._contact(core, hint)

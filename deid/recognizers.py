@@ -156,7 +156,9 @@ class ReferenceNumberRecognizer(PatternRecognizer):
         # an Irish number plate: year, county, number, "171-MO-4418"
         Pattern("irish plate", rf"(?<![\w\-])\d{{2,3}}-(?:{IRISH_COUNTIES})-\d{{1,6}}(?![\w\-])", 0.7),
         Pattern("masked", r"\b[xX*#]{3}-[xX*#]{2}-\d{4}\b", 0.7),
-        Pattern("numbered", r"(?<=[A-Za-z][ \t]?)#[ \t]?\d{3,}\b", 0.6),
+        # the digits after a "#" ("Intake # 81947732", "Intake #: 81947732"), the "#" left out, so that
+        # the number is one name however it is written
+        Pattern("numbered", r"(?<=[A-Za-z][ \t]?#:?[ \t]?)\d{3,}\b", 0.6),
         Pattern("neutral citation", rf"(?<=\[(?:19|20)\d{{2}}\][ \t]+(?:{COURTS})[ \t]+)\d{{1,5}}\b", 0.8),
     ]
 

@@ -251,3 +251,25 @@ def test_a_names_particles_go_with_it():
     assert "van" not in whole.split() and "der" not in whole.split() and len(whole.split()) == 2, whole
     assert ps.pseudonym("van der Merwe", "person") == whole.split()[-1]
     assert "de" not in ps.pseudonym("Tomás de la Fuente", "person").split()
+
+
+@pytest.mark.parametrize("first, second", [
+    ("07700 900412", "+44 7700 900412"),
+    ("+1 (555) 010-0142", "555-010-0142"),
+    ("0044 (0)7700-900412", "07700 900412"),
+])
+def test_one_phone_written_two_ways_has_one_number(first, second):
+    """Seen on final10: a mobile in a chat ("07700 900412") and as a caller's label ("+44 7700
+    900412") got two numbers. The last nine digits are one number's; the country's code is
+    drawn anew, never kept."""
+    p = Pseudonyms([], seed=3)
+    a, b = p.pseudonym(first, "contact"), p.pseudonym(second, "contact")
+    digits = lambda s: re.sub(r"\D", "", s)
+    assert digits(a)[-9:] == digits(b)[-9:] != digits(second)[-9:]
+    assert len(b) == len(second) and digits(b)[:-9] != digits(second)[:-9]
+
+
+def test_phone_tail_only_of_phone_numbers():
+    from deid.pseudonym import phone_tail
+    assert phone_tail("07700 900412") == "700900412"
+    assert phone_tail("j.osei@uni.ac.uk") == phone_tail("1234") == phone_tail("Ward 7, 2019-2024 beds") == ""

@@ -75,6 +75,8 @@ CASES = [
     (R.ReferenceNumberRecognizer, "Attending officers PC 4471 Dunmore and PC 5092 Akhtar", ["4471", "5092"]),
     # a collar or badge number in brackets after the officer's name (not a year, not a page)
     (R.ReferenceNumberRecognizer, "Police liaison: PC Gemma Rowbotham (4471) coming 14:00", ["4471"]),
+    # the digits after "#", without it: one number however it is written
+    (R.ReferenceNumberRecognizer, "Intake # 81947732. Priority 2; ticket #11802", ["81947732", "11802"]),
     (R.ReferenceNumberRecognizer, "CO Ramirez (#2217) and Officer Diaz (905) came", ["2217", "905"]),
     (R.ReferenceNumberRecognizer, "Dr Gemma Rowbotham (2019) and Prof. Lee (p. 212) wrote", []),
     (R.ReferenceNumberRecognizer, "the club lost its council grant 2019; grant 44120 came", ["44120"]),

@@ -5,12 +5,14 @@ linked first, and a town would get a person's pseudonym in one place and a town'
 its address. Read over the whole batch before linking, the kind most mentions and the
 strongest evidence agree on is every mention's.
 
+    apart(plans, index)      # people named together, read as one name, parted
     agree(plans, index)      # after the mentions of every file, before linking
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from deid import entity as ent
 from deid import names
@@ -38,6 +40,35 @@ def agree(plans, index) -> None:
             k = ent.key_of(m.text)
             if m.kind in AGREED and k in votes and k not in index.entity_of:
                 m.kind = _winner(votes[k], m.kind, m.text)
+
+
+# what joins the names of people said together: "Kacey-Leigh and Nevaeh", "Shannon, Kacey-Leigh"
+JOINED = re.compile(r"[ \t]*(?:,|&|\band\b)[ \t]*")
+
+
+def apart(plans, index) -> None:
+    """A mention that is names of people joined ("Kacey-Leigh and Nevaeh", which NER read as
+    one organisation) parted into one person's mention each, where every part is a person
+    named elsewhere in the batch or in the key; so that neither gets a body's pseudonym."""
+    people = set(index.people_with)
+    for plan in plans:
+        for m in plan.mentions:
+            if m.kind == Kind.PERSON and not JOINED.search(m.text):
+                people.add(ent.key_of(m.text))
+                people.update(t.lower() for t in ent.tokens(m.text))
+    for plan in plans:
+        for m in plan.mentions:
+            parts = _parts(m) if m.kind in AGREED and JOINED.search(m.text) else []
+            if len(parts) > 1 and all(ent.key_of(p.text) in people for p in parts):
+                plan.remove(m)
+                for p in parts:
+                    plan.set(p, None)
+
+
+def _parts(m: Mention) -> list[Mention]:
+    bounds = [0] + [i for j in JOINED.finditer(m.text) for i in j.span()] + [len(m.text)]
+    return [replace(m, start=m.start + a, end=m.start + b, text=m.text[a:b], kind=Kind.PERSON, flags=list(m.flags))
+            for a, b in zip(bounds[::2], bounds[1::2]) if b > a]
 
 
 def _vote(votes: dict[str, Counter], m: Mention) -> None:

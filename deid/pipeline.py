@@ -3,7 +3,7 @@
     detect (Presidio, batched)        detect.py, analyzer.py, recognizers.py
       -> select spans                 select.py
       -> mentions and their flags     rules.py
-      -> one kind per name            kinds.py
+      -> parted, one kind per name    kinds.py
       -> link to entities             linker.py
       -> plan pseudonyms              plan.py (pseudonym.py)
       -> known names found again      known.py (matcher.py)
@@ -129,6 +129,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
     # no pseudonym may hold a word of a name found anywhere in the batch
     run.planner.ps.reserve([m.text for plan in plans for m in plan.mentions if m.kind != Kind.DATE] +
                            [lab.mention.text for doc in docs for lab in doc.labels.values()])
+    kinds.apart(plans, run.index)
     kinds.agree(plans, run.index)   # (before linking: the first mention linked would decide)
     for doc, plan in zip(docs, plans):
         _link_labels(run, doc, None)

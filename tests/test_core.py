@@ -1548,3 +1548,19 @@ def test_a_number_found_once_is_found_bare_in_another_file(tmp_path, passphrase)
     out = (tmp_path / "o" / "b.txt").read_text()
     assert_gone(out, "4471", "Rowbotham")
     assert_kept(out, "2019", "1200 ml", "14:00")
+
+
+def test_people_named_together_are_parted(tmp_path, passphrase):
+    """Seen on final5: NER read "Kacey-Leigh and Nevaeh" as one organisation, so the two
+    girls got a body's pseudonym there ("North Deer Prairie and Wheatmont") and their own
+    elsewhere. Names of people joined by "and" or a comma are one person each; a body named
+    so ("Marks and Spencer") stays one where its parts are nobody's names."""
+    text = ("Child: Kacey-Leigh BURROWS      DOB: 14/03/2016\n"
+            "Sibling: Nevaeh MAGUIRE (half-sister)\n\n"
+            "Present: Shannon, Kacey-Leigh, Nevaeh. Shannon works at Marks and Spencer.\n\n"
+            "Maureen: willing for Kacey-Leigh and Nevaeh to stay with her at weekends.\n")
+    _, out = deid_one(tmp_path, "note.txt", text)
+    assert_gone(out, "Kacey", "Nevaeh", "BURROWS", "MAGUIRE")
+    lines = out.splitlines()
+    kacey, nevaeh = lines[0].split("Child: ")[1].split()[0], lines[1].split("Sibling: ")[1].split()[0]
+    assert f"willing for {kacey} and {nevaeh} to stay" in out, out

@@ -2,9 +2,9 @@
 detection missed them and the leak check that refuses a file use the same matcher, built
 from the same forms, so the leak check can only ever catch a bug.
 
-Texts and forms are cut into tokens (runs of word characters, single other characters);
-a form matches where its tokens follow each other with the same spacing (any whitespace
-for a space). The longest form starting at a word wins. Case rules keep ordinary words
+Texts and forms are cut into tokens (runs of letters and digits, single other characters);
+a form matches where its tokens follow each other with the same spacing (any whitespace, or
+an underscore, for a space). The longest form starting at a word wins. Case rules keep ordinary words
 from matching everywhere:
   any case       a name that is no ordinary word ("Okafor", "helen marsh")
   capitalised    a single ordinary word ("Rose", "Banks"): only as "Rose" or "ROSE"
@@ -27,8 +27,9 @@ import regex
 from deid import lexicon, truecase, words
 from deid.entity import is_stop_word, key_of
 
-# (`regex`, whose \w holds the accents written after a letter: "Ọládipọ̀" is one token)
-TOKEN = regex.compile(r"\w+|[^\w\s]")
+# (`regex`, whose \w holds the accents written after a letter: "Ọládipọ̀" is one token; an
+# underscore parts words as a space does: "fg2_seating_bartek.png", "Bartek_Nowak")
+TOKEN = regex.compile(r"[^\W_]+|[^\w\s]")
 # words before a month that make it part of a date: "next June", "in June"
 DATE_BEFORE = re.compile(r"\b(?:the|next|last|in|of|early|late|mid|this|every|on|since|until|by|from|through|"
                          r"that|each|one|a)[ \t]+$", re.IGNORECASE)
@@ -210,8 +211,8 @@ class NameMatcher:
             if toks[i:i + n] != f.tokens or spaced[i:i + n - 1] != f.spaced:
                 continue
             s, e = spans[i][0], spans[i + n - 1][1]
-            if (s > 0 and (text[s - 1].isalnum() or text[s - 1] in "_@")) or \
-                    (e < len(text) and (text[e].isalnum() or text[e] in "_@")):
+            if (s > 0 and (text[s - 1].isalnum() or text[s - 1] == "@")) or \
+                    (e < len(text) and (text[e].isalnum() or text[e] == "@")):
                 continue
             if not dotted and (text[s - 1:s] == "." or text[e:e + 1] == "." and text[e + 1:e + 2].isalnum()
                                and not FILE_EXTENSION.match(text, e)):

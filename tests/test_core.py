@@ -1564,3 +1564,15 @@ def test_people_named_together_are_parted(tmp_path, passphrase):
     lines = out.splitlines()
     kacey, nevaeh = lines[0].split("Child: ")[1].split()[0], lines[1].split("Sibling: ")[1].split()[0]
     assert f"willing for {kacey} and {nevaeh} to stay" in out, out
+
+
+def test_a_known_name_inside_an_underscored_file_name_is_replaced(tmp_path, passphrase):
+    """Seen on final10: a chat export's attachment "fg2_seating_bartek.png" kept the first
+    name of Bartek Wisniewski (the matcher read "seating_bartek" as one word); a name
+    joined so ("Wisniewski_notes") goes too, and an address's user name stays whole."""
+    chat = ('{"user": "l.newton", "display_name": "Lauren Newton", "text": "Bartek Wisniewski sent the '
+            'seating plan.", "attachments": [{"name": "fg2_seating_bartek.png"}, {"name": '
+            '"Wisniewski_notes_final.docx"}]}\n')
+    _, out = deid_one(tmp_path, "chat.txt", chat)
+    assert_gone(out.lower(), "bartek", "wisniewski", "newton")
+    assert_kept(out, "fg2_seating_", ".png", "_notes_final.docx")

@@ -74,7 +74,9 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
             lead = m.end()
     titled = lead > 0
     if kind in ("institution", "place"):
-        m = re.match(r"(?i)(?:(?:the|at|in|from|to|and|of|with|for|by|on|near)\s+)+", s)
+        m = re.match(r"(?i)(?:(?:the|at|in|from|to|and|of|with|for|by|on|near)\s+)+", s) or \
+            re.match(r"(?:(?:el|la|los|las|le|les|del)\s+)+(?=\w)", s)   # a Spanish or French article in
+        # lower case, before a name NER took for a body: "uno es el rigo" (not "La Quinta Inn")
         if kind == "place" and not m:
             m = DIRECTION_RX.match(s)
         if m and m.end() < len(s):

@@ -1576,3 +1576,14 @@ def test_a_known_name_inside_an_underscored_file_name_is_replaced(tmp_path, pass
     _, out = deid_one(tmp_path, "chat.txt", chat)
     assert_gone(out.lower(), "bartek", "wisniewski", "newton")
     assert_kept(out, "fg2_seating_", ".png", "_notes_final.docx")
+
+
+def test_a_first_name_after_a_spanish_article_is_the_person(tmp_path, passphrase):
+    """Seen on final11: in a quoted text message, "uno es el rigo" (NER: an organisation,
+    "el rigo") gave Rigo a place's pseudonym there and his own everywhere else."""
+    text = ("Field notes. Rigoberto Ortiz, called Rigo, picks on crew 4.\n\n"
+            "- Text from Maribel: \"oye, uno es el rigo. no digas q yo te dije.\" [so Rigo is out.]\n")
+    _, out = deid_one(tmp_path, "notes.txt", text)
+    assert_gone(out.lower(), "rigo", "ortiz")
+    rigo = re.search(r"called (\w+),", out).group(1)
+    assert f"uno es el {rigo}." in out and f"[so {rigo} is out" in out, out

@@ -81,6 +81,11 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
             m = DIRECTION_RX.match(s)
         if m and m.end() < len(s):
             lead = m.end()
+    if kind in ("person", "place"):
+        # a participant's code NER drags in before a name: "P2 Michael Kowalczyk", "LC-04 Mistry"
+        m = re.match(r"[A-Z]{1,3}-?\d{1,4}[ \t]+(?=[A-Z][a-z])", s[lead:])
+        if m:
+            lead += m.end()
     if kind == "person":
         # a date or a number NER drags in before a note's initials: "12/03/2024 BO"
         m = re.match(r"(?:\d+[/.:\-][\d/.:\-]*[ \t]+)+(?=\S)", s[lead:])

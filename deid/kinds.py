@@ -6,6 +6,7 @@ its address. Read over the whole batch before linking, the kind most mentions an
 strongest evidence agree on is every mention's.
 
     apart(plans, index)      # people named together, read as one name, parted
+    nicknamed(plans, texts)  # a name read as two around its quoted nickname, joined
     agree(plans, index)      # after the mentions of every file, before linking
 """
 from __future__ import annotations
@@ -63,6 +64,24 @@ def apart(plans, index) -> None:
                 plan.remove(m)
                 for p in parts:
                     plan.set(p, None)
+
+
+# a nickname in quotes between a first name and a surname: 'Darnell "Slim" Hutchins'
+QUOTED = re.compile(r"[ \t]+[\"“][^\"“”\n]{1,24}[\"”][ \t]+")
+
+
+def nicknamed(plans, texts) -> None:
+    """A first name and a surname found apart around a nickname in quotes ('Darnell "Slim"
+    Hutchins') joined into one mention before linking, so that the nickname is known as the
+    person's before it is met alone ("with Slim and Luis")."""
+    for plan, text in zip(plans, texts):
+        items = sorted(plan.mentions, key=lambda m: m.start)
+        for a, b in zip(items, items[1:]):
+            if a.kind == b.kind == Kind.PERSON and a.turn == b.turn and QUOTED.fullmatch(text, a.end, b.start) \
+                    and a in plan.mentions:
+                plan.remove(a)
+                plan.remove(b)
+                plan.set(replace(a, end=b.end, text=text[a.start:b.end], score=min(a.score, b.score)), None)
 
 
 def _parts(m: Mention) -> list[Mention]:

@@ -56,9 +56,10 @@ def _with_initial(text: str, s: int, kind) -> int:
     return m.start() if m else s
 
 
-# what stands between two parts of one name: spaces, an initial, a nickname in brackets
-# ("Pádraig (Paddy) Ó Súilleabháin", 'Siosaia ("Josh") Maka')
-JOINER = regex.compile(r"[ \t]+(?:[A-Z]\.?[ \t]+|\([\"“'‘]?\p{Lu}\p{Ll}+[\"”'’]?\)[ \t]+)?")
+# what stands between two parts of one name: spaces, an initial, a nickname in brackets or quotes
+# ("Pádraig (Paddy) Ó Súilleabháin", 'Siosaia ("Josh") Maka', 'Darnell "Slim" Hutchins')
+JOINER = regex.compile(r"[ \t]+(?:[A-Z]\.?[ \t]+|\([\"“'‘]?\p{Lu}\p{Ll}+[\"”'’]?\)[ \t]+|"
+                        r"[\"“]\p{Lu}[\p{L}'’]+(?:[ \t]\p{Lu}[\p{L}'’]+)?[\"”][ \t]+)?")
 
 
 def join_names(doc: Doc, plan: FilePlan, linker: Linker, planner: Planner) -> None:

@@ -81,8 +81,8 @@ def name_in(label: str, fno: int, turn: int) -> Label | None:
     if is_role(device.group("name") if device else label):
         return None
     s, e, name = ent.trim(core, 0, device.end("name") if device else len(core), Kind.PERSON)
-    if not name:
-        return None
+    if not name or name.islower() and words.is_common(name) and not label.islower():
+        return None   # (a header's field, "Officer on post": "post" is no one's name written so)
     m = Mention(fno, turn, s, e, Kind.PERSON, 0.9, RECOGNIZER, name)
     return Label(label, m, initials=bool(INITIALS.match(name.strip())))
 

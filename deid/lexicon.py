@@ -490,7 +490,10 @@ NUMBER_CUES = ("case", "file", "record", "reference", "ref", "claim", "policy", 
                "tenancy", "tenant", "contract", "permit", "warrant", "docket", "matter", "project", "grant",
                "protocol", "study", "participant", "unit", "bed", "room", "locker", "extension", "ext", "pager",
                "bleep", "collar", "service", "serial", "vehicle", "plate", "CHI", "PPS", "SSN", "EIN", "TIN",
-               "phone", "mobile", "card", "log", "incident", "crime", "occurrence")
+               "phone", "mobile", "card", "log", "incident", "crime", "occurrence",
+               # registers of professions and premises, and of prisoners
+               "GPhC", "GMC", "NMC", "HCPC", "ODS", "AHPRA", "NPI", "DEA", "DOC", "inmate", "prisoner", "offender",
+               "NDIS", "Medicare", "CRN")
 # bodies whose standards are numbered like a licence: "ISO-9001", "BS-7671"
 STANDARDS_BODIES = ("ISO", "IEC", "EN", "BS", "DIN", "ANSI", "IEEE", "RFC", "ASTM", "NIST", "SI")
 # words before a number plate: "the registration is CN17 LKW", "reg began CU68"

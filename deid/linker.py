@@ -89,8 +89,8 @@ class KeyIndex:
             return False  # one word of a longer name
         if " " in form or not words.is_common(form):
             return True
-        if form in self.aliases and kind == Kind.INSTITUTION:
-            return True   # the short form of an institution ("Kestrel"), found where capitalised
+        if form in self.aliases and kind in (Kind.INSTITUTION, Kind.PERSON):
+            return True   # the short form of an institution ("Kestrel"), a nickname ("Slim"), found where capitalised
         if kind == Kind.PLACE and form == ent.key_of(self.real_of.get(eid, "")) and not words.is_everyday(form):
             return True   # a town whose name is frequent ("Leicester"), not one that is a word ("Reading")
         # a single ordinary word ("Orchestra", "Comedy") is found again only if it is a name:

@@ -130,6 +130,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
     run.planner.ps.reserve([m.text for plan in plans for m in plan.mentions if m.kind != Kind.DATE] +
                            [lab.mention.text for doc in docs for lab in doc.labels.values()])
     kinds.apart(plans, run.index)
+    kinds.nicknamed(plans, [doc.text for doc in docs])
     kinds.agree(plans, run.index)   # (before linking: the first mention linked would decide)
     for doc, plan in zip(docs, plans):
         _link_labels(run, doc, None)

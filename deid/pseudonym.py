@@ -147,6 +147,9 @@ def _without_kind(name: str) -> str:
     return " ".join(ws)
 
 
+# a nickname in quotes between a first name and a surname: 'Darnell "Slim" Hutchins', 'Siosaia ("Josh") Maka'
+QUOTED_NICKNAME = re.compile(r"(?<=\S)[ \t]+\(?[\"“'‘]([^\"“”'‘’()]+)[\"”'’]\)?[ \t]+(?=\S)")
+
 LINKING_WORDS = frozenset({"for", "to", "in"})   # (not "with": "Fosse View with Preet" is NER's misreading)
 
 class Pseudonyms(PlaceNames):
@@ -169,7 +172,8 @@ class Pseudonyms(PlaceNames):
         self.counters = dict(counters or {})
         self.rng = random.Random(seed) if seed is not None else secrets.SystemRandom()
         self.new: list[tuple[str, str]] = []   # (real, pseudonym) added since loading
-        self.short_forms: set[str] = set()      # keys of one-word short forms of institutions
+        self.short_forms: set[str] = set()      # keys of short forms looked for alone: an institution's
+        # name without its kind ("Kestrel"), a person's nickname ("Slim")
         self.run_names: set[str] = set()        # place names made for one word ("Cardiff"), reused
         self.wholes: dict[str, list[tuple[list[str], list[str]]]] = {}  # word -> names it begins or ends
         self._blocked: set[str] = set()  # candidates found taken
@@ -385,7 +389,18 @@ class Pseudonyms(PlaceNames):
         self.remember(core, p)
         if kind == "institution":
             self._short_form(core, p)
+        elif kind == "person":
+            self._quoted_nickname(core, p)
         return p
+
+    def _quoted_nickname(self, core: str, p: str) -> None:
+        """A nickname given in quotes inside a full name ('Darnell "Slim" Hutchins') is what
+        the person is called alone: a form of the person, with the pseudonym's nickname,
+        looked for where it is capitalised however ordinary the word ("Slim")."""
+        real, fake = QUOTED_NICKNAME.search(core), QUOTED_NICKNAME.search(p)
+        if real and fake and len(real.group(1)) > 2:
+            self.remember(real.group(1), fake.group(1))
+            self.short_forms.add(ent.key_of(real.group(1)))
 
     def _short_form(self, core: str, p: str) -> None:
         """An institution is called by its name without its kind ("Prairie Rose" of "Prairie

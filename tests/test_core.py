@@ -1587,3 +1587,23 @@ def test_a_first_name_after_a_spanish_article_is_the_person(tmp_path, passphrase
     assert_gone(out.lower(), "rigo", "ortiz")
     rigo = re.search(r"called (\w+),", out).group(1)
     assert f"uno es el {rigo}." in out and f"[so {rigo} is out" in out, out
+
+
+def test_what_the_fifteenth_held_out_set_showed_in_a_roster(tmp_path, passphrase):
+    """Causes final15 showed in a prison focus group's roster: prisoners' numbers
+    ("A614-229") kept; a nickname in quotes ('Darnell "Slim" Hutchins') kept there and met
+    alone later ("with Slim and Luis") as a body; a participant's code read into a name
+    ("P2 Michael ..." became a name of three words); "post" of the field "Officer on post"
+    taken for a name and replaced in "Post-session"."""
+    text = ("Officer on post: CO Ramirez\n"
+            "Participants (consent log):\n"
+            "P1 Darnell \"Slim\" Hutchins, A614-229, Dogwood Unit\n"
+            "P2 Michael Kowalczyk, A588-017, Dogwood Unit\n\n"
+            "P1: I'll go. Slim. I came in at nineteen.\n\n"
+            "P2: Mostly I'm in the dayroom with Slim and Luis going over essays.\n\n"
+            "[Post-session note: CO Ramirez asked if her name would be used.]\n")
+    _, out = deid_one(tmp_path, "fg.txt", text)
+    assert_gone(out, "Slim", "Darnell", "Hutchins", "Kowalczyk", "A614-229", "A588-017", "Ramirez")
+    assert_kept(out, "Officer on post:", "[Post-session note:", "\nP1 ", "\nP2 ", "P1: I'll go.")
+    slim = re.search(r'P1 \w+ "(\w+)"', out).group(1)
+    assert f"I'll go. {slim}." in out and f"dayroom with {slim} and" in out, out

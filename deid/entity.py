@@ -15,7 +15,7 @@ from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTI
                           LEAD_VERBS, LEGAL_FORMS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES,
                           STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
-from deid.lexicon import KIN_TERMS, PERSON_DOES
+from deid.lexicon import KIN_TERMS, PERSON_DOES, ROLES_BEFORE_NAMES
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
 from deid import words as vocabulary
 from deid.model import Kind
@@ -148,8 +148,8 @@ def _dragged_in(word: str, kind: str, rest: str) -> bool:
         return kind == "person" or kind == "institution" and len(rest.split()) > 1
     if kind != "person":
         return False
-    if word in CREDENTIALS or word.lower() in INTERJECTIONS:
-        return True   # "PharmD Hector Villaseñor", "Sorry Amara, deleted"
+    if word in CREDENTIALS or word.lower() in INTERJECTIONS or word.lower() in ROLES_BEFORE_NAMES:
+        return True   # "PharmD Hector Villaseñor", "Sorry Amara, deleted", "Interviewer Brian Ssemakula"
     from deid import names
     return word.lower() in RELATIONS and word[0].isupper() and (
         word not in names.first_names() or rest.split()[0] in names.first_names())

@@ -120,6 +120,10 @@ INTERJECTIONS = frozenset({"sorry", "ok", "okay", "yes", "no", "yeah", "well", "
                            "welcome", "bye", "night", "ta", "aw", "ah", "oops", "ugh", "great", "lovely", "brilliant"})
 GREETINGS = ("hi", "hey", "hiya", "hello", "thanks", "thank you", "ty", "thx", "cheers", "bye", "congrats")
 # speaker labels that name a role, not a person ("Interviewer:", "S1:", "Speaker 2")
+# roles a record writes before a person's name, no part of it: "Interviewer Brian Ssemakula"
+ROLES_BEFORE_NAMES = frozenset({"interviewer", "interviewee", "respondent", "participant", "moderator",
+                                "facilitator", "researcher", "observer", "translator", "interpreter",
+                                "transcriber", "notetaker", "note-taker", "coder", "caller", "host"})
 ROLE_LABELS = frozenset({
     "interviewer", "interviewee", "respondent", "participant", "moderator", "facilitator", "researcher",
     "speaker", "unknown speaker", "unknown", "host", "co-host", "note-taker", "notetaker", "observer",
@@ -135,7 +139,9 @@ FIELD_LABELS = frozenset({
     "importance", "time", "venue", "location", "present", "apologies", "attendees", "absent", "in attendance",
     "ref", "our ref", "your ref", "dob", "d.o.b.", "ward", "gp", "consultant", "diagnosis", "plan", "action",
     "place", "born", "archive", "reference", "duration", "recorded", "recording", "collection", "project",
-    "summary", "notes", "language", "consent", "site", "role", "age", "occupation", "tape", "session"})
+    "summary", "notes", "language", "consent", "site", "role", "age", "occupation", "tape", "session",
+    # a coding report's (ATLAS.ti, NVivo, MAXQDA): "Comment: IDI with P12", "Memo: ..."
+    "comment", "comments", "memo", "codes", "quotation", "coded by"})
 
 # names of communities Faker's locale lists leave out (West Africa, the Horn of Africa,
 # Punjab and Bengal, Nigeria, Gaelic and Welsh names) and everyday short forms of Slavic names: first names by
@@ -269,7 +275,10 @@ INSTITUTION_KINDS = (
     # workplaces a town grew up around
     "Works", "Freezing Works", "Factory", "Brewery", "Distillery", "Colliery", "Abattoir",
     # newspapers name a town's paper, and so the town
-    "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier", "Police Station", "Garda Station")
+    "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier", "Police Station", "Garda Station",
+    # halls a community meets in (not "Hall" alone: "Dexter Hall" is a person), dispensaries, savings groups
+    "Social Hall", "Community Hall", "Village Hall", "Church Hall", "Parish Hall", "Memorial Hall",
+    "Dispensary", "SACCO", "Sacco")
 # the kinds of body that are one word ("Hospital", "Trust"): a name ends in one ("Gulf Fishermen's
 # Association") or has one before "of" ("Society of Friends")
 BODY_KINDS = frozenset(k for k in INSTITUTION_KINDS if " " not in k)
@@ -467,6 +476,10 @@ PLACE_PREPOSITIONS = ("in", "at", "from", "to", "near", "of")
 # prepositions before a place's own name ("at Fosse Park", "on Bluebell"), and before "the" and
 # a body's short name ("worked at the Royal")
 PLACE_NAME_BEFORE = ("at", "on", "in", "to", "from", "near")
+# the units of government said after a place's name, which make a rare word before them a
+# place: "Seme sub-county", "Mukono District", "Ntunda parish", "Bukeka village"
+ADMIN_UNITS = ("sub-county", "county", "district", "sub-district", "parish", "village", "township",
+               "municipality", "constituency", "division", "sub-location", "province", "prefecture", "governorate")
 SHORT_NAME_BEFORE = ("at", "in", "to", "from", "into", "near", "outside", "inside")
 # words that say one works somewhere, before "at", "for", "by" and the employer's name
 WORK_WORDS = ("work", "works", "worked", "working", "job", "employed", "shift", "shifts")
@@ -534,6 +547,7 @@ DEFAULT_ALLOW = (
 
 # acronyms that name no one, though written in capitals like initials and institutions
 ACRONYMS = frozenset(a for a in DEFAULT_ALLOW if a.isupper()) | frozenset("""
+FGD FGDs IDI IDIs KII KIIs CHV CHVs CHW CHWs CHA CHAs VHT VHTs CHEW CHEWs CHU CHMT SCHMT MCH ANC PNC HC
 A&E ADHD AIDS AKI ALS AMA APA BBC BMI BMJ BP CAMHS CBT CCTV CD CEO CFO CHF CKD COO COPD CPD CPR CPS CQC CRP CSF
 CT CV CVA DBS DIY DKA DM DNA DNACPR DNR DOA DVT ECG EEG EKG ENT EU FBC FOI FY GCSE GDP GDPR GI GMC HB HBA1C HDU
 HIV HMRC HQ HRT IBS ICT IEP IQ IT IV IVF KC KPI KS1 KS2 KS3 KS4 KS5 LGBT LGBTQ MBA MDT MI MMR MRI MRSA MS MSc
@@ -636,7 +650,10 @@ LANGUAGE_NAMES = (
     "Pidgin", "Naija", "Krio",
     # the Indigenous languages of Mexico and Central America migrant workers speak
     "Mixtec", "Mixteco", "Tu'un Savi", "Zapotec", "Zapoteco", "Triqui", "Nahuatl", "Náhuatl", "Purépecha",
-    "Otomí", "Tzotzil", "Tzeltal", "K'iche'", "Q'anjob'al", "Quechua")
+    "Otomí", "Tzotzil", "Tzeltal", "K'iche'", "Q'anjob'al", "Quechua",
+    # of East Africa, and more of South Asia
+    "Luganda", "Dholuo", "Luo", "Kikuyu", "Gikuyu", "Kamba", "Luhya", "Kalenjin", "Kinyarwanda", "Runyankole",
+    "Lusoga", "Acholi", "Ateso", "Sheng", "Kiswahili", "Hindko", "Pothwari", "Sindhi", "Saraiki")
 
 # words of communities' own languages and faiths said in English speech: a greeting, a place
 # of worship, a kind of gathering ("Kia ora", "at the marae", "the langar", "Pākehā")

@@ -499,14 +499,19 @@ def _sentence_word(w: str) -> bool:
 
 
 def _a_body(span: str) -> bool:
-    """Words ending in the kind of a body whose first word is nobody's first name, or in a
-    kind word that is nobody's name ("Ruby Bridges Elementary")."""
+    """Words ending in the kind of a body whose first word is nobody's first name, in a
+    kind word that is nobody's name ("Ruby Bridges Elementary"), or in a kind of two words."""
     toks = span.split()
     if len(toks) < 2:
         return False
     last = toks[-1]
     return last in lexicon.ORG_ENDINGS and toks[0] not in names.first_names() or \
-        last in lexicon.body_words() and last not in names.last_names() and last not in names.first_names()
+        last in lexicon.body_words() and last not in names.last_names() and last not in names.first_names() or \
+        any(len(k) < len(toks) and toks[-len(k):] == list(k) for k in TWO_WORD_KINDS)   # "Nyahera Social Hall"
+
+
+# the kinds of body of two words or more, whose last word may be a surname: "Social Hall", "Police Station"
+TWO_WORD_KINDS = tuple(tuple(k.split()) for k in lexicon.INSTITUTION_KINDS if " " in k)
 
 
 PERSON_WORD = regex.compile(r"(?:Mc|Mac|O'|O’)?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?")

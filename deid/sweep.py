@@ -23,6 +23,7 @@ CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}(?:['’\-]\p{L}+|(?:-\p{Ll}{1
 CAPS_WORD = regex.compile(r"\p{Lu}{4,}")
 PLACE_BEFORE = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(lexicon.PLACE_NAME_BEFORE))   # not "at the Hustings"
 PLACE_CONTEXT = re.compile(r"\b(?:%s)\s+$" % "|".join(lexicon.PLACE_PREPOSITIONS), re.I)
+ADMIN_AFTER = re.compile(r"[ \t]+(?i:%s)\b" % "|".join(lexicon.ADMIN_UNITS))
 WORD = regex.compile(r"(?<![\w'’@.\-/])\p{L}[\p{L}\p{M}'’\-]{2,}(?![\w@]|[.\-/]\w)")   # "Alf" too
 # what is left that could still identify: acronyms, brands in CamelCase, long numbers
 SHORT_CAPS = regex.compile(r"(?<![\w&/\-])\p{Lu}{2,3}(?![\w&/\-])")
@@ -382,9 +383,10 @@ class Sweep:
 
     def _rare(self, doc: Doc, plan: FilePlan, span: Span, w: str, taken: SpanSet) -> None:
         """A rare word capitalised is replaced where it stands for a place ("at Fosse Park",
-        "on Bluebell"), flagged only elsewhere: it may be a service or an event ("after Matins",
+        "on Bluebell", "Seme sub-county"), flagged only elsewhere: it may be a service or an event ("after Matins",
         "the Hustings")."""
-        if PLACE_BEFORE.search(doc.analysed, max(0, span.start - 12), span.start):
+        if PLACE_BEFORE.search(doc.analysed, max(0, span.start - 12), span.start) or \
+                ADMIN_AFTER.match(doc.analysed, span.end):   # "Seme sub-county"
             m = self._possible_miss(doc, span, w, taken)
             if m is not None:
                 plan.set(m[0], m[1])
@@ -416,6 +418,7 @@ class Sweep:
                 not (CAP_WORD.fullmatch(w) or CAPS_WORD.fullmatch(w)):
             return None
         kind = Kind.PLACE if PLACE_CONTEXT.search(doc.analysed[max(0, span.start - 12):span.start]) or \
+            ADMIN_AFTER.match(doc.analysed, span.end) or \
             names.is_town(w) and w not in names.first_names() and w not in names.last_names() else Kind.PERSON
         if kind == Kind.PERSON:   # a person's name is taken whole: "Hope" of "Hope Adeyemi" goes too
             c = whole_name(doc.analysed, Candidate(span.start, span.end, kind, 0.0, "PossibleMiss", "PERSON"),

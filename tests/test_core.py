@@ -1607,3 +1607,19 @@ def test_what_the_fifteenth_held_out_set_showed_in_a_roster(tmp_path, passphrase
     assert_kept(out, "Officer on post:", "[Post-session note:", "\nP1 ", "\nP2 ", "P1: I'll go.")
     slim = re.search(r'P1 \w+ "(\w+)"', out).group(1)
     assert f"I'll go. {slim}." in out and f"dayroom with {slim} and" in out, out
+
+
+def test_what_the_fifteenth_held_out_set_showed_in_a_coding_report(tmp_path, passphrase):
+    """Causes final15 showed in an ATLAS.ti report from Kenya and Uganda: "Comment:" read as
+    a speaker's name; the research's acronyms (IDI, FGD, KII, CHVs, VHT) given pseudonyms; a
+    place before "sub-county" only flagged; "Nyahera Social Hall" a person; "Interviewer"
+    and a language (Luganda) replaced with the interviewer's name."""
+    text = ("Comment: IDI with a VHT, Bukeka village, Nakifuma sub-county, 24 Oct 2023. Interviewer Brian "
+            "Ssemakula, Luganda, translated by Sarah Nakato.\n\n"
+            "Comment: FGD with 8 CHVs, Nyahera Social Hall, Seme sub-county. KII with the focal person.\n")
+    _, out = deid_one(tmp_path, "report.txt", text)
+    assert_gone(out, "Bukeka", "Nakifuma", "Ssemakula", "Nakato", "Nyahera", "Seme ")
+    assert_kept(out, "Comment: IDI with a VHT, ", " sub-county, 24 Oct 2023. Interviewer ", ", Luganda, translated by ",
+                "Comment: FGD with 8 CHVs, ", ". KII with the focal person.")
+    hall = re.search(r"CHVs, ([^,]+), ", out).group(1)   # a body's pseudonym, not a person's of three names
+    assert len(hall.split()) < 3 or hall.endswith("Hall"), out

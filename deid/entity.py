@@ -151,7 +151,8 @@ def _dragged_in(word: str, kind: str, rest: str) -> bool:
     if word in CREDENTIALS or word.lower() in INTERJECTIONS or word.lower() in ROLES_BEFORE_NAMES:
         return True   # "PharmD Hector Villaseñor", "Sorry Amara, deleted", "Interviewer Brian Ssemakula"
     from deid import names
-    return word.lower() in RELATIONS and word[0].isupper() and (
+    # a relation or a kin term said as a title: "Son Darnell", "Chacha Rasheed", "Bhai Harjit"
+    return (word.lower() in RELATIONS or word in KIN_TERMS) and word[0].isupper() and (
         word not in names.first_names() or rest.split()[0] in names.first_names())
 
 
@@ -256,14 +257,17 @@ TITLE_STOP = re.compile(r"\b(?:%s)\.$" % "|".join(TITLES_WRITTEN))   # "Dr." of 
 
 
 def starts_sentence(text: str, at: int) -> bool:
-    """Whether a word at `at` is a sentence's first (the full stop of a title ends none)."""
+    """Whether a word at `at` is a sentence's first, or a table's cell's ("| TM | Intake
+    appointment"); the full stop of a title ends no sentence."""
     raw = text[max(0, at - 40):at]
     before = raw.rstrip(" \t\"“‘'(")
     if raw.rstrip(" \t").endswith((',"', ',“')):
         return True   # a field of a CSV row, quoted: "…,\"Wellness walks"
     if before.endswith("]") and (note := text.rfind("[", max(0, at - 40), at)) >= 0:
         return starts_sentence(text, note)   # after a note that opens one: "? [laughs] Tiny town"
-    return not before or before[-1] in ".!?:;\n…—-" and not TITLE_STOP.search(before)
+    if raw.rstrip(" ").endswith("\t"):
+        return True   # a table's cell: "14/02/2024\tTM\tIntake appointment"
+    return not before or before[-1] in ".!?:;\n…—-|" and not TITLE_STOP.search(before)
 
 
 TITLE_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+$" % "|".join(TITLES_WRITTEN))

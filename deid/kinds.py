@@ -26,7 +26,9 @@ AGREED = (Kind.PERSON, Kind.PLACE, Kind.INSTITUTION)
 # Tenter Croft, Oxenholt WF16 9XZ"), or a cue says it is a person ("we call him Sugar", "Mr Sugar")
 ADDRESS, CUE = "address", "cue"
 CUE_RECOGNIZERS = ("NameContextRecognizer", "TitledPersonRecognizer")
-TOWN_OF_ADDRESS = re.compile(rf",[ \t]*([^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)(?:[ \t]+{POSTCODE})?[ \t]*$")
+# (a state and its postcode after the town: "4/27 Hallam Crescent, Sunshine West, VIC 3020")
+TOWN_OF_ADDRESS = re.compile(rf",[ \t]*([^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)"
+                             rf"(?:,?[ \t]+[A-Z]{{2,3}}(?=[ \t]+\d{{4,5}}[ \t]*$))?(?:[ \t]+(?:{POSTCODE}|\d{{4,5}}))?[ \t]*$")
 
 
 def agree(plans, index) -> None:

@@ -55,6 +55,9 @@ def is_role(label: str) -> bool:
     if toks[0].lower() in lexicon.ROLE_LABELS | lexicon.FIELD_LABELS and all(
             words.is_common(t) and not names.is_name(t.title()) for t in toks[1:]):
         return True
+    # a post: ordinary words and an occupation, "Case manager" (though "Case" is a surname)
+    if len(toks) > 1 and toks[-1].title() in lexicon.OCCUPATIONS and all(words.is_common(t) for t in toks[:-1]):
+        return True
     # ordinary words that are nobody's name: "Nurse Manager", "Note", "Audience Member"
     return all(words.is_common(t) and t.title() not in names.first_names() and t.title() not in names.last_names()
                for t in toks)

@@ -12,14 +12,17 @@ from functools import lru_cache
 # surname ("Pani Agnieszka", "Mummy Funmi", "Doña Chela", "Ông Tiến", "Matron Heseltine")
 HONORIFICS = ("Pani", "Pan", "Ksiądz", "Deaconess", "Doña", "Señora", "Señor", "Mummy", "Aunty", "Matron", "Alhaji",
               "Alhaja", "Ông", "Bà", "Madame", "Monsieur", "Whaea", "Koro", "Kuia", "Puan", "Encik", "Datin", "Datuk",
-              "Kuya", "Chú", "Cô", "Bác", "Dì", "Cậu", "Mợ", "Thím", "Chị", "Múinteoir")
+              "Kuya", "Chú", "Cô", "Bác", "Dì", "Cậu", "Mợ", "Thím", "Chị", "Múinteoir",
+              # of East Africa and of a mosque: an elder, a parent of twins, a teacher, a scholar
+              "Mzee", "Ssalongo", "Nnalongo", "Bwana", "Mwalimu", "Maulana", "Hajia")
 HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
 # ... those that are surnames too, which a title must not make generic: "Dr Pan", "Wei Pan"
 HONORIFIC_SURNAMES = frozenset({"pan", "pani"})
 HONORIFICS_FEMALE = frozenset({"pani", "deaconess", "doña", "señora", "mummy", "aunty", "matron", "alhaja", "bà",
-                               "madame", "whaea", "kuia", "puan", "datin", "cô", "dì", "mợ", "thím", "chị"})
+                               "madame", "whaea", "kuia", "puan", "datin", "cô", "dì", "mợ", "thím", "chị", "nnalongo",
+                               "hajia"})
 HONORIFICS_MALE = frozenset({"pan", "ksiądz", "señor", "alhaji", "ông", "monsieur", "koro", "encik", "datuk", "kuya",
-                             "chú", "cậu"})
+                             "chú", "cậu", "mzee", "ssalongo", "bwana", "maulana"})
 TITLE_WORDS = frozenset({
     "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "nurse", "sister",
     "brother", "father", "pastor", "rev", "reverend", "rabbi", "imam", "coach", "judge", "officer",
@@ -27,6 +30,8 @@ TITLE_WORDS = frozenset({
     "chaplain", "provost", "chancellor", "president", "senator", "mayor", "sir", "madam", "lady", "lord",
     "cllr", "councillor", "fr", "revd", "canon", "deacon", "sgt", "inspector", "detective", "constable",
     "justice", "pc", "pcso", "dc", "dci",
+    # ranks of a prison's officers and of a sheriff's: "CO Ramirez", "Lt. Boyce", "Warden Hale"
+    "co", "lt", "lieutenant", "warden", "cpl", "corporal", "deputy", "trooper",
     # family words NER takes for names ("Mom said", "Dad")
     "mom", "dad", "mum", "mama", "mommy", "daddy", "granny", "grandmother", "grandfather"}) | \
     frozenset(w.lower() for w in ("Dyrektor", "Apostle", "Evangelist", "Prophet", "Chú", "Chị", "Tía", "Tío")) | \
@@ -316,7 +321,8 @@ OCCUPATIONS = frozenset({"Therapist", "Physiotherapist", "Nurse", "Receptionist"
                          "Practitioner", "Assistant", "Administrator", "Worker", "Consultant", "Midwife", "Paramedic",
                          "Surgeon", "Physician", "Psychologist", "Psychiatrist", "Counsellor", "Counselor",
                          "Supervisor", "Clerk", "Driver", "Cleaner", "Porter", "Carer", "Visitor", "Technologist",
-                         "Dietitian", "Dietician", "Optometrist", "Radiographer", "Sonographer", "Phlebotomist"})
+                         "Dietitian", "Dietician", "Optometrist", "Radiographer", "Sonographer", "Phlebotomist",
+                         "Manager", "Coordinator", "Co-ordinator", "Adviser", "Advisor", "Officer", "Lead"})
 # small words that open the name of a church, a school or a hospital ("All Saints", "First
 # Baptist", "Our Lady of Lourdes"): part of the name, not a word before it
 BODY_OPENERS = frozenset({"All", "First", "Second", "Third", "Our"})
@@ -732,7 +738,9 @@ KIN_TERMS = ("Ammi", "Ammi-ji", "Ammiji", "Abbu", "Abba-ji", "Baji", "Bhai", "Bh
              # Welsh (with its mutations: "fy Nhad"), Irish, Vietnamese, Japanese, Hawaiian
              "Mam", "Nhad", "Dad-cu", "Tad-cu", "Mam-gu", "Mamgu", "Taid", "Nain", "Mamaí", "Daidí", "Mamó",
              "Daideó", "Chú", "Cô", "Bác", "Dì", "Cậu", "Mợ", "Thím", "Út", "Sensei", "Obaachan", "Ojiichan",
-             "Baachan", "Jiichan", "Tūtū", "Kupuna")
+             "Baachan", "Jiichan", "Tūtū", "Kupuna",
+             # Swahili and Kikuyu grandparents; "-ji" said after a kin term in Urdu and Punjabi
+             "Jaja", "Shosho", "Cucu", "Babu", "Auntie-ji", "Aunty-ji", "Uncle-ji", "Chacha-ji")
 # Hawaiian words of everyday speech in Hawaii, capitalised at a sentence's start or in an event's
 # name ("ʻOhana Day"): no one's name
 HAWAIIAN_WORDS = ("ʻOhana", "Ohana", "ʻĀina", "Āina", "Aina", "ʻUkulele", "Ukulele", "Mahalo", "Aloha", "Keiki",

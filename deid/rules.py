@@ -200,10 +200,12 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
         w = toks[0]
         if m.kind == Kind.PERSON and (ent.said_as_name(text, m.start, m.end) or _initials(w, text, m.start)):
             return False
+        opening = ent.starts_sentence(text, m.start)
         ordinary = words.is_common(w) or words.is_everyday_plural(w) if m.kind == Kind.PERSON else \
-            words.is_everyday(w) or words.is_everyday_plural(w) or w in lexicon.OCCUPATIONS
+            words.is_everyday(w) or words.is_everyday_plural(w) or w in lexicon.OCCUPATIONS or \
+            opening and words.written_lower(w)   # a word opening a sentence or a cell: "| Intake appointment"
         # (a surname too, "House", opening a sentence as a body: "House cold but tidy")
-        surname = w.title() in last and not (m.kind == Kind.INSTITUTION and ent.starts_sentence(text, m.start))
+        surname = w.title() in last and not (m.kind == Kind.INSTITUTION and opening)
         return ordinary and w.title() not in first and not surname and w not in names.place_words() \
             and not names.is_town(w)
     if len(toks) == 1 and m.kind == Kind.PLACE and words.is_everyday(toks[0]) and toks[0].lower() not in names.towns() \

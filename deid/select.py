@@ -445,6 +445,9 @@ def _read_kind(kind: Kind, span: str, address: bool) -> Kind:
     if kind in (Kind.INSTITUTION, Kind.PLACE) and ent.TITLE_RX.match(span) and not address:
         return Kind.PERSON  # "Pastor Darnell Banks", "Dean William Rich": NER took a title for a name
     toks = span.split()
+    if kind in (Kind.INSTITUTION, Kind.PLACE) and len(toks) > 1 and toks[0] in lexicon.KIN_TERMS and \
+            toks[1] in names.first_names() and not address:
+        return Kind.PERSON  # "Chacha Rasheed": a kin term said as a title, and a first name
     if kind == Kind.PERSON and len(toks) > 1 and toks[-1].rstrip(".") in STREET_ENDS:
         return Kind.PLACE  # "Chelson St", "Uttoxeter Rd": NER took a street for a person
     if kind in (Kind.PERSON, Kind.INSTITUTION) and len(toks) == 1 and names.is_town(span) and \
@@ -590,7 +593,9 @@ def _generic(t: str) -> bool:
 
 
 def sentence_start(text: str, pos: int) -> bool:
-    return re.search(r"(?:^|[.!?:;\"“(]\s*|\n\s*)$", text[max(0, pos - 3):pos]) is not None
+    """Whether a word opens a sentence, a line, or a table's cell ("14/02/2024 | TM | Intake
+    appointment")."""
+    return re.search(r"(?:^|[.!?:;\"“(|]\s*|[\n\t]\s*)$", text[max(0, pos - 3):pos]) is not None
 
 
 # (words of one name stand a space or two apart, not in fields a tab or a column apart)
@@ -614,9 +619,11 @@ def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
     while m := LEFT_WORD.search(text[max(0, s - 40):s]):
         w, a = m.group(1), s - len(m.group())
         initial = regex.fullmatch(r"\p{Lu}\.", w) and not THING_BEFORE.search(text, max(0, a - 12), a)
-        if other(Span(a, s)) or w.lower().rstrip(".") in lexicon.TITLE_WORDS or w not in names.first_names() \
+        if other(Span(a, s)) or w.lower().rstrip(".") in lexicon.TITLE_WORDS or w in lexicon.KIN_TERMS or \
+                w not in names.first_names() \
                 and not initial and w not in lexicon.GAELIC_PARTICLES and (ent.is_stop_word(w) or words.is_common(w)):
             break  # a first name joins even when it is an ordinary word: "Hope Delacroix"; an initial, "D. Marsh"
+            # (not a kin term said as a title: "Bhai Harjit")
         s = a
     while m := RIGHT_WORD.match(text[e:e + 40]):
         w, b = m.group(1), e + m.end()

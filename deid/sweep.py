@@ -503,8 +503,10 @@ def _initials_of_people(text: str, rx) -> set[str]:
     initials; an acronym said once before "said" is no one), a verb only a person does after
     one of them ("BH took S into the kitchen"), with the letters joined to them ("S & T");
     or a letter the writer says they call someone ("who I will call Z. here")."""
+    spelled = _spelled_out(text) if rx is SHORT_CAPS else set()
     seen = [mt for mt in rx.finditer(text) if mt.group() not in lexicon.ACRONYMS
             and mt.group().lower() not in lexicon.ROLE_LABELS   # ("P said ...": a participant, named so already)
+            and mt.group() not in spelled
             and not LETTER_OF.search(text, max(0, mt.start() - 12), mt.start())]
     count = Counter(mt.group() for mt in seen)
     people = {mt.group() for mt in seen if PERSON_VERB_AFTER.match(text, mt.end()) and count[mt.group()] > 1}
@@ -512,6 +514,19 @@ def _initials_of_people(text: str, rx) -> set[str]:
         if people & {mt.group(1), mt.group(2)} and count[mt.group(1)] and count[mt.group(2)]:
             people |= {mt.group(1), mt.group(2)}
     return people | ({mt.group(1) for mt in CALLED_LETTER.finditer(text)} if rx is LETTER else set())
+
+
+# capitalised words in a row, and the small words between them: "Academic Adjustment Plan"
+CAPITALISED_RUN = regex.compile(r"\p{Lu}\p{Ll}+(?:[ \t]+(?:(?:of|and|for|the)[ \t]+)?\p{Lu}\p{Ll}+){1,5}")
+
+
+def _spelled_out(text: str) -> set[str]:
+    """The initials of what a text writes out in capitalised ordinary words, no one's name
+    ("Academic Adjustment Plan" drafted ... "AAP emailed to the course coordinator"): an
+    acronym, though a verb a person does follows it."""
+    from deid.abbrev import initials_of
+    return {initials_of(m.group()) for m in CAPITALISED_RUN.finditer(text)
+            if not any(t in names.first_names() or not words.is_common(t) for t in ent.tokens(m.group()))}
 
 
 def _ordinary_around(plan: FilePlan, span: Span, gave_way: list[Span]) -> bool:

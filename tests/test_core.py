@@ -1623,3 +1623,28 @@ def test_what_the_fifteenth_held_out_set_showed_in_a_coding_report(tmp_path, pas
                 "Comment: FGD with 8 CHVs, ", ". KII with the focal person.")
     hall = re.search(r"CHVs, ([^,]+), ", out).group(1)   # a body's pseudonym, not a person's of three names
     assert len(hall.split()) < 3 or hall.endswith("Hall"), out
+
+
+def test_what_the_fifteenth_held_out_set_showed_in_a_case_record(tmp_path, passphrase):
+    """Causes final15 showed in a disability-support record and a pharmacist's interview:
+    a cell's first word ("| TM | Intake appointment") taken for a body; an acronym written
+    out in the record ("Academic Adjustment Plan" ... "AAP emailed to") taken for a person's
+    initials; a suburb given a person's pseudonym, its address's state and postcode hiding it
+    as the address's town; kin terms said as titles ("Chacha Rasheed", "Bhai Harjit")
+    replaced with the name."""
+    text = ("Home address: 4/27 Hallam Crescent, Sunshine West, VIC 3020\n"
+            "Case manager: Tomasz Mazur (TM)\n\n"
+            "14/02/2024 | TM | Intake appointment (Zoom, 50 min)\n"
+            "Travels 75 minutes from Sunshine West by bus.\n\n"
+            "21/02/2024 | TM | Documentation received\n"
+            "Academic Adjustment Plan drafted.\n\n"
+            "04/03/2024 | TM | AAP sent to faculty\n"
+            "AAP emailed to course coordinator. AAP reviewed by Tomasz.\n\n"
+            "11/03/2024 | TM | Pharmacy\n"
+            "Chacha Rasheed ran the shop, and Bhai Harjit Singh from the gurdwara helped.\n")
+    _, out = deid_one(tmp_path, "record.txt", text)
+    assert_gone(out, "Sunshine", "Hallam", "Tomasz", "Mazur", "Rasheed", "Harjit")
+    assert_kept(out, "| Intake appointment", "| Documentation received", "| AAP sent to faculty", "AAP emailed",
+                "Chacha ", "Bhai ")
+    town = re.search(r"Home address: [^,]+, ([^,]+), ", out).group(1)
+    assert f"from {town} by bus" in out, out

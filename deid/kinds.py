@@ -61,7 +61,7 @@ def apart(plans, index) -> None:
                 people.update(t.lower() for t in ent.tokens(m.text))
     for plan in plans:
         for m in plan.mentions:
-            parts = _parts(m) if m.kind in AGREED and JOINED.search(m.text) else []
+            parts = _parts(m) if m.kind in AGREED and JOINED.search(m.text) and not _inverted(m.text) else []
             if len(parts) > 1 and all(ent.key_of(p.text) in people for p in parts):
                 plan.remove(m)
                 for p in parts:
@@ -84,6 +84,14 @@ def nicknamed(plans, texts) -> None:
                 plan.remove(a)
                 plan.remove(b)
                 plan.set(replace(a, end=b.end, text=text[a.start:b.end], score=min(a.score, b.score)), None)
+
+
+def _inverted(text: str) -> bool:
+    """One person's name written surname first, as records do: "NOWAK, Tomasz", "Adeyemi, Kemi"
+    (not two people: "Shannon, Kacey-Leigh")."""
+    parts = [p.strip() for p in text.split(",")]
+    return len(parts) == 2 and all(parts) and " and " not in text and "&" not in text and \
+        (parts[0].isupper() or parts[0] in names.last_names() and parts[0] not in names.first_names())
 
 
 def _parts(m: Mention) -> list[Mention]:

@@ -283,13 +283,21 @@ INSTITUTION_KINDS = (
     "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier", "Police Station", "Garda Station",
     # halls a community meets in (not "Hall" alone: "Dexter Hall" is a person), dispensaries, savings groups
     "Social Hall", "Community Hall", "Village Hall", "Church Hall", "Parish Hall", "Memorial Hall",
-    "Dispensary", "SACCO", "Sacco")
+    "Dispensary", "SACCO", "Sacco", "Cash and Carry", "Cash & Carry")
 # the kinds of body that are one word ("Hospital", "Trust"): a name ends in one ("Gulf Fishermen's
 # Association") or has one before "of" ("Society of Friends")
 BODY_KINDS = frozenset(k for k in INSTITUTION_KINDS if " " not in k)
 # every word of a kind, of a kind of two words too ("Medical" of "Medical Center", "Nursing" of
 # "Nursing Home"): a word that can follow a monarch's name in a body's ("Queen's Medical Center")
 BODY_KIND_WORDS = frozenset(w for k in INSTITUTION_KINDS for w in k.split())
+# the kinds of two words or more, whose last word alone says little or is a surname: "Social
+# Hall", "Police Station", "Cash and Carry"
+LONG_KINDS = tuple(tuple(k.split()) for k in INSTITUTION_KINDS if " " in k)
+
+
+def ends_in_long_kind(toks: list[str]) -> bool:
+    """Whether a name's words end in a kind of two words or more, with a name before it."""
+    return any(len(k) < len(toks) and tuple(toks[-len(k):]) == k for k in LONG_KINDS)
 # kinds of body said after a name in speech, which a cased text would capitalise: "bethesda
 # hall", "watt brothers fishing limited", "mac duff lifeboat station" (not kinds in cased
 # text: "Dexter Hall" is a person)

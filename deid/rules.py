@@ -221,6 +221,7 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
                                                    or words.is_everyday(toks[0])):   # (a department of one word: "Emergency Department")
         return True  # a body inside every hospital or council: "Resuscitation Committee", "Intensive Care Unit"
     if m.kind == Kind.INSTITUTION and len(toks) >= 3 and toks[-1] not in lexicon.ORG_ENDINGS and \
+            not lexicon.ends_in_long_kind(ent.tokens(m.text)) and \
             not KIND_OF.search(m.text) and not _known_by_initials(m.text, text) and \
             re.search(r" (?:of|and|the|to|for|in) |: |\d| & |, ", m.text):
         # Title Case with small words in it, or a number: a course or a title, not an employer

@@ -510,11 +510,7 @@ def _a_body(span: str) -> bool:
     last = toks[-1]
     return last in lexicon.ORG_ENDINGS and toks[0] not in names.first_names() or \
         last in lexicon.body_words() and last not in names.last_names() and last not in names.first_names() or \
-        any(len(k) < len(toks) and toks[-len(k):] == list(k) for k in TWO_WORD_KINDS)   # "Nyahera Social Hall"
-
-
-# the kinds of body of two words or more, whose last word may be a surname: "Social Hall", "Police Station"
-TWO_WORD_KINDS = tuple(tuple(k.split()) for k in lexicon.INSTITUTION_KINDS if " " in k)
+        lexicon.ends_in_long_kind(toks)   # "Nyahera Social Hall"
 
 
 PERSON_WORD = regex.compile(r"(?:Mc|Mac|O'|O’)?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?")

@@ -1648,3 +1648,26 @@ def test_what_the_fifteenth_held_out_set_showed_in_a_case_record(tmp_path, passp
                 "Chacha ", "Bhai ")
     town = re.search(r"Home address: [^,]+, ([^,]+), ", out).group(1)
     assert f"from {town} by bus" in out, out
+
+
+def test_a_name_written_surname_first_is_not_parted(tmp_path, passphrase):
+    """Regression: parting people named together parted "NOWAK, Tomasz" into two people, and
+    his initials "TN" were no longer known as his."""
+    text = ('Child 1: ADEYEMI, Kemi\n'
+            'DOB: 12/05/2015   NHS no.: 485 227 1093   UPN: K880214503117\n'
+            'Child 2: NOWAK-ADEYEMI, Oskar\n'
+            'DOB: 03/11/2021   NHS no.: 485 227 3381\n'
+            'Mother: ADEYEMI, Folake Titilayo   DOB: 21/08/1989   NHS no.: 612-908-4472\n'
+            "Mother's partner / father of Child 2: NOWAK, Tomasz   DOB: 07/02/1986\n"
+            '14/11/2024 - Contact type: Strategy discussion (telephone)\n'
+            "Participants: G. Lloyd-Evans (TM, chair), P. Raghunathan (SW), PC 4471 Lauren Sykes (West Yorkshire Police, Safeguarding Unit), Mrs Siobhán O'Sullivan (Designated Safeguarding Lead, St Theresa's Catholic Primary School), Niamh Ní Bhriain (Health Visitor, Leeds Community Healthcare).\n"
+            'Referral received from school on 13/11/2024. Kemi (age 9) disclosed to her class teacher, Mr Faisal Ahmed, that "Tomasz shouted and threw the kettle" and that she had slept at a neighbour\'s flat. Mark on left forearm observed by Mrs O\'Sullivan (SO) and photographed per school policy. PC Sykes confirmed police attended the address on 10/11/2024 following a call from a neighbour (crime ref. 13240187765); no arrest, words of advice given to Mr Nowak (TN). Agreed threshold met for single-agency Section 47 enquiry led by CSC; police to share body-worn footage.\n'
+            '15/11/2024 - Contact type: Home visit (announced)\n'
+            'Present: mother (FA), Oskar (ONA), TN arrived part-way. KA at school.\n'
+            'Mother (FA) said the incident was "a one-off" and that TN had been under pressure since losing hours at Aire Logistics in Cross Green. FA works three nights a week as a care assistant at Meadowcroft Lodge and said that on those nights the children are usually with the downstairs neighbour, Harpreet Kaur Bains (HKB), whom KA calls "Auntie Preet". Flat clean and warm; adequate food; damp in the children\'s bedroom, reported to Fairhaven twice, no repair yet.\n'
+            'TN spoke with me in English; said he did not need an interpreter. He accepted he had "lost his temper" and said he did not throw the kettle but knocked it off the side. He said his mother, Halina Nowak, who lives in Bradford, could have Oskar if needed. He would consider a referral to the Caring Dads programme.\n')
+    _, out = deid_one(tmp_path, "note.txt", text)
+    assert_gone(out, "NOWAK", "Tomasz", "ADEYEMI", "Kemi", "TN", "KA")
+    surname, given = re.search(r"father of Child 2: ([\w\-]+), (\w+)", out).groups()
+    assert f"{given[0]}{surname[0]} arrived" in out, out
+    assert not {"TN", "KA"} & open_flags(tmp_path, "note.txt")   # his initials, not a guess

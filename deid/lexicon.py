@@ -754,8 +754,13 @@ KIN_TERMS = ("Ammi", "Ammi-ji", "Ammiji", "Abbu", "Abba-ji", "Baji", "Bhai", "Bh
 HAWAIIAN_WORDS = ("ʻOhana", "Ohana", "ʻĀina", "Āina", "Aina", "ʻUkulele", "Ukulele", "Mahalo", "Aloha", "Keiki",
                   "Pilikia", "Lūʻau", "Luau", "Hānai", "Hanai", "Kuleana", "Haole", "Wahine",
                   "Kamaʻāina", "Kamaaina", "ʻŌlelo", "Olelo", "Pau hana")
+# peoples and communities a transcript says families belong to, which NER reads as bodies or
+# first names ("Kashmiri families", "some Roma families"): identify no one
+PEOPLES = ("Kashmiri", "Kashmiris", "Roma", "Romani", "Romanies", "Gypsy", "Gypsies", "Traveller", "Travellers",
+           "Pashtun", "Pathan", "Pathans", "Baloch", "Hazara", "Tamils", "Sikhs", "Gujaratis", "Bengalis",
+           "Somalis", "Kurds", "Pasifika", "Palagi", "Baganda", "Luos", "Kikuyus", "Gaels", "Hebrideans")
 DOMAIN_TERMS = TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS + POLICE_TERMS + KIN_TERMS + \
-    HAWAIIAN_WORDS
+    HAWAIIAN_WORDS + PEOPLES
 DOMAIN_LOWER = frozenset(t.lower() for t in DOMAIN_TERMS)
 
 

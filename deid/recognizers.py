@@ -262,7 +262,9 @@ class InstitutionRecognizer(PatternRecognizer):
     """Institutions by their kind word: "Truman Medical Center", "University of Kansas",
     "St. Luke's Hospital", "Lincoln High School"."""
     PATTERNS = [
-        Pattern("X kind", rf"\b(?:{PROPER}['’]?s?[ \t]+(?:(?:and|&)[ \t]+)?){{1,4}}(?:{KINDS})(?:[ \t]+(?:of|for)[ \t]+{NAME}"
+        # (not a person after "for": "Girlington Pharmacy for Mr Chaudhry")
+        Pattern("X kind", rf"\b(?:{PROPER}['’]?s?[ \t]+(?:(?:and|&)[ \t]+)?){{1,4}}(?:{KINDS})(?:[ \t]+(?:of|for)[ \t]+"
+                rf"(?!(?:{TITLES})\b){NAME}"
                 rf"(?:[ \t]+{NAME}){{0,2}})?\b", 0.7),
         # a dedication names a parish, school or hospital without a kind word
         Pattern("dedication", rf"\bOur[ \t]+Lady[ \t]+(?:Queen[ \t]+)?of[ \t]+(?:the[ \t]+)?{NAME}"
@@ -321,6 +323,8 @@ class NameListRecognizer(EntityRecognizer):
         return w in first and not words.is_everyday(w) and w not in lexicon.DATE_ABBREVIATIONS
 
     def _more(self, w: str, last, after_particle: bool = False, first: str = "") -> bool:
+        if w == "I" and not self.lower:
+            return False   # the pronoun, not an initial: "before Ramadan I do a talk"
         if len(w.rstrip(".")) == 1 or w.lower() in self.PARTICLES:
             return True
         if w in lexicon.ACRONYMS:

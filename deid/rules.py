@@ -177,6 +177,10 @@ def ages_said(doc: Doc, found: list[Mention]) -> list[Mention]:
 KIND_OF = re.compile(r"\b(?:%s) of\b" % "|".join(lexicon.ORG_ENDINGS))
 
 
+# a word made with a prefix and a hyphen, the way notes shorten: "Pre-reg", "Post-session", "Non-attender"
+PREFIXED = re.compile(r"(?:Pre|Post|Non|Anti|Semi|Self|Mid|Sub|Multi|Inter|Ex|Re|Co)-[a-z][a-z\-]*")
+
+
 def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     """What NER calls a name but is made of ordinary words only, flagged and kept: a single
     word that is no one's name ("Wisdom", "Discipline"), a title of three words or more
@@ -203,7 +207,8 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
         opening = ent.starts_sentence(text, m.start)
         ordinary = words.is_common(w) or words.is_everyday_plural(w) if m.kind == Kind.PERSON else \
             words.is_everyday(w) or words.is_everyday_plural(w) or w in lexicon.OCCUPATIONS or \
-            opening and words.written_lower(w)   # a word opening a sentence or a cell: "| Intake appointment"
+            opening and (words.written_lower(w) or PREFIXED.fullmatch(w))   # a word opening a sentence or a
+        # cell: "| Intake appointment", "Pre-reg at St Luke's"
         # (a surname too, "House", opening a sentence as a body: "House cold but tidy")
         surname = w.title() in last and not (m.kind == Kind.INSTITUTION and opening)
         return ordinary and w.title() not in first and not surname and w not in names.place_words() \

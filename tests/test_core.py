@@ -1671,3 +1671,20 @@ def test_a_name_written_surname_first_is_not_parted(tmp_path, passphrase):
     surname, given = re.search(r"father of Child 2: ([\w\-]+), (\w+)", out).groups()
     assert f"{given[0]}{surname[0]} arrived" in out, out
     assert not {"TN", "KA"} & open_flags(tmp_path, "note.txt")   # his initials, not a guess
+
+
+def test_what_the_fifteenth_held_out_set_showed_in_an_interview(tmp_path, passphrase):
+    """Causes final15 showed in a pharmacist's interview: "Ramadan I do a talk" a first name
+    and an initial; "Girlington Pharmacy for Mr Chaudhry" one body, Mr Chaudhry given a
+    place's pseudonym; "Pre-reg" opening a sentence a body; peoples ("Kashmiri", "Roma")
+    replaced."""
+    text = ("Interviewer: Tell me about the shop.\n\n"
+            "Respondent: Every year before Ramadan I do a talk. I locum at Girlington Pharmacy for Mr Chaudhry "
+            "when he's short. Pre-reg at St Luke's Hospital. Mostly Pakistani and Kashmiri families, some Roma "
+            "families since 2015.\n")
+    _, out = deid_one(tmp_path, "interview.txt", text)
+    assert_gone(out, "Girlington", "Chaudhry", "Luke")
+    assert_kept(out, "before Ramadan I do a talk", " for Mr ", "Pre-reg at St ", "Kashmiri families",
+                "some Roma families")
+    mr = re.search(r" for Mr (\S+) when", out).group(1)
+    assert mr.istitle() and " " not in mr, out

@@ -33,6 +33,8 @@ CASES = [
     (R.NameListRecognizer, "I've got Jack in Year 2 and Dawn's just started Reception.", ["Dawn"]),
     (R.NameListRecognizer, "We sat in the summer sun and Rose said hello.", ["Rose"]),
     (R.NameListRecognizer, "It was a long Summer.", []),
+    # "I" after a first name is the pronoun, no initial
+    (R.NameListRecognizer, "Every year before Ramadan I do a talk, and Aziz I. Khan comes", ["Ramadan", "Aziz I. Khan"]),
     (R.NameListRecognizer, "Honestly, last Summer was hard, and then Summer's gone.", []),
     (AddressRecognizer, "I live at 742 Evergreen Terrace, Springfield, IL 62704 now",
      ["742 Evergreen Terrace, Springfield, IL 62704"]),
@@ -106,6 +108,8 @@ CASES = [
      ["k dot brierley at st bedes rochdale dot sch dot uk"]),
     (R.SpokenContactRecognizer, "or my email is dougiewatt58 at hotmail dot com but i", ["dougiewatt58 at hotmail dot com"]),
     (R.SpokenContactRecognizer, "we met at the park dot then went home", []),
+    (R.InstitutionRecognizer, "I locum at Girlington Pharmacy for Mr Chaudhry when he's short",
+     ["Girlington Pharmacy"]),
     (R.InstitutionRecognizer, "I trained at Truman Medical Center.", ["Truman Medical Center"]),
     (R.InstitutionRecognizer, "then the University of Kansas", ["University of Kansas"]),
     (R.InstitutionRecognizer, "born at St. Luke's Hospital", ["St. Luke's Hospital"]),

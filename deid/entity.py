@@ -15,7 +15,7 @@ from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTI
                           LEAD_VERBS, LEGAL_FORMS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES,
                           STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
-from deid.lexicon import KIN_TERMS, PERSON_DOES, ROLES_BEFORE_NAMES
+from deid.lexicon import DOCUMENT_WORDS, KIN_TERMS, PERSON_DOES, ROLES_BEFORE_NAMES
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
 from deid import words as vocabulary
 from deid.model import Kind
@@ -86,6 +86,12 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
         m = re.match(r"[A-Z]{1,3}-?\d{1,4}[ \t]+(?=[A-Z][a-z])", s[lead:])
         if m:
             lead += m.end()
+    if kind in ("institution", "place"):
+        # a file's name read with its words apart: the kind of document, the study's acronyms
+        # and codes before the place ("Interview_P12_Kisumu", "FGD_Seme_CHVs", "KII_SCHMT_Nyando")
+        m = DOCUMENT_LEAD.match(s[lead:])
+        if m:
+            lead += m.end()
     if kind == "person":
         # a date or a number NER drags in before a note's initials: "12/03/2024 BO"
         m = re.match(r"(?:\d+[/.:\-][\d/.:\-]*[ \t]+)+(?=\S)", s[lead:])
@@ -135,6 +141,10 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
 # (not "Ji": a surname and a given name too, "Zhang Ji")
 KIN_AFTER_NAME = re.compile(r"[ \t]+(?:%s)(?![\w'’\-])" % "|".join(
     map(re.escape, KIN_TERMS + ("Aunty", "Auntie", "Sahib"))), re.IGNORECASE)
+
+
+DOCUMENT_LEAD = re.compile(r"(?:(?:%s|[A-Z]{1,3}-?\d{1,4}|[A-Z]{2,6})[ \t]+)+(?=[A-Z][a-z])"
+                           % "|".join(DOCUMENT_WORDS))
 
 
 def _dragged_in(word: str, kind: str, rest: str) -> bool:

@@ -125,6 +125,9 @@ INTERJECTIONS = frozenset({"sorry", "ok", "okay", "yes", "no", "yeah", "well", "
                            "welcome", "bye", "night", "ta", "aw", "ah", "oops", "ugh", "great", "lovely", "brilliant"})
 GREETINGS = ("hi", "hey", "hiya", "hello", "thanks", "thank you", "ty", "thx", "cheers", "bye", "congrats")
 # speaker labels that name a role, not a person ("Interviewer:", "S1:", "Speaker 2")
+# the kinds of document a study's files are named by: "Interview_P12_Kisumu.docx", "FGD_Seme_CHVs"
+DOCUMENT_WORDS = ("Interview", "Interviews", "Transcript", "Transcripts", "Notes", "Fieldnotes", "Recording",
+                  "Memo", "Audio", "Consent", "Draft", "Final", "Focus", "Group")
 # roles a record writes before a person's name, no part of it: "Interviewer Brian Ssemakula"
 ROLES_BEFORE_NAMES = frozenset({"interviewer", "interviewee", "respondent", "participant", "moderator",
                                 "facilitator", "researcher", "observer", "translator", "interpreter",
@@ -283,7 +286,7 @@ INSTITUTION_KINDS = (
     "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier", "Police Station", "Garda Station",
     # halls a community meets in (not "Hall" alone: "Dexter Hall" is a person), dispensaries, savings groups
     "Social Hall", "Community Hall", "Village Hall", "Church Hall", "Parish Hall", "Memorial Hall",
-    "Dispensary", "SACCO", "Sacco", "Cash and Carry", "Cash & Carry")
+    "Dispensary", "Cash and Carry", "Cash & Carry")
 # the kinds of body that are one word ("Hospital", "Trust"): a name ends in one ("Gulf Fishermen's
 # Association") or has one before "of" ("Society of Friends")
 BODY_KINDS = frozenset(k for k in INSTITUTION_KINDS if " " not in k)
@@ -561,7 +564,7 @@ DEFAULT_ALLOW = (
 
 # acronyms that name no one, though written in capitals like initials and institutions
 ACRONYMS = frozenset(a for a in DEFAULT_ALLOW if a.isupper()) | frozenset("""
-FGD FGDs IDI IDIs KII KIIs CHV CHVs CHW CHWs CHA CHAs VHT VHTs CHEW CHEWs CHU CHMT SCHMT MCH ANC PNC HC
+FGD FGDs IDI IDIs KII KIIs CHV CHVs CHW CHWs CHA CHAs VHT VHTs CHEW CHEWs CHU CHMT SCHMT MCH ANC PNC HC SACCO
 A&E ADHD AIDS AKI ALS AMA APA BBC BMI BMJ BP CAMHS CBT CCTV CD CEO CFO CHF CKD COO COPD CPD CPR CPS CQC CRP CSF
 CT CV CVA DBS DIY DKA DM DNA DNACPR DNR DOA DVT ECG EEG EKG ENT EU FBC FOI FY GCSE GDP GDPR GI GMC HB HBA1C HDU
 HIV HMRC HQ HRT IBS ICT IEP IQ IT IV IVF KC KPI KS1 KS2 KS3 KS4 KS5 LGBT LGBTQ MBA MDT MI MMR MRI MRSA MS MSc

@@ -80,6 +80,8 @@ class KeyIndex:
         no name. A word alone is searchable only when the word alone identifies."""
         if not ent.searchable(form):
             return False
+        if self.written.get(form, form) in lexicon.ACRONYMS:
+            return False   # an acronym anyone uses, inside a body's name: "VHT" of "Nakifuma VHT"
         kind = self.kind_of.get(eid)
         if ent.is_stop_word(form):  # "Will", "May": looked for mid-sentence only (see matcher)
             return kind == Kind.PERSON and form.title() in names.first_names()

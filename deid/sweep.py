@@ -348,8 +348,8 @@ class Sweep:
                 taken.add(span)
 
     def _candidate(self, w: str) -> bool:
-        if w in lexicon.DATE_ABBREVIATIONS:
-            return False   # "Thurs 20th", "Sept"
+        if w in lexicon.DATE_ABBREVIATIONS or w in lexicon.ACRONYMS:
+            return False   # "Thurs 20th", "Sept"; an acronym anyone uses, "SACCO"
         a_name = w in names.first_names() or w in names.last_names()
         if not a_name and w.endswith("s") and words.is_compound(w) and not names.is_town(w):
             return False   # a plural of two words written as one: "Plotholders" (of a mailing list)

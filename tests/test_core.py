@@ -1688,3 +1688,19 @@ def test_what_the_fifteenth_held_out_set_showed_in_an_interview(tmp_path, passph
                 "some Roma families")
     mr = re.search(r" for Mr (\S+) when", out).group(1)
     assert mr.istitle() and " " not in mr, out
+
+
+def test_a_study_file_name_keeps_its_document_words(tmp_path, passphrase):
+    """Seen on final15: a coding report's file names ("Interview_P12_Kisumu", read with its
+    words apart) were replaced whole as a place ("South_Clover_Corners") in one line and in
+    parts in the next; an acronym anyone uses inside a body's name ("Nakifuma VHT",
+    "Jirani Mwema SACCO") then replaced alone everywhere ("VHT" -> "HID")."""
+    text = ("D3: Interview_P12_Kisumu.docx\n\n"
+            "Comment: IDI with P12 in Kisumu, a VHT of the Nakifuma VHT register.\n\n"
+            "Quote 3:4 My name is Awino (in Interview_P12_Kisumu)\n\n"
+            "Quote 3:9 Our chama, Jirani Mwema SACCO, meets on Fridays. The SACCO lends to us. Every VHT knows it.\n")
+    _, out = deid_one(tmp_path, "report.txt", text)
+    assert_gone(out, "Kisumu", "Nakifuma", "Jirani")
+    assert_kept(out, "D3: Interview_P12_", "(in Interview_P12_", "a VHT of the", "The SACCO lends", "Every VHT knows")
+    town = re.search(r"Interview_P12_(\w+)\.docx", out).group(1)
+    assert f"(in Interview_P12_{town})" in out, out

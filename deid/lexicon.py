@@ -284,9 +284,10 @@ INSTITUTION_KINDS = (
     "Works", "Freezing Works", "Factory", "Brewery", "Distillery", "Colliery", "Abattoir",
     # newspapers name a town's paper, and so the town
     "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier", "Police Station", "Garda Station",
-    # halls a community meets in (not "Hall" alone: "Dexter Hall" is a person), dispensaries, savings groups
-    "Social Hall", "Community Hall", "Village Hall", "Church Hall", "Parish Hall", "Memorial Hall",
     "Dispensary", "Cash and Carry", "Cash & Carry")
+# halls a community meets in: a body's name ends in one (not "Hall" alone: "Dexter Hall" is a
+# person; and not a kind a pseudonym may share with the key's names: "Hall" is a surname)
+HALLS = ("Social Hall", "Community Hall", "Village Hall", "Church Hall", "Parish Hall", "Memorial Hall")
 # the kinds of body that are one word ("Hospital", "Trust"): a name ends in one ("Gulf Fishermen's
 # Association") or has one before "of" ("Society of Friends")
 BODY_KINDS = frozenset(k for k in INSTITUTION_KINDS if " " not in k)
@@ -295,7 +296,7 @@ BODY_KINDS = frozenset(k for k in INSTITUTION_KINDS if " " not in k)
 BODY_KIND_WORDS = frozenset(w for k in INSTITUTION_KINDS for w in k.split())
 # the kinds of two words or more, whose last word alone says little or is a surname: "Social
 # Hall", "Police Station", "Cash and Carry"
-LONG_KINDS = tuple(tuple(k.split()) for k in INSTITUTION_KINDS if " " in k)
+LONG_KINDS = tuple(tuple(k.split()) for k in INSTITUTION_KINDS + HALLS if " " in k)
 
 
 def ends_in_long_kind(toks: list[str]) -> bool:

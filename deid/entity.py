@@ -158,8 +158,9 @@ def _dragged_in(word: str, kind: str, rest: str) -> bool:
         return kind == "person" or kind == "institution" and len(rest.split()) > 1
     if kind != "person":
         return False
-    if word in CREDENTIALS or word.lower() in INTERJECTIONS or word.lower() in ROLES_BEFORE_NAMES:
-        return True   # "PharmD Hector Villaseñor", "Sorry Amara, deleted", "Interviewer Brian Ssemakula"
+    if word in CREDENTIALS or word.lower() in INTERJECTIONS or word.lower() in ROLES_BEFORE_NAMES or word == "CO":
+        return True   # "PharmD Hector Villaseñor", "Sorry Amara, deleted", "Interviewer Brian Ssemakula",
+        # a corrections officer, "CO Ramirez"
     from deid import names
     # a relation or a kin term said as a title: "Son Darnell", "Chacha Rasheed", "Bhai Harjit"
     return (word.lower() in RELATIONS or word in KIN_TERMS) and word[0].isupper() and (

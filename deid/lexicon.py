@@ -30,8 +30,9 @@ TITLE_WORDS = frozenset({
     "chaplain", "provost", "chancellor", "president", "senator", "mayor", "sir", "madam", "lady", "lord",
     "cllr", "councillor", "fr", "revd", "canon", "deacon", "sgt", "inspector", "detective", "constable",
     "justice", "pc", "pcso", "dc", "dci",
-    # ranks of a prison's officers and of a sheriff's: "CO Ramirez", "Lt. Boyce", "Warden Hale"
-    "co", "lt", "lieutenant", "warden", "cpl", "corporal", "deputy", "trooper",
+    # ranks of a prison's officers and of a sheriff's: "Lt. Boyce", "Warden Hale" (a corrections
+    # officer's "CO" is no title word: "CO" is Colorado too, see entity.trim)
+    "lt", "lieutenant", "warden", "cpl", "corporal", "deputy", "trooper",
     # family words NER takes for names ("Mom said", "Dad")
     "mom", "dad", "mum", "mama", "mommy", "daddy", "granny", "grandmother", "grandfather"}) | \
     frozenset(w.lower() for w in ("Dyrektor", "Apostle", "Evangelist", "Prophet", "Chú", "Chị", "Tía", "Tío")) | \
@@ -284,10 +285,12 @@ INSTITUTION_KINDS = (
     "Works", "Freezing Works", "Factory", "Brewery", "Distillery", "Colliery", "Abattoir",
     # newspapers name a town's paper, and so the town
     "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier", "Police Station", "Garda Station",
-    "Dispensary", "Cash and Carry", "Cash & Carry")
-# halls a community meets in: a body's name ends in one (not "Hall" alone: "Dexter Hall" is a
-# person; and not a kind a pseudonym may share with the key's names: "Hall" is a surname)
-HALLS = ("Social Hall", "Community Hall", "Village Hall", "Church Hall", "Parish Hall", "Memorial Hall")
+    "Dispensary")
+# kinds of body read only whole, at the end of a name, never word by word: halls a community
+# meets in ("Hall" alone is a surname: "Dexter Hall"; a pseudonym may not share it with the
+# key), a wholesaler ("and" is no word of a body's): "Nyahera Social Hall", "Noor Brothers Cash and Carry"
+WHOLE_KINDS = ("Social Hall", "Community Hall", "Village Hall", "Church Hall", "Parish Hall", "Memorial Hall",
+               "Cash and Carry", "Cash & Carry")
 # the kinds of body that are one word ("Hospital", "Trust"): a name ends in one ("Gulf Fishermen's
 # Association") or has one before "of" ("Society of Friends")
 BODY_KINDS = frozenset(k for k in INSTITUTION_KINDS if " " not in k)
@@ -296,7 +299,7 @@ BODY_KINDS = frozenset(k for k in INSTITUTION_KINDS if " " not in k)
 BODY_KIND_WORDS = frozenset(w for k in INSTITUTION_KINDS for w in k.split())
 # the kinds of two words or more, whose last word alone says little or is a surname: "Social
 # Hall", "Police Station", "Cash and Carry"
-LONG_KINDS = tuple(tuple(k.split()) for k in INSTITUTION_KINDS + HALLS if " " in k)
+LONG_KINDS = tuple(tuple(k.split()) for k in INSTITUTION_KINDS + WHOLE_KINDS if " " in k)
 
 
 def ends_in_long_kind(toks: list[str]) -> bool:
@@ -565,7 +568,7 @@ DEFAULT_ALLOW = (
 
 # acronyms that name no one, though written in capitals like initials and institutions
 ACRONYMS = frozenset(a for a in DEFAULT_ALLOW if a.isupper()) | frozenset("""
-FGD FGDs IDI IDIs KII KIIs CHV CHVs CHW CHWs CHA CHAs VHT VHTs CHEW CHEWs CHU CHMT SCHMT MCH ANC PNC HC SACCO
+FGD FGDs IDI IDIs KII KIIs CHV CHVs CHW CHWs VHT VHTs CHEW CHEWs CHU CHMT SCHMT MCH ANC PNC HC SACCO
 A&E ADHD AIDS AKI ALS AMA APA BBC BMI BMJ BP CAMHS CBT CCTV CD CEO CFO CHF CKD COO COPD CPD CPR CPS CQC CRP CSF
 CT CV CVA DBS DIY DKA DM DNA DNACPR DNR DOA DVT ECG EEG EKG ENT EU FBC FOI FY GCSE GDP GDPR GI GMC HB HBA1C HDU
 HIV HMRC HQ HRT IBS ICT IEP IQ IT IV IVF KC KPI KS1 KS2 KS3 KS4 KS5 LGBT LGBTQ MBA MDT MI MMR MRI MRSA MS MSc

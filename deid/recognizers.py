@@ -250,7 +250,7 @@ class SocialHandleRecognizer(PatternRecognizer):
         return rest.title() in names.last_names() or not words.is_common(rest)
 
 
-KINDS = "|".join(re.escape(k) for k in sorted(lexicon.INSTITUTION_KINDS, key=len, reverse=True))
+KINDS = "|".join(re.escape(k) for k in sorted(lexicon.INSTITUTION_KINDS + lexicon.WHOLE_KINDS, key=len, reverse=True))
 PREFIXES = "|".join(re.escape(k) for k in lexicon.INSTITUTION_PREFIXES)
 WORD = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*"   # a capitalised word, no initial
 OFFICES = "|".join(lexicon.GENERAL_OFFICES)

@@ -83,8 +83,9 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
             lead = m.end()
     if kind in ("person", "place"):
         # a participant's code NER drags in before a name: "P2 Michael Kowalczyk", "LC-04 Mistry"
-        m = re.match(r"[A-Z]{1,3}-?\d{1,4}[ \t]+(?=[A-Z][a-z])", s[lead:])
-        if m:
+        # (not a postcode's district before a place: "BD8 Girlington")
+        m = re.match(r"[A-Z]{1,3}(-)?\d{1,4}[ \t]+(?=([A-Z][a-z]+))", s[lead:])
+        if m and (m.group(1) or m.group(2) in _first_names()):
             lead += m.end()
     if kind in ("institution", "place"):
         # a file's name read with its words apart: the kind of document, the study's acronyms
@@ -137,14 +138,27 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
     return start + lead, start + lead + len(core), core
 
 
+# a nickname in quotes (or in brackets and quotes) between a first name and a surname: one or two
+# capitalised words, or initials ('Darnell "Slim" Hutchins', 'Michael "Big Mike" Kowalczyk',
+# 'Siosaia ("Josh") Maka', 'Kenji "KJ" Ito'); not a quote ('Kevin "are you coming" Michael')
+QUOTED_NICKNAME = regex.compile(r"(?<=\S)[ \t]+\(?[\"“](\p{Lu}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Lu}[\p{Ll}\p{M}'’\-]+)?"
+                                r"|\p{Lu}{2,3})[\"”]\)?[ \t]+(?=\S)")
+
+
 # a kin term or an honorific said after a name: "Rubina Baji", "Imran Bhai", "Nasreen Aunty"
 # (not "Ji": a surname and a given name too, "Zhang Ji")
 KIN_AFTER_NAME = re.compile(r"[ \t]+(?:%s)(?![\w'’\-])" % "|".join(
     map(re.escape, KIN_TERMS + ("Aunty", "Auntie", "Sahib"))), re.IGNORECASE)
 
 
-DOCUMENT_LEAD = re.compile(r"(?:(?:%s|[A-Z]{1,3}-?\d{1,4}|[A-Z]{2,6})[ \t]+)+(?=[A-Z][a-z])"
+# (a kind of document first, then codes and capitals: not "BRI Maternity Unit", a body's whole name)
+DOCUMENT_LEAD = re.compile(r"(?:%s)[ \t]+(?:(?:[A-Z]{1,3}-?\d{1,4}|[A-Z]{2,6})[ \t]+)*(?=[A-Z][a-z])"
                            % "|".join(DOCUMENT_WORDS))
+
+
+def _first_names():
+    from deid import names
+    return names.first_names()
 
 
 def _dragged_in(word: str, kind: str, rest: str) -> bool:
@@ -162,8 +176,11 @@ def _dragged_in(word: str, kind: str, rest: str) -> bool:
         return True   # "PharmD Hector Villaseñor", "Sorry Amara, deleted", "Interviewer Brian Ssemakula",
         # a corrections officer, "CO Ramirez"
     from deid import names
-    # a relation or a kin term said as a title: "Son Darnell", "Chacha Rasheed", "Bhai Harjit"
-    return (word.lower() in RELATIONS or word in KIN_TERMS) and word[0].isupper() and (
+    # a kin term said as a title, that is nobody's name ("Chacha Rasheed", "Bhai Harjit"; not "Babu
+    # Miah"); a relation ("Son Darnell")
+    if word in KIN_TERMS and word not in names.first_names() and word not in names.last_names():
+        return True
+    return word.lower() in RELATIONS and word[0].isupper() and (
         word not in names.first_names() or rest.split()[0] in names.first_names())
 
 
@@ -203,8 +220,10 @@ def searchable(form: str) -> bool:
         return False
     if re.fullmatch(r"[\d\s\-/.,]+", core):
         digits = re.sub(r"\D", "", core)
-        # four digits that are no year: a collar number found once, bare in another file
-        return len(digits) >= 5 or len(digits) == 4 and core.isdigit() and not re.fullmatch(r"(?:19|20)\d\d", core)
+        # four digits that are no year and no round sum ("4500 pounds"): a collar number found once,
+        # bare in another file
+        return len(digits) >= 5 or len(digits) == 4 and core.isdigit() and \
+            not re.fullmatch(r"(?:19|20)\d\d|\d\d00", core)
     return bool(re.match(r"[\w@+(]", core)) and sum(c.isalpha() for c in core) >= 2 or "@" in core
 
 

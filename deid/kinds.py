@@ -61,15 +61,11 @@ def apart(plans, index) -> None:
                 people.update(t.lower() for t in ent.tokens(m.text))
     for plan in plans:
         for m in plan.mentions:
-            parts = _parts(m) if m.kind in AGREED and JOINED.search(m.text) and not _inverted(m.text) else []
+            parts = _parts(m) if m.kind in AGREED and JOINED.search(m.text) and not _inverted(m.text, people) else []
             if len(parts) > 1 and all(ent.key_of(p.text) in people for p in parts):
                 plan.remove(m)
                 for p in parts:
                     plan.set(p, None)
-
-
-# a nickname in quotes between a first name and a surname: 'Darnell "Slim" Hutchins'
-QUOTED = re.compile(r"[ \t]+[\"“][^\"“”\n]{1,24}[\"”][ \t]+")
 
 
 def nicknamed(plans, texts) -> None:
@@ -79,19 +75,21 @@ def nicknamed(plans, texts) -> None:
     for plan, text in zip(plans, texts):
         items = sorted(plan.mentions, key=lambda m: m.start)
         for a, b in zip(items, items[1:]):
-            if a.kind == b.kind == Kind.PERSON and a.turn == b.turn and QUOTED.fullmatch(text, a.end, b.start) \
+            quoted = ent.QUOTED_NICKNAME.match(text, a.end)
+            if a.kind == b.kind == Kind.PERSON and a.turn == b.turn and quoted and quoted.end() == b.start \
                     and a in plan.mentions:
                 plan.remove(a)
                 plan.remove(b)
                 plan.set(replace(a, end=b.end, text=text[a.start:b.end], score=min(a.score, b.score)), None)
 
 
-def _inverted(text: str) -> bool:
-    """One person's name written surname first, as records do: "NOWAK, Tomasz", "Adeyemi, Kemi"
-    (not two people: "Shannon, Kacey-Leigh")."""
+def _inverted(text: str, people: set[str]) -> bool:
+    """One person's name written surname first, as records do: "NOWAK, Tomasz", "Adeyemi, Kemi",
+    "Lewis, Hannah" where a Hannah Lewis is named (not two people: "Shannon, Kacey-Leigh")."""
     parts = [p.strip() for p in text.split(",")]
     return len(parts) == 2 and all(parts) and " and " not in text and "&" not in text and \
-        (parts[0].isupper() or parts[0] in names.last_names() and parts[0] not in names.first_names())
+        (parts[0].isupper() or parts[0] in names.last_names() and parts[0] not in names.first_names()
+         or ent.key_of(f"{parts[1]} {parts[0]}") in people)
 
 
 def _parts(m: Mention) -> list[Mention]:

@@ -14,7 +14,7 @@ HONORIFICS = ("Pani", "Pan", "Ksiądz", "Deaconess", "Doña", "Señora", "Señor
               "Alhaja", "Ông", "Bà", "Madame", "Monsieur", "Whaea", "Koro", "Kuia", "Puan", "Encik", "Datin", "Datuk",
               "Kuya", "Chú", "Cô", "Bác", "Dì", "Cậu", "Mợ", "Thím", "Chị", "Múinteoir",
               # of East Africa and of a mosque: an elder, a parent of twins, a teacher, a scholar
-              "Mzee", "Ssalongo", "Nnalongo", "Bwana", "Mwalimu", "Maulana", "Hajia")
+              "Mzee", "Ssalongo", "Nnalongo", "Bwana", "Hajia")
 HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
 # ... those that are surnames too, which a title must not make generic: "Dr Pan", "Wei Pan"
 HONORIFIC_SURNAMES = frozenset({"pan", "pani"})
@@ -22,7 +22,7 @@ HONORIFICS_FEMALE = frozenset({"pani", "deaconess", "doña", "señora", "mummy",
                                "madame", "whaea", "kuia", "puan", "datin", "cô", "dì", "mợ", "thím", "chị", "nnalongo",
                                "hajia"})
 HONORIFICS_MALE = frozenset({"pan", "ksiądz", "señor", "alhaji", "ông", "monsieur", "koro", "encik", "datuk", "kuya",
-                             "chú", "cậu", "mzee", "ssalongo", "bwana", "maulana"})
+                             "chú", "cậu", "mzee", "ssalongo", "bwana"})
 TITLE_WORDS = frozenset({
     "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "nurse", "sister",
     "brother", "father", "pastor", "rev", "reverend", "rabbi", "imam", "coach", "judge", "officer",
@@ -127,8 +127,8 @@ INTERJECTIONS = frozenset({"sorry", "ok", "okay", "yes", "no", "yeah", "well", "
 GREETINGS = ("hi", "hey", "hiya", "hello", "thanks", "thank you", "ty", "thx", "cheers", "bye", "congrats")
 # speaker labels that name a role, not a person ("Interviewer:", "S1:", "Speaker 2")
 # the kinds of document a study's files are named by: "Interview_P12_Kisumu.docx", "FGD_Seme_CHVs"
-DOCUMENT_WORDS = ("Interview", "Interviews", "Transcript", "Transcripts", "Notes", "Fieldnotes", "Recording",
-                  "Memo", "Audio", "Consent", "Draft", "Final", "Focus", "Group")
+DOCUMENT_WORDS = ("Interview", "Interviews", "Transcript", "Transcripts", "Fieldnotes", "Recording", "Memo",
+                  "FGD", "FGDs", "IDI", "IDIs", "KII", "KIIs")
 # roles a record writes before a person's name, no part of it: "Interviewer Brian Ssemakula"
 ROLES_BEFORE_NAMES = frozenset({"interviewer", "interviewee", "respondent", "participant", "moderator",
                                 "facilitator", "researcher", "observer", "translator", "interpreter",
@@ -524,10 +524,9 @@ NUMBER_CUES = ("case", "file", "record", "reference", "ref", "claim", "policy", 
                "tenancy", "tenant", "contract", "permit", "warrant", "docket", "matter", "project", "grant",
                "protocol", "study", "participant", "unit", "bed", "room", "locker", "extension", "ext", "pager",
                "bleep", "collar", "service", "serial", "vehicle", "plate", "CHI", "PPS", "SSN", "EIN", "TIN",
-               "phone", "mobile", "card", "log", "incident", "crime", "occurrence",
-               # registers of professions and premises, and of prisoners
-               "GPhC", "GMC", "NMC", "HCPC", "ODS", "AHPRA", "NPI", "DEA", "DOC", "inmate", "prisoner", "offender",
-               "NDIS", "Medicare", "CRN")
+               "phone", "mobile", "card", "log", "incident", "crime", "occurrence")
+# registers of professions, premises and prisoners, written as they are (not "doc" of "a doc 24/7")
+REGISTER_CUES = ("GPhC", "GMC", "NMC", "HCPC", "ODS", "AHPRA", "NPI", "DEA", "DOC", "NDIS", "Medicare", "CRN")
 # bodies whose standards are numbered like a licence: "ISO-9001", "BS-7671"
 STANDARDS_BODIES = ("ISO", "IEC", "EN", "BS", "DIN", "ANSI", "IEEE", "RFC", "ASTM", "NIST", "SI")
 # words before a number plate: "the registration is CN17 LKW", "reg began CU68"
@@ -568,7 +567,7 @@ DEFAULT_ALLOW = (
 
 # acronyms that name no one, though written in capitals like initials and institutions
 ACRONYMS = frozenset(a for a in DEFAULT_ALLOW if a.isupper()) | frozenset("""
-FGD FGDs IDI IDIs KII KIIs CHV CHVs CHW CHWs VHT VHTs CHEW CHEWs CHU CHMT SCHMT MCH ANC PNC HC SACCO
+FGD FGDs IDI IDIs KII KIIs CHV CHVs CHW CHWs VHT VHTs CHEW CHEWs CHMT SCHMT SACCO
 A&E ADHD AIDS AKI ALS AMA APA BBC BMI BMJ BP CAMHS CBT CCTV CD CEO CFO CHF CKD COO COPD CPD CPR CPS CQC CRP CSF
 CT CV CVA DBS DIY DKA DM DNA DNACPR DNR DOA DVT ECG EEG EKG ENT EU FBC FOI FY GCSE GDP GDPR GI GMC HB HBA1C HDU
 HIV HMRC HQ HRT IBS ICT IEP IQ IT IV IVF KC KPI KS1 KS2 KS3 KS4 KS5 LGBT LGBTQ MBA MDT MI MMR MRI MRSA MS MSc
@@ -673,7 +672,7 @@ LANGUAGE_NAMES = (
     "Mixtec", "Mixteco", "Tu'un Savi", "Zapotec", "Zapoteco", "Triqui", "Nahuatl", "Náhuatl", "Purépecha",
     "Otomí", "Tzotzil", "Tzeltal", "K'iche'", "Q'anjob'al", "Quechua",
     # of East Africa, and more of South Asia
-    "Luganda", "Dholuo", "Luo", "Kikuyu", "Gikuyu", "Kamba", "Luhya", "Kalenjin", "Kinyarwanda", "Runyankole",
+    "Luganda", "Dholuo", "Kikuyu", "Gikuyu", "Kamba", "Luhya", "Kalenjin", "Kinyarwanda", "Runyankole",
     "Lusoga", "Acholi", "Ateso", "Sheng", "Kiswahili", "Hindko", "Pothwari", "Sindhi", "Saraiki")
 
 # words of communities' own languages and faiths said in English speech: a greeting, a place
@@ -755,7 +754,7 @@ KIN_TERMS = ("Ammi", "Ammi-ji", "Ammiji", "Abbu", "Abba-ji", "Baji", "Bhai", "Bh
              "Daideó", "Chú", "Cô", "Bác", "Dì", "Cậu", "Mợ", "Thím", "Út", "Sensei", "Obaachan", "Ojiichan",
              "Baachan", "Jiichan", "Tūtū", "Kupuna",
              # Swahili and Kikuyu grandparents; "-ji" said after a kin term in Urdu and Punjabi
-             "Jaja", "Shosho", "Cucu", "Babu", "Auntie-ji", "Aunty-ji", "Uncle-ji", "Chacha-ji")
+             "Jaja", "Shosho", "Cucu", "Auntie-ji", "Aunty-ji", "Uncle-ji", "Chacha-ji")
 # Hawaiian words of everyday speech in Hawaii, capitalised at a sentence's start or in an event's
 # name ("ʻOhana Day"): no one's name
 HAWAIIAN_WORDS = ("ʻOhana", "Ohana", "ʻĀina", "Āina", "Aina", "ʻUkulele", "Ukulele", "Mahalo", "Aloha", "Keiki",
@@ -763,9 +762,10 @@ HAWAIIAN_WORDS = ("ʻOhana", "Ohana", "ʻĀina", "Āina", "Aina", "ʻUkulele", "
                   "Kamaʻāina", "Kamaaina", "ʻŌlelo", "Olelo", "Pau hana")
 # peoples and communities a transcript says families belong to, which NER reads as bodies or
 # first names ("Kashmiri families", "some Roma families"): identify no one
-PEOPLES = ("Kashmiri", "Kashmiris", "Roma", "Romani", "Romanies", "Gypsy", "Gypsies", "Traveller", "Travellers",
-           "Pashtun", "Pathan", "Pathans", "Baloch", "Hazara", "Tamils", "Sikhs", "Gujaratis", "Bengalis",
-           "Somalis", "Kurds", "Pasifika", "Palagi", "Baganda", "Luos", "Kikuyus", "Gaels", "Hebrideans")
+# (not those that are somebody's name too: "Roma", "Luo")
+PEOPLES = ("Kashmiri", "Kashmiris", "Romani", "Romanies", "Gypsy", "Gypsies", "Traveller", "Travellers",
+           "Pashtun", "Pathans", "Tamils", "Sikhs", "Gujaratis", "Bengalis", "Somalis", "Kurds", "Pasifika",
+           "Palagi", "Baganda", "Kikuyus", "Hebrideans")
 DOMAIN_TERMS = TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS + POLICE_TERMS + KIN_TERMS + \
     HAWAIIAN_WORDS + PEOPLES
 DOMAIN_LOWER = frozenset(t.lower() for t in DOMAIN_TERMS)

@@ -147,9 +147,6 @@ def _without_kind(name: str) -> str:
     return " ".join(ws)
 
 
-# a nickname in quotes between a first name and a surname: 'Darnell "Slim" Hutchins', 'Siosaia ("Josh") Maka'
-QUOTED_NICKNAME = re.compile(r"(?<=\S)[ \t]+\(?[\"“'‘]([^\"“”'‘’()]+)[\"”'’]\)?[ \t]+(?=\S)")
-
 LINKING_WORDS = frozenset({"for", "to", "in"})   # (not "with": "Fosse View with Preet" is NER's misreading)
 
 class Pseudonyms(PlaceNames):
@@ -180,7 +177,7 @@ class Pseudonyms(PlaceNames):
         self._memo: dict = {}  # each pool's candidates not yet found taken (pools.draw)
         self._memo2: dict = {}  # the same, for names of two words whose first word is new
         self.owner: dict[str, str] = {}  # pseudonym -> the first real form given it
-        self.phones: dict[str, str] = {}  # a phone number's last nine digits -> its pseudonym
+        self.phones: dict[str, tuple[int, str]] = {}  # a phone number's last nine digits -> its length, pseudonym
         for real, pseudo in pairs:
             self.remember(real, pseudo, new=False)
             label = BRACKET_LABEL.fullmatch(pseudo)
@@ -228,7 +225,7 @@ class Pseudonyms(PlaceNames):
         self.used.update(pools.words_of(pseudo))
         self.real_words.update(pools.words_of(real))
         if (tail := phone_tail(real)) and phone_tail(pseudo):
-            self.phones.setdefault(tail, pseudo)
+            self.phones.setdefault(tail, (len(re.sub(r"\D", "", real)), pseudo))
         rw, pw = k.split(), pseudo.split()
         if len(rw) > 1 and len(pw) == len(rw):  # for initials: "H. Marsh" of "Helen Marsh"
             for w in {rw[0], rw[-1]}:
@@ -359,8 +356,8 @@ class Pseudonyms(PlaceNames):
             p = f"[{Kind(kind).value.upper()} {self._count(kind)}]"
             self.remember(core, p)
             return p
-        if kind == "contact" and (tail := phone_tail(core)) in self.phones:   # "+44 7700 900412" after "07700 900412"
-            p = self._fresh(lambda: same_number(core, self.phones[tail], self.rng))
+        if kind == "contact" and (known := self._same_phone(core)):   # "+44 7700 900412" after "07700 900412"
+            p = self._fresh(lambda: same_number(core, known, self.rng))
         elif kind != "person" and CODE.fullmatch(core):   # a postcode or reference: its shape, other characters
             p = self._fresh(lambda: scramble(core, self.rng))
         elif kind == "contact":
@@ -393,11 +390,18 @@ class Pseudonyms(PlaceNames):
             self._quoted_nickname(core, p)
         return p
 
+    def _same_phone(self, core: str) -> str | None:
+        """The pseudonym of the phone number `core` is, written another way: the same last nine
+        digits and more or fewer before them (a country's code, a trunk "0"); not a number as
+        long with other digits first, "(312) 555-0142" after "(212) 555-0142"."""
+        length, known = self.phones.get(phone_tail(core), (0, None))
+        return known if known and length != len(re.sub(r"\D", "", core)) else None
+
     def _quoted_nickname(self, core: str, p: str) -> None:
         """A nickname given in quotes inside a full name ('Darnell "Slim" Hutchins') is what
         the person is called alone: a form of the person, with the pseudonym's nickname,
         looked for where it is capitalised however ordinary the word ("Slim")."""
-        real, fake = QUOTED_NICKNAME.search(core), QUOTED_NICKNAME.search(p)
+        real, fake = ent.QUOTED_NICKNAME.search(core), ent.QUOTED_NICKNAME.search(p)
         if real and fake and len(real.group(1)) > 2:
             self.remember(real.group(1), fake.group(1))
             self.short_forms.add(ent.key_of(real.group(1)))

@@ -111,6 +111,7 @@ class IdentifierNumberRecognizer(PatternRecognizer):
 
 
 CUES = "|".join(re.escape(c) for c in sorted(lexicon.NUMBER_CUES, key=len, reverse=True))
+REGISTERS = "|".join(lexicon.REGISTER_CUES)
 COURTS = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in lexicon.NEUTRAL_CITATION_COURTS)
 STANDARDS = "|".join(lexicon.STANDARDS_BODIES)
 # the county letters of an Irish plate
@@ -129,7 +130,7 @@ class ReferenceNumberRecognizer(PatternRecognizer):
     "6654321WA", "2021CF002286", "CD-117-004", "RN-31977", "171-MO-4418", "xxx-xx-4417", "#11802"), and the number of a
     neutral citation ("[2019] EWCA Crim 1123"), an officer's collar number ("PC 4471 Dunmore")."""
     PATTERNS = [
-        Pattern("cue number", rf"(?<=\b(?i:{CUES})(?:[ \t]+\(?(?i:no\.?|number|num|#|id|code)(?:['’]s|[ \t]+(?i:is|was))?,?)?"
+        Pattern("cue number", rf"(?<=\b(?:(?i:{CUES})|{REGISTERS})(?:[ \t]+\(?(?i:no\.?|number|num|#|id|code)(?:['’]s|[ \t]+(?i:is|was))?,?)?"
                 rf"(?:[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in))?[ \t]*[:#.]?[ \t]*)"
                 rf"{NOT_A_DATE}{NOT_A_YEAR}(?:{VEHICLE}|{CODE}|{SPACED_CODE})\b", 0.7),
         # a plate said after its cue: "the registration is CN17 LKW", "began CU68" (not a sum,
@@ -142,7 +143,8 @@ class ReferenceNumberRecognizer(PatternRecognizer):
                 r"\d{3}\b(?![.,]\d)", 0.6),
         Pattern("collar number", rf"(?<=\b(?:{RANKS})[ \t]+)\d{{3,5}}\b(?=[ \t]+[A-Z])", 0.7),
         # a prisoner's number, a letter and two groups of digits: "A614-229"
-        Pattern("lettered pair", r"(?<![\w\-])[A-Z]{1,2}\d{3,6}-\d{3,6}(?![\w\-])", 0.6),
+        # (in a list or a roster, after a comma or a field: not a plane, "flies the B737-800")
+        Pattern("lettered pair", r"(?<=(?:^|[,;:|\t(#])[ \t]{0,2})[A-Z]{1,2}\d{3,6}-\d{3,6}(?![\w\-])", 0.6),
         # ... or in brackets after the officer's name: "PC Gemma Rowbotham (4471)", "Sgt. Boyce (#2217)"
         Pattern("collar in brackets", rf"(?<=\b(?:{RANKS}|{BADGE_RANKS})\.?[ \t]+{NAME}(?:[ \t]+{NAME}){{0,2}}[ \t]*\(#?)\d{{3,5}}(?=\))", 0.7),
         Pattern("number after no.", rf"(?<=\b(?i:no)\.[ \t]*){NOT_A_DATE}(?:{CODE}|{SPACED_CODE})\b", 0.7),

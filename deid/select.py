@@ -615,8 +615,8 @@ def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
     while m := LEFT_WORD.search(text[max(0, s - 40):s]):
         w, a = m.group(1), s - len(m.group())
         initial = regex.fullmatch(r"\p{Lu}\.", w) and not THING_BEFORE.search(text, max(0, a - 12), a)
-        if other(Span(a, s)) or w.lower().rstrip(".") in lexicon.TITLE_WORDS or w in lexicon.KIN_TERMS or \
-                w not in names.first_names() \
+        kin = w in lexicon.KIN_TERMS and w not in names.first_names() and w not in names.last_names()
+        if other(Span(a, s)) or w.lower().rstrip(".") in lexicon.TITLE_WORDS or kin or w not in names.first_names() \
                 and not initial and w not in lexicon.GAELIC_PARTICLES and (ent.is_stop_word(w) or words.is_common(w)):
             break  # a first name joins even when it is an ordinary word: "Hope Delacroix"; an initial, "D. Marsh"
             # (not a kin term said as a title: "Bhai Harjit")

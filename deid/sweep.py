@@ -386,7 +386,7 @@ class Sweep:
         "on Bluebell", "Seme sub-county"), flagged only elsewhere: it may be a service or an event ("after Matins",
         "the Hustings")."""
         if PLACE_BEFORE.search(doc.analysed, max(0, span.start - 12), span.start) or \
-                ADMIN_AFTER.match(doc.analysed, span.end):   # "Seme sub-county"
+                _before_admin_unit(doc, span):   # "Seme sub-county"
             m = self._possible_miss(doc, span, w, taken)
             if m is not None:
                 plan.set(m[0], m[1])
@@ -418,7 +418,7 @@ class Sweep:
                 not (CAP_WORD.fullmatch(w) or CAPS_WORD.fullmatch(w)):
             return None
         kind = Kind.PLACE if PLACE_CONTEXT.search(doc.analysed[max(0, span.start - 12):span.start]) or \
-            ADMIN_AFTER.match(doc.analysed, span.end) or \
+            _before_admin_unit(doc, span) or \
             names.is_town(w) and w not in names.first_names() and w not in names.last_names() else Kind.PERSON
         if kind == Kind.PERSON:   # a person's name is taken whole: "Hope" of "Hope Adeyemi" goes too
             c = whole_name(doc.analysed, Candidate(span.start, span.end, kind, 0.0, "PossibleMiss", "PERSON"),
@@ -434,6 +434,16 @@ class Sweep:
             return m, None
         self.linker.link(m)
         return m, self.planner.pseudonym(m, doc.text, doc.analysed)
+
+
+DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|our|their|this|that|every)[ \t]+$")
+
+
+def _before_admin_unit(doc: Doc, span: Span) -> bool:
+    """A word a unit of government follows ("Seme sub-county", "Mukono District"), with no
+    determiner before it ("the Crofting township" is a kind of township)."""
+    return ADMIN_AFTER.match(doc.analysed, span.end) is not None and \
+        not DETERMINER_BEFORE.search(doc.analysed, max(0, span.start - 8), span.start)
 
 
 def _word_opening(doc: Doc, span: Span, w: str) -> bool:
@@ -517,7 +527,8 @@ def _initials_of_people(text: str, rx) -> set[str]:
 
 
 # capitalised words in a row, and the small words between them: "Academic Adjustment Plan"
-CAPITALISED_RUN = regex.compile(r"\p{Lu}\p{Ll}+(?:[ \t]+(?:(?:of|and|for|the)[ \t]+)?\p{Lu}\p{Ll}+){1,5}")
+# (three words or more: two ordinary words' initials are as often a person's, "Care Plan" ... "CP said")
+CAPITALISED_RUN = regex.compile(r"\p{Lu}\p{Ll}+(?:[ \t]+(?:(?:of|and|for|the)[ \t]+)?\p{Lu}\p{Ll}+){2,5}")
 
 
 def _spelled_out(text: str) -> set[str]:

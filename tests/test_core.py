@@ -1676,16 +1676,15 @@ def test_a_name_written_surname_first_is_not_parted(tmp_path, passphrase):
 def test_what_the_fifteenth_held_out_set_showed_in_an_interview(tmp_path, passphrase):
     """Causes final15 showed in a pharmacist's interview: "Ramadan I do a talk" a first name
     and an initial; "Girlington Pharmacy for Mr Chaudhry" one body, Mr Chaudhry given a
-    place's pseudonym; "Pre-reg" opening a sentence a body; peoples ("Kashmiri", "Roma")
-    replaced."""
+    place's pseudonym; "Pre-reg" opening a sentence a body; peoples ("Kashmiri") replaced
+    ("Roma" is a first name too: replaced still)."""
     text = ("Interviewer: Tell me about the shop.\n\n"
             "Respondent: Every year before Ramadan I do a talk. I locum at Girlington Pharmacy for Mr Chaudhry "
             "when he's short. Pre-reg at St Luke's Hospital. Mostly Pakistani and Kashmiri families, some Roma "
             "families since 2015.\n")
     _, out = deid_one(tmp_path, "interview.txt", text)
     assert_gone(out, "Girlington", "Chaudhry", "Luke")
-    assert_kept(out, "before Ramadan I do a talk", " for Mr ", "Pre-reg at St ", "Kashmiri families",
-                "some Roma families")
+    assert_kept(out, "before Ramadan I do a talk", " for Mr ", "Pre-reg at St ", "Kashmiri families")
     mr = re.search(r" for Mr (\S+) when", out).group(1)
     assert mr.istitle() and " " not in mr, out
 
@@ -1704,3 +1703,30 @@ def test_a_study_file_name_keeps_its_document_words(tmp_path, passphrase):
     assert_kept(out, "D3: Interview_P12_", "(in Interview_P12_", "a VHT of the", "The SACCO lends", "Every VHT knows")
     town = re.search(r"Interview_P12_(\w+)\.docx", out).group(1)
     assert f"(in Interview_P12_{town})" in out, out
+
+
+def test_what_a_fresh_eyes_review_of_the_fifteenth_sets_fixes_found(tmp_path, passphrase):
+    """Faults the fixes for final15 caused at first, found by a review: first names that are
+    peoples' or kin words ("Roma", "Babu") kept; initials that are an acronym too ("HC") or
+    spell out two capitalised words ("CP" of a "Care Plan") kept; a postcode's district taken
+    for a participant's code and kept ("BD8"); a body's capitals taken for a document's
+    ("BRI"); a quote read as a nickname ('Kevin "are you coming" Michael') and replaced
+    everywhere; "Lewis, Hannah" parted from Hannah Lewis; a sum ("4500 pounds") replaced as
+    a locker's number; "the Crofting township" a place."""
+    text = ("Interviewer: Who helped you?\n\n"
+            "Respondent: My friend Roma did the counter. Roma said no. Babu Miah gave me my first job, and "
+            "Babu was always late. I did two years at the BRI Maternity Unit. Then BD8 Girlington, near "
+            "the park. So I asked Kevin \"are you coming\" Michael said no. Nobody asked me are you coming, "
+            "ever. The Crofting township got a new pier.\n")
+    _, out = deid_one(tmp_path, "interview.txt", text)
+    assert_gone(out, "Roma", "Babu", "Miah", "BRI", "BD8", "Girlington", "Kevin", "Michael")
+    assert_kept(out, "Nobody asked me are you coming, ever.", "The Crofting township")
+    notes = ("Client: Lewis, Hannah\nReferrer: Lewis Carter\n\n"
+             "Home visit with HC and CP. Care Plan reviewed and signed. CP said she feels safer. HC said "
+             "she had not slept. HC agreed to a review. CP agreed too. Hannah Lewis attended. Locker number "
+             "4471 and locker number 4500 issued; the grant paid 4500 pounds.\n")
+    _, out = deid_one(tmp_path, "notes.txt", notes, "o2")
+    assert_gone(out, "HC", "CP ", "Hannah", "4471")
+    assert_kept(out, "Care Plan reviewed", "4500 pounds")
+    surname = re.search(r"Client: (\w+), ", out).group(1)
+    assert re.search(rf"\w+ {surname} attended", out), out

@@ -269,6 +269,12 @@ def test_one_phone_written_two_ways_has_one_number(first, second):
     assert len(b) == len(second) and digits(b)[:-9] != digits(second)[:-9]
 
 
+def test_two_numbers_alike_but_for_their_first_digit_are_two_numbers():
+    p = Pseudonyms([], seed=3)
+    a, b = p.pseudonym("(212) 555-0142", "contact"), p.pseudonym("(312) 555-0142", "contact")
+    assert re.sub(r"\D", "", a)[-7:] != re.sub(r"\D", "", b)[-7:], (a, b)
+
+
 def test_phone_tail_only_of_phone_numbers():
     from deid.pseudonym import phone_tail
     assert phone_tail("07700 900412") == "700900412"

@@ -83,6 +83,7 @@ CASES = [
     (R.ReferenceNumberRecognizer, "My GPhC number is 2087415, and our ODS code's FQ417.", ["2087415", "FQ417"]),
     (R.ReferenceNumberRecognizer, "P1 Darnell Hutchins, A614-229, Dogwood Unit; DOC #A588-017", ["A614-229", "A588-017"]),
     (R.ReferenceNumberRecognizer, "ICD code F32.1 and the Covid-19 unit, M1-04, B12 1000", []),
+    (R.ReferenceNumberRecognizer, "He flies the B737-800; there's a doc 24/7 and inmate 1-2-1 sessions", []),
     (R.ReferenceNumberRecognizer, "CO Ramirez (#2217) and Officer Diaz (905) came", ["2217", "905"]),
     (R.ReferenceNumberRecognizer, "Dr Gemma Rowbotham (2019) and Prof. Lee (p. 212) wrote", []),
     (R.ReferenceNumberRecognizer, "the club lost its council grant 2019; grant 44120 came", ["44120"]),

@@ -207,8 +207,9 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
         opening = ent.starts_sentence(text, m.start)
         ordinary = words.is_common(w) or words.is_everyday_plural(w) if m.kind == Kind.PERSON else \
             words.is_everyday(w) or words.is_everyday_plural(w) or w in lexicon.OCCUPATIONS or \
-            opening and (words.written_lower(w) or PREFIXED.fullmatch(w))   # a word opening a sentence or a
-        # cell: "| Intake appointment", "Pre-reg at St Luke's"
+            opening and w[1:].islower() and (words.written_lower(w) or PREFIXED.fullmatch(w))   # a word
+        # opening a sentence or a cell: "| Intake appointment", "Pre-reg at St Luke's" (not an
+        # acronym: "CHA aware of order")
         # (a surname too, "House", opening a sentence as a body: "House cold but tidy")
         surname = w.title() in last and not (m.kind == Kind.INSTITUTION and opening)
         return ordinary and w.title() not in first and not surname and w not in names.place_words() \

@@ -1641,9 +1641,10 @@ def test_what_the_fifteenth_held_out_set_showed_in_a_case_record(tmp_path, passp
             "04/03/2024 | TM | AAP sent to faculty\n"
             "AAP emailed to course coordinator. AAP reviewed by Tomasz.\n\n"
             "11/03/2024 | TM | Pharmacy\n"
-            "Chacha Rasheed ran the shop, and Bhai Harjit Singh from the gurdwara helped.\n")
+            "Chacha Rasheed ran the shop, and Bhai Harjit Singh from the gurdwara helped.\n\n"
+            "Tenancy is with Clydeholm Housing Association (CHA). CHA aware of the plan.\n")
     _, out = deid_one(tmp_path, "record.txt", text)
-    assert_gone(out, "Sunshine", "Hallam", "Tomasz", "Mazur", "Rasheed", "Harjit")
+    assert_gone(out, "Sunshine", "Hallam", "Tomasz", "Mazur", "Rasheed", "Harjit", "Clydeholm", "CHA")
     assert_kept(out, "| Intake appointment", "| Documentation received", "| AAP sent to faculty", "AAP emailed",
                 "Chacha ", "Bhai ")
     town = re.search(r"Home address: [^,]+, ([^,]+), ", out).group(1)

@@ -1642,7 +1642,11 @@ def test_what_the_fifteenth_held_out_set_showed_in_a_case_record(tmp_path, passp
             "AAP emailed to course coordinator. AAP reviewed by Tomasz.\n\n"
             "11/03/2024 | TM | Pharmacy\n"
             "Chacha Rasheed ran the shop, and Bhai Harjit Singh from the gurdwara helped.\n\n"
-            "Tenancy is with Clydeholm Housing Association (CHA). CHA aware of the plan.\n")
+            "Craigpark Academy). Tenancy is with Clydeholm Housing Association. Mobile\n\n"
+            "22/01/2024 14:15  Telephone call from housing officer  (FB)\n"
+            "Hodan Farah, Housing Officer, Clydeholm HA (tel 0141 496 0215), called re rent\n"
+            "arrears of approx. £640 on Mrs MacLeod's tenancy. CHA aware of order (Mrs\n"
+            "MacLeod gave consent to share).\n")
     _, out = deid_one(tmp_path, "record.txt", text)
     assert_gone(out, "Sunshine", "Hallam", "Tomasz", "Mazur", "Rasheed", "Harjit", "Clydeholm", "CHA")
     assert_kept(out, "| Intake appointment", "| Documentation received", "| AAP sent to faculty", "AAP emailed",

@@ -81,7 +81,7 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
             m = DIRECTION_RX.match(s)
         if m and m.end() < len(s):
             lead = m.end()
-    if kind in ("person", "place"):
+    if kind in ("person", "place", "institution"):
         # a participant's code NER drags in before a name: "P2 Michael Kowalczyk", "LC-04 Mistry"
         # (not a postcode's district before a place: "BD8 Girlington")
         m = re.match(r"[A-Z]{1,3}(-)?\d{1,4}[ \t]+(?=([A-Z][a-z]+))", s[lead:])

@@ -110,8 +110,8 @@ def _vote(votes: dict[str, Counter], m: Mention) -> None:
 def _winner(count: Counter, kind: Kind, text: str) -> Kind:
     """The kind the stronger evidence says, else the kind most of NER's readings say (no
     disagreement leaves NER's). A tie goes to a person where the name opens with a first
-    name ("Marie-Ève Tremblay-Gagnon"); a listed first name alone is a town or a body only
-    by an address ("Shirley" is both)."""
+    name ("Marie-Ève Tremblay-Gagnon") or is a surname alone ("Mistry"); a listed first name
+    alone is a town or a body only by an address ("Shirley" is both)."""
     readings = {k: count[k] + (count[ADDRESS] if k == Kind.PLACE else 0) for k in AGREED}
     readings = {k: n for k, n in readings.items() if n}
     if len(readings) < 2:
@@ -119,7 +119,9 @@ def _winner(count: Counter, kind: Kind, text: str) -> Kind:
     if bool(count[CUE]) != bool(count[ADDRESS]):
         return Kind.PERSON if count[CUE] else Kind.PLACE
     toks = ent.tokens(text)
-    first = toks[0].split("-")[0] in names.first_names()
+    # (a listed surname alone, no town, is a person's too: "Mistry" in "LC-04 Mistry consent.pdf")
+    first = toks[0].split("-")[0] in names.first_names() or \
+        len(toks) == 1 and toks[0] in names.last_names() and not names.is_town(toks[0])
     best = max(readings.values())
     top = [k for k, n in readings.items() if n == best]
     if len(top) > 1:

@@ -1735,3 +1735,14 @@ def test_what_a_fresh_eyes_review_of_the_fifteenth_sets_fixes_found(tmp_path, pa
     assert_kept(out, "Care Plan reviewed", "4500 pounds")
     surname = re.search(r"Client: (\w+), ", out).group(1)
     assert re.search(rf"\w+ {surname} attended", out), out
+
+
+def test_a_surname_after_a_participants_code_is_the_persons(tmp_path, passphrase):
+    """Seen on final10: an attachment "LC-04 Mistry consent.pdf" (NER: a body, "LC-04 Mistry")
+    gave Hema Mistry a place's pseudonym there and her own elsewhere."""
+    chat = ('{"user": "j.osei", "text": "Hema Mistry signed. @j.osei the Mistry consent has her mother on it.", '
+            '"attachments": [{"name": "LC-04 Mistry consent.pdf", "size": 388040}]}\n')
+    _, out = deid_one(tmp_path, "chat.txt", chat)
+    assert_gone(out, "Mistry", "Hema")
+    surname = re.search(r"the (\w+) consent has", out).group(1)
+    assert f'"LC-04 {surname} consent.pdf"' in out, out

@@ -348,6 +348,8 @@ KINDS = [
     ({P: 1, L: 2}, P, "Shirley", P),                         # a first name alone is a town only by an address
     ({P: 1, O: 1}, O, "Marie-Ève Tremblay-Gagnon", P),       # a tie, and a first name opens it
     ({P: 1, O: 1}, O, "Fosse Freight", O),                   # a tie, no first name: as NER read it
+    ({P: 1, L: 1}, L, "Mistry", P),                          # a tie, a surname alone: a person
+    ({P: 1, L: 1}, L, "Leicester", L),                       # ... not a town, no surname
     ({L: 3}, L, "Leeds", L),                                 # no disagreement
 ]
 

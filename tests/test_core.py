@@ -1553,8 +1553,8 @@ def test_a_number_found_once_is_found_bare_in_another_file(tmp_path, passphrase)
 def test_people_named_together_are_parted(tmp_path, passphrase):
     """Seen on final5: NER read "Kacey-Leigh and Nevaeh" as one organisation, so the two
     girls got a body's pseudonym there ("North Deer Prairie and Wheatmont") and their own
-    elsewhere. Names of people joined by "and" or a comma are one person each; a body named
-    so ("Marks and Spencer") stays one where its parts are nobody's names."""
+    elsewhere. Names of people joined by "and" or a comma, each a person named in the batch,
+    are one person each."""
     text = ("Child: Kacey-Leigh BURROWS      DOB: 14/03/2016\n"
             "Sibling: Nevaeh MAGUIRE (half-sister)\n\n"
             "Present: Shannon, Kacey-Leigh, Nevaeh. Shannon works at Marks and Spencer.\n\n"

@@ -141,8 +141,8 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
 # a nickname in quotes (or in brackets and quotes) between a first name and a surname: one or two
 # capitalised words, or initials ('Darnell "Slim" Hutchins', 'Michael "Big Mike" Kowalczyk',
 # 'Siosaia ("Josh") Maka', 'Kenji "KJ" Ito'); not a quote ('Kevin "are you coming" Michael')
-QUOTED_NICKNAME = regex.compile(r"(?<=\S)[ \t]+\(?[\"“](\p{Lu}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Lu}[\p{Ll}\p{M}'’\-]+)?"
-                                r"|\p{Lu}{2,3})[\"”]\)?[ \t]+(?=\S)")
+NICKNAME = r"\p{Lu}[\p{Ll}\p{M}'’\-]+(?:[ \t]\p{Lu}[\p{Ll}\p{M}'’\-]+)?|\p{Lu}{2,3}"
+QUOTED_NICKNAME = regex.compile(rf"(?<=\S)[ \t]+\(?[\"“]({NICKNAME})[\"”]\)?[ \t]+(?=\S)")
 
 
 # a kin term or an honorific said after a name: "Rubina Baji", "Imran Bhai", "Nasreen Aunty"

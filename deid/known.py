@@ -7,6 +7,7 @@ import re
 
 import regex
 
+from deid import entity as ent
 from deid import lexicon, words
 from deid.detect import Doc
 from deid.linker import Linker
@@ -59,7 +60,7 @@ def _with_initial(text: str, s: int, kind) -> int:
 # what stands between two parts of one name: spaces, an initial, a nickname in brackets or quotes
 # ("Pádraig (Paddy) Ó Súilleabháin", 'Siosaia ("Josh") Maka', 'Darnell "Slim" Hutchins')
 JOINER = regex.compile(r"[ \t]+(?:[A-Z]\.?[ \t]+|\([\"“'‘]?\p{Lu}\p{Ll}+[\"”'’]?\)[ \t]+|"
-                        r"[\"“]\p{Lu}[\p{L}'’]+(?:[ \t]\p{Lu}[\p{L}'’]+)?[\"”][ \t]+)?")
+                        rf"[\"“](?:{ent.NICKNAME})[\"”][ \t]+)?")
 
 
 def join_names(doc: Doc, plan: FilePlan, linker: Linker, planner: Planner) -> None:

@@ -286,10 +286,14 @@ def before_a_dose(text: str, end: int) -> bool:
 TITLE_STOP = re.compile(r"\b(?:%s)\.$" % "|".join(TITLES_WRITTEN))   # "Dr." of "Dr. Summer"
 
 
-def starts_sentence(text: str, at: int) -> bool:
+def starts_sentence(text: str, at: int, quoted: bool = False) -> bool:
     """Whether a word at `at` is a sentence's first, or a table's cell's ("| TM | Intake
-    appointment"); the full stop of a title ends no sentence."""
+    appointment"); the full stop of a title ends no sentence. With `quoted`, an opening
+    quote or bracket starts one too: a lone function word there is speech ("(Will you"),
+    where a name's evidence is wanted, not where a name's recall is."""
     raw = text[max(0, at - 40):at]
+    if quoted and raw.rstrip(" \t").endswith(('"', '“', '(')):
+        return True
     before = raw.rstrip(" \t\"“‘'(")
     if raw.rstrip(" \t").endswith((',"', ',“')):
         return True   # a field of a CSV row, quoted: "…,\"Wellness walks"

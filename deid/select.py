@@ -256,7 +256,7 @@ def with_article(text: str, s: int, e: int) -> tuple[int, int]:
             m.group(1) not in names.first_names():   # (not "Siobhan an Dave", a dialect's "and")
         e = m.end()
     if (m := ARTICLE_BEFORE.search(text, max(0, s - 40), s)) and not words.is_common(m.group(1)) and \
-            not sentence_start(text, m.start(1)):
+            not ent.starts_sentence(text, m.start(1), quoted=True):
         s = m.start()
     return s, e
 
@@ -546,7 +546,7 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
     if core in ("I", "A") and not ent.after_title(text, s):
         return False   # a pronoun, an article: never a name alone (but "Mrs A.")
     if len(toks) == 1 and ent.is_stop_word(core) and rec not in CONTEXT_RECOGNIZERS \
-            and (core.islower() or sentence_start(text, s)):
+            and (core.islower() or ent.starts_sentence(text, s, quoted=True)):
         return False  # "Will" mid-sentence, capitalised, is a name; "Will you" is not
     if core == core.lower() and all(words.is_common(t) for t in toks) and not (address and NUMBERED.search(core)):
         return False  # lower-case text NER calls a name is usually a common word (an address
@@ -586,12 +586,6 @@ def _public(t: str) -> bool:
 def _generic(t: str) -> bool:
     t = t.lower()
     return t in lexicon.GENERIC_WORDS or t in lexicon.TITLE_WORDS or t in lexicon.public_words()
-
-
-def sentence_start(text: str, pos: int) -> bool:
-    """Whether a word opens a sentence, a line, or a table's cell ("14/02/2024 | TM | Intake
-    appointment")."""
-    return re.search(r"(?:^|[.!?:;\"“(|]\s*|[\n\t]\s*)$", text[max(0, pos - 3):pos]) is not None
 
 
 # (words of one name stand a space or two apart, not in fields a tab or a column apart)

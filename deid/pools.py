@@ -62,6 +62,9 @@ DESCRIPTORS = {
     "union", "mutual", "cooperative", "co-op", "bank", "credit", "trust", "savings", "insurance",
     "press", "news", "radio", "society", "association", "league", "orchestra", "choir", "band",
     "team", "airport", "zoo", "club", "family",
+    # whom a service is for, said between its name and its kind ("Ngadlu Aboriginal Health
+    # Service", later "Ngadlu"): the name alone is the same body
+    "aboriginal", "indigenous", "islander", "youth", "migrant", "refugee", "multicultural", "ethnic",
     # "and" in other languages ("Mesa, Saldaña y Dueñas")
     "y", "et", "und", "og", "och", "ve"}
 

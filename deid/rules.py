@@ -181,6 +181,9 @@ KIND_OF = re.compile(r"\b(?:%s) of\b" % "|".join(lexicon.ORG_ENDINGS))
 PREFIXED = re.compile(r"(?:Pre|Post|Non|Anti|Semi|Self|Mid|Sub|Multi|Inter|Ex|Re|Co)-[a-z][a-z\-]*")
 
 
+OCCUPATION_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(sorted(lexicon.OCCUPATIONS)))
+
+
 def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     """What NER calls a name but is made of ordinary words only, flagged and kept: a single
     word that is no one's name ("Wisdom", "Discipline"), a title of three words or more
@@ -188,6 +191,9 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     committee or unit every body has ("Hospital Liaison Committee")."""
     toks = [t for t in ent.tokens(m.text) if re.search(r"\w", t)]
     first, last = names.first_names(), names.last_names()
+    if rec == "InstitutionRecognizer" and OCCUPATION_AFTER.match(text, m.end) and \
+            all(words.is_common(t) and t.title() not in first and t.title() not in last for t in toks):
+        return True   # a post named by what it serves: "Aboriginal Health Worker", "Mental Health Nurse"
     if rec == "InstitutionRecognizer" and toks[-1] == "Department":   # "Emergency Department", not
         return len(toks) == 2 and _internal_body(toks, first, last)  # "Calder", "Tower Hamlets Housing Department"
     if rec != "SpacyRecognizer":

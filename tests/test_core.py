@@ -303,6 +303,19 @@ def test_an_institution_called_by_its_name_without_its_kind(tmp_path, passphrase
     assert "Northern lights" in out and "Mass at home" in out, out   # no form of words like "Mass at"
 
 
+def test_a_service_called_by_its_name_before_whom_it_is_for(tmp_path, passphrase):
+    """Regression (final13): "Ngadlu Aboriginal Health Service" and "Ngadlu" said alone were
+    given two pseudonyms: only the kind words were stripped for the short form, not
+    "Aboriginal" between the name and its kind. "Aboriginal Health" of a post was a body."""
+    text = ("Case notes.\nSC spoke with Uncle Dennis at Ngadlu Aboriginal Health Service about the plan. "
+            "Uncle Dennis (Aboriginal Health Worker, Ngadlu) rang back. "
+            "Consent to share info with Ngadlu confirmed verbally. Webster pack now supplied from Ngadlu pharmacy.\n")
+    study, out = deid_one(tmp_path, "t.txt", text)
+    assert "Ngadlu" not in out and "(Aboriginal Health Worker," in out, out
+    alone = re.search(r"with (\w+) confirmed", out).group(1)
+    assert re.search(rf"at {alone}\b[^.]* Health", out) and f"from {alone} pharmacy" in out, out
+
+
 def test_a_ward_named_after_a_place_and_a_test_result_in_clinical_notes(tmp_path, passphrase):
     """Regression: "Lullingstone Ward" became a person and the heading "Ward:" a surname;
     "CRP 214" was given a pseudonym as an organisation."""

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import replace
 
 from deid import entity as ent
-from deid import names
+from deid import names, pools
 from deid.address import POSTCODE
 from deid.model import Kind, Mention
 
@@ -24,7 +24,8 @@ from deid.model import Kind, Mention
 AGREED = (Kind.PERSON, Kind.PLACE, Kind.INSTITUTION)
 # evidence stronger than NER's reading: a word ends an address, after its last comma ("27
 # Tenter Croft, Oxenholt WF16 9XZ"), or a cue says it is a person ("we call him Sugar", "Mr Sugar")
-ADDRESS, CUE = "address", "cue"
+# a body's name said with its kind ("Lyell McEwin Hospital") says its name alone is the body's
+ADDRESS, CUE, BODY = "address", "cue", "body"
 CUE_RECOGNIZERS = ("NameContextRecognizer", "TitledPersonRecognizer")
 # (a state and its postcode after the town: "4/27 Hallam Crescent, Sunshine West, VIC 3020")
 TOWN_OF_ADDRESS = re.compile(rf",[ \t]*([^\W\d_][\w'’\-]*(?:[ \t]+[^\W\d_][\w'’\-]*)?)"
@@ -103,6 +104,9 @@ def _vote(votes: dict[str, Counter], m: Mention) -> None:
         count = votes.setdefault(ent.key_of(m.text), Counter())
         count[m.kind] += 1
         count[CUE] += m.kind == Kind.PERSON and m.recognizer in CUE_RECOGNIZERS
+        short = pools.without_kind(m.text) if m.kind == Kind.INSTITUTION else ""
+        if len(short.split()) > 1 and short != m.text:   # (not one word: "Lincoln" of "Lincoln Hospital")
+            votes.setdefault(ent.key_of(short), Counter())[BODY] += 1
     elif m.recognizer == "STREET_ADDRESS" and (town := TOWN_OF_ADDRESS.search(m.text)):
         votes.setdefault(ent.key_of(town.group(1)), Counter())[ADDRESS] += 1
 
@@ -112,12 +116,13 @@ def _winner(count: Counter, kind: Kind, text: str) -> Kind:
     disagreement leaves NER's). A tie goes to a person where the name opens with a first
     name ("Marie-Ève Tremblay-Gagnon") or is a surname alone ("Mistry"); a listed first name
     alone is a town or a body only by an address ("Shirley" is both)."""
-    readings = {k: count[k] + (count[ADDRESS] if k == Kind.PLACE else 0) for k in AGREED}
+    strong = {Kind.PERSON: count[CUE], Kind.PLACE: count[ADDRESS], Kind.INSTITUTION: count[BODY]}
+    readings = {k: count[k] + (strong[k] if k != Kind.PERSON else 0) for k in AGREED}
     readings = {k: n for k, n in readings.items() if n}
     if len(readings) < 2:
         return kind
-    if bool(count[CUE]) != bool(count[ADDRESS]):
-        return Kind.PERSON if count[CUE] else Kind.PLACE
+    if len(evident := [k for k, n in strong.items() if n]) == 1:
+        return evident[0]
     toks = ent.tokens(text)
     # (a listed surname alone, no town, is a person's too: "Mistry" in "LC-04 Mistry consent.pdf")
     first = toks[0].split("-")[0] in names.first_names() or \

@@ -88,6 +88,15 @@ def kind_groups(kind: str) -> dict[str, list[str]]:
     return out
 
 
+def without_kind(name: str) -> str:
+    """A name without the words of a kind at its end: "Prairie Rose Adult Day" -> "Prairie
+    Rose"; "" when nothing is left."""
+    ws = name.split()
+    while ws and norm(ws[-1]) in kind_words():
+        ws.pop()
+    return " ".join(ws)
+
+
 def kind_words() -> frozenset[str]:
     """Words that name a kind, not a place or a person: a pseudonym may share them with the
     real name ("Hospital", "State", "Street", "LLC")."""

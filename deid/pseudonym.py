@@ -138,15 +138,6 @@ CODE = re.compile(r"(?=[A-Za-z\d]{0,4}\d)[A-Za-z\d]{2,5}(?:[ \-/]+(?=[A-Za-z\d]{
 BRACKET_LABEL = re.compile(r"\[([A-Z]+) (\d+)\]")
 
 
-def _without_kind(name: str) -> str:
-    """A name without the words of a kind at its end: "Prairie Rose Adult Day" -> "Prairie
-    Rose"; "" when nothing is left."""
-    ws = name.split()
-    while ws and pools.norm(ws[-1]) in pools.kind_words():
-        ws.pop()
-    return " ".join(ws)
-
-
 LINKING_WORDS = frozenset({"for", "to", "in"})   # (not "with": "Fosse View with Preet" is NER's misreading)
 
 class Pseudonyms(PlaceNames):
@@ -410,7 +401,7 @@ class Pseudonyms(PlaceNames):
         """An institution is called by its name without its kind ("Prairie Rose" of "Prairie
         Rose Adult Day"): that name becomes a form of it too, with the pseudonym's name, when
         it identifies alone (two words or more, or one no everyday word: not "Northern")."""
-        name, pname = _without_kind(core), _without_kind(p) or p
+        name, pname = pools.without_kind(core), pools.without_kind(p) or p
         if not name or name == core or ent.is_generic(name):
             return
         ws = name.split()   # a name: capitalised words, not "Mass at" of "Mass at Regional Medical Center"

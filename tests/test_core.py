@@ -316,6 +316,17 @@ def test_a_service_called_by_its_name_before_whom_it_is_for(tmp_path, passphrase
     assert re.search(rf"at {alone}\b[^.]* Health", out) and f"from {alone} pharmacy" in out, out
 
 
+def test_a_hospital_named_after_a_person_called_by_its_name_alone(tmp_path, passphrase):
+    """Regression (final13): "Lyell McEwin" in a list of bodies was a person and "Lyell McEwin
+    Hospital" a body: two pseudonyms for one hospital."""
+    text = ("Case notes.\nConsent forms signed (Kinetic Therapy Solutions, Lyell McEwin).\n\n24/06 seizure, "
+            "taken to Lyell McEwin Hospital, discharged same day. Mum says Lyell McEwin were good.\n")
+    _, out = deid_one(tmp_path, "t.txt", text)
+    assert "Lyell" not in out and "McEwin" not in out, out
+    name = re.search(r"taken to (.+?) Hospital", out).group(1)
+    assert f"Solutions, {name})" in out and f"says {name} were" in out, out
+
+
 def test_a_ward_named_after_a_place_and_a_test_result_in_clinical_notes(tmp_path, passphrase):
     """Regression: "Lullingstone Ward" became a person and the heading "Ward:" a surname;
     "CRP 214" was given a pseudonym as an organisation."""

@@ -351,6 +351,8 @@ KINDS = [
     ({P: 1, L: 1}, L, "Mistry", P),                          # a tie, a surname alone: a person
     ({P: 1, L: 1}, L, "Leicester", L),                       # ... not a town, no surname
     ({L: 3}, L, "Leeds", L),                                 # no disagreement
+    ({P: 2, "body": 1}, P, "Lyell McEwin", O),              # "Lyell McEwin Hospital" names it too
+    ({P: 1, "body": 1, "cue": 1}, P, "John Radcliffe", P),    # ... but "Dr John Radcliffe" is a person
 ]
 
 

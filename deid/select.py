@@ -261,7 +261,8 @@ def with_article(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-FIELD_START = regex.compile(r"(?:^|\n|:[ \t]*|\t|[ ]{2})$")   # where a record's field begins
+FIELD_START = regex.compile(r"(?:^|\n|:[ \t]*|\t|[ ]{2}|\d\][ ])$")   # where a record's field begins (and
+# a chat's sender after its time: "[10:07] Begum, Sumaiya")
 GIVEN_AFTER = regex.compile(r",[ ]?(\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?(?:[ ]\p{Lu}[\p{Ll}\p{M}'’]+){0,2})(?![\w'’])")
 
 
@@ -274,6 +275,8 @@ def _surname_first(text: str, cands: list[Candidate]) -> list[Candidate]:
     for c in cands:
         if c.start < skip_to:
             continue
+        if (whole := _read_as_one(text, c)) is not None:
+            c = whole
         g = GIVEN_AFTER.match(text, c.end)
         if g and _inverted(text, c, g.group(1)):
             c = Candidate(c.start, g.end(), Kind.PERSON, c.score, c.recognizer, "PERSON")
@@ -284,6 +287,22 @@ def _surname_first(text: str, cands: list[Candidate]) -> list[Candidate]:
             c = Candidate(before, c.end, Kind.PERSON, c.score, c.recognizer, "PERSON")
         joined.append(c)
     return joined
+
+
+def _read_as_one(text: str, c: Candidate) -> Candidate | None:
+    """A name surname first that NER read whole as a body or a place ("[10:07] Begum,
+    Sumaiya" of a chat's sender): a person."""
+    comma = text.find(",", c.start, c.end)
+    if c.kind not in (Kind.PLACE, Kind.INSTITUTION) or comma < 0 or \
+            not (g := GIVEN_AFTER.match(text, comma)) or g.end() != c.end:
+        return None
+    probe = Candidate(c.start, comma, Kind.PERSON, c.score, c.recognizer, "PERSON")
+    given, surname = g.group(1).split()[0], text[c.start:comma]
+    # (a given name no list holds, after a listed surname: "Begum, Sumaiya")
+    unlisted = surname in names.last_names() and not words.is_common(given) and not names.is_town(given)
+    return Candidate(c.start, c.end, Kind.PERSON, c.score, c.recognizer, "PERSON") \
+        if _inverted(text, probe, g.group(1)) or unlisted and (FIELD_START.search(text, max(0, c.start - 3), c.start)
+                                                              or text[c.start - 1:c.start] == "(") else None
 
 
 SURNAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’\-]+),[ ]?$")

@@ -1679,6 +1679,22 @@ def test_what_the_fifteenth_held_out_set_showed_in_a_case_record(tmp_path, passp
     assert f"from {town} by bus" in out, out
 
 
+def test_a_chat_sender_surname_first_is_a_person(tmp_path, passphrase):
+    """Regression (final13): a Teams chat's sender "Begum, Sumaiya" (a given name no list
+    holds), which NER read whole as a body, was given a body's pseudonym ("Wheatmont, Pebble
+    Gardens"); one in a reaction's brackets too."""
+    text = ("Recruitment (chat)\n\n[10:04] Raman, Priya (she/her)\nMorning! Nine of fourteen carers done.\n\n"
+            "[10:07] Begum, Sumaiya\nI spoke to the sisters' circle last Friday and a couple of the women said "
+            "their husbands do most of the caring.\n\U0001F44D 1 (Begum, Sumaiya)\n\n[10:11] Begum, Sumaiya\n"
+            "Will do.\n")
+    study, out = deid_one(tmp_path, "chat.txt", text)
+    assert_gone(out, "Begum", "Sumaiya")
+    from deid import names
+    assert len(set(re.findall(r"\[10:(?:07|11)\] (.+)", out))) == 1, out
+    given = re.search(r"\[10:07\] [\w\-]+, (\w+)\n", out).group(1)
+    assert given in names.first_names() and f", {given})" in out, out   # a person's, in the brackets too
+
+
 def test_a_name_written_surname_first_is_not_parted(tmp_path, passphrase):
     """Regression: parting people named together parted "NOWAK, Tomasz" into two people, and
     his initials "TN" were no longer known as his."""

@@ -292,7 +292,25 @@ def _mark_in(study, name: str, matcher, eid: int, kind: Kind, reviewer: str) -> 
             if any(i.start <= h.start and h.end <= i.end for i in live):
                 continue  # a longer replacement already covers it
             study.items.delete_inside(name, ti, h.start, h.end)
-            study.items.add(name, NewItem(ti, h.start, h.end, turn.text[h.start:h.end], eid, kind, [], REVIEWER,
-                                          1.0, True), Status.ACCEPTED, reviewer)
-            found += 1
+            s, e = _outside(turn.text, h.start, h.end, live)
+            if s < e:
+                study.items.add(name, NewItem(ti, s, e, turn.text[s:e], eid, kind, [], REVIEWER, 1.0, True),
+                                Status.ACCEPTED, reviewer)
+                found += 1
     return found, linked
+
+
+def _outside(text: str, s: int, e: int, live: list[Item]) -> tuple[int, int]:
+    """The marked words less what another item holds across one of their ends ("Practice
+    Learning" where "Learning Cause for Concern" is an item: "Practice"). Two items that
+    overlap would let one of them go unapplied, and its real words through."""
+    for i in live:
+        if i.start < s < i.end:
+            s = i.end
+        if i.start < e < i.end:
+            e = i.start
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not text[e - 1].isalnum():
+        e -= 1
+    return s, e

@@ -224,6 +224,22 @@ def test_a_kept_mention_marked_as_missed_is_replaced_again(study):
     assert "Tarrowby" not in text_of(s, "ward_06.txt")
 
 
+def test_marked_words_across_the_end_of_another_item_are_all_replaced(study):
+    """Regression (final16): "Practice Learning" accepted where "Learning Cause for Concern"
+    was an item: the two items overlapped, only the first was applied, and the other's real
+    words were left (and export refused the file)."""
+    s = study
+    assert "Elizabeth Shaw did" in "\n".join(t.text for t in D.source_transcript(s, "names_08.txt").turns)
+    D.add_missed(s, "Shaw did", "person", "tester")
+    live = [i for i in s.items.of("names_08.txt") if i.replaced]
+    for a in live:
+        for b in live:
+            assert a is b or (a.turn, a.field) != (b.turn, b.field) or a.end <= b.start or b.end <= a.start, (a, b)
+    assert any(i.text == "did" for i in live)   # the marked words outside "Elizabeth Shaw"
+    text = text_of(s, "names_08.txt")
+    assert "Shaw" not in text and "Elizabeth" not in text, text
+
+
 # ---------------------------------------------------------------------------- 4. export
 def test_open_possible_misses_do_not_stop_an_unreviewed_export(made, tmp_path, monkeypatch):
     monkeypatch.setenv("VEIL_PASSPHRASE", PASS)

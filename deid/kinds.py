@@ -113,20 +113,22 @@ def _vote(votes: dict[str, Counter], m: Mention) -> None:
 
 def _winner(count: Counter, kind: Kind, text: str) -> Kind:
     """The kind the stronger evidence says, else the kind most of NER's readings say (no
-    disagreement leaves NER's). A tie goes to a person where the name opens with a first
+    disagreement leaves NER's); a body's name said with its kind is evidence for its name
+    alone only where no first name opens it. A tie goes to a person where the name opens with a first
     name ("Marie-Ève Tremblay-Gagnon") or is a surname alone ("Mistry"); a listed first name
     alone is a town or a body only by an address ("Shirley" is both)."""
-    strong = {Kind.PERSON: count[CUE], Kind.PLACE: count[ADDRESS], Kind.INSTITUTION: count[BODY]}
+    toks = ent.tokens(text)
+    # (a listed surname alone, no town, is a person's too: "Mistry" in "LC-04 Mistry consent.pdf")
+    first = toks[0].split("-")[0] in names.first_names() or \
+        len(toks) == 1 and toks[0] in names.last_names() and not names.is_town(toks[0])
+    # (a body named after a person who is talked of too: "Dorothy Haines was a visiting nurse")
+    strong = {Kind.PERSON: count[CUE], Kind.PLACE: count[ADDRESS], Kind.INSTITUTION: 0 if first else count[BODY]}
     readings = {k: count[k] + (strong[k] if k != Kind.PERSON else 0) for k in AGREED}
     readings = {k: n for k, n in readings.items() if n}
     if len(readings) < 2:
         return kind
     if len(evident := [k for k, n in strong.items() if n]) == 1:
         return evident[0]
-    toks = ent.tokens(text)
-    # (a listed surname alone, no town, is a person's too: "Mistry" in "LC-04 Mistry consent.pdf")
-    first = toks[0].split("-")[0] in names.first_names() or \
-        len(toks) == 1 and toks[0] in names.last_names() and not names.is_town(toks[0])
     best = max(readings.values())
     top = [k for k, n in readings.items() if n == best]
     if len(top) > 1:

@@ -353,6 +353,7 @@ KINDS = [
     ({L: 3}, L, "Leeds", L),                                 # no disagreement
     ({P: 2, "body": 1}, P, "Lyell McEwin", O),              # "Lyell McEwin Hospital" names it too
     ({P: 1, "body": 1, "cue": 1}, P, "John Radcliffe", P),    # ... but "Dr John Radcliffe" is a person
+    ({P: 1, "body": 1}, P, "Dorothy Haines", P),           # ... and a first name opens this one
 ]
 
 

@@ -348,7 +348,18 @@ def in_dialect(text: str, s: int, e: int) -> bool:
 
 
 LOWER_WORD = regex.compile(r"(?<![\w'’])\p{Ll}[\p{Ll}'’]*(?![\w'’])")
+PHRASE_WORD = regex.compile(r"\p{L}[\p{L}'’]*")
+COMPOUND_NAME = regex.compile(r"\p{Lu}\p{L}*-(?:\p{Ll}{1,3}-)?\p{Lu}")
+
+
+def _foreign_capital(w: str) -> bool:
+    """A capitalised word that is another language's own, not a name (but its grammar, "Les",
+    "Elle", "Son"): "Mais ça veut dire", "Moi j'ai commencé" (not "Chantal", "Pierre", "Lise")."""
+    from deid import names
+    grammar = vocabulary.foreign_frequency(w) >= vocabulary.FUNCTION_WORD
+    return w[1:].islower() and (vocabulary.is_foreign(w) or grammar) and (grammar or not names.is_name(w))
 PHRASE_EDGE = re.compile(r"[\n\"“”.,!?;:()\[\]]")
+SENTENCE_EDGE = re.compile(r"[\n\"“”.!?;:()\[\]]")
 FOREIGN_SHARE = 0.5   # of the lower-case words of its phrase, how many must be another language's
 
 
@@ -357,16 +368,35 @@ def in_foreign_phrase(text: str, s: int, e: int) -> bool:
     which NER reads as names: "pero le entiendo", "para trabajar", "ahora en el teléfono"
     (not "ask dan about it")."""
     from deid import names
-    own = LOWER_WORD.findall(text, s, e)
-    if any(ch.isupper() for ch in text[s:e]) or any(names.is_name(w.title()) and not vocabulary.is_foreign(w)
-                                                    for w in own):
+    if COMPOUND_NAME.search(text, s, e):
+        return False   # capitals joined by a hyphen name a place or a person: "Trois-Rivières", "Ti-Guy"
+    said_here = PHRASE_WORD.findall(text, s, e)
+    own = [w for w in said_here if w[0].islower()]
+    if any(names.is_name(w.title()) and not vocabulary.is_foreign(w)
+           and vocabulary.foreign_frequency(w) < vocabulary.FUNCTION_WORD for w in own):
         return False   # (a name said inside the phrase is a name: "mi hija maria trabaja"; "dan" of
         # "no me dan" is a verb there)
-    edges = [m.end() for m in PHRASE_EDGE.finditer(text, max(0, s - 60), s)]
-    lo = edges[-1] if edges else max(0, s - 60)
-    hi = (m.start() if (m := PHRASE_EDGE.search(text, e, e + 60)) else min(len(text), e + 60))
-    said = LOWER_WORD.findall(text, lo, s)[-3:] + own + LOWER_WORD.findall(text, e, hi)[:3]
+    if said_here and own == said_here[1:] and own and all(map(vocabulary.is_foreign, own)) and \
+            vocabulary.is_common(said_here[0]) and not names.is_name(said_here[0]):
+        return True   # a word both languages have before the other's: "Charge de travail", "Relation famille"
+    if len(said_here) == 1 and said_here[0][1:].islower() and not names.is_name(said_here[0]) and \
+            not names.is_town(said_here[0]) and vocabulary.frequency(said_here[0].lower()) < vocabulary.RARE \
+            and vocabulary.foreign_frequency(said_here[0]) >= vocabulary.FOREIGN - 1:
+        return True   # a word English never says, of another language's dictionary: "Communauté", "Épuisement"
+    if not all(w[0].islower() or _foreign_capital(w) for w in said_here):
+        return False
+    said = _said_around(text, s, e, PHRASE_EDGE, own)
+    if own != said_here and len(said) < 3:   # a capital and little else up to a comma ("Mais l'hiver,
+        said = _said_around(text, s, e, SENTENCE_EDGE, own)   # avec la neige"): its sentence's words
     return len(said) >= 2 and sum(map(vocabulary.is_foreign, said)) >= FOREIGN_SHARE * len(said)
+
+
+def _said_around(text: str, s: int, e: int, edge: re.Pattern, own: list[str]) -> list[str]:
+    """The lower-case words of a mention and three each side of it, up to an edge."""
+    edges = [m.end() for m in edge.finditer(text, max(0, s - 60), s)]
+    lo = edges[-1] if edges else max(0, s - 60)
+    hi = (m.start() if (m := edge.search(text, e, e + 60)) else min(len(text), e + 60))
+    return LOWER_WORD.findall(text, lo, s)[-3:] + own + LOWER_WORD.findall(text, e, hi)[:3]
 
 
 def said_as_name(text: str, s: int, e: int) -> bool:

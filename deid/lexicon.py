@@ -14,13 +14,15 @@ HONORIFICS = ("Pani", "Pan", "Ksiądz", "Deaconess", "Doña", "Señora", "Señor
               "Alhaja", "Ông", "Bà", "Madame", "Monsieur", "Whaea", "Koro", "Kuia", "Puan", "Encik", "Datin", "Datuk",
               "Kuya", "Chú", "Cô", "Bác", "Dì", "Cậu", "Mợ", "Thím", "Chị", "Múinteoir",
               # of East Africa and of a mosque: an elder, a parent of twins, a teacher, a scholar
-              "Mzee", "Ssalongo", "Nnalongo", "Bwana", "Hajia")
+              "Mzee", "Ssalongo", "Nnalongo", "Bwana", "Hajia",
+              # written short in French and Spanish: "Mme Laframboise", "Sra. Ruiz"
+              "Mme", "Mlle", "Sra", "Srta")
 HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
 # ... those that are surnames too, which a title must not make generic: "Dr Pan", "Wei Pan"
 HONORIFIC_SURNAMES = frozenset({"pan", "pani"})
 HONORIFICS_FEMALE = frozenset({"pani", "deaconess", "doña", "señora", "mummy", "aunty", "matron", "alhaja", "bà",
                                "madame", "whaea", "kuia", "puan", "datin", "cô", "dì", "mợ", "thím", "chị", "nnalongo",
-                               "hajia"})
+                               "hajia", "mme", "mlle", "sra", "srta"})
 HONORIFICS_MALE = frozenset({"pan", "ksiądz", "señor", "alhaji", "ông", "monsieur", "koro", "encik", "datuk", "kuya",
                              "chú", "cậu", "mzee", "ssalongo", "bwana"})
 TITLE_WORDS = frozenset({

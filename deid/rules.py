@@ -227,6 +227,11 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     if m.kind == Kind.PERSON and all(words.is_common(t) and not words.is_rare(t) and t.title() not in first
                                      and t.title() not in last for t in toks):
         return True  # "Guilty Pleasures": no word of it is anybody's name (a rare one is: "Harborough")
+    heading = _whole_cell(text, m.start, m.end) and _header_row(text, m.start)
+    if _whole_cell(text, m.start, m.end) and all(
+            words.is_common(t) and (heading or t.title() not in first) or words.is_foreign(t)
+            or t in lexicon.ACRONYMS or t == "ID" or ent.is_stop_word(t) for t in toks):
+        return True   # a table's cell of ordinary words, a heading or a code: "Excerpt Range", "Relation famille"
     if m.kind == Kind.INSTITUTION and len(toks) >= (3 if toks[-1] in ("Unit", "Team") else 2) and \
             toks[-1] in lexicon.INTERNAL_BODIES and (toks[-1] != "Department" or len(toks) == 2) and \
             _internal_body(toks, first, last) and (len(toks) > 2 or toks[-1] not in lexicon.SERVICES
@@ -243,6 +248,23 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
         return all((words.is_common(t) and t not in names.place_words() and not names.is_town(t)) or ent.is_stop_word(t)
                    or t.isdigit() or t in "&" for t in toks)
     return False
+
+
+QUOTED_CELL_BEFORE = re.compile(r"(?:^|[,;\t])[ ]*[\"“]$", re.M)
+QUOTED_CELL_AFTER = re.compile(r"[\"”][ ]*(?:[,;\t]|$)", re.M)
+
+
+def _header_row(text: str, at: int) -> bool:
+    """Whether `at` is in a table's first row of quoted cells: its column names ("Media Title")."""
+    start = text.rfind("\n", 0, at) + 1
+    before = text[text.rfind("\n", 0, max(0, start - 1)) + 1:start]
+    after = text[text.find("\n", at) + 1:][:1] if "\n" in text[at:] else ""
+    return text[start:start + 1] == '"' and not before.startswith('"') and after == '"'
+
+
+def _whole_cell(text: str, s: int, e: int) -> bool:
+    """Whether a mention is all of a quoted CSV field: '"Excerpt Range",'."""
+    return QUOTED_CELL_BEFORE.search(text, max(0, s - 3), s) is not None and QUOTED_CELL_AFTER.match(text, e) is not None
 
 
 def _known_by_initials(name: str, text: str) -> bool:

@@ -3,6 +3,7 @@ someone, without overlaps, each narrowed to its identifying words; a person's na
 taken whole (the capitalised words and initials written next to a detected part)."""
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
@@ -53,7 +54,8 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
     """Non-overlapping candidates, in text order. `results`: Presidio's; `known`: the
     study's known names found in the text (start, end, kind of their entity); `phrases`: where
     the allow-list's phrases stand (`allowed_phrases`)."""
-    cands = [part for c in (_candidate(r, text, allow) for r in results) if c for part in _places_apart(text, c)]
+    cands = [part for c in (_candidate(r, text, allow) for r in _cells_apart(text, results)) if c
+             for part in _places_apart(text, c)]
     cands += _bodies_joined(cands) + _place_before_body(text, cands) + _towns_joined(text, cands) + \
         _article_joined(text, cands)
     for s, e, kind in known:
@@ -126,6 +128,29 @@ SENTENCE_STOP = regex.compile(r"(\w+)\.[ \t]+(?=\p{Lu})")
 # abbreviations a name goes on after: "St. Luke's", "Mt. Sinai", "Co. Durham"
 ABBREVIATIONS = frozenset(lexicon.TITLES_WRITTEN + lexicon.STREET_ABBREVIATIONS + (
     "St", "Mt", "Ft", "Co", "Bros", "Jr", "Sr", "No", "Lt", "Col", "Gen", "Capt", "Sgt", "Hon", "Gov", "Sen", "Rep"))
+
+
+# where one cell of a table ends and the next begins: a quoted CSV field's, a tab's
+CELL_EDGE = regex.compile(r"[\"“”]?[ ]*(?:[,;][ ]*[\"“”]|\t)[ \t]*|[\"“”][ ]*[,;][ ]*")
+
+
+def _cells_apart(text: str, results: list) -> list:
+    """What NER read across the cells of a table ('Relation famille","Mme Després', 'EX-0519",
+    "E07 Rosalie'), a finding for each cell, read then as any other: no name runs from one
+    field into the next."""
+    out = []
+    for r in results:
+        s = r.start
+        for edge in list(CELL_EDGE.finditer(text, r.start, r.end)) + [None]:
+            e = edge.start() if edge else r.end
+            if (s, e) == (r.start, r.end):
+                out.append(r)
+            elif any(ch.isalpha() for ch in text[s:e]):
+                part = copy.copy(r)
+                part.start, part.end = s, e
+                out.append(part)
+            s = edge.end() if edge else e
+    return out
 
 
 def _places_apart(text: str, c: Candidate) -> list[Candidate]:
@@ -403,6 +428,8 @@ def _names_nothing(text: str, s: int, e: int, core: str, kind: Kind, rec: str, a
     vocabulary, a study's code, a word of the vocabulary, or a medicine."""
     if not core or e <= s or core.lower() in allow or core in lexicon.ACRONYMS or STUDY_CODE.fullmatch(core):
         return True
+    if kind == Kind.PERSON and all(re.search(r"\d", t) for t in ent.tokens(core)):
+        return True   # a code NER read as a person ("EX-0520"): the number recognizers read codes
     if _vocabulary(text, s, e, core, kind):
         return True
     if kind not in (Kind.CONTACT, Kind.DATE) and not _names_something(core, rec, text, s, address):
@@ -459,6 +486,9 @@ def _reshaped(text: str, s: int, e: int, core: str, kind: Kind) -> tuple[int, in
 BODY_ACRONYM = re.compile(r"[A-Z]{3,6}")
 
 
+NAME_INITIALS = regex.compile(r"\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\.?){1,2}")
+
+
 def _read_kind(kind: Kind, span: str, address: bool) -> Kind:
     """The kind of what a recognizer found, where its words say NER mistook it."""
     if kind in (Kind.INSTITUTION, Kind.PLACE) and ent.TITLE_RX.match(span) and not address:
@@ -467,6 +497,9 @@ def _read_kind(kind: Kind, span: str, address: bool) -> Kind:
     if kind in (Kind.INSTITUTION, Kind.PLACE) and len(toks) > 1 and toks[0] in lexicon.KIN_TERMS and \
             toks[1] in names.first_names() and not address:
         return Kind.PERSON  # "Chacha Rasheed": a kin term said as a title, and a first name
+    if kind in (Kind.INSTITUTION, Kind.PLACE) and NAME_INITIALS.fullmatch(span) and not words.is_common(toks[0]) \
+            and not names.is_town(toks[0]) and not address:
+        return Kind.PERSON  # "Sreeja P K", "Debarati C": a name and its initials after it, as South India writes it
     if kind == Kind.PERSON and len(toks) > 1 and toks[-1].rstrip(".") in STREET_ENDS:
         return Kind.PLACE  # "Chelson St", "Uttoxeter Rd": NER took a street for a person
     if kind in (Kind.PERSON, Kind.INSTITUTION) and len(toks) == 1 and names.is_town(span) and \
@@ -615,6 +648,12 @@ LEFT_WORD = regex.compile(r"(?<![\w'’.\-])(\p{Lu}[\p{L}\p{M}'’\-]+|\p{Lu}\.?
 RIGHT_WORD = regex.compile(r"[ ]{1,2}(\p{Lu}[\p{L}\p{M}'’\-]+|\p{Lu}\.?)(?![\w'’])")
 
 
+def _initial_after(text: str, w: str, b: int) -> bool:
+    """A letter after a name that is an initial: not "I" (the pronoun), nor "A" before a word."""
+    return regex.fullmatch(r"\p{Lu}\.?", w) is not None and w != "I" and \
+        not (w == "A" and regex.match(r"[ \t]+\p{Ll}", text[b:b + 3]))
+
+
 def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
     """A person's name is replaced whole: the capitalised words, particles and initials
     written right next to a detected part join it ("Dreux" + "Joly", "Szabina" + "J" +
@@ -636,6 +675,9 @@ def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
         s = a
     while m := RIGHT_WORD.match(text[e:e + 40]):
         w, b = m.group(1), e + m.end()
+        if _initial_after(text, w, b) and not other(Span(e, b)):
+            e = b   # an initial after the name, as South India writes its names: "Karthik R", "Sreeja P K"
+            continue
         if other(Span(e, b)) or ent.is_stop_word(w) or words.is_everyday(w) or w in lexicon.ACRONYMS \
                 or words.is_common(w) and w not in names.last_names() and len(w.rstrip(".")) > 1 \
                 or ent.KIN_AFTER_NAME.match(text, e):

@@ -105,15 +105,22 @@ FOREIGN = 4.0       # how often the other language must say it
 FOREIGN_LEAD = 2.0  # and by how much more than English (not "door", "till", "plus" of Dutch and German)
 
 
+FUNCTION_WORD = 6.0  # said this often in another language, a word is its grammar: "les", "elle", "le"
+
+
 @lru_cache(maxsize=4096)
+def foreign_frequency(word: str) -> float:
+    """How common a word is in the language of OTHER_LANGUAGES that says it most."""
+    from wordfreq import zipf_frequency
+    # (each language's short list: the words said often enough, in a tenth of the memory)
+    return max(zipf_frequency(word.lower(), lang, wordlist="small") for lang in OTHER_LANGUAGES)
+
+
 def is_foreign(word: str) -> bool:
     """A word of another language, said far more there than in English: "pero", "entiendo",
     "le" (not "helen", "jess", "ivy": names are said as often everywhere)."""
-    from wordfreq import zipf_frequency
-    w = word.lower()
-    # (each language's short list: the words said often enough, in a tenth of the memory)
-    best = max(zipf_frequency(w, lang, wordlist="small") for lang in OTHER_LANGUAGES)
-    return best >= FOREIGN and best >= frequency(w) + FOREIGN_LEAD
+    best = foreign_frequency(word)
+    return best >= FOREIGN and best >= frequency(word.lower()) + FOREIGN_LEAD
 
 
 def _is_name(w: str) -> bool:

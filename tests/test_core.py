@@ -1402,6 +1402,34 @@ def test_a_lower_case_transcript_names_a_wife_a_farm_a_firm_and_a_port(tmp_path,
     assert_kept(out, "married young", "the port will close")
 
 
+def test_a_csv_export_is_read_cell_by_cell(tmp_path, passphrase):
+    """Regression (final16): in a Dedoose excerpts export NER read across quoted cells
+    ('Excerpt ID","Media Title","Excerpt Range', 'Relation famille","Mme Després'): the
+    header's cells were given pseudonyms, and names ran from one field into the next."""
+    text = ('"Excerpt ID","Media Title","Excerpt Range","Excerpt Creator","Codes Applied","Excerpt Copy"\n'
+            '"EX-0519","E07 Rosalie - Bel-Horizon.docx","880-1604","c.desrosiers","Workload; Agency",'
+            '"The agency sends the rota by text the night before. Chantal, the coordinator, is kind."\n'
+            '"EX-0520","E07 Rosalie - Bel-Horizon.docx","1604-2210","c.desrosiers","Relation famille",'
+            '"Mme Després on the back road has no signal, so nobody knows where I am."\n')
+    _, out = deid_one(tmp_path, "excerpts.txt", text)
+    assert_gone(out, "Rosalie", "Chantal", "Després")
+    assert out.startswith('"Excerpt ID","Media Title","Excerpt Range","Excerpt Creator","Codes Applied"'), out
+    assert '"Relation famille","Mme ' in out, out
+
+
+def test_names_with_initials_after_them_are_people(tmp_path, passphrase):
+    """Regression (final16): a Google Meet attendee list of South Indian names with their
+    initials after them ("Karthik R", "Sreeja P K") got place pseudonyms and kept "R"."""
+    text = ("Meeting notes\n\nAttendees: Anjali Menon, Debarati C, Karthik R, Sreeja P K\n\nKarthik R\n"
+            "Yes maam, I spoke to Sreeja P K yesterday and Debarati C agreed. I think so.\n")
+    _, out = deid_one(tmp_path, "meet.txt", text)
+    assert_gone(out, "Debarati", "Karthik", "Sreeja", " R\n", " P K")
+    from deid import names
+    firsts = re.search(r"Attendees: (\w+) \w+, (\w+) [A-Z], (\w+) [A-Z], (\w+) [A-Z] [A-Z]\n", out).groups()
+    assert all(f in names.first_names() for f in firsts), out   # people's pseudonyms, not places'
+    assert "I think so." in out, out
+
+
 FOREIGN_PHRASES = [
     # text, the lower-case span NER read as a name, whether it is another language's phrase
     ('Mixteco "de por allá, de la costa, pero le entiendo". The doctor', "pero le entiendo", True),
@@ -1410,11 +1438,24 @@ FOREIGN_PHRASES = [
     ("then we saw rosa and pedro at the shop", "pedro", False),
     ('she said "gracias, maria" and left', "maria", False),   # one word: a name all the same
     ("Jess im actually drowning, ask helen marsh", "helen marsh", False),
+    # capitals of a French passage (final16): its grammar and dictionary words, not its names
+    ("t'ouvrent la porte. Mais ça veut dire aussi qu'ils m'arrêtent", "Mais", True),
+    ("Moi j'ai commencé au CLSC du Vieux-Moulin en 96", "Moi j'ai", True),
+    ("onze ans! Je connaissais son chien, ses petits-enfants", "Je connaissais son chien", True),
+    ("pour aller chercher Océane à l'école. Mais l'hiver, avec la neige", "Mais l'hiver", True),
+    ("tu sais. Les anglophones peuvent pas leur parler", "Les", True),
+    ('"FR","Identité; Communauté; Relation famille","Mon mari', "Communauté", True),
+    ('"FR","Déplacements; Agence; Charge de travail","L\'agence', "Charge de travail", True),
+    ("Des fois à onze heures. Chantal, la coordonnatrice, elle est ben fine", "Chantal", False),
+    ("je le disais à Marc tantôt, c'est pas le système", "Marc", False),
+    ("Moi je fais le secteur de Trois-Rivières le matin pis les rangs", "Trois-Rivières", False),
+    ("I met Esperanza at the clinic on Monday.", "Esperanza", False),
+    ("and Lise said it was fine, she would come", "Lise", False),
 ]
 
 
 @pytest.mark.parametrize("text, span, foreign", FOREIGN_PHRASES)
-def test_lower_case_words_of_another_language(text, span, foreign):
+def test_words_of_another_language(text, span, foreign):
     from deid import entity
     s = text.index(span)
     assert entity.in_foreign_phrase(text, s, s + len(span)) is foreign

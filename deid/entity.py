@@ -385,9 +385,10 @@ def in_foreign_phrase(text: str, s: int, e: int) -> bool:
         return True   # a word English never says, of another language's dictionary: "Communauté", "Épuisement"
     if not all(w[0].islower() or _foreign_capital(w) for w in said_here):
         return False
-    said = _said_around(text, s, e, PHRASE_EDGE, own)
-    if own != said_here and len(said) < 3:   # a capital and little else up to a comma ("Mais l'hiver,
-        said = _said_around(text, s, e, SENTENCE_EDGE, own)   # avec la neige"): its sentence's words
+    here = [w.lower() for w in said_here]   # (its capitals are the language's words by now)
+    said = _said_around(text, s, e, PHRASE_EDGE, here)
+    if own != said_here and len(said) < 4:   # a capital and little else up to a comma ("Mais l'hiver,
+        said = _said_around(text, s, e, SENTENCE_EDGE, here)   # avec la neige"): its sentence's words
     return len(said) >= 2 and sum(map(vocabulary.is_foreign, said)) >= FOREIGN_SHARE * len(said)
 
 

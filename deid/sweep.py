@@ -228,6 +228,8 @@ class Sweep:
         another such word: "Merci, everyone", "Bienvenue à tous", "Chez nous" (not a name
         before a verb, "Graça brought food"; inside a sentence a capital says name: "Areszt
         Śledczy w Łodzi")."""
+        if ent.in_foreign_phrase(doc.analysed, span.start, span.end):
+            return True   # inside a passage of that language: "Elle répond même le dimanche"
         if not ent.starts_sentence(doc.analysed, span.start) or not words.is_foreign(w) or names.is_name(w):
             return False
         nxt = NEXT_WORD_ANY.match(doc.analysed, span.end)

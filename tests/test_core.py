@@ -1451,6 +1451,10 @@ FOREIGN_PHRASES = [
     ("Moi je fais le secteur de Trois-Rivières le matin pis les rangs", "Trois-Rivières", False),
     ("I met Esperanza at the clinic on Monday.", "Esperanza", False),
     ("and Lise said it was fine, she would come", "Lise", False),
+    ("c'était rare. Les filles me donnaient les gros transferts", "Les", True),
+    ("Monsieur Chance. Elle dit qu'avec un nom de même", "Elle", True),
+    ("It was late. Elle said she would come by after work.", "Elle", False),
+    ("It was late. Les came over with the van.", "Les", False),
 ]
 
 

@@ -57,7 +57,8 @@ class Abbreviations:
             if m.kind == Kind.PERSON and acr.upper() == acr and acr in _person_initials(m.text):
                 self.defined[acr] = m.entity   # found below, in this transcript
                 continue
-            if acr.upper() != acr or acr not in (initials_of(m.text), initials_of(m.text, middle=False)):
+            if acr.upper() != acr or acr not in (initials_of(m.text), initials_of(m.text, middle=False)) \
+                    and not (m.kind == Kind.INSTITUTION and _loosely_of(acr, initials_of(m.text))):
                 continue
             if m.kind == Kind.PERSON:
                 continue
@@ -127,6 +128,14 @@ class Abbreviations:
             if len(pick) > 1:
                 self.ambiguous.add(ini)
         return out
+
+
+def _loosely_of(acr: str, initials: str) -> bool:
+    """A body's acronym that takes a letter more from inside a word of its name ("CBU" of
+    "Calderbrook University", "SVIMS"): its first and last letters are the name's, one
+    letter at most added."""
+    return len(initials) >= 2 and acr[0] == initials[0] and acr[-1] == initials[-1] and \
+        len(initials) <= len(acr) <= len(initials) + 1
 
 
 def _person_initials(name: str, middle: bool = False) -> set[str]:

@@ -1430,6 +1430,17 @@ def test_names_with_initials_after_them_are_people(tmp_path, passphrase):
     assert "I think so." in out, out
 
 
+def test_a_body_acronym_with_a_letter_from_inside_its_name(tmp_path, passphrase):
+    """Regression (final16): "CALDERBROOK UNIVERSITY (CBU)" did not link "CBU" (a letter from
+    inside "Calderbrook"), and "CBU" was left everywhere."""
+    text = ("CALDERBROOK UNIVERSITY (CBU)\nSchool of Nursing\n\nVenue: Room 4, Hartley Building, CBU\n"
+            "Dr Helen Marsh, Head of Practice Learning, CBU, chaired. CBU secure email only.\n")
+    _, out = deid_one(tmp_path, "record.txt", text)
+    assert_gone(out, "CBU", "CALDERBROOK", "Calderbrook")
+    acronym = re.search(r"University \((\w+)\)", out).group(1)
+    assert out.count(acronym) == 4, out
+
+
 FOREIGN_PHRASES = [
     # text, the lower-case span NER read as a name, whether it is another language's phrase
     ('Mixteco "de por allá, de la costa, pero le entiendo". The doctor', "pero le entiendo", True),

@@ -73,6 +73,11 @@ CASES = [
     (R.ReferenceNumberRecognizer, "armed robbery, case was 2021CF002286. And", ["2021CF002286"]),
     (R.ReferenceNumberRecognizer, "(lot 3, contract ref. SPAN/22/L3/0117).", ["SPAN/22/L3/0117"]),
     (R.ReferenceNumberRecognizer, "the meeting on 12/03/2021 agreed it, no. 3 in the list", []),
+    (R.ReferenceNumberRecognizer, "DISTRICT OF ILLINOIS )  Case No. 1:23-cv-04187\n", ["1:23-cv-04187"]),
+    (R.ReferenceNumberRecognizer, "in re 2:19-cr-00211-JMF, the", ["2:19-cr-00211-JMF"]),
+    (R.ReferenceNumberRecognizer, "at 10:30-am-ish we met", []),
+    (R.ReferenceNumberRecognizer, "Warehouse and Distribution Workers, Local 2281.", ["2281"]),
+    (R.ReferenceNumberRecognizer, "the local 12 bus was late", []),
     (R.ReferenceNumberRecognizer, "The appellant's phone (number ending 4471) was seized", ["4471"]),
     (R.ReferenceNumberRecognizer, "Attending officers PC 4471 Dunmore and PC 5092 Akhtar", ["4471", "5092"]),
     # a collar or badge number in brackets after the officer's name (not a year, not a page)

@@ -101,6 +101,9 @@ class IdentifierNumberRecognizer(PatternRecognizer):
         # `regex`'s: a lookbehind of any width)
         Pattern("log operator", r"(?<=^[ \t]*\d\d:\d\d(?::\d\d)?[ \t]+(?:[A-Z][A-Za-z]{1,4}[ \t]+)?)\d{4}"
                 r"(?=[ \t]{2,}|[ \t]*$)", 0.5),
+        # a dial-in number a meeting shows with digits masked: "+91 94*** **508" (its own digits left
+        # identify the caller to whoever knows them)
+        Pattern("masked phone", r"(?<![\w+])\+\d{1,3}(?=[\d* ]*\*)(?:[ ]?[\d*]{2,5}){2,4}(?<=\d)(?![\w*])", 0.6),
         # a British National Insurance number, spaced as it is printed: "QQ 12 34 56 C"
         Pattern("national insurance", r"\b[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]\b", 0.7),
     ]

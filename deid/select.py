@@ -683,5 +683,18 @@ def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
                 or ent.KIN_AFTER_NAME.match(text, e):
             break   # (nor a credential after the name: "Consolata Wambui RMN"; nor a kin term: "Rubina Baji")
         e = b
+    if (m := WRAPPED_SURNAME.match(text, e)) and " " not in text[s:e] and text[s:e] in names.first_names() \
+            and m.group(1) in names.last_names() and not ent.is_stop_word(m.group(1)) and _wrapped_at(text, e) \
+            and not other(Span(e, m.end())):
+        e = m.end()   # a surname a hard-wrapped record put on the next line: "Mrs Hazel\nGrant"
     c.start, c.end = s, e
     return c
+
+
+WRAPPED_SURNAME = regex.compile(r"[ ]?\n[ \t]*(\p{Lu}[\p{Ll}\p{M}'’\-]+)(?![\w'’])")
+WRAP_WIDTH = 55   # a line this long that ends inside a sentence was wrapped, not ended
+
+
+def _wrapped_at(text: str, at: int) -> bool:
+    """Whether the line that ends at `at` was wrapped at a fixed width."""
+    return at - (text.rfind("\n", 0, at) + 1) >= WRAP_WIDTH

@@ -1441,6 +1441,17 @@ def test_a_body_acronym_with_a_letter_from_inside_its_name(tmp_path, passphrase)
     assert out.count(acronym) == 4, out
 
 
+def test_a_surname_a_hard_wrapped_record_put_on_the_next_line(tmp_path, passphrase):
+    """Regression (final16): "Mrs Hazel\nGrant" in a record wrapped at 70 columns: "Grant"
+    was left; a word on the next line that is no surname ("Monday") is not taken."""
+    text = ("The student then took up a placement at a care home in the north, where the manager, Mrs Hazel\n"
+            "Grant, agreed to act as a referee. Later she met Hazel again; the notes say that they met Hazel\n"
+            "Monday.\n")
+    _, out = deid_one(tmp_path, "record.txt", text)
+    assert_gone(out, "Hazel", "Grant")
+    assert "\nMonday." in out, out
+
+
 FOREIGN_PHRASES = [
     # text, the lower-case span NER read as a name, whether it is another language's phrase
     ('Mixteco "de por allá, de la costa, pero le entiendo". The doctor', "pero le entiendo", True),

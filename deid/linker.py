@@ -159,8 +159,11 @@ class Linker:
     def _person_by_word(self, m: Mention, k: str) -> int | None:
         """A single name word: the person whose name has it, the one of this file first."""
         cands = sorted(self.index.people_with.get(k, ()))
-        if not cands:   # a nickname of someone of this file: "Tom" of "Thomas Whitfield"
-            cands = sorted({e for full in people.full_names(m.text) for e in self.index.people_with.get(full.lower(), ())
+        if not cands:   # a nickname of someone of this file: "Tom" of "Thomas Whitfield"; "Raj" of "Rajesh"
+            fulls = {f.lower() for f in people.full_names(m.text)}
+            if len(k) > 2:
+                fulls |= {w for w in self.index.people_with if w.startswith(k) and w.isalpha() and len(w) > len(k)}
+            cands = sorted({e for full in fulls for e in self.index.people_with.get(full, ())
                             if self.recent.get(e) == m.file})
         here = [e for e in cands if self.recent.get(e) == m.file]
         pick = here or cands

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace as dc_replace
 
 from deid import entity as ent
+from deid import people
 from deid.linker import ACRONYM, KeyIndex, configured_kind
 from deid.model import Kind, Mention, Planned, Span, SpanSet
 from deid.pseudonym import Pseudonyms
@@ -40,8 +41,8 @@ class Planner:
             pseudo = self.ps.pseudonym(real, Kind.INSTITUTION)
             pseudo = (short and ent.acronym(pseudo, False, short=True)) or ent.acronym(pseudo, caps)
             self.ps.remember(m.text, pseudo)
-        elif m.kind == Kind.PERSON and k not in self.ps.map and (tail := self._tail(m)):
-            pseudo = tail   # "Ní Bhriain" of "Niamh Ní Bhriain": the end of her pseudonym
+        elif m.kind == Kind.PERSON and k not in self.ps.map and (tail := self._tail(m) or self._first_cut(m)):
+            pseudo = tail   # "Ní Bhriain" of "Niamh Ní Bhriain": the end of her pseudonym; "Raj" of "Rajesh"
             self.ps.remember(m.text, pseudo)
         else:
             title = ent.title_of(text, m.start) if m.kind == Kind.PERSON else ""
@@ -52,6 +53,16 @@ class Planner:
     def _acronym_of_known(self, m: Mention) -> bool:
         return m.kind == Kind.INSTITUTION and bool(ACRONYM.fullmatch(m.text)) and \
             self.index.real_of.get(m.entity, m.text) != m.text
+
+    def _first_cut(self, m: Mention) -> str | None:
+        """A first name said cut short ("Raj" of "Rajesh Parmar"): the pseudonym's first name,
+        by its nickname where the table has one."""
+        rt = ent.tokens(self.index.real_of.get(m.entity, ""))
+        if len(rt) < 2 or " " in m.text or len(m.text) < 3 or not rt[0].lower().startswith(m.text.lower()) \
+                or rt[0].lower() == m.text.lower():
+            return None
+        first = self.ps.pseudonym(" ".join(rt), Kind.PERSON).split()[0]
+        return next(iter(people.nicknames(first)), first)
 
     def _tail(self, m: Mention) -> str | None:
         """The last words of the pseudonym of the person whose name ends in the mention's

@@ -309,7 +309,10 @@ class Sweep:
         # came back", "Lab rang", "Ash Wednesday", "Mat leave")
         people = {mt.group() for mt in found if GREETED.search(doc.analysed, max(0, mt.start() - 12), mt.start())
                   or not words.is_common(mt.group()) and (PERSON_VERB_AFTER.match(doc.analysed, mt.end())
-                                                          or any(t.startswith(mt.group()) for t in starts))}
+                                                          or any(t.startswith(mt.group()) for t in starts))
+                  or PERSON_VERB_AFTER.match(doc.analysed, mt.end()) and len(mt.group()) > 2
+                  and any(t.startswith(mt.group()) and t != mt.group() for t in starts)}
+        # (a dictionary word too where both say so: "Raj felt" after "Rajesh Parmar")
         for mt in found:
             span, w = Span(*mt.span()), mt.group()
             if w in people and _free(plan, span, taken):

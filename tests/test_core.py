@@ -1452,6 +1452,17 @@ def test_a_surname_a_hard_wrapped_record_put_on_the_next_line(tmp_path, passphra
     assert "\nMonday." in out, out
 
 
+def test_a_first_name_said_cut_short(tmp_path, passphrase):
+    """Regression (final16): "Raj" after "Rajesh Parmar" in a meeting record was left (a
+    dictionary word, no nickname table has it); now his, by his pseudonym's first name."""
+    text = ("Attendees:\n  Rajesh Parmar (RP)    Practice Assessor\n\nRP said the student worked two shifts "
+            "alongside him. Raj felt the concerns were serious. Later Raj agreed. The Raj ended in 1947.\n")
+    _, out = deid_one(tmp_path, "record.txt", text)
+    assert_gone(out, "Rajesh", "Parmar", "Raj felt", "Raj agreed")
+    first = re.search(r"Attendees:\n  (\w+) ", out).group(1)
+    assert f"{first} felt" in out or re.search(r"\b\w+ felt", out).group().split()[0] in first, out
+
+
 FOREIGN_PHRASES = [
     # text, the lower-case span NER read as a name, whether it is another language's phrase
     ('Mixteco "de por allá, de la costa, pero le entiendo". The doctor', "pero le entiendo", True),

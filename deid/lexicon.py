@@ -528,7 +528,8 @@ NUMBER_CUES = ("case", "file", "record", "reference", "ref", "claim", "policy", 
                "bleep", "collar", "service", "serial", "vehicle", "plate", "CHI", "PPS", "SSN", "EIN", "TIN",
                "phone", "mobile", "card", "log", "incident", "crime", "occurrence")
 # registers of professions, premises and prisoners, written as they are (not "doc" of "a doc 24/7")
-REGISTER_CUES = ("GPhC", "GMC", "NMC", "HCPC", "ODS", "AHPRA", "NPI", "DEA", "DOC", "NDIS", "Medicare", "CRN")
+REGISTER_CUES = ("GPhC", "GMC", "NMC", "HCPC", "ODS", "AHPRA", "NPI", "DEA", "DOC", "NDIS", "Medicare", "CRN",
+                 "PIN")   # (a nurse's register number: "NMC PIN 91H0412E"; not "pin" in lower case)
 # bodies whose standards are numbered like a licence: "ISO-9001", "BS-7671"
 STANDARDS_BODIES = ("ISO", "IEC", "EN", "BS", "DIN", "ANSI", "IEEE", "RFC", "ASTM", "NIST", "SI")
 # words before a number plate: "the registration is CN17 LKW", "reg began CU68"

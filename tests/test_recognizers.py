@@ -79,6 +79,9 @@ CASES = [
     (R.ReferenceNumberRecognizer, "Warehouse and Distribution Workers, Local 2281.", ["2281"]),
     (R.ReferenceNumberRecognizer, "the local 12 bus was late", []),
     (R.IdentifierNumberRecognizer, "Attendees\n+91 94*** **508, Anjali Menon", ["+91 94*** **508"]),
+    (R.ReferenceNumberRecognizer, "Practice Supervisor (NMC PIN 91H0412E)", ["91H0412E"]),
+    (R.ReferenceNumberRecognizer, "Health referral made (OH ref 55/2031). HM", ["55/2031"]),
+    (R.ReferenceNumberRecognizer, "the review (ref 11/2031) is due", []),
     (R.ReferenceNumberRecognizer, "The appellant's phone (number ending 4471) was seized", ["4471"]),
     (R.ReferenceNumberRecognizer, "Attending officers PC 4471 Dunmore and PC 5092 Akhtar", ["4471", "5092"]),
     # a collar or badge number in brackets after the officer's name (not a year, not a page)

@@ -15,7 +15,7 @@ from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTI
                           LEAD_VERBS, LEGAL_FORMS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES,
                           STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
-from deid.lexicon import DOCUMENT_WORDS, KIN_TERMS, PERSON_DOES, ROLES_BEFORE_NAMES
+from deid.lexicon import DOCUMENT_WORDS, KIN_TERMS, PARTY_ROLES, PERSON_DOES, ROLES_BEFORE_NAMES
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
 from deid import words as vocabulary
 from deid.model import Kind
@@ -170,6 +170,8 @@ def _dragged_in(word: str, kind: str, rest: str) -> bool:
         return True
     if word.lower() in LEAD_VERBS:   # a body's name keeps two words at least: "Met Office"
         return kind == "person" or kind == "institution" and len(rest.split()) > 1
+    if word.lower() in PARTY_ROLES and rest:
+        return True   # a party to a case, person or company: "Defendant Tri-Rivers Freight Logistics"
     if kind != "person":
         return False
     if word in CREDENTIALS or word.lower() in INTERJECTIONS or word.lower() in ROLES_BEFORE_NAMES or word == "CO":

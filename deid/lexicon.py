@@ -135,6 +135,10 @@ DOCUMENT_WORDS = ("Interview", "Interviews", "Transcript", "Transcripts", "Field
 ROLES_BEFORE_NAMES = frozenset({"interviewer", "interviewee", "respondent", "participant", "moderator",
                                 "facilitator", "researcher", "observer", "translator", "interpreter",
                                 "transcriber", "notetaker", "note-taker", "coder", "caller", "host"})
+# the parties of a case, written before a person's or a company's name: "on behalf of Defendant
+# Tri-Rivers Freight Logistics", "Claimant Mr Okafor"
+PARTY_ROLES = frozenset({"defendant", "defendants", "plaintiff", "plaintiffs", "claimant", "claimants", "appellant",
+                         "appellants", "petitioner", "applicant", "complainant", "deponent", "respondent"})
 ROLE_LABELS = frozenset({
     "interviewer", "interviewee", "respondent", "participant", "moderator", "facilitator", "researcher",
     "speaker", "unknown speaker", "unknown", "host", "co-host", "note-taker", "notetaker", "observer",

@@ -1463,6 +1463,17 @@ def test_a_first_name_said_cut_short(tmp_path, passphrase):
     assert f"{first} felt" in out or re.search(r"\b\w+ felt", out).group().split()[0] in first, out
 
 
+def test_a_party_to_a_case_before_a_company_name(tmp_path, passphrase):
+    """Regression (final16): "Defendant Tri-Rivers Freight Logistics" took "Defendant" into
+    the company's name, and it got another pseudonym than "Tri-Rivers Freight Logistics"."""
+    text = ("  TRI-RIVERS FREIGHT LOGISTICS, LLC,    )\n\n             on behalf of Defendant Tri-Rivers Freight "
+            "Logistics, LLC.\n  10        A.   Tri-Rivers Freight Logistics. They run the warehouse.\n")
+    _, out = deid_one(tmp_path, "depo.txt", text)
+    assert_gone(out, "Tri-Rivers", "TRI-RIVERS")
+    company = re.search(r"A\.   (.+?)\. They", out).group(1)
+    assert f"Defendant {company}, LLC." in out, out
+
+
 FOREIGN_PHRASES = [
     # text, the lower-case span NER read as a name, whether it is another language's phrase
     ('Mixteco "de por allá, de la costa, pero le entiendo". The doctor', "pero le entiendo", True),

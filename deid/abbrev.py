@@ -148,7 +148,11 @@ def _person_initials(name: str, middle: bool = False) -> set[str]:
     plain = {initials_of(name)} if middle else {initials_of(name), initials_of(name, middle=False)}
     inner = "".join(c for w in ent.tokens(name) for c in re.findall(r"\b[A-Z]|(?<=Mac)[A-Z]|(?<=Mc)[A-Z]|(?<=O['’])[A-Z]", w))
     first = _hyphened(name)   # a first name of two, by its letters: "K-L" of "Kacey-Leigh Burrows"
-    return plain | {inner} | ({first} if "-" in first and not middle else set())
+    toks = ent.tokens(name)
+    # the given names' letters, the surname written out, as South India writes a name: "KVS" of
+    # "Kondapalli Venkata Subba Rao" ("K.V.S. Rao")
+    given = "".join(t[0] for t in toks[:-1] if t[:1].isupper()) if len(toks) >= 4 and not middle else ""
+    return plain | {inner} | ({first} if "-" in first and not middle else set()) | ({given} if len(given) >= 3 else set())
 
 
 def _initials_for(pseudo: str, text: str) -> str | None:
@@ -157,7 +161,8 @@ def _initials_for(pseudo: str, text: str) -> str | None:
     initials of a label would be none, and the real ones would stay)."""
     if BRACKET_LABEL.fullmatch(pseudo):
         return pseudo
-    return (_hyphened(pseudo) if "-" in text else initials_of(pseudo, middle=len(text) > 2)) or None
+    out = _hyphened(pseudo) if "-" in text else initials_of(pseudo, middle=len(text) > 2)
+    return out[:len(text)] or None   # (as many letters: "KVS" of the given names -> "BDB")
 
 
 def _hyphened(name: str) -> str:

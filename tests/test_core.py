@@ -1474,6 +1474,16 @@ def test_a_party_to_a_case_before_a_company_name(tmp_path, passphrase):
     assert f"Defendant {company}, LLC." in out, out
 
 
+def test_initials_of_the_given_names_as_south_india_writes_them(tmp_path, passphrase):
+    """Regression (final16): "KVS" of "Kondapalli Venkata Subba Rao" (K.V.S. Rao) was left."""
+    text = ("Dr. Lakshmi N\nPlease introduce yourself.\n\nKondapalli Venkata Subba Rao\nKondapalli Venkata Subba "
+            "Rao, maam. In the register I am K.V.S. Rao, friends say KVS. KVS is fine.\n")
+    _, out = deid_one(tmp_path, "meet.txt", text)
+    assert_gone(out, "KVS", "Kondapalli", "Venkata", "Subba")
+    label = re.search(r"\n\n(.+)\n", out).group(1)
+    assert "friends say " + "".join(w[0] for w in label.split()[:3]) + "." in out, out
+
+
 FOREIGN_PHRASES = [
     # text, the lower-case span NER read as a name, whether it is another language's phrase
     ('Mixteco "de por allá, de la costa, pero le entiendo". The doctor', "pero le entiendo", True),

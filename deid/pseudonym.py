@@ -138,6 +138,7 @@ CODE = re.compile(r"(?=[A-Za-z\d]{0,4}\d)[A-Za-z\d]{2,5}(?:[ \-/]+(?=[A-Za-z\d]{
 BRACKET_LABEL = re.compile(r"\[([A-Z]+) (\d+)\]")
 
 
+SAID_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "oh", "double", "triple")
 LINKING_WORDS = frozenset({"for", "to", "in"})   # (not "with": "Fosse View with Preet" is NER's misreading)
 
 class Pseudonyms(PlaceNames):
@@ -484,4 +485,8 @@ class Pseudonyms(PlaceNames):
             first = (lambda: self.rng.choice(FEMALE + MALE)[0].lower()) if len(m.group(1)) <= 2 else \
                 (lambda: self.rng.choice(FEMALE + MALE).lower())
             return self._fresh_handle(lambda: f"{first()}.{self.rng.choice(LAST).lower()}")
+        if all(w in SAID_DIGITS for w in re.split(r"[ \t,\-]+", core.lower()) if w):
+            # a number said in words ("four one seven"): other digits, said (not letters scrambled)
+            n = len([w for w in re.split(r"[ \t,\-]+", core) if w])
+            return self._fresh(lambda: " ".join(self.rng.choice(SAID_DIGITS[:10]) for _ in range(n)))
         return self._fresh(lambda: scramble(core, self.rng))

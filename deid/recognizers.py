@@ -217,6 +217,11 @@ class SpokenContactRecognizer(PatternRecognizer):
     six five five five oh one four two", "b oshea at nnu dot org", "dougiewatt58 at hotmail dot com"."""
     PATTERNS = [
         Pattern("digits said", rf"\b{DIGIT_WORDS}(?:[ \t,\-]+{DIGIT_WORDS}){{6,}}\b", 0.6),
+        # a shorter number said with its cue: "my check number was four one seven", "two three seven
+        # that was the number" (an old exchange's, a works number)
+        Pattern("number said", rf"(?<=\bnumber[ \t]+(?:was|is|were)[ \t]+){DIGIT_WORDS}(?:[ \t,\-]+{DIGIT_WORDS}){{2,}}\b"
+                rf"|\b{DIGIT_WORDS}(?:[ \t,\-]+{DIGIT_WORDS}){{2,}}(?=[ \t]+(?:that|which)[ \t]+(?:was|is)[ \t]+(?:the|my|our|his|her)"
+                rf"[ \t]+number\b)", 0.6),
         # "b oshea at nnu dot org", "k dot brierley at st bedes rochdale dot sch dot uk"
         Pattern("address said", rf"\b(?!{SAID_BEFORE}\b)[a-z][a-z0-9_]*(?:[ \t.][a-z0-9_]+|[ \t]+dot[ \t]+[a-z0-9_]+)?[ \t]+at[ \t]+[a-z]+"
                 rf"(?:[ \t]+(?!dot\b)[a-z]+){{0,2}}(?:[ \t]+dot[ \t]+[a-z]+)*[ \t]+dot[ \t]+{TLD}\b", 0.6),

@@ -282,3 +282,12 @@ def test_phone_tail_only_of_phone_numbers():
     from deid.pseudonym import phone_tail
     assert phone_tail("07700 900412") == "700900412"
     assert phone_tail("j.osei@uni.ac.uk") == phone_tail("1234") == phone_tail("Ward 7, 2019-2024 beds") == ""
+
+
+def test_a_number_said_in_words_gets_other_digits_said():
+    """Regression (final16): "four one seven" (a works number speech recognition wrote out) was
+    given scrambled letters; it is given other digits, said."""
+    from deid.pseudonym import SAID_DIGITS
+    fake = Pseudonyms([]).pseudonym("four one seven", "contact")
+    assert len(fake.split()) == 3 and all(w in SAID_DIGITS for w in fake.split()), fake
+    assert fake != "four one seven"

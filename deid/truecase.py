@@ -318,7 +318,11 @@ def _word_surnames(text: str, matches: list, out: list[str], lists: Lists) -> No
     found = set()
     for a, b in zip(matches, matches[1:]):
         titled = a.group().lower() in SURNAME_TITLES and b.start() - a.end() == 1 and len(b.group()) > 3 \
-            and word_surname(b.group().lower())
+            and (word_surname(b.group().lower()) or b.group().title() in lists.last
+                 and not ent.is_stop_word(b.group()) and b.group().lower() not in lexicon.PERSON_DOES)
+        # (a listed surname that is an everyday word too, after its title: "mr price", "mrs baker")
+        if titled:
+            out[a.start()] = a.group()[0].upper()   # (its title too, for the title's recognizer)
         if titled and not out[b.start()].isupper():
             out[b.start()] = b.group()[0].upper()   # "mr couch"
         elif out[a.start()].isupper() and a.group() != "i" and a.group().title() in lists.first and \

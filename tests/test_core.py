@@ -1484,6 +1484,15 @@ def test_initials_of_the_given_names_as_south_india_writes_them(tmp_path, passph
     assert "friends say " + "".join(w[0] for w in label.split()[:3]) + "." in out, out
 
 
+def test_a_surname_that_is_an_everyday_word_after_its_title_in_lower_case(tmp_path, passphrase):
+    """Regression (final16): "mr price the manager" in a lower-case transcript was left (an
+    everyday word, read as one in lower case)."""
+    text = ("spk_0: tell me about the quarry\n\nspk_1: you made the tea in the hut and mr price the manager he "
+            "would come round. the price of slate went down. mr price was from england\n")
+    _, out = deid_one(tmp_path, "asr.txt", text)
+    assert "mr price" not in out and "the price of slate" in out, out
+
+
 FOREIGN_PHRASES = [
     # text, the lower-case span NER read as a name, whether it is another language's phrase
     ('Mixteco "de por allá, de la costa, pero le entiendo". The doctor', "pero le entiendo", True),

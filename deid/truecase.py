@@ -24,6 +24,9 @@ MARRIED = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(lexicon.MARRYING))
 KIN_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(lexicon.RELATIONS))
 PREVIOUS_WORD = re.compile(r"\b([a-z]+)[ \t]+$")
 FAMILY_FIRM = re.compile(r"[ \t]+and[ \t]+sons\b")
+# Welsh words for a chapel, a church and a school, said before the name (a word of the Bible,
+# often: "capel hope", "capel salem"); no English phrase starts with them
+WELSH_BODY = re.compile(r"\b(capel|eglwys|ysgol)[ \t]+([a-z][\w'’\-]*)")
 PLACE_OPENER = re.compile(r"\b(%s)[ \t]+([a-z][\w'’\-]*)" % "|".join(lexicon.PLACE_OPENERS_SAID))
 STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
 
@@ -377,6 +380,9 @@ def truecase(text: str, unlisted: float | None = None) -> str:
     for m in PLACE_OPENER.finditer(text):   # "port isaac", "fort william" (not "the port will close")
         if (out[m.start(2)].isupper() or _a_name(m.group(2), lists) and not ent.is_stop_word(m.group(2))) \
                 and m.group(2) not in lexicon.PERSON_DOES:
+            out[m.start(1)], out[m.start(2)] = m.group(1)[0].upper(), m.group(2)[0].upper()
+    for m in WELSH_BODY.finditer(text):   # "capel hope", "ysgol glan", however ordinary the name
+        if not ent.is_stop_word(m.group(2)):
             out[m.start(1)], out[m.start(2)] = m.group(1)[0].upper(), m.group(2)[0].upper()
     for m in SPLIT_NAME.finditer(text):   # a name speech recognition split: "mac duff", "o donnell"
         if m.group(2).title() in lists.last or not words.is_common(m.group(2)):

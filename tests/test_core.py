@@ -1485,12 +1485,14 @@ def test_initials_of_the_given_names_as_south_india_writes_them(tmp_path, passph
 
 
 def test_a_surname_that_is_an_everyday_word_after_its_title_in_lower_case(tmp_path, passphrase):
-    """Regression (final16): "mr price the manager" in a lower-case transcript was left (an
-    everyday word, read as one in lower case)."""
+    """Regression (final16): "mr price the manager" and the chapel "capel hope" in a lower-case
+    transcript were left (everyday words, read as such in lower case)."""
     text = ("spk_0: tell me about the quarry\n\nspk_1: you made the tea in the hut and mr price the manager he "
-            "would come round. the price of slate went down. mr price was from england\n")
+            "would come round. the price of slate went down. mr price was from england. the english chapel "
+            "too capel hope for the managers, there was hope for us all\n")
     _, out = deid_one(tmp_path, "asr.txt", text)
     assert "mr price" not in out and "the price of slate" in out, out
+    assert "capel hope" not in out and "capel " in out and "there was hope for us" in out, out
 
 
 FOREIGN_PHRASES = [

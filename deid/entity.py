@@ -359,9 +359,12 @@ def _foreign_capital(w: str) -> bool:
     "Elle", "Son"): "Mais ça veut dire", "Moi j'ai commencé" (not "Chantal", "Pierre", "Lise")."""
     from deid import names
     grammar = vocabulary.foreign_frequency(w) >= vocabulary.FUNCTION_WORD
-    return w[1:].islower() and (vocabulary.is_foreign(w) or grammar) and (grammar or not names.is_name(w))
+    # (or a word English never says, of its dictionary: "Communauté", "Épuisement")
+    unsaid = vocabulary.foreign_frequency(w) >= vocabulary.FOREIGN - 1 and vocabulary.frequency(w.lower()) < vocabulary.RARE
+    return w[1:].islower() and (vocabulary.is_foreign(w) or grammar or unsaid) and (grammar or not names.is_name(w))
 PHRASE_EDGE = re.compile(r"[\n\"“”.,!?;:()\[\]]")
 SENTENCE_EDGE = re.compile(r"[\n\"“”.!?;:()\[\]]")
+LINE_EDGE = re.compile(r"\n")
 FOREIGN_SHARE = 0.5   # of the lower-case words of its phrase, how many must be another language's
 
 
@@ -381,25 +384,25 @@ def in_foreign_phrase(text: str, s: int, e: int) -> bool:
     if said_here and own == said_here[1:] and own and all(map(vocabulary.is_foreign, own)) and \
             vocabulary.is_common(said_here[0]) and not names.is_name(said_here[0]):
         return True   # a word both languages have before the other's: "Charge de travail", "Relation famille"
-    if len(said_here) == 1 and said_here[0][1:].islower() and not names.is_name(said_here[0]) and \
-            not names.is_town(said_here[0]) and vocabulary.frequency(said_here[0].lower()) < vocabulary.RARE \
-            and vocabulary.foreign_frequency(said_here[0]) >= vocabulary.FOREIGN - 1:
-        return True   # a word English never says, of another language's dictionary: "Communauté", "Épuisement"
     if not all(w[0].islower() or _foreign_capital(w) for w in said_here):
         return False
-    here = [w.lower() for w in said_here]   # (its capitals are the language's words by now)
+    # (a capital counts as the language's only when it is its grammar, "Les", "Mais": a name
+    # never vouches for itself, "Barış Özkan" in a list of attendees)
+    here = [w.lower() for w in said_here if w[0].islower() or vocabulary.foreign_frequency(w) >= vocabulary.FUNCTION_WORD]
     said = _said_around(text, s, e, PHRASE_EDGE, here)
-    if own != said_here and len(said) < 4:   # a capital and little else up to a comma ("Mais l'hiver,
-        said = _said_around(text, s, e, SENTENCE_EDGE, here)   # avec la neige"): its sentence's words
+    for edge, n in ((SENTENCE_EDGE, 3), (LINE_EDGE, 8)):   # a capital and little else up to a comma
+        if own == said_here or len(said) >= 4:             # ("Mais l'hiver, avec la neige", a code
+            break                                          # "Communauté;" of a row): wider, its words
+        said = _said_around(text, s, e, edge, here, n)
     return len(said) >= 2 and sum(map(vocabulary.is_foreign, said)) >= FOREIGN_SHARE * len(said)
 
 
-def _said_around(text: str, s: int, e: int, edge: re.Pattern, own: list[str]) -> list[str]:
-    """The lower-case words of a mention and three each side of it, up to an edge."""
-    edges = [m.end() for m in edge.finditer(text, max(0, s - 60), s)]
-    lo = edges[-1] if edges else max(0, s - 60)
-    hi = (m.start() if (m := edge.search(text, e, e + 60)) else min(len(text), e + 60))
-    return LOWER_WORD.findall(text, lo, s)[-3:] + own + LOWER_WORD.findall(text, e, hi)[:3]
+def _said_around(text: str, s: int, e: int, edge: re.Pattern, own: list[str], n: int = 3) -> list[str]:
+    """The lower-case words of a mention and `n` each side of it, up to an edge."""
+    edges = [m.end() for m in edge.finditer(text, max(0, s - 20 * n), s)]
+    lo = edges[-1] if edges else max(0, s - 20 * n)
+    hi = (m.start() if (m := edge.search(text, e, e + 20 * n)) else min(len(text), e + 20 * n))
+    return LOWER_WORD.findall(text, lo, s)[-n:] + own + LOWER_WORD.findall(text, e, hi)[:n]
 
 
 def said_as_name(text: str, s: int, e: int) -> bool:

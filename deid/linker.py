@@ -161,7 +161,7 @@ class Linker:
         cands = sorted(self.index.people_with.get(k, ()))
         if not cands:   # a nickname of someone of this file: "Tom" of "Thomas Whitfield"; "Raj" of "Rajesh"
             fulls = {f.lower() for f in people.full_names(m.text)}
-            if len(k) > 2:
+            if len(k) > 2 and m.text not in names.first_names():   # ("Ann" is her own name, not Annabel's)
                 fulls |= {w for w in self.index.people_with if w.startswith(k) and w.isalpha() and len(w) > len(k)}
             cands = sorted({e for full in fulls for e in self.index.people_with.get(full, ())
                             if self.recent.get(e) == m.file})

@@ -171,7 +171,7 @@ class ReferenceNumberRecognizer(PatternRecognizer):
         # a US federal court's docket number: office, year, case type, number, "1:23-cv-04187-JMF"
         Pattern("docket", r"(?<![\w:\-])\d{1,2}:\d{2}-[a-z]{2,3}-\d{3,6}(?:-[A-Za-z]{2,5})*(?![\w\-])", 0.8),
         # a union's local, by its number: "Workers, Local 2281" (not "local 12" in lower case)
-        Pattern("union local", r"(?<=\bLocal[ \t]+(?:No\.?[ \t]*)?)\d{2,5}\b(?![.,]\d)", 0.6),
+        Pattern("union local", rf"(?<=\bLocal[ \t]+(?:No\.?[ \t]*)?){NOT_A_YEAR}\d{{2,5}}\b(?![.,]\d)", 0.6),
     ]
 
     def __init__(self):

@@ -9,7 +9,7 @@ import unicodedata
 import regex
 
 from deid import entity as ent
-from deid import lexicon, names, words
+from deid import lexicon, names, pools, words
 from deid.detect import Doc
 from deid.model import Flag, Kind, Mention, Span
 from deid.select import Candidate
@@ -192,7 +192,8 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     toks = [t for t in ent.tokens(m.text) if re.search(r"\w", t)]
     first, last = names.first_names(), names.last_names()
     if rec == "InstitutionRecognizer" and OCCUPATION_AFTER.match(text, m.end) and \
-            all(words.is_common(t) and t.title() not in first and t.title() not in last for t in toks):
+            all((words.is_everyday(t) or pools.norm(t) in pools.kind_words()) and t.title() not in first
+                and t.title() not in last for t in toks):
         return True   # a post named by what it serves: "Aboriginal Health Worker", "Mental Health Nurse"
     if rec == "InstitutionRecognizer" and toks[-1] == "Department":   # "Emergency Department", not
         return len(toks) == 2 and _internal_body(toks, first, last)  # "Calder", "Tower Hamlets Housing Department"
@@ -227,10 +228,9 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     if m.kind == Kind.PERSON and all(words.is_common(t) and not words.is_rare(t) and t.title() not in first
                                      and t.title() not in last for t in toks):
         return True  # "Guilty Pleasures": no word of it is anybody's name (a rare one is: "Harborough")
-    heading = _whole_cell(text, m.start, m.end) and _header_row(text, m.start)
     if _whole_cell(text, m.start, m.end) and all(
-            words.is_common(t) and (heading or t.title() not in first) or words.is_foreign(t)
-            or t in lexicon.ACRONYMS or t == "ID" or ent.is_stop_word(t) for t in toks):
+            words.is_common(t) and t.title() not in first and t.title() not in last or words.is_foreign(t)
+            and not names.is_name(t) or t in lexicon.ACRONYMS or t == "ID" or ent.is_stop_word(t) for t in toks):
         return True   # a table's cell of ordinary words, a heading or a code: "Excerpt Range", "Relation famille"
     if m.kind == Kind.INSTITUTION and len(toks) >= (3 if toks[-1] in ("Unit", "Team") else 2) and \
             toks[-1] in lexicon.INTERNAL_BODIES and (toks[-1] != "Department" or len(toks) == 2) and \
@@ -252,14 +252,6 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
 
 QUOTED_CELL_BEFORE = re.compile(r"(?:^|[,;\t])[ ]*[\"“]$", re.M)
 QUOTED_CELL_AFTER = re.compile(r"[\"”][ ]*(?:[,;\t]|$)", re.M)
-
-
-def _header_row(text: str, at: int) -> bool:
-    """Whether `at` is in a table's first row of quoted cells: its column names ("Media Title")."""
-    start = text.rfind("\n", 0, at) + 1
-    before = text[text.rfind("\n", 0, max(0, start - 1)) + 1:start]
-    after = text[text.find("\n", at) + 1:][:1] if "\n" in text[at:] else ""
-    return text[start:start + 1] == '"' and not before.startswith('"') and after == '"'
 
 
 def _whole_cell(text: str, s: int, e: int) -> bool:

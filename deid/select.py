@@ -307,8 +307,9 @@ def _surname_first(text: str, cands: list[Candidate]) -> list[Candidate]:
             c = Candidate(c.start, g.end(), Kind.PERSON, c.score, c.recognizer, "PERSON")
             skip_to = g.end()
         elif (before := _surname_before(text, c)) is not None:   # NER found the given name only
-            if joined and joined[-1].end > before:   # (a candidate on the surname joins it)
-                before = min(before, joined.pop().start)
+            if joined and joined[-1].end > before:   # (a candidate on the surname joins it; a time's
+                last = joined.pop()                   # "10:02] Okafor" gives the surname up)
+                before = min(before, last.start) if last.kind in (Kind.PERSON, Kind.PLACE, Kind.INSTITUTION) else before
             c = Candidate(before, c.end, Kind.PERSON, c.score, c.recognizer, "PERSON")
         joined.append(c)
     return joined
@@ -686,7 +687,8 @@ def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
         e = b
     if (m := WRAPPED_SURNAME.match(text, e)) and " " not in text[s:e] and text[s:e] in names.first_names() \
             and m.group(1) in names.last_names() and not ent.is_stop_word(m.group(1)) and _wrapped_at(text, e) \
-            and not other(Span(e, m.end())):
+            and not other(Span(e, m.end())) and (not words.is_common(m.group(1)) or re.match(r"[,;.)]", text[m.end():])):
+        # (a surname that is a word only where the name ends there: "Hazel\nGrant," not "Karen\nBrown bread")
         e = m.end()   # a surname a hard-wrapped record put on the next line: "Mrs Hazel\nGrant"
     c.start, c.end = s, e
     return c

@@ -1495,6 +1495,27 @@ def test_a_surname_that_is_an_everyday_word_after_its_title_in_lower_case(tmp_pa
     assert "capel hope" not in out and "capel " in out and "there was hope for us" in out, out
 
 
+def test_review_of_final16s_fixes(tmp_path, passphrase):
+    """Faults a fresh-eyes review found in the final16 fixes: a name in a CSV header cell
+    kept; a named service before a post kept; a chat's time taken into the sender's name (and
+    the sender given two pseudonyms); a common word on the next line of a wrapped text taken
+    as a surname; years after "Local" read as a union's number."""
+    text = ('"Code","Grace Hill","Rose Young","Mark Brown","Barış Özkan"\n"Workload","3","1","0","2"\n'
+            '"Family","1","4","2","0"\n"P04","Dolores Flores","Castle Vale","Mrs Baker","Riverside Clinic"\n\n'
+            "Uncle Dennis (Riverside Health Worker) rang back.\n\n"
+            "[10:02] Okafor, Chidi\nI can do Thursday.\n\n[10:17] Okafor, Chidi\nChidi Okafor will send the forms.\n\n"
+            "The placement went well and she worked on the ward alongside her mentor Karen\n"
+            "Hall staff were very supportive of her. Local 2019 elections were a mess.\n")
+    _, out = deid_one(tmp_path, "mixed.txt", text)
+    assert_gone(out, "Mark Brown", "Riverside", "Okafor", "Chidi")
+    assert "[10:02] " in out and "[10:17] " in out, out
+    sender = re.search(r"\[10:02\] (.+)\n", out).group(1)
+    assert f"[10:17] {sender}\n" in out, out
+    surname, given = sender.split(", ")
+    assert f"{given} {surname} will send" in out, out
+    assert "\nHall staff were" in out and "Local 2019 elections" in out, out
+
+
 FOREIGN_PHRASES = [
     # text, the lower-case span NER read as a name, whether it is another language's phrase
     ('Mixteco "de por allá, de la costa, pero le entiendo". The doctor', "pero le entiendo", True),
@@ -1520,6 +1541,11 @@ FOREIGN_PHRASES = [
     ("Monsieur Chance. Elle dit qu'avec un nom de même", "Elle", True),
     ("It was late. Elle said she would come by after work.", "Elle", False),
     ("It was late. Les came over with the van.", "Les", False),
+    # names of another language in English text or in a list are names (review of final16's fixes)
+    ("Attendees: Barış Özkan, Emre Doğan, Ayşe Polat\n", "Barış Özkan", False),
+    ("My neighbour Mehmet Şahin came by. Mrs Çelik brought food.", "Çelik", False),
+    ("My supervisor was Mme Sauvé, and Després was the other nurse.", "Després", False),
+    ("I grew up in Lévis, then moved to Quebec City.", "Lévis", False),
 ]
 
 

@@ -60,19 +60,14 @@ class PlaceNames:
         named = [self._is_name_word(w) for w in words]
         if kind == "institution" and len(words) > 1 and named[1] and words[0] in lexicon.BODY_OPENERS:
             named[0] = True   # a small word that opens the name is part of it: "All Hallows", "First United"
-        kind_at = _kind_ending(words, named) if kind == "institution" else len(words)
         out, i = [parts[0]], 0
         while i < len(words):
-            if i >= kind_at:   # the kind its name ends with, as it is: "Aspinall Ward", "Meadowbank Care Home"
-                out += [words[i], parts[2 * i + 2]]
-                i += 1
-                continue
             if not named[i]:
                 out += [self._kept(words[i], kind), parts[2 * i + 2]]
                 i += 1
                 continue
             j = i + 1
-            while j < kind_at and named[j] and re.fullmatch(r"[ \t]+", parts[2 * j]) \
+            while j < len(words) and named[j] and re.fullmatch(r"[ \t]+", parts[2 * j]) \
                     and not ent.POSSESSIVE.search(words[j - 1]):
                 j += 1
             prev, after = words[i - 1] if i else "", words[j] if j < len(words) else ""
@@ -157,14 +152,3 @@ class PlaceNames:
             return None
         kind = pools.kind_of(core)
         return pools.own(self._taken, [n for n in mine if pools.kind_of(n) == kind])
-
-
-def _kind_ending(words: list[str], named: list[bool]) -> int:
-    """Where the kind a body's name ends with begins, when a word of that kind would be read
-    as a name ("Ward" of "Aspinall Ward", "Home" of "Meadowbank Care Home": a surname, an
-    everyday word, so no kind word everywhere); len(words) when none. (Kinds read as kinds
-    are kept or swapped for a like kind: "Prison" -> "Penitentiary".)"""
-    for n in (2, 1):
-        if len(words) > n and " ".join(words[-n:]) in lexicon.INSTITUTION_KINDS and named[-1]:
-            return len(words) - n
-    return len(words)

@@ -412,6 +412,10 @@ KIND_GROUPS = (
     ("Healthcare", "Care", "Wellbeing"),
     ("Works", "Factory", "Mill", "Plant"),
     ("Brewery", "Distillery"),
+    # a hospital's ward and a GP's surgery, swapped for a like one ("Aspinall Ward" -> "Otter
+    # Unit"): a ward is often named after its town or a person, and "Ward" is a surname too
+    ("Ward", "Unit", "Wing"),
+    ("Surgery", "Practice", "Medical Practice"),
 )
 BUSINESS_SUFFIXES = ("Inc", "LLC", "Ltd", "LLP", "Group", "Partners", "Associates", "Company", "Corporation",
                      "Corp", "Co", "PLC", "GmbH", "Sons", "Holdings", "Technologies", "Software", "Systems",

@@ -130,6 +130,9 @@ def test_place_pools_are_large_and_hold_no_surname():
     ("Evanston Police Department", "institution", r"(?!.*Police).+ (?:Service|Office|Bureau)"),   # a like kind
     ("All Hallows Hospital", "institution", r"(?!All )(?!.*Hallows).+ Hospital"),   # "All" is part of the name
     ("Children's Hospital", "institution", r"(?!.*Children).+ Hospital"),
+    # a ward, a GP's surgery: a like kind, not a name ("Apple Rapids") (final16)
+    ("Aspinall Ward", "institution", r"(?!Aspinall)[A-Z][a-z]+ (?:Unit|Wing)"),
+    ("Phibsborough Family Practice", "institution", r"(?!Phibsborough)[A-Z][a-z]+ .*(?:Surgery|Medical Practice)"),
     ("University of Missouri", "institution", r"University of .+"),
     ("First Baptist Church of Evanston", "institution", r"(?!First )(?!.*Baptist).+ Church of (?!Evanston).+"),
     ("HM Prison Altcourse", "institution", r"[A-Z]{2} (?:Penitentiary|Jail) [A-Z][a-z]+(?: [A-Z][a-z]+)?"),

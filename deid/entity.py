@@ -350,7 +350,7 @@ def in_dialect(text: str, s: int, e: int) -> bool:
 
 
 LOWER_WORD = regex.compile(r"(?<![\w'’])\p{Ll}[\p{Ll}'’]*(?![\w'’])")
-PHRASE_WORD = regex.compile(r"\p{L}[\p{L}'’]*")
+PHRASE_WORD = regex.compile(r"\p{L}[\p{L}'’\-]*")
 COMPOUND_NAME = regex.compile(r"\p{Lu}\p{L}*-(?:\p{Ll}{1,3}-)?\p{Lu}")
 
 
@@ -377,6 +377,9 @@ def in_foreign_phrase(text: str, s: int, e: int) -> bool:
         return False   # capitals joined by a hyphen name a place or a person: "Trois-Rivières", "Ti-Guy"
     said_here = PHRASE_WORD.findall(text, s, e)
     own = [w for w in said_here if w[0].islower()]
+    if len(said_here) > 1 and not own or sum(not w[0].islower() for w in said_here) > 1 and \
+            any(not w[0].islower() and vocabulary.foreign_frequency(w) < vocabulary.FUNCTION_WORD for w in said_here):
+        return False   # capitals in a row, or two around a particle, are a name: "Le Van Thanh", "Clínica del Valle"
     if any(names.is_name(w.title()) and not vocabulary.is_foreign(w)
            and vocabulary.foreign_frequency(w) < vocabulary.FUNCTION_WORD for w in own):
         return False   # (a name said inside the phrase is a name: "mi hija maria trabaja"; "dan" of

@@ -376,7 +376,6 @@ GENERIC_WORDS = frozenset({
     "clinic", "church", "health", "healthcare", "sciences", "hospice", "institute", "academy",
     "high", "middle", "elementary", "community", "department", "law", "free", "building",
     "foundation", "library", "museum", "seminary", "cathedral", "mosque", "synagogue", "temple",
-    "capel", "eglwys", "ysgol", "masjid",   # (Welsh chapel, church, school; a mosque: "Capel Hope")
     "pharmacy", "nursing", "blk",
     "the", "of", "and", "for", "at", "in", "st", "st.", "&", "'s", "’s"})
 # kinds of institution outside the words every pseudonym keeps: swapped for a like kind,

@@ -161,10 +161,12 @@ class Linker:
         cands = sorted(self.index.people_with.get(k, ()))
         if not cands:   # a nickname of someone of this file: "Tom" of "Thomas Whitfield"; "Raj" of "Rajesh"
             fulls = {f.lower() for f in people.full_names(m.text)}
-            if len(k) > 2 and m.text not in names.first_names():   # ("Ann" is her own name, not Annabel's)
-                fulls |= {w for w in self.index.people_with if w.startswith(k) and w.isalpha() and len(w) > len(k)}
             cands = sorted({e for full in fulls for e in self.index.people_with.get(full, ())
                             if self.recent.get(e) == m.file})
+            if not cands and len(k) > 2 and m.text not in names.first_names():   # ("Ann" is her own name)
+                cands = sorted(e for e, real in self.index.real_of.items() if self.recent.get(e) == m.file
+                               and self.index.kind_of.get(e) == Kind.PERSON and len(toks := ent.tokens(real)) > 1
+                               and toks[0].lower().startswith(k) and toks[0].lower() != k)   # a first name cut short
         here = [e for e in cands if self.recent.get(e) == m.file]
         pick = here or cands
         if len(pick) > 1:

@@ -487,6 +487,6 @@ class Pseudonyms(PlaceNames):
             return self._fresh_handle(lambda: f"{first()}.{self.rng.choice(LAST).lower()}")
         if all(w in SAID_DIGITS for w in re.split(r"[ \t,\-]+", core.lower()) if w):
             # a number said in words ("four one seven"): other digits, said (not letters scrambled)
-            n = len([w for w in re.split(r"[ \t,\-]+", core) if w])
-            return self._fresh(lambda: " ".join(self.rng.choice(SAID_DIGITS[:10]) for _ in range(n)))
+            said = [w.lower() for w in re.split(r"[ \t,\-]+", core) if w]   # (each digit another: none left where it was)
+            return self._fresh(lambda: " ".join(self.rng.choice([d for d in SAID_DIGITS[:10] if d != w]) for w in said))
         return self._fresh(lambda: scramble(core, self.rng))

@@ -132,7 +132,7 @@ class ReferenceNumberRecognizer(PatternRecognizer):
     ("41234/98", "EHC/2023/00871", "23/NE/0147" but not a blood pressure "148/86", "G82741",
     "6654321WA", "2021CF002286", "CD-117-004", "RN-31977", "171-MO-4418", "xxx-xx-4417", "#11802"), and the number of a
     neutral citation ("[2019] EWCA Crim 1123"), an officer's collar number ("PC 4471 Dunmore"), a
-    US docket number ("1:23-cv-04187"), a union's local ("Local 2281")."""
+    US docket number ("1:23-cv-04187")."""
     PATTERNS = [
         Pattern("cue number", rf"(?<=\b(?:(?i:{CUES})|{REGISTERS})(?:[ \t]+\(?(?i:no\.?|number|num|#|id|code)(?:['’]s|[ \t]+(?i:is|was))?,?)?"
                 rf"(?:[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in))?[ \t]*[:#.]?[ \t]*)"
@@ -170,8 +170,6 @@ class ReferenceNumberRecognizer(PatternRecognizer):
         Pattern("neutral citation", rf"(?<=\[(?:19|20)\d{{2}}\][ \t]+(?:{COURTS})[ \t]+)\d{{1,5}}\b", 0.8),
         # a US federal court's docket number: office, year, case type, number, "1:23-cv-04187-JMF"
         Pattern("docket", r"(?<![\w:\-])\d{1,2}:\d{2}-[a-z]{2,3}-\d{3,6}(?:-[A-Za-z]{2,5})*(?![\w\-])", 0.8),
-        # a union's local, by its number: "Workers, Local 2281" (not "local 12" in lower case)
-        Pattern("union local", rf"(?<=\bLocal[ \t]+(?:No\.?[ \t]*)?){NOT_A_YEAR}\d{{2,5}}\b(?![.,]\d)", 0.6),
     ]
 
     def __init__(self):

@@ -423,14 +423,18 @@ def _placed(r, text: str, kind: Kind, address: bool) -> tuple[int, int, str, Kin
 STUDY_CODE = re.compile(r"(?!D0\d$)[A-Z]{1,3}0\d{1,2}")   # (not a Dublin district: "D08")
 
 
+PERSON_CODE = re.compile(r"[A-Z]{0,4}[\-/]?\d[\d\-/.]*")
+
+
 def _names_nothing(text: str, s: int, e: int, core: str, kind: Kind, rec: str, allow: set[str],
                    address: bool) -> bool:
     """Whether a placed span names no one: empty, allow-listed, an acronym of the
     vocabulary, a study's code, a word of the vocabulary, or a medicine."""
     if not core or e <= s or core.lower() in allow or core in lexicon.ACRONYMS or STUDY_CODE.fullmatch(core):
         return True
-    if kind == Kind.PERSON and all(re.search(r"\d", t) for t in ent.tokens(core)):
+    if kind == Kind.PERSON and all(PERSON_CODE.fullmatch(t) for t in ent.tokens(core)):
         return True   # a code NER read as a person ("EX-0520"): the number recognizers read codes
+        # (not a user name with digits: "jwatts93")
     if _vocabulary(text, s, e, core, kind):
         return True
     if kind not in (Kind.CONTACT, Kind.DATE) and not _names_something(core, rec, text, s, address):

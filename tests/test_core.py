@@ -1492,7 +1492,7 @@ def test_a_surname_that_is_an_everyday_word_after_its_title_in_lower_case(tmp_pa
             "too capel hope for the managers, there was hope for us all\n")
     _, out = deid_one(tmp_path, "asr.txt", text)
     assert "mr price" not in out and "the price of slate" in out, out
-    assert "capel hope" not in out and "capel " in out and "there was hope for us" in out, out
+    assert "capel hope" not in out and "there was hope for us" in out, out
 
 
 def test_review_of_final16s_fixes(tmp_path, passphrase):

@@ -76,8 +76,6 @@ CASES = [
     (R.ReferenceNumberRecognizer, "DISTRICT OF ILLINOIS )  Case No. 1:23-cv-04187\n", ["1:23-cv-04187"]),
     (R.ReferenceNumberRecognizer, "in re 2:19-cr-00211-JMF, the", ["2:19-cr-00211-JMF"]),
     (R.ReferenceNumberRecognizer, "at 10:30-am-ish we met", []),
-    (R.ReferenceNumberRecognizer, "Warehouse and Distribution Workers, Local 2281.", ["2281"]),
-    (R.ReferenceNumberRecognizer, "the local 12 bus was late", []),
     (R.IdentifierNumberRecognizer, "Attendees\n+91 94*** **508, Anjali Menon", ["+91 94*** **508"]),
     (R.ReferenceNumberRecognizer, "Practice Supervisor (NMC PIN 91H0412E)", ["91H0412E"]),
     (R.SpokenContactRecognizer, "they all had it my check number was four one seven i still have", ["four one seven"]),

@@ -138,7 +138,6 @@ CODE = re.compile(r"(?=[A-Za-z\d]{0,4}\d)[A-Za-z\d]{2,5}(?:[ \-/]+(?=[A-Za-z\d]{
 BRACKET_LABEL = re.compile(r"\[([A-Z]+) (\d+)\]")
 
 
-SAID_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "oh", "double", "triple")
 LINKING_WORDS = frozenset({"for", "to", "in"})   # (not "with": "Fosse View with Preet" is NER's misreading)
 
 class Pseudonyms(PlaceNames):
@@ -201,8 +200,9 @@ class Pseudonyms(PlaceNames):
         that stand for nobody the study knows."""
         k = ent.key_of(real)
         if k not in self.map:
-            self.remember(real, self._fresh(lambda: re.sub(r"[A-Z]", lambda _: self.rng.choice(string.ascii_uppercase),
-                                                            real)))
+            # (never a letter where it stood: "T" -> "T" would leave the initial)
+            self.remember(real, self._fresh(lambda: re.sub(
+                r"[A-Z]", lambda c: self.rng.choice(string.ascii_uppercase.replace(c.group(), "")), real)))
         return self.map[k]
 
     def remember(self, real: str, pseudo: str, new: bool = True) -> None:
@@ -485,8 +485,4 @@ class Pseudonyms(PlaceNames):
             first = (lambda: self.rng.choice(FEMALE + MALE)[0].lower()) if len(m.group(1)) <= 2 else \
                 (lambda: self.rng.choice(FEMALE + MALE).lower())
             return self._fresh_handle(lambda: f"{first()}.{self.rng.choice(LAST).lower()}")
-        if all(w in SAID_DIGITS for w in re.split(r"[ \t,\-]+", core.lower()) if w):
-            # a number said in words ("four one seven"): other digits, said (not letters scrambled)
-            said = [w.lower() for w in re.split(r"[ \t,\-]+", core) if w]   # (each digit another: none left where it was)
-            return self._fresh(lambda: " ".join(self.rng.choice([d for d in SAID_DIGITS[:10] if d != w]) for w in said))
         return self._fresh(lambda: scramble(core, self.rng))

@@ -377,9 +377,10 @@ def in_foreign_phrase(text: str, s: int, e: int) -> bool:
         return False   # capitals joined by a hyphen name a place or a person: "Trois-Rivières", "Ti-Guy"
     said_here = PHRASE_WORD.findall(text, s, e)
     own = [w for w in said_here if w[0].islower()]
-    if len(said_here) > 1 and not own or sum(not w[0].islower() for w in said_here) > 1 and \
-            any(not w[0].islower() and vocabulary.foreign_frequency(w) < vocabulary.FUNCTION_WORD for w in said_here):
-        return False   # capitals in a row, or two around a particle, are a name: "Le Van Thanh", "Clínica del Valle"
+    if len(said_here) > 1 and not own or any(i and not w[0].islower() and vocabulary.foreign_frequency(w)
+                                             < vocabulary.FUNCTION_WORD for i, w in enumerate(said_here)):
+        return False   # capitals in a row, or one after a particle, are a name: "Le Van Thanh", "Clínica del
+        # Valle", "de la Frontera", "van de Noort"
     if any(names.is_name(w.title()) and not vocabulary.is_foreign(w)
            and vocabulary.foreign_frequency(w) < vocabulary.FUNCTION_WORD for w in own):
         return False   # (a name said inside the phrase is a name: "mi hija maria trabaja"; "dan" of

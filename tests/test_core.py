@@ -1546,6 +1546,8 @@ FOREIGN_PHRASES = [
     ("My neighbour Mehmet Şahin came by. Mrs Çelik brought food.", "Çelik", False),
     ("My supervisor was Mme Sauvé, and Després was the other nurse.", "Després", False),
     ("I grew up in Lévis, then moved to Quebec City.", "Lévis", False),
+    ("he lives at Calle Real 4, Chiclana de la Frontera, Spain", "de la Frontera", False),
+    ("the notary, Maika van de Noort, signed", "van de Noort", False),
 ]
 
 

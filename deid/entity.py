@@ -369,27 +369,16 @@ FOREIGN_SHARE = 0.5   # of the lower-case words of its phrase, how many must be 
 
 
 def in_foreign_phrase(text: str, s: int, e: int) -> bool:
-    """Lower-case words inside a phrase of another language (up to a quote mark or a stop),
-    which NER reads as names: "pero le entiendo", "para trabajar", "ahora en el teléfono"
-    (not "ask dan about it")."""
-    from deid import names
-    if COMPOUND_NAME.search(text, s, e):
-        return False   # capitals joined by a hyphen name a place or a person: "Trois-Rivières", "Ti-Guy"
+    """Words of another language NER read as a name, in the phrase they stand in: lower case
+    ("pero le entiendo", "para trabajar") or capitalised ("Mais ça veut dire", "Moi j'ai
+    commencé", a code "Communauté;"); not a name said in that language or in English ("ask dan
+    about it", "Chantal, la coordonnatrice", "Barış Özkan")."""
     said_here = PHRASE_WORD.findall(text, s, e)
     own = [w for w in said_here if w[0].islower()]
-    if len(said_here) > 1 and not own or any(i and not w[0].islower() and vocabulary.foreign_frequency(w)
-                                             < vocabulary.FUNCTION_WORD for i, w in enumerate(said_here)):
-        return False   # capitals in a row, or one after a particle, are a name: "Le Van Thanh", "Clínica del
-        # Valle", "de la Frontera", "van de Noort"
-    if any(names.is_name(w.title()) and not vocabulary.is_foreign(w)
-           and vocabulary.foreign_frequency(w) < vocabulary.FUNCTION_WORD for w in own):
-        return False   # (a name said inside the phrase is a name: "mi hija maria trabaja"; "dan" of
-        # "no me dan" is a verb there)
-    if said_here and own == said_here[1:] and own and all(map(vocabulary.is_foreign, own)) and \
-            vocabulary.is_common(said_here[0]) and not names.is_name(said_here[0]):
-        return True   # a word both languages have before the other's: "Charge de travail", "Relation famille"
-    if not all(w[0].islower() or _foreign_capital(w) for w in said_here):
+    if COMPOUND_NAME.search(text, s, e) or _names_someone(said_here, own):
         return False
+    if _cognate_before(said_here, own):
+        return True
     # (a capital counts as the language's only when it is its grammar, "Les", "Mais": a name
     # never vouches for itself, "Barış Özkan" in a list of attendees)
     here = [w.lower() for w in said_here if w[0].islower() or vocabulary.foreign_frequency(w) >= vocabulary.FUNCTION_WORD]
@@ -399,6 +388,29 @@ def in_foreign_phrase(text: str, s: int, e: int) -> bool:
             break                                          # "Communauté;" of a row): wider, its words
         said = _said_around(text, s, e, edge, here, n)
     return len(said) >= 2 and sum(map(vocabulary.is_foreign, said)) >= FOREIGN_SHARE * len(said)
+
+
+def _names_someone(said_here: list[str], own: list[str]) -> bool:
+    """Whether the words name someone in any language: capitals in a row, or one after a
+    particle ("Le Van Thanh", "Clínica del Valle", "de la Frontera"); a name said in lower case
+    ("mi hija maria trabaja"; not "dan" of "no me dan", a verb there); a capital that is no
+    word of another language ("Chantal", "Pierre")."""
+    from deid import names
+    if len(said_here) > 1 and not own or any(i and not w[0].islower() and vocabulary.foreign_frequency(w)
+                                             < vocabulary.FUNCTION_WORD for i, w in enumerate(said_here)):
+        return True
+    if any(names.is_name(w.title()) and not vocabulary.is_foreign(w)
+           and vocabulary.foreign_frequency(w) < vocabulary.FUNCTION_WORD for w in own):
+        return True
+    return not _cognate_before(said_here, own) and not all(w[0].islower() or _foreign_capital(w) for w in said_here)
+
+
+def _cognate_before(said_here: list[str], own: list[str]) -> bool:
+    """A word both languages have before the other's own words: "Charge de travail",
+    "Relation famille"."""
+    from deid import names
+    return bool(own) and own == said_here[1:] and all(map(vocabulary.is_foreign, own)) and \
+        vocabulary.is_common(said_here[0]) and not names.is_name(said_here[0])
 
 
 def _said_around(text: str, s: int, e: int, edge: re.Pattern, own: list[str], n: int = 3) -> list[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from deid import analyzer
+from deid import analyzer, table
 from deid.labels import labels_of
 from deid.shapes import FIELD_VALUE
 from deid.truecase import glottal_stops, is_uncased, recase_capitals, truecase, truecase_lower_lines
@@ -46,7 +46,7 @@ class Doc:
             pos += len(t.text) + len(SEP)
         text = SEP.join(t.text for t in tr.turns)
         uncased = is_uncased(text)
-        read = tabs_as_lines(csv_cells(glottal_stops(slashes_apart(underscores_spaced(text)))))
+        read = table.as_lines(glottal_stops(slashes_apart(underscores_spaced(text))))
         return cls(fno, tr, text, offsets, uncased, truecase(read) if uncased else truecase_lower_lines(recase_capitals(read)),
                    labels=labels_of(tr, fno))
 
@@ -94,58 +94,6 @@ def slashes_apart(text: str) -> str:
         tok = m.group()
         return tok if re.search(r"://|www\.|@|\.[a-z]{2,}\b", tok) else CAPITALS_SLASHED.sub(pair, tok)
     return SLASHED_TOKEN.sub(apart, text)
-
-
-CELL_TAB = re.compile(r"(?<=\S)[ ]*\t[ \t]*(?=\S)")
-
-
-def tabs_as_lines(text: str) -> str:
-    """The tabs between a line's cells made line breaks, so that no name, address or number
-    is read across two cells of a table exported tab-separated ("2024-03-05<tab>Stigma<tab>27")
-    (a tab that indents a line stays). Same length, same offsets."""
-    return CELL_TAB.sub(lambda m: m.group().replace("\t", "\n"), text)
-
-
-def _delimiters(line: str) -> list[int]:
-    """Where the commas between a CSV row's cells are (not those inside a quoted cell)."""
-    out, quoted = [], False
-    for i, c in enumerate(line):
-        if c == '"':
-            quoted = not quoted
-        elif c == "," and not quoted:
-            out.append(i)
-    return out
-
-
-# a table's header: short column names between commas ("respondent_id,role,\"AfC band\"", "No.")
-# (not a speaker's turn: "Interviewer: Hi, so, well, ok.")
-_COLUMN = r'(?:"[^"\n]{1,40}"|(?:[^",\n:]|:(?![ \t])){1,40})'
-HEADER = re.compile(rf'{_COLUMN}(?:,{_COLUMN})+[ \t\r]*')
-
-
-def csv_cells(text: str) -> str:
-    """A table exported as CSV with the commas between its cells made line breaks, so that
-    NER reads each cell on its own: "NHS Foundation Trust,"Agency spend..." is no one name.
-    A table: a header of four short names or more, then rows with as many cells, four
-    lines in five at least (not an interview whose turns hold commas). The text keeps its
-    length and its offsets."""
-    lines = text.split("\n")
-    counts = [len(_delimiters(line)) for line in lines]
-    filled = [(line, n) for line, n in zip(lines, counts) if line.strip()]
-    if not filled or filled[0][1] < 3 or not HEADER.fullmatch(filled[0][0]):
-        return text
-    common = filled[0][1]
-    if sum(n == common for _, n in filled) < max(4, 0.8 * len(filled)):
-        return text
-    out = []
-    for line, n in zip(lines, counts):
-        if n == common:
-            chars = list(line)
-            for i in _delimiters(line):
-                chars[i] = "\n"
-            line = "".join(chars)
-        out.append(line)
-    return "\n".join(out)
 
 
 def _within_a_cell(doc: "Doc", r) -> bool:

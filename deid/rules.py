@@ -9,7 +9,7 @@ import unicodedata
 import regex
 
 from deid import entity as ent
-from deid import lexicon, names, pools, words
+from deid import lexicon, names, pools, table, words
 from deid.detect import Doc
 from deid.model import Flag, Kind, Mention, Span
 from deid.select import Candidate
@@ -228,7 +228,7 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     if m.kind == Kind.PERSON and all(words.is_common(t) and not words.is_rare(t) and t.title() not in first
                                      and t.title() not in last for t in toks):
         return True  # "Guilty Pleasures": no word of it is anybody's name (a rare one is: "Harborough")
-    if _whole_cell(text, m.start, m.end) and all(
+    if table.cells(text).is_whole(m.start, m.end) and all(
             words.is_common(t) and t.title() not in first and t.title() not in last or words.is_foreign(t)
             and not names.is_name(t) or t in lexicon.ACRONYMS or t == "ID" or ent.is_stop_word(t) for t in toks):
         return True   # a table's cell of ordinary words, a heading or a code: "Excerpt Range", "Relation famille"
@@ -248,15 +248,6 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
         return all((words.is_common(t) and t not in names.place_words() and not names.is_town(t)) or ent.is_stop_word(t)
                    or t.isdigit() or t in "&" for t in toks)
     return False
-
-
-QUOTED_CELL_BEFORE = re.compile(r"(?:^|[,;\t])[ ]*[\"“]$", re.M)
-QUOTED_CELL_AFTER = re.compile(r"[\"”][ ]*(?:[,;\t]|$)", re.M)
-
-
-def _whole_cell(text: str, s: int, e: int) -> bool:
-    """Whether a mention is all of a quoted CSV field: '"Excerpt Range",'."""
-    return QUOTED_CELL_BEFORE.search(text, max(0, s - 3), s) is not None and QUOTED_CELL_AFTER.match(text, e) is not None
 
 
 def _known_by_initials(name: str, text: str) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import regex
 
 from deid import entity as ent
-from deid import lexicon, names, words
+from deid import lexicon, names, table, words
 from deid.model import Kind, Span, SpanSet
 
 CONTEXT_RECOGNIZERS = ("NameContextRecognizer", "TitledPersonRecognizer")  # a name by its context
@@ -130,26 +130,21 @@ ABBREVIATIONS = frozenset(lexicon.TITLES_WRITTEN + lexicon.STREET_ABBREVIATIONS 
     "St", "Mt", "Ft", "Co", "Bros", "Jr", "Sr", "No", "Lt", "Col", "Gen", "Capt", "Sgt", "Hon", "Gov", "Sen", "Rep"))
 
 
-# where one cell of a table ends and the next begins: a quoted CSV field's, a tab's
-CELL_EDGE = regex.compile(r"[\"“”]?[ ]*(?:[,;][ ]*[\"“”]|\t)[ \t]*|[\"“”][ ]*[,;][ ]*")
-
-
 def _cells_apart(text: str, results: list) -> list:
     """What NER read across the cells of a table ('Relation famille","Mme Després', 'EX-0519",
     "E07 Rosalie'), a finding for each cell, read then as any other: no name runs from one
     field into the next."""
-    out = []
+    out, cells = [], table.cells(text)
     for r in results:
-        s = r.start
-        for edge in list(CELL_EDGE.finditer(text, r.start, r.end)) + [None]:
-            e = edge.start() if edge else r.end
-            if (s, e) == (r.start, r.end):
-                out.append(r)
-            elif any(ch.isalpha() for ch in text[s:e]):
+        parts = cells.apart(r.start, r.end)
+        if parts == [(r.start, r.end)]:
+            out.append(r)
+            continue
+        for s, e in parts:
+            if any(ch.isalpha() for ch in text[s:e]):
                 part = copy.copy(r)
                 part.start, part.end = s, e
                 out.append(part)
-            s = edge.end() if edge else e
     return out
 
 

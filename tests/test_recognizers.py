@@ -271,14 +271,63 @@ def test_a_csv_tables_cells_are_read_one_by_one():
     """Regression (a survey exported as CSV): NER read across the commas between cells
     ("Vale NHS Foundation Trust,"Agency"). The table's delimiters become line breaks for
     detection; commas inside a quoted cell, and a text that is no table, stay."""
-    from deid.detect import csv_cells
+    from deid.table import as_lines
     table = ('id,role,site,comment\nR1,Nurse,Calder Trust,"Agency spend, again"\n'
              'R2,HCA,Calder Trust,"Fine"\nR3,GP,Kirkgate,"No, thanks"\n')
-    out = csv_cells(table)
+    out = as_lines(table)
     assert len(out) == len(table) and out.startswith("id\nrole\nsite\ncomment\nR1\nNurse\nCalder Trust\n")
     assert '"Agency spend, again"' in out and '"No, thanks"' in out
     prose = "Well, I said, yes, we went, and then, later, we left.\nOk.\n"
-    assert csv_cells(prose) == prose
+    assert as_lines(prose) == prose
+
+
+def test_a_table_after_its_exports_own_lines_and_with_a_cell_over_two_lines_is_read_cell_by_cell():
+    """Regression (a Dedoose export): the table was missed because the export's own lines
+    ("Dedoose Excerpts Export", "Rows: 3") come before its header; and a quoted cell that runs
+    over two lines, as CSV allows, broke the count of a row's cells."""
+    from deid.table import as_lines
+    text = ('Dedoose Excerpts Export\nProject: Home care, wave 2\nRows: 3\n\n'
+            '"Excerpt ID","Media Title","Site","Excerpt Copy"\n'
+            '"EX-1","E03 Gisele Boucher.docx","Mauricie","Moi, j\'ai commence"\n'
+            '"EX-2","E04 Rosalie.docx","Mauricie","Mme Laframboise, sur le chemin\ndu Lac-Vert, onze ans"\n'
+            '"EX-3","E05 Ti-Guy.docx","Estrie","Non, merci"\n'
+            '"EX-4","E06 Pierre.docx","Estrie","Oui"\n')
+    out = as_lines(text)
+    assert len(out) == len(text) and out.startswith("Dedoose Excerpts Export\nProject: Home care, wave 2\n")
+    assert '"Excerpt ID"\n"Media Title"\n"Site"' in out and '"Mme Laframboise, sur le chemin\ndu Lac-Vert, onze ans"' in out
+    assert '"EX-2"\n"E04 Rosalie.docx"' in out and '"Moi, j\'ai commence"' in out
+
+
+CELL_CASES = [
+    # text, a span found across cells, the pieces it is cut into
+    ('"Relation famille","Mme Després"', "famille\",\"Mme Després", ["famille", "Mme Després"]),
+    ('"EX-0519", "E07 Rosalie - Bel-Horizon.docx"', "EX-0519\", \"E07 Rosalie", ["EX-0519", "E07 Rosalie"]),
+    ("Calder Trust\tAgency", "Calder Trust\tAgency", ["Calder Trust", "Agency"]),
+    ("He met Anna Rossi, then left", "Anna Rossi", ["Anna Rossi"]),
+]
+
+
+def test_what_is_read_across_a_cells_edge_is_cut_there():
+    from deid.table import cells
+    for text, found, pieces in CELL_CASES:
+        s = text.index(found)
+        got = [text[a:b] for a, b in cells(text).apart(s, s + len(found))]
+        assert got == pieces, (text, got)
+
+
+WHOLE_CASES = [
+    ('"Excerpt ID","Excerpt Range","Codes"', "Excerpt Range", True),
+    ('x,"Relation famille"\n', "Relation famille", True),
+    ('She said "Excerpt Range" twice', "Excerpt Range", False),
+    ('"Relation famille et amis","b"', "Relation famille", False),
+]
+
+
+def test_a_mention_that_is_all_of_a_quoted_cell_is_known():
+    from deid.table import cells
+    for text, mention, whole in WHOLE_CASES:
+        s = text.index(mention)
+        assert cells(text).is_whole(s, s + len(mention)) is whole, (text, mention)
 
 
 def test_a_line_in_capitals_keeps_its_codes():

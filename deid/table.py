@@ -1,0 +1,137 @@
+"""The cells of a table inside a transcript, read in one place for every stage that needs
+them: a survey's or a QDA tool's export pasted as CSV or tab-separated text.
+
+- detection reads each cell of a table on its own line (`as_lines`), so that NER reads no
+  name across two cells ("Vale NHS Foundation Trust,"Agency spend");
+- selection cuts what NER still read across a cell's edge (`Cells.apart`:
+  'Relation famille","Mme Després');
+- the rules know a mention that is all of a quoted cell (`Cells.is_whole`: '"Excerpt Range"',
+  a column's name or a code, not someone's).
+
+Every function keeps the text's length and offsets."""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass
+
+# a table's header: short column names between commas ("respondent_id,role,\"AfC band\"", "No.")
+# (not a speaker's turn: "Interviewer: Hi, so, well, ok.")
+_COLUMN = r'(?:"[^"\n]{1,40}"|(?:[^",\n:]|:(?![ \t])){1,40})'
+HEADER = re.compile(rf'{_COLUMN}(?:,{_COLUMN})+[ \t\r]*')
+HEADER_WITHIN = 10      # lines an export writes before its table: "Dedoose Excerpts Export", "Rows: 10"
+MIN_COLUMNS = 4
+MIN_ROWS = 4
+ROWS_ALIKE = 0.8        # of the lines from the header on, the share with the header's cells
+# the tabs between a line's cells (a tab that indents a line is none)
+CELL_TAB = re.compile(r"(?<=\S)[ ]*\t[ \t]*(?=\S)")
+# where one cell ends and the next begins, in any text, table or not: a quoted field's edge
+# ('famille","Mme', 'EX-0519", "E07'), a tab
+CELL_EDGE = re.compile(r"[\"“”]?[ ]*(?:[,;][ ]*[\"“”]|\t)[ \t]*|[\"“”][ ]*[,;][ ]*")
+# a quoted field between delimiters: '…,"Excerpt Range",…'
+QUOTED_CELL = re.compile(r"(?:^|(?<=[,;\t]))[ ]*[\"“]([^\"“”\n]*)[\"”][ ]*(?=[,;\t]|$)", re.M)
+
+
+@dataclass(frozen=True)
+class Cells:
+    """Where a text's cells meet (`edges`, each with its quotes and spaces, in order), the
+    commas between a table's cells (`delimiters`) and the quoted cells' contents (`quoted`)."""
+    edges: tuple[tuple[int, int], ...]
+    delimiters: tuple[int, ...]
+    quoted: frozenset[tuple[int, int]]
+
+    def apart(self, start: int, end: int) -> list[tuple[int, int]]:
+        """`start`..`end` cut at every cell edge inside it (the whole, when there is none)."""
+        out, s = [], start
+        i = bisect.bisect_left(self.edges, (start, start))
+        for es, ee in self.edges[i:]:
+            if es >= end:
+                break
+            if es > s:
+                out.append((s, es))
+            s = max(s, ee)
+        if s < end:
+            out.append((s, end))
+        return out
+
+    def is_whole(self, start: int, end: int) -> bool:
+        """Whether `start`..`end` is all of a quoted cell."""
+        return (start, end) in self.quoted
+
+
+@functools.lru_cache(maxsize=8)
+def cells(text: str) -> Cells:
+    """A text's cells (cached: every mention of a transcript asks)."""
+    delimiters = table_delimiters(text)
+    edges = {(m.start(), m.end()) for m in CELL_EDGE.finditer(text)} | {(d, d + 1) for d in delimiters}
+    quoted = frozenset(m.span(1) for m in QUOTED_CELL.finditer(text))
+    return Cells(tuple(sorted(_merged(edges))), delimiters, quoted)
+
+
+def _merged(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def as_lines(text: str) -> str:
+    """A table's cells, each on a line of its own: the commas between a CSV table's cells
+    and the tabs between any line's cells made line breaks (commas inside a quoted cell, and a
+    text that is no table, stay; a tab that indents a line stays)."""
+    chars = list(CELL_TAB.sub(lambda m: m.group().replace("\t", "\n"), text))
+    for d in cells(text).delimiters:
+        chars[d] = "\n"
+    return "".join(chars)
+
+
+def table_delimiters(text: str) -> tuple[int, ...]:
+    """The commas between the cells of a table exported as CSV. A table: a header of four
+    short names or more (after a few lines of the export's own, at most), then rows with as
+    many cells, four lines in five at least from the header on (not an interview whose turns
+    hold commas). A quoted cell may run over lines, as CSV allows."""
+    records = _records(text)
+    filled = [(line, commas) for _, line, commas in records if line.strip()]
+    for k, (line, commas) in enumerate(filled[:HEADER_WITHIN]):
+        if len(commas) + 1 < MIN_COLUMNS or not HEADER.fullmatch(line):
+            continue
+        rest = filled[k:]
+        alike = [c for _, c in rest if len(c) == len(commas)]
+        if len(alike) >= max(MIN_ROWS, ROWS_ALIKE * len(rest)):
+            return tuple(d for c in alike for d in c)
+    return ()
+
+
+def _records(text: str) -> list[tuple[int, str, list[int]]]:
+    """A text's CSV records: where each starts, its text, and the positions of its commas
+    outside quotes. A record ends at a line break outside quotes; a line whose quotes do not
+    close ends where it ends (a stray quote in prose runs no further)."""
+    out, pos = [], 0
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        start, j, body = pos, i, lines[i]
+        while body.count('"') % 2 and j + 1 < len(lines) and j - i < 20:
+            j += 1
+            body += "\n" + lines[j]
+        if body.count('"') % 2:
+            j, body = i, lines[i]
+        out.append((start, body, [start + d for d in _commas(body)]))
+        pos += len(body) + 1
+        i = j + 1
+    return out
+
+
+def _commas(record: str) -> list[int]:
+    """Where the commas between a CSV record's cells are (not those inside a quoted cell)."""
+    out, quoted = [], False
+    for i, c in enumerate(record):
+        if c == '"':
+            quoted = not quoted
+        elif c == "," and not quoted:
+            out.append(i)
+    return out

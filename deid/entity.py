@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import unicodedata
 import runpy
 from functools import lru_cache
 from pathlib import Path
@@ -276,13 +277,24 @@ def acronym(name: str, caps: bool = True, short: bool = False) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
-# a dose after a word makes it a medicine: "Hydroxyzine 25 mg PO", "trazodone 50mg"
-DOSE_AFTER = re.compile(r"[ \t]+\d+(?:\.\d+)?[ \t]?(?:mg|mcg|µg|micrograms?|g|ml|mL|units|IU|mmol)\b")
+# a dose after a word makes it a medicine: "Hydroxyzine 25 mg PO", "trazodone 50mg", with its
+# inhaler's letters or as a strength: "Flovent HFA 110 mcg", "Symbicort 80/4.5", "Ventolin 2 puffs"
+DOSE_AFTER = re.compile(r"(?:[ \t]+[A-Z]{2,4})?[ \t]+\d+(?:\.\d+)?(?:[ \t]?(?:mg|mcg|µg|micrograms?|g|ml|mL|units|IU|mmol"
+                        r"|puffs?)\b|/\d+\.\d+)")
 
 
-def before_a_dose(text: str, end: int) -> bool:
-    """Whether a word ending at `end` is a medicine's name, a dose written after it."""
-    return DOSE_AFTER.match(text, end) is not None
+def a_medicine(text: str, s: int, e: int) -> bool:
+    """Whether `s`..`e` is a medicine's name, with what NER read of its dose ("Symbicort
+    80/4.5", "Flovent HFA"): its first word, a dose after it that covers the rest, and no
+    one's name (not "I gave Tyrone 5 mg"; a name list's entry never written, "Flovent", is
+    none)."""
+    from deid import names, words
+    word = re.match(r"[^\W\d_][\w\-]*", text[s:e])
+    if not word or after_title(text, s):
+        return False
+    dose = DOSE_AFTER.match(text, s + word.end())
+    name = names.is_name(word.group()) and words.frequency(word.group()) >= 1.0
+    return dose is not None and dose.end() >= e - 1 and not name
 
 
 TITLE_STOP = re.compile(r"\b(?:%s)\.$" % "|".join(TITLES_WRITTEN))   # "Dr." of "Dr. Summer"
@@ -303,7 +315,15 @@ def starts_sentence(text: str, at: int, quoted: bool = False) -> bool:
         return starts_sentence(text, note)   # after a note that opens one: "? [laughs] Tiny town"
     if raw.rstrip(" ").endswith("\t"):
         return True   # a table's cell: "14/02/2024\tTM\tIntake appointment"
+    if _ends_in_emoji(before):
+        return True   # a chat's emoji ends what it follows: "nobobaba 🙏🏾 Welcome to the group"
     return not before or before[-1] in ".!?:;\n…—-|" and not TITLE_STOP.search(before)
+
+
+def _ends_in_emoji(before: str) -> bool:
+    """Whether text ends in an emoji (with its skin tone, joiners and variation selectors)."""
+    core = before.rstrip("\u200d\ufe0f\U0001F3FB\U0001F3FC\U0001F3FD\U0001F3FE\U0001F3FF")
+    return bool(core) and unicodedata.category(core[-1]) == "So"
 
 
 TITLE_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+$" % "|".join(TITLES_WRITTEN))

@@ -16,7 +16,10 @@ HONORIFICS = ("Pani", "Pan", "Ksiądz", "Deaconess", "Doña", "Señora", "Señor
               # of East Africa and of a mosque: an elder, a parent of twins, a teacher, a scholar
               "Mzee", "Ssalongo", "Nnalongo", "Bwana", "Hajia",
               # written short in French and Spanish: "Mme Laframboise", "Sra. Ruiz"
-              "Mme", "Mlle", "Sra", "Srta")
+              "Mme", "Mlle", "Sra", "Srta",
+              # of South Africa and the Philippines: a grandmother, a sister, a brother, an elder
+              # sister, an aunt ("Gogo Sithole", "Sisi Zanele", "bra Sipho", "Ate Joy", "Tita Cora")
+              "Gogo", "Mkhulu", "Sisi", "Bhuti", "Abuti", "Ausi", "Ntate", "Bra", "Ate", "Tita", "Manang", "Manong")
 HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
 # ... those that are surnames too, which a title must not make generic: "Dr Pan", "Wei Pan"
 HONORIFIC_SURNAMES = frozenset({"pan", "pani"})
@@ -693,7 +696,13 @@ COMMUNITY_WORDS = (
     "whānau", "whanau", "hapū", "iwi", "kaumātua", "kuia",
     "mokopuna", "tamariki", "rangatahi", "tangi", "tangihanga", "hui", "wharenui", "kapa haka", "haka",
     "karakia", "whakapapa", "tikanga", "kaiako", "mahi", "aiga", "fono", "gurdwara", "langar", "mandir",
-    "jummah", "iftar", "madrassa", "madrasa", "Vaisakhi", "Diwali", "Eid", "Hiya")
+    "jummah", "iftar", "madrassa", "madrasa", "Vaisakhi", "Diwali", "Eid", "Hiya",
+    # of South Africa's languages, in a chat or a meeting: greetings, thanks, how a group is
+    # addressed ("bomama nobobaba", ladies and gentlemen), interjections
+    "Sawubona", "Sanibonani", "Yebo", "Dumela", "Dumelang", "Molo", "Molweni", "Haibo", "Eish", "Aowa",
+    "Ngiyabonga", "Siyabonga", "Enkosi", "Kealeboga", "bomama", "nobobaba", "bobaba", "bagolo",
+    # of the Philippines: greetings, thanks, an exclamation, money sent home, a Christmas mass
+    "Kumusta", "Kamusta", "Salamat", "Mabuhay", "Ay naku", "naku", "padala", "balikbayan", "Simbang Gabi")
 
 # the fields of a chat's or an app's JSON export that hold a measure, not an identifier:
 # "size": 48213, "duration_ms": 90122
@@ -765,7 +774,10 @@ KIN_TERMS = ("Ammi", "Ammi-ji", "Ammiji", "Abbu", "Abba-ji", "Baji", "Bhai", "Bh
              "Daideó", "Chú", "Cô", "Bác", "Dì", "Cậu", "Mợ", "Thím", "Út", "Sensei", "Obaachan", "Ojiichan",
              "Baachan", "Jiichan", "Tūtū", "Kupuna",
              # Swahili and Kikuyu grandparents; "-ji" said after a kin term in Urdu and Punjabi
-             "Jaja", "Shosho", "Cucu", "Auntie-ji", "Aunty-ji", "Uncle-ji", "Chacha-ji")
+             "Jaja", "Shosho", "Cucu", "Auntie-ji", "Aunty-ji", "Uncle-ji", "Chacha-ji",
+             # Zulu, Xhosa and Sotho grandparents, sisters and brothers; Tagalog aunts, uncles and elders
+             # (not "Ate", an elder sister: "Joy ate" is no kin term after a name)
+             "Gogo", "Mkhulu", "Makhulu", "Sisi", "Bhuti", "Abuti", "Ausi", "Tita", "Tito", "Manang", "Manong")
 # Hawaiian words of everyday speech in Hawaii, capitalised at a sentence's start or in an event's
 # name ("ʻOhana Day"): no one's name
 HAWAIIAN_WORDS = ("ʻOhana", "Ohana", "ʻĀina", "Āina", "Aina", "ʻUkulele", "Ukulele", "Mahalo", "Aloha", "Keiki",

@@ -19,7 +19,8 @@ KNOWN = "KnownEntityRecognizer"
 PRIORITY = {Kind.CONTACT: 1, Kind.PERSON: 2, Kind.INSTITUTION: 3, Kind.PLACE: 4, Kind.DATE: 5}
 # where NER reads past a name: a line break, a tab, a run of spaces, a spaced dash
 # ("Adelaide Hospital – Clinical Ethics Committee")
-FIELD_GAP = re.compile(r"\n|[ \t]*\t[ \t]*|[ ]{3,}|[ \t]+[–—|\-][ \t]+")   # (" - " too: "BO - Client referred")
+# and a chat's emoji ("nobobaba 🙏🏾 Welcome to the group": no name runs through one)
+FIELD_GAP = regex.compile(r"\n|[ \t]*\t[ \t]*|[ ]{3,}|[ \t]+[–—|\-][ \t]+|[ \t]*(?![©®])\p{So}[\p{So}\p{Sk}\u200d\ufe0f]*[ \t]*")   # (" - " too: "BO - Client referred")
 # the end of a street's name that is no one's surname ("Lane", "Court" are)
 STREET_ENDS = frozenset(lexicon.STREET_ABBREVIATIONS + ("St", "Street", "Road", "Avenue", "Boulevard"))
 SALUTATION = re.compile(r"(?:Dear|Hi|Hello|Hey)[ \t]+(?=[A-Z])")
@@ -409,8 +410,14 @@ def _placed(r, text: str, kind: Kind, address: bool) -> tuple[int, int, str, Kin
     salutation = None if address else SALUTATION.match(text, start)
     if salutation:   # "Dear Bukola,": a person, without "Dear"
         start, kind = salutation.end(), Kind.PERSON
+    if kind == Kind.PERSON and (number := NUMBER_AFTER_NAME.search(text, start, end)) and number.start() > start:
+        end = number.start()   # "gave Mary 10 mg": no one's name ends in a number
     s, e, core = ent.trim(text, start, end, kind, address=address)
     return _reshaped(text, s, e, core, kind)
+
+
+# a number NER read on into after a person's name: "Mary 10" of "gave Mary 10 mg"
+NUMBER_AFTER_NAME = re.compile(r"(?<=[^\W\d_])(?:[ \t]+\d[\d/.,:]*)+$")
 
 
 # a participant's or a group's code in the study, its number with a leading zero: "P07",
@@ -435,7 +442,7 @@ def _names_nothing(text: str, s: int, e: int, core: str, kind: Kind, rec: str, a
     if kind not in (Kind.CONTACT, Kind.DATE) and not _names_something(core, rec, text, s, address):
         return True
     # a medicine NER took for a body or a person (not "I gave Tyrone 5 mg")
-    return kind != Kind.CONTACT and " " not in core and ent.before_a_dose(text, e) and not names.is_name(core)
+    return kind != Kind.CONTACT and ent.a_medicine(text, s, e)
 
 
 def _vocabulary(text: str, s: int, e: int, core: str, kind: Kind) -> bool:

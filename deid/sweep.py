@@ -419,7 +419,7 @@ class Sweep:
 
     def _possible_miss(self, doc: Doc, span: Span, w: str, taken: SpanSet):
         if ent.is_stop_word(w) or w.lower() in lexicon.TITLE_WORDS or \
-                ent.before_a_dose(doc.analysed, span.end) and not names.is_name(w) or \
+                ent.a_medicine(doc.analysed, span.start, span.end) or \
                 not (CAP_WORD.fullmatch(w) or CAPS_WORD.fullmatch(w)):
             return None
         kind = Kind.PLACE if PLACE_CONTEXT.search(doc.analysed[max(0, span.start - 12):span.start]) or \

@@ -29,6 +29,8 @@ CELL_TAB = re.compile(r"(?<=\S)[ ]*\t[ \t]*(?=\S)")
 # where one cell ends and the next begins, in any text, table or not: a quoted field's edge
 # ('famille","Mme', 'EX-0519", "E07'), a tab
 CELL_EDGE = re.compile(r"[\"“”]?[ ]*(?:[,;][ ]*[\"“”]|\t)[ \t]*|[\"“”][ ]*[,;][ ]*")
+# a delimiter with a quoted cell on either side: '","', ',"', '",'
+QUOTE_BESIDE = re.compile(r'(?:"[ ]*,|.,[ ]*")', re.S)
 # a quoted field between delimiters: '…,"Excerpt Range",…'
 QUOTED_CELL = re.compile(r"(?:^|(?<=[,;\t]))[ ]*[\"“]([^\"“”\n]*)[\"”][ ]*(?=[,;\t]|$)", re.M)
 
@@ -82,10 +84,14 @@ def _merged(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
 def as_lines(text: str) -> str:
     """A table's cells, each on a line of its own: the commas between a CSV table's cells
     and the tabs between any line's cells made line breaks (commas inside a quoted cell, and a
-    text that is no table, stay; a tab that indents a line stays)."""
+    text that is no table, stay; a tab that indents a line stays). A comma beside a quoted
+    cell stays too: selection cuts there (`Cells.apart`), and a row of quoted cells stays one
+    line, so that the language of a cell's words is read from the whole row's ("auxiliaire
+    familiale et sociale" among French excerpts)."""
     chars = list(CELL_TAB.sub(lambda m: m.group().replace("\t", "\n"), text))
     for d in cells(text).delimiters:
-        chars[d] = "\n"
+        if not QUOTE_BESIDE.match(text, d - 1):
+            chars[d] = "\n"
     return "".join(chars)
 
 

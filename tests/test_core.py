@@ -1926,3 +1926,22 @@ def test_a_surname_after_a_participants_code_is_the_persons(tmp_path, passphrase
     assert_gone(out, "Mistry", "Hema")
     surname = re.search(r"the (\w+) consent has", out).group(1)
     assert f'"LC-04 {surname} consent.pdf"' in out, out
+
+
+def test_a_south_african_chat_its_greetings_kin_terms_emoji_medicines_and_an_invented_domain(tmp_path, passphrase):
+    """Regressions (final17, a WhatsApp group of community health workers and a REDCap
+    export): greetings of South Africa's languages were given pseudonyms ("Sawubona", "Eish"),
+    NER read a name through an emoji ("nobobaba 🙏🏾 Welcome"), "Gogo" was a first name,
+    medicines before their strength or inhaler were people ("Symbicort 80/4.5", "Flovent HFA
+    110 mcg"), NER took a number into a name ("gave Mary 10 mg"), and an address at a domain
+    the public-suffix snapshot does not know was kept whole ("p.nkosi@khanyisa.example")."""
+    text = ("[2024/03/14, 07:42:11] Thandi Mokoena: Sawubona bomama nobobaba 🙏🏾 Welcome to the new group. "
+            "Eish the new one I don't understand it yet.\n"
+            "[2024/03/14, 07:44:19] Gift Maseko: Dumelang. A small gift for Gogo Sithole from Bethesda Church. "
+            "Her email if anyone needs p.nkosi@khanyisa.example\n"
+            "[2024/03/15, 07:02:10] Gift Maseko: Gogo update: BP very high. The nurse gave Mary 10 mg at 2pm. "
+            "Started Flovent HFA 110 mcg 2 puffs BID, and Symbicort 80/4.5 at night.\n")
+    _, out = deid_one(tmp_path, "chat.txt", text)
+    assert_gone(out, "Thandi", "Mokoena", "Maseko", "Sithole", "Bethesda", "Mary", "nkosi", "khanyisa")
+    assert_kept(out, "Sawubona bomama nobobaba 🙏🏾 Welcome to", "Eish the new", "Dumelang.", "for Gogo ",
+                "Gogo update", " 10 mg at 2pm", "Flovent HFA 110 mcg", "Symbicort 80/4.5")

@@ -145,6 +145,10 @@ CASES = [
     (R.NameListRecognizer, "the Calderby Voices Oral History Project; Oral Roberts", ["Oral Roberts"]),
     (lambda: R.NameListRecognizer(lower=True), "then aksel kristensen called", ["aksel kristensen"]),
     (R.OfflineEmailRecognizer, "write helen.marsh@feinberg.edu", ["helen.marsh@feinberg.edu"]),
+    # an ending the public-suffix snapshot does not know is an address still
+    (R.OfflineEmailRecognizer, "email if anyone needs p.nkosi@khanyisa.example", ["p.nkosi@khanyisa.example"]),
+    (R.OfflineEmailRecognizer, "send it to k.bell@records.trust.local please", ["k.bell@records.trust.local"]),
+    (R.OfflineEmailRecognizer, "version v2@3.14 of it", []),
     # a title of another language
     (R.TitledPersonRecognizer, "with Pani Ola and Ông Tiến", ["Pani Ola", "Ông Tiến"]),
     # a number plate, what is said between a cue and its number; a user name without its @
@@ -275,7 +279,7 @@ def test_a_csv_tables_cells_are_read_one_by_one():
     table = ('id,role,site,comment\nR1,Nurse,Calder Trust,"Agency spend, again"\n'
              'R2,HCA,Calder Trust,"Fine"\nR3,GP,Kirkgate,"No, thanks"\n')
     out = as_lines(table)
-    assert len(out) == len(table) and out.startswith("id\nrole\nsite\ncomment\nR1\nNurse\nCalder Trust\n")
+    assert len(out) == len(table) and out.startswith("id\nrole\nsite\ncomment\nR1\nNurse\nCalder Trust,")
     assert '"Agency spend, again"' in out and '"No, thanks"' in out
     prose = "Well, I said, yes, we went, and then, later, we left.\nOk.\n"
     assert as_lines(prose) == prose
@@ -284,7 +288,8 @@ def test_a_csv_tables_cells_are_read_one_by_one():
 def test_a_table_after_its_exports_own_lines_and_with_a_cell_over_two_lines_is_read_cell_by_cell():
     """Regression (a Dedoose export): the table was missed because the export's own lines
     ("Dedoose Excerpts Export", "Rows: 3") come before its header; and a quoted cell that runs
-    over two lines, as CSV allows, broke the count of a row's cells."""
+    over two lines, as CSV allows, broke the count of a row's cells. (A comma beside a quoted
+    cell stays a comma: selection cuts there; unquoted cells are read on lines of their own.)"""
     from deid.table import as_lines
     text = ('Dedoose Excerpts Export\nProject: Home care, wave 2\nRows: 3\n\n'
             '"Excerpt ID","Media Title","Site","Excerpt Copy"\n'
@@ -292,10 +297,14 @@ def test_a_table_after_its_exports_own_lines_and_with_a_cell_over_two_lines_is_r
             '"EX-2","E04 Rosalie.docx","Mauricie","Mme Laframboise, sur le chemin\ndu Lac-Vert, onze ans"\n'
             '"EX-3","E05 Ti-Guy.docx","Estrie","Non, merci"\n'
             '"EX-4","E06 Pierre.docx","Estrie","Oui"\n')
-    out = as_lines(text)
-    assert len(out) == len(text) and out.startswith("Dedoose Excerpts Export\nProject: Home care, wave 2\n")
-    assert '"Excerpt ID"\n"Media Title"\n"Site"' in out and '"Mme Laframboise, sur le chemin\ndu Lac-Vert, onze ans"' in out
-    assert '"EX-2"\n"E04 Rosalie.docx"' in out and '"Moi, j\'ai commence"' in out
+    from deid.table import cells
+    delimiters = cells(text).delimiters
+    assert len(delimiters) == 5 * 3 and all(text[d] == "," for d in delimiters)
+    row = text.index('"EX-2"')
+    assert [d - row for d in delimiters if d > row][:3] == [6, 25, 36]
+    unquoted = ("Dedoose Excerpts Export\nRows: 4\nid,title,site,codes\nEX-1,E03 Gisele.docx,Mauricie,Langue\n"
+                "EX-2,E04 Rosalie.docx,Mauricie,Famille\nEX-3,E05 Ti-Guy.docx,Estrie,Langue\nEX-4,E06 Pierre.docx,Estrie,Oui\n")
+    assert "\nEX-2\nE04 Rosalie.docx\nMauricie\nFamille\n" in as_lines(unquoted)
 
 
 CELL_CASES = [
@@ -303,6 +312,7 @@ CELL_CASES = [
     ('"Relation famille","Mme Després"', "famille\",\"Mme Després", ["famille", "Mme Després"]),
     ('"EX-0519", "E07 Rosalie - Bel-Horizon.docx"', "EX-0519\", \"E07 Rosalie", ["EX-0519", "E07 Rosalie"]),
     ("Calder Trust\tAgency", "Calder Trust\tAgency", ["Calder Trust", "Agency"]),
+    ('R1,Nurse,Calder Trust,"Agency spend, again"', 'Calder Trust,"Agency', ["Calder Trust", "Agency"]),
     ("He met Anna Rossi, then left", "Anna Rossi", ["Anna Rossi"]),
 ]
 

@@ -159,7 +159,9 @@ FIELD_LABELS = frozenset({
     "place", "born", "archive", "reference", "duration", "recorded", "recording", "collection", "project",
     "summary", "notes", "language", "consent", "site", "role", "age", "occupation", "tape", "session",
     # a coding report's (ATLAS.ti, NVivo, MAXQDA): "Comment: IDI with P12", "Memo: ..."
-    "comment", "comments", "memo", "codes", "quotation", "coded by"})
+    "comment", "comments", "memo", "codes", "quotation", "coded by",
+    # and its cases' attributes: "Case: INT05_2023   Gender: M   Hometown: ..."
+    "case", "node", "file", "source", "gender", "hometown"})
 
 # names of communities Faker's locale lists leave out (West Africa, the Horn of Africa,
 # Punjab and Bengal, Nigeria, Gaelic and Welsh names) and everyday short forms of Slavic names: first names by

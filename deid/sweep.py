@@ -36,6 +36,8 @@ TOLD_BEFORE = regex.compile(r"\b(?:told|tell|asked|ask|called|emailed|texted|pho
                             r"with|for|by)[ \t]+$")
 COMPOUND_FIRST = regex.compile(r"\b(\p{Lu})\p{Ll}+-(\p{Lu})\p{Ll}+\b")   # "Jean-François"
 CAMEL = regex.compile(r"(?<![\w'’@.\-/])\p{Lu}[\p{Ll}\p{M}]+\p{Lu}[\p{L}]+(?![\w@])")
+# a first name with its surname's initial written onto it, as a file's name does: "MaricelO", "KarthikR"
+NAME_INITIAL = regex.compile(r"(?<![\w'’@.\-/])(\p{Lu}\p{Ll}{2,})\p{Lu}{1,2}(?![\w@])")
 # a number of five digits or more, and the code it opens ("84312.A2"); a stop after it may
 # end the sentence ("amendment for ERGO 84312.")
 LONG_NUMBER = regex.compile(r"(?<![\w.,/\-£$€])\d{5,}(?:[.\-/](?=[A-Z0-9]*[A-Z])[A-Z0-9]+)*(?![\w,/\-%]|\.\w)")
@@ -260,7 +262,8 @@ class Sweep:
         kitchen"), replaced wherever they stand; an initial with its stop before a lower-case
         word ("K. came w/ his cousin", "K. furious"); a compound first name's ("J-F").
         Replaced with other letters, flagged."""
-        people = _initials_of_people(doc.analysed, SHORT_CAPS) | _initials_of_people(doc.analysed, LETTER)
+        labelled = _labelled_initials(doc)
+        people = _initials_of_people(doc.analysed, SHORT_CAPS) | _initials_of_people(doc.analysed, LETTER) | set(labelled)
         gave_way: list[Span] = []
         # (in a lower-case transcript every sentence opens in lower case: "so did i. and then")
         for rx in (SHORT_CAPS,) if doc.uncased else (SHORT_CAPS, LETTER, LETTER_INITIAL, JOINED_INITIALS):
@@ -275,7 +278,7 @@ class Sweep:
                 m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.0,
                             "PersonInitials", w, flags=[Flag.POSSIBLE_MISS])
                 self.linker.link(m)
-                plan.set(m, self.planner.ps.initials(w))
+                plan.set(m, labelled.get(w) or self.planner.ps.initials(w))
                 self.planner.commit(m.entity)
                 taken.add(span)
 
@@ -335,9 +338,11 @@ class Sweep:
         """Flagged for a reviewer: short acronyms nobody listed, brands written in
         CamelCase (replaced too), numbers long enough to be an identifier."""
         for rx, kind, flag in ((SHORT_CAPS, Kind.INSTITUTION, Flag.ACRONYM), (CAMEL, Kind.INSTITUTION, None),
-                               (LONG_NUMBER, Kind.CONTACT, Flag.NUMBER)):
+                               (NAME_INITIAL, Kind.PERSON, None), (LONG_NUMBER, Kind.CONTACT, Flag.NUMBER)):
             for mt in rx.finditer(doc.analysed):
                 span, w = Span(*mt.span()), doc.text[mt.start():mt.end()]
+                if rx is NAME_INITIAL and mt.group(1) not in names.first_names():
+                    continue
                 if taken.overlaps(span) or w in lexicon.ACRONYMS or w.lower() in self.allow or \
                         (flag is None and words.is_common(w)) or (flag is Flag.NUMBER and (
                         YEAR.fullmatch(w) or ent.after_measure_field(doc.text, span.start))):
@@ -511,6 +516,13 @@ def _as_elsewhere(plan: FilePlan) -> None:
         if own is not None and p.mention.entity != own.mention.entity:
             p.mention.kind, p.mention.entity = Kind.PERSON, own.mention.entity
             plan.set(p.mention, own.pseudonym, own.fixed)
+
+
+def _labelled_initials(doc: Doc) -> dict[str, str]:
+    """A transcript's speakers labelled by initials ("BE:", "J.D.:"), with what their labels
+    became: the same letters in the text are the speaker ("JD → RP", a file "INT05_BE_2023")."""
+    return {re.sub(r"[^A-Z]", "", lab.mention.text): lab.pseudonym for lab in doc.labels.values()
+            if lab.initials and lab.pseudonym and re.sub(r"[^A-Z]", "", lab.pseudonym)}
 
 
 def _initials_of_people(text: str, rx) -> set[str]:

@@ -1945,3 +1945,22 @@ def test_a_south_african_chat_its_greetings_kin_terms_emoji_medicines_and_an_inv
     assert_gone(out, "Thandi", "Mokoena", "Maseko", "Sithole", "Bethesda", "Mary", "nkosi", "khanyisa")
     assert_kept(out, "Sawubona bomama nobobaba 🙏🏾 Welcome to", "Eish the new", "Dumelang.", "for Gogo ",
                 "Gogo update", " 10 mg at 2pm", "Flovent HFA 110 mcg", "Symbicort 80/4.5")
+
+
+def test_a_coding_reports_speakers_by_initials_are_the_same_letters_in_its_file_names(tmp_path, passphrase):
+    """Regressions (final17, an NVivo coding report): the speaker labelled "BE:" was replaced,
+    but not "BE" in the file name "INT05_BE_2023-07-02" nor "JD" in a memo; a first name with
+    an initial written onto it ("MaricelO") was kept; the case attribute "Case:" was read as a
+    speaker called Case."""
+    said = ["The agency brought us to a small town.", "I still have the email from them.",
+            "My mother sold the small lot.", "Every month I send money home."]
+    turns = "".join(f"{'BE' if i % 2 == 0 else 'JD'}: {said[i % 4]}\n\n" for i in range(10))
+    text = ("<Files\\\\Interviews\\\\INT05_BE_2023-07-02> - § 2 references coded  [2.97% Coverage]\n\n" + turns +
+            "<Files\\\\Interviews\\\\INT07_MaricelO_2023-08-19> - § 1 reference coded  [1.77% Coverage]\n\n"
+            "Memo: snowball chain is visible here (JD → BE). Check the consent.\n\n"
+            "Case: INT05_BE_2023-07-02   Gender: M   Age: 46\n")
+    _, out = deid_one(tmp_path, "report.txt", text)
+    assert_gone(out, "BE:", "JD:", "_BE_", "JD →", "→ BE", "Maricel")
+    assert_kept(out, "Case: INT05_", "Gender: M   Age: 46", "Memo: snowball")
+    label = re.search(r"^([A-Z]{2}): The agency", out, re.M).group(1)
+    assert f"INT05_{label}_2023-07-02" in out and f"→ {label})" in out, out

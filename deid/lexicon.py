@@ -183,7 +183,9 @@ MORE_FIRST_NAMES = {
           "Alasdair", "Ruaridh", "Ruairidh", "Murdo", "Ciarán", "Pádraig", "Seán", "Dafydd", "Gethin", "Owain",
           "Aled", "Iolo", "Gwilym", "Emyr", "Huw", "Wil", "Ifan", "Ieuan", "Iwan", "Gareth", "Geraint",
           "Meirion", "Eifion", "Dylan", "Elfed", "Bryn", "Deiniol", "Cledwyn", "Idris", "Islwyn", "Glyn", "Tudur",
-          "Gruffydd", "Rhodri", "Hywel", "Dewi", "Osian", "Gwion", "Llŷr", "Tomos", "Elis", "Ianto"),
+          "Gruffydd", "Rhodri", "Hywel", "Dewi", "Osian", "Gwion", "Llŷr", "Tomos", "Elis", "Ianto",
+          # Scots short forms: Robert, Hugh, Alexander, William
+          "Rab", "Rabbie", "Shug", "Shuggie", "Eck", "Wullie", "Jock"),
     "f": ("Fatou", "Fatoumata", "Aminata", "Awa", "Kadiatou", "Mariama", "Binta", "Ndeye", "Khady", "Aissatou",
           "Adama", "Astou", "Coumba", "Dieynaba", "Oumou", "Rokhaya", "Sokhna", "Hawa", "Mariatou", "Isatou",
           "Hodan", "Faduma", "Ubah", "Hamdi", "Sahra", "Idil", "Ifrah", "Ayan", "Nasra", "Hibaq", "Selam", "Hiwot",

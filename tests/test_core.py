@@ -1964,3 +1964,12 @@ def test_a_coding_reports_speakers_by_initials_are_the_same_letters_in_its_file_
     assert_kept(out, "Case: INT05_", "Gender: M   Age: 46", "Memo: snowball")
     label = re.search(r"^([A-Z]{2}): The agency", out, re.M).group(1)
     assert f"INT05_{label}_2023-07-02" in out and f"→ {label})" in out, out
+
+
+def test_a_scots_short_name_alone_is_the_persons(tmp_path, passphrase):
+    """Regression (final17, Glasgow field notes): "Rab" of "Rab Haddow", an ordinary word to a
+    dictionary, was kept wherever it stood alone."""
+    text = ('Mr Haddow emails me the essay prompt from his school address. Signs off "Rab". (Rab Haddow - '
+            'I did not know his first name before.) Later Rab came by the staffroom.\n')
+    _, out = deid_one(tmp_path, "notes.txt", text)
+    assert_gone(out, "Rab", "Haddow")

@@ -286,15 +286,14 @@ DOSE_AFTER = re.compile(r"(?:[ \t]+[A-Z]{2,4})?[ \t]+\d+(?:\.\d+)?(?:[ \t]?(?:mg
 def a_medicine(text: str, s: int, e: int) -> bool:
     """Whether `s`..`e` is a medicine's name, with what NER read of its dose ("Symbicort
     80/4.5", "Flovent HFA"): its first word, a dose after it that covers the rest, and no
-    one's name (not "I gave Tyrone 5 mg"; a name list's entry never written, "Flovent", is
-    none)."""
-    from deid import names, words
+    one's name (not "I gave Tyrone 5 mg", "gave Hiwot 10 mg": a medicine the name lists hold
+    too, "Flovent", is replaced, failing closed)."""
+    from deid import names
     word = re.match(r"[^\W\d_][\w\-]*", text[s:e])
     if not word or after_title(text, s):
         return False
     dose = DOSE_AFTER.match(text, s + word.end())
-    name = names.is_name(word.group()) and words.frequency(word.group()) >= 1.0
-    return dose is not None and dose.end() >= e - 1 and not name
+    return dose is not None and dose.end() >= e - 1 and not names.is_name(word.group())
 
 
 TITLE_STOP = re.compile(r"\b(?:%s)\.$" % "|".join(TITLES_WRITTEN))   # "Dr." of "Dr. Summer"
@@ -323,7 +322,10 @@ def starts_sentence(text: str, at: int, quoted: bool = False) -> bool:
 def _ends_in_emoji(before: str) -> bool:
     """Whether text ends in an emoji (with its skin tone, joiners and variation selectors)."""
     core = before.rstrip("\u200d\ufe0f\U0001F3FB\U0001F3FC\U0001F3FD\U0001F3FE\U0001F3FF")
-    return bool(core) and unicodedata.category(core[-1]) == "So"
+    return bool(core) and unicodedata.category(core[-1]) == "So" and core[-1] not in NOT_EMOJI
+
+
+NOT_EMOJI = "©®™°℠"   # symbols a name or a measure is written with: "Kellogg™ Foundation", "40°"
 
 
 TITLE_BEFORE = re.compile(r"\b(?:%s)\.?[ \t]+$" % "|".join(TITLES_WRITTEN))

@@ -17,9 +17,10 @@ HONORIFICS = ("Pani", "Pan", "Ksiądz", "Deaconess", "Doña", "Señora", "Señor
               "Mzee", "Ssalongo", "Nnalongo", "Bwana", "Hajia",
               # written short in French and Spanish: "Mme Laframboise", "Sra. Ruiz"
               "Mme", "Mlle", "Sra", "Srta",
-              # of South Africa and the Philippines: a grandmother, a sister, a brother, an elder
-              # sister, an aunt ("Gogo Sithole", "Sisi Zanele", "bra Sipho", "Ate Joy", "Tita Cora")
-              "Gogo", "Mkhulu", "Sisi", "Bhuti", "Abuti", "Ausi", "Ntate", "Bra", "Ate", "Tita", "Manang", "Manong")
+              # of South Africa and the Philippines: a grandfather, a brother, a sister, a father, an
+              # elder sister or brother ("Ntate Molefe", "Ate Joy"); not those that are somebody's
+              # name or a town too ("Gogo", "Sisi", "Bra", "Tita"): a title is kept, a name must not be
+              "Mkhulu", "Bhuti", "Abuti", "Ausi", "Ntate", "Ate", "Manang", "Manong")
 HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
 # ... those that are surnames too, which a title must not make generic: "Dr Pan", "Wei Pan"
 HONORIFIC_SURNAMES = frozenset({"pan", "pani"})
@@ -703,8 +704,9 @@ COMMUNITY_WORDS = (
     "jummah", "iftar", "madrassa", "madrasa", "Vaisakhi", "Diwali", "Eid", "Hiya",
     # of South Africa's languages, in a chat or a meeting: greetings, thanks, how a group is
     # addressed ("bomama nobobaba", ladies and gentlemen), interjections
-    "Sawubona", "Sanibonani", "Yebo", "Dumela", "Dumelang", "Molo", "Molweni", "Haibo", "Eish", "Aowa",
-    "Ngiyabonga", "Siyabonga", "Enkosi", "Kealeboga", "bomama", "nobobaba", "bobaba", "bagolo",
+    # (not those that are a town or somebody's name too: "Molo", "Siyabonga")
+    "Sawubona", "Sanibonani", "Yebo", "Dumela", "Dumelang", "Molweni", "Haibo", "Eish", "Aowa",
+    "Ngiyabonga", "Enkosi", "Kealeboga", "bomama", "nobobaba", "bobaba", "bagolo",
     # of the Philippines: greetings, thanks, an exclamation, money sent home, a Christmas mass
     "Kumusta", "Kamusta", "Salamat", "Mabuhay", "Ay naku", "naku", "padala", "balikbayan", "Simbang Gabi")
 
@@ -779,9 +781,9 @@ KIN_TERMS = ("Ammi", "Ammi-ji", "Ammiji", "Abbu", "Abba-ji", "Baji", "Bhai", "Bh
              "Baachan", "Jiichan", "Tūtū", "Kupuna",
              # Swahili and Kikuyu grandparents; "-ji" said after a kin term in Urdu and Punjabi
              "Jaja", "Shosho", "Cucu", "Auntie-ji", "Aunty-ji", "Uncle-ji", "Chacha-ji",
-             # Zulu, Xhosa and Sotho grandparents, sisters and brothers; Tagalog aunts, uncles and elders
-             # (not "Ate", an elder sister: "Joy ate" is no kin term after a name)
-             "Gogo", "Mkhulu", "Makhulu", "Sisi", "Bhuti", "Abuti", "Ausi", "Tita", "Tito", "Manang", "Manong")
+             # Zulu, Xhosa and Sotho grandparents and brothers; Tagalog elders (not "Ate", an elder
+             # sister: "Joy ate" is no kin term after a name; nor names and towns: "Gogo", "Tito", "Tita")
+             "Mkhulu", "Makhulu", "Bhuti", "Abuti", "Ausi", "Manang", "Manong")
 # Hawaiian words of everyday speech in Hawaii, capitalised at a sentence's start or in an event's
 # name ("ʻOhana Day"): no one's name
 HAWAIIAN_WORDS = ("ʻOhana", "Ohana", "ʻĀina", "Āina", "Aina", "ʻUkulele", "Ukulele", "Mahalo", "Aloha", "Keiki",

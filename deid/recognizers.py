@@ -37,10 +37,15 @@ class OfflineEmailRecognizer(EmailRecognizer):
     ("p.nkosi@khanyisa.example")."""
 
     _extract = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-    UNKNOWN_SUFFIX = re.compile(r"[^@\s]+@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,24}")
+    UNKNOWN_SUFFIX = re.compile(r"[^@\s]+@[\w\-]+(?:\.[\w\-]+)*\.([^\W\d_]{2,24})")
+    # a file's extension is no suffix: "logo@2x.png" is an image's name
+    FILE_EXTENSIONS = frozenset("png jpg jpeg gif webp svg bmp tif tiff ico pdf doc docx txt csv xls xlsx "
+                                "mp3 mp4 m4a wav mov zip js css html".split())
 
     def validate_result(self, pattern_text: str):  # noqa: D102
-        return self._extract(pattern_text).fqdn != "" or self.UNKNOWN_SUFFIX.fullmatch(pattern_text) is not None
+        unknown = self.UNKNOWN_SUFFIX.fullmatch(pattern_text)
+        return self._extract(pattern_text).fqdn != "" or \
+            unknown is not None and unknown.group(1).lower() not in self.FILE_EXTENSIONS
 
 
 class TitledPersonRecognizer(PatternRecognizer):

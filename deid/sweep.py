@@ -263,13 +263,20 @@ class Sweep:
         word ("K. came w/ his cousin", "K. furious"); a compound first name's ("J-F").
         Replaced with other letters, flagged."""
         labelled = _labelled_initials(doc)
-        people = _initials_of_people(doc.analysed, SHORT_CAPS) | _initials_of_people(doc.analysed, LETTER) | set(labelled)
+        # (letters that are a word or an acronym too, "BE", "US", "PT", only where they stand
+        # as a person's: in a file's name, beside an arrow)
+        people = _initials_of_people(doc.analysed, SHORT_CAPS) | _initials_of_people(doc.analysed, LETTER) | {
+            w for w in labelled if w not in lexicon.ACRONYMS and not words.is_common(w)}
         gave_way: list[Span] = []
         # (in a lower-case transcript every sentence opens in lower case: "so did i. and then")
         for rx in (SHORT_CAPS,) if doc.uncased else (SHORT_CAPS, LETTER, LETTER_INITIAL, JOINED_INITIALS):
             for mt in rx.finditer(doc.analysed):
                 span, w = Span(*mt.span()), mt.group()
+                if w in labelled and w not in people and LABEL_LETTERS_AS_PERSON.search(
+                        doc.text, max(0, span.start - 3), span.end + 3) is None:
+                    continue
                 if w.lower() in self.allow or rx not in (LETTER_INITIAL, JOINED_INITIALS) and w not in people \
+                        and w not in labelled \
                         or rx is JOINED_INITIALS and not _joined_person(doc.analysed, plan, span) or w in ("I.", "A.") \
                         or rx is not SHORT_CAPS and LETTER_OF.search(doc.analysed, max(0, span.start - 12), span.start):
                     continue
@@ -516,6 +523,12 @@ def _as_elsewhere(plan: FilePlan) -> None:
         if own is not None and p.mention.entity != own.mention.entity:
             p.mention.kind, p.mention.entity = Kind.PERSON, own.mention.entity
             plan.set(p.mention, own.pseudonym, own.fixed)
+
+
+# a speaker's initials standing as the person in a file's name or a chain of referrals:
+# "INT05_BE_2023", "JD → BE"
+LABEL_LETTERS_AS_PERSON = regex.compile(r"_\p{Lu}{2,3}(?![\p{L}\d])|(?<![\p{L}\d])\p{Lu}{2,3}_"
+                                         r"|[→>][ \t]*\p{Lu}{2,3}\b|\b\p{Lu}{2,3}[ \t]*[→>]")
 
 
 def _labelled_initials(doc: Doc) -> dict[str, str]:

@@ -149,6 +149,7 @@ CASES = [
     (R.OfflineEmailRecognizer, "email if anyone needs p.nkosi@khanyisa.example", ["p.nkosi@khanyisa.example"]),
     (R.OfflineEmailRecognizer, "send it to k.bell@records.trust.local please", ["k.bell@records.trust.local"]),
     (R.OfflineEmailRecognizer, "version v2@3.14 of it", []),
+    (R.OfflineEmailRecognizer, "the image logo@2x.png is blurred", []),
     # a title of another language
     (R.TitledPersonRecognizer, "with Pani Ola and Ông Tiến", ["Pani Ola", "Ông Tiến"]),
     # a number plate, what is said between a cue and its number; a user name without its @

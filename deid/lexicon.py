@@ -286,6 +286,8 @@ INSTITUTION_KINDS = (
     "Presbyterian", "Parish", "Chapel", "Gurdwara", "AFC", "FC", "RFC", "Athletic", "Rovers", "Amateurs", "Juniors", "Medical Practice",
     "Health Centre", "Sixth Form College", "Housing Association", "Association", "Society", "Agency",
     "LLP", "PLC", "Contractors", "Builders", "Hub", "Middle", "Junior School", "Infant School", "Nursery",
+    # a small child's places (South Africa's "Educare" among them)
+    "Daycare", "Day Care", "Preschool", "Pre-school", "Kindergarten", "Creche", "Crèche", "Educare",
     "Day Center", "Day Centre", "Adult Day", "Adult Day Center", "Adult Day Program", "Day Program",
     "Senior Center", "Food Bank", "Credit Union", "Co-op", "Cooperative",
     "Union", "Freight", "Haulage", "Ward", "Uni",

@@ -1987,3 +1987,12 @@ def test_speakers_labelled_by_letters_that_are_words_leave_those_words_alone(tmp
                       "from Molo every week, Molo is far. The nurse gave Hiwot 10 mg at 2pm.\n")
     assert_kept(out, "from the US in 2019", "started in PT after", "PT is hard work")
     assert_gone(out, "Sisi", "Dlamini", "Tito", "Molo", "Hiwot")
+
+
+def test_a_small_childs_places_are_bodies(tmp_path, passphrase):
+    """Regression (final17): "Little Stars Educare" kept "Little Stars" and gave "Educare" a
+    surname; "Sunshine Daycare" became a person."""
+    text = ("This is in Bongweni, the sewage is running next to the creche, Little Stars Educare, the kids are "
+            "playing right there. Her son goes to Sunshine Daycare on Main Road.\n")
+    _, out = deid_one(tmp_path, "n.txt", text)
+    assert_gone(out, "Little Stars", "Sunshine", "Bongweni")

@@ -410,14 +410,17 @@ def _placed(r, text: str, kind: Kind, address: bool) -> tuple[int, int, str, Kin
     salutation = None if address else SALUTATION.match(text, start)
     if salutation:   # "Dear Bukola,": a person, without "Dear"
         start, kind = salutation.end(), Kind.PERSON
-    if kind == Kind.PERSON and (number := NUMBER_AFTER_NAME.search(text, start, end)) and number.start() > start:
-        end = number.start()   # "gave Mary 10 mg": no one's name ends in a number
+    if kind == Kind.PERSON and (number := NUMBER_AFTER_NAME.search(text, start, end)) and number.start() > start \
+            and UNIT_AFTER.match(text, end):
+        end = number.start()   # "gave Mary 10 mg": a dose is no part of a name (an address's number
+        # is: "Joaquin Suarez 2906", a street's)
     s, e, core = ent.trim(text, start, end, kind, address=address)
     return _reshaped(text, s, e, core, kind)
 
 
 # a number NER read on into after a person's name: "Mary 10" of "gave Mary 10 mg"
 NUMBER_AFTER_NAME = re.compile(r"(?<=[^\W\d_])(?:[ \t]+\d[\d/.,:]*)+$")
+UNIT_AFTER = re.compile(r"[ \t]?(?:mg|mcg|µg|micrograms?|g|ml|mL|units|IU|mmol|puffs?|kg|lbs?|%)\b")
 
 
 # a participant's or a group's code in the study, its number with a leading zero: "P07",

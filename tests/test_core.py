@@ -1940,8 +1940,10 @@ def test_a_south_african_chat_its_greetings_kin_terms_emoji_medicines_and_an_inv
             "Her email if anyone needs p.nkosi@khanyisa.example\n"
             "[2024/03/15, 07:02:10] Gift Maseko: Gogo update: BP very high. The nurse gave Mary 10 mg at 2pm. "
             "Started Flovent HFA 110 mcg 2 puffs BID, and Symbicort 80/4.5 at night.\n")
+    text += "Address: Joaquin Suarez 2906, Montevideo\n"   # (a street's number is the address's: replaced)
     _, out = deid_one(tmp_path, "chat.txt", text)
-    assert_gone(out, "Thandi", "Mokoena", "Maseko", "Sithole", "Bethesda", "Mary", "nkosi", "khanyisa")
+    assert_gone(out, "Thandi", "Mokoena", "Maseko", "Sithole", "Bethesda", "Mary", "nkosi", "khanyisa", "Suarez",
+                "2906")
     assert_kept(out, "Sawubona bomama nobobaba 🙏🏾 Welcome to", "Eish the new", "Dumelang.", " 10 mg at 2pm",
                 "Symbicort 80/4.5")
     # (failing closed: "Gogo" and "Flovent" are names in the name lists too, and are replaced)

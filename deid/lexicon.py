@@ -18,9 +18,10 @@ HONORIFICS = ("Pani", "Pan", "Ksiądz", "Deaconess", "Doña", "Señora", "Señor
               # written short in French and Spanish: "Mme Laframboise", "Sra. Ruiz"
               "Mme", "Mlle", "Sra", "Srta",
               # of South Africa and the Philippines: a grandfather, a brother, a sister, a father, an
-              # elder sister or brother ("Ntate Molefe", "Ate Joy"); not those that are somebody's
-              # name or a town too ("Gogo", "Sisi", "Bra", "Tita"): a title is kept, a name must not be
-              "Mkhulu", "Bhuti", "Abuti", "Ausi", "Ntate", "Ate", "Manang", "Manong")
+              # elder sister or brother ("Ntate Molefe", "Manang Cora"); not those that are somebody's
+              # name or a town too ("Gogo", "Sisi", "Bra", "Tita"): a title is kept, a name must not
+              # be; nor "Ate", a verb opening a note's sentence ("Ate Chinese food with Hannah")
+              "Mkhulu", "Bhuti", "Abuti", "Ausi", "Ntate", "Manang", "Manong")
 HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
 # ... those that are surnames too, which a title must not make generic: "Dr Pan", "Wei Pan"
 HONORIFIC_SURNAMES = frozenset({"pan", "pani"})

@@ -179,7 +179,8 @@ FIELD_CUE = re.compile(r"\w[ \t]+(?i:id|no\.?|number|num|ref\.?|reference|code|#
 def field_values(d: Doc) -> list:
     """The number a header field holds, where the layout read the field's name as a speaker
     ("Recording ID: GCFF-0042" is the turn "GCFF-0042" of speaker "Recording ID"): detection
-    never sees the cue, so the field's value is found here."""
+    never sees the cue, so the field's value is found here; so are the cells of a table's
+    column whose name is the cue."""
     from presidio_analyzer import RecognizerResult
     out = []
     for t, off in zip(d.transcript.turns, d.offsets):
@@ -188,4 +189,7 @@ def field_values(d: Doc) -> list:
             s = off + t.text.index(value.group())
             out.append(RecognizerResult("CONTACT", s, s + len(value.group()), 0.7,
                                         recognition_metadata={"recognizer_name": "ReferenceNumberRecognizer"}))
+    for s, e in table.id_cells(d.text):   # a table's column of identifiers: "Cand No"
+        out.append(RecognizerResult("CONTACT", s, e, 0.7,
+                                    recognition_metadata={"recognizer_name": "ReferenceNumberRecognizer"}))
     return out

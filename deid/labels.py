@@ -41,6 +41,8 @@ class Label:
     pseudonym: str | None = None
     initials: bool = False
     handle: bool = False        # a chat's user name: a contact, as "@maria.g" in the text is
+    body: Mention | None = None           # the body shown after the name: "(NUS)"
+    body_pseudonym: str | None = None
 
 
 def is_role(label: str) -> bool:
@@ -87,7 +89,46 @@ def name_in(label: str, fno: int, turn: int) -> Label | None:
     if not name or name.islower() and words.is_common(name) and not label.islower():
         return None   # (a header's field, "Officer on post": "post" is no one's name written so)
     m = Mention(fno, turn, s, e, Kind.PERSON, 0.9, RECOGNIZER, name)
-    return Label(label, m, initials=bool(INITIALS.match(name.strip())))
+    return Label(label, m, initials=bool(INITIALS.match(name.strip())), body=_body_in(label, fno, turn, e))
+
+
+# Teams and Zoom show the organisation of an account after its name: "Wong Pei Shan (NUS)"
+AFFILIATION = re.compile(r"\([ \t]*([^()]*?)[ \t]*\)[ \t]*$")
+
+
+def _body_in(label: str, fno: int, turn: int, after: int) -> Mention | None:
+    """The body named in brackets after a display name, an institution like any other; not
+    a role, pronouns, a department or an acronym anyone uses: "(Guest)", "(she/her)",
+    "(Cardiology)", "(UK)". A first name there is the person's own; of a list, the part that
+    names ("(Observer, NUS)")."""
+    mt = AFFILIATION.search(label, after)
+    if not mt:
+        return None
+    for part in re.finditer(r"[^,;]+", mt.group(1)):
+        s, e = mt.start(1) + part.start(), mt.start(1) + part.end()
+        while s < e and label[s].isspace():
+            s += 1
+        kind = _kind_of_body(label[s:e].rstrip())
+        if kind is not None:
+            return Mention(fno, turn, s, s + len(label[s:e].rstrip()), kind, 0.9, RECOGNIZER, label[s:e].rstrip())
+    return None
+
+
+def _kind_of_body(body: str) -> Kind | None:
+    toks = [t for t in re.split(r"[/\s]+", body) if t]
+    if not re.search(r"[A-Z]", body) or body.upper() in lexicon.ACRONYMS or \
+            all(t.lower() in lexicon.DOMAIN_LOWER or t in lexicon.DEPARTMENTS for t in toks):
+        return None
+    town = any(names.is_town(t) and not words.is_everyday(t) for t in toks)
+    if not town and all(t in names.first_names() for t in toks):   # (the name the person goes by: "Joanne (Jo)")
+        return Kind.PERSON
+    # (a word or two that name no one, "(Host)"; a body's name has more, or a town's:
+    # "(Northern Care Alliance)", "(Leeds Teaching Hospitals)", "(Leeds)")
+    ordinary = len(toks) < 3 and all(words.is_common(t) and not (t.isupper() and len(t) > 1) for t in toks) or \
+        is_role(body) and (len(toks) < 3 or not all(t[:1].isupper() for t in toks))
+    if ordinary and not town:
+        return None
+    return Kind.PLACE if town and len(toks) == 1 else Kind.INSTITUTION
 
 
 def labels_of(transcript, fno: int) -> dict[str, Label]:
@@ -102,9 +143,12 @@ def labels_of(transcript, fno: int) -> dict[str, Label]:
 
 
 def renamed(lab: Label) -> str:
-    """The label with its name replaced (the rest of it, a title or "(Guest)", kept)."""
-    m = lab.mention
-    return lab.label[:m.start] + (lab.pseudonym or m.text) + lab.label[m.end:]
+    """The label with its name and body replaced (the rest of it, a title or "(Guest)", kept)."""
+    out = lab.label
+    for m, new in sorted([(lab.mention, lab.pseudonym)] + ([(lab.body, lab.body_pseudonym)] if lab.body else []),
+                         key=lambda mp: -mp[0].start):   # (from the last, so the offsets hold)
+        out = out[:m.start] + (new or m.text) + out[m.end:]
+    return out
 
 
 def initials_of(name: str) -> str:

@@ -202,7 +202,13 @@ MORE_FIRST_NAMES = {
           "Eirian", "Bethan", "Catrin", "Elin", "Mererid", "Rhiannon", "Gwenan", "Glenys", "Delyth", "Eluned",
           "Mair", "Meinir", "Nerys", "Sioned", "Olwen", "Llinos", "Manon", "Menna", "Awen", "Gwawr"),
     "": ("Khanh", "Tam", "Ade", "Sola", "Tunde", "Femi", "Dayo", "Nana", "Kemi", "Bisi", "Funmi", "Yemi", "Bola", "Tayo", "Wale",
-         "Segun", "Bayo", "Dapo", "Lola", "Titi"),
+         "Segun", "Bayo", "Dapo", "Lola", "Titi",
+         # English short forms people are called by, which Faker lists only in full (not those
+         # that are words or abbreviations too: "Tel", "Reg", "Col", "Di", "Gen", "Cat", "Mort", "Tash")
+         "Mo", "Bec", "Becs", "Bex", "Kez", "Gaz", "Baz", "Daz", "Shaz", "Shez", "Tez", "Kaz", "Jas", "Jaz",
+         "Yaz", "Mez", "Rog", "Kev", "Trev", "Nev", "Bri", "Seb", "Stu", "Mikey", "Dougie", "Manny",
+         "Robbo", "Davo", "Tommo", "Jonno", "Smitty", "Bubba", "Steph", "Soph", "Viv", "Abi",
+         "Izzy", "Issy", "Izzie", "Kat", "Debs", "Babs", "Jen", "Jenn", "Jojo", "Roz", "Cece", "Nattie", "Yvie"),
 }
 MORE_LAST_NAMES = ("Diallo", "Ndiaye", "Traore", "Traoré", "Keita", "Kone", "Koné", "Coulibaly", "Sow", "Diop",
                    "Camara", "Toure", "Touré", "Sylla", "Cisse", "Cissé", "Kouyate", "Sissoko", "Bamba",

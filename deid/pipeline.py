@@ -128,7 +128,8 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
     abbreviations = Abbreviations(run.index, run.linker, run.planner, explicit)
     # no pseudonym may hold a word of a name found anywhere in the batch
     run.planner.ps.reserve([m.text for plan in plans for m in plan.mentions if m.kind != Kind.DATE] +
-                           [lab.mention.text for doc in docs for lab in doc.labels.values()])
+                           [m.text for doc in docs for lab in doc.labels.values()
+                            for m in (lab.mention, lab.body) if m is not None])
     kinds.apart(plans, run.index)
     kinds.nicknamed(plans, [doc.text for doc in docs])
     kinds.agree(plans, run.index)   # (before linking: the first mention linked would decide)
@@ -138,6 +139,8 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
         known.join_names(doc, plan, run.linker, run.planner)   # (before initials: "Siosaia ("Josh") Maka (SM)")
         _link_labels(run, doc, plan)
         abbreviations.run(doc, plan)
+    for doc in docs:   # (after every transcript's bodies: "(OSH)" of one, "Ong Seng Hock Hospital (OSH)" of another)
+        _link_bodies(run, doc)
     # a known form is replaced wherever it stands, even where spaCy calls it a nationality
     # ("Ravagnese"): the leak check counts it there too; only the study's pseudonyms stay
     _find_again(run, docs, plans, kept_pseudonyms)
@@ -220,6 +223,16 @@ def _link_labels(run: Run, doc: Doc, plan: FilePlan | None) -> None:
                 run.study.set_setting(participants.SETTING, codes)
 
 
+def _link_bodies(run: Run, doc: Doc) -> None:
+    """The body a display name shows ("Wong Pei Shan (NUS)") linked like the text's
+    bodies, after them, so that an acronym the text spells out has its pseudonym's initials."""
+    for label, lab in doc.labels.items():
+        m = lab.body
+        if m is not None and m.text.lower() not in run.allow and label not in run.cfg.speakers:
+            run.linker.link(m)
+            lab.body_pseudonym = run.planner.pseudonym(m, label)
+
+
 def _handle(run: Run, m) -> str:
     """A chat's user name as label ("maria.g") is the handle "@maria.g" of the text: one
     entity, one pseudonym (without its "@" in the label)."""
@@ -291,6 +304,10 @@ def store(study, doc: Doc, plan: FilePlan) -> int:
         new.append(NewItem(m.turn, m.start, m.end, label[m.start:m.end], m.entity, m.kind, list(m.flags),
                            m.recognizer, m.score, lab.pseudonym is not None, Field.SPEAKER,
                            {"pseudonym": lab.pseudonym} if role or lab.initials else None))
+        if lab.body is not None:
+            b = lab.body
+            new.append(NewItem(b.turn, b.start, b.end, b.text, b.entity, b.kind, [], b.recognizer, b.score,
+                               lab.body_pseudonym is not None, Field.SPEAKER))
     _, lost = study.items.replace_all(tr.name, new)
     return lost
 

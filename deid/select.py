@@ -450,11 +450,14 @@ def _names_nothing(text: str, s: int, e: int, core: str, kind: Kind, rec: str, a
 
 
 def _vocabulary(text: str, s: int, e: int, core: str, kind: Kind) -> bool:
-    """A word of the vocabulary NER took for a name ("Sorani", "Resus"), but not after a title
-    ("Dr Day", "Mr Thai": a surname; the key's known names are found apart from NER), a word of
-    a dialect ("Neva." of a Jamaican elder, a river to NER) or another language's words quoted
-    in lower case ("pero le entiendo")."""
-    return core.lower() in lexicon.DOMAIN_LOWER and not (kind == Kind.PERSON and ent.after_title(text, s)) \
+    """Words of the vocabulary NER took for a name ("Sorani", "Resus", "Kurdish Sorani"), but
+    not after a title ("Dr Day", "Mr Thai": a surname; the key's known names are found apart
+    from NER), a word of a dialect ("Neva." of a Jamaican elder, a river to NER) or another
+    language's words quoted in lower case ("pero le entiendo")."""
+    # (words of it each, none a listed name: not "Shona French", "Hui Sheng")
+    vocabulary = core.lower() in lexicon.DOMAIN_LOWER or all(
+        t.lower() in lexicon.DOMAIN_LOWER and not names.is_name(t.title()) for t in core.split())
+    return vocabulary and not (kind == Kind.PERSON and ent.after_title(text, s)) \
         or ent.in_dialect(text, s, e) or kind != Kind.CONTACT and ent.in_foreign_phrase(text, s, e)
 
 

@@ -16,6 +16,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from deid.shapes import CODE, NOT_A_DATE, SPACED_CODE
+
 # a table's header: short column names between commas ("respondent_id,role,\"AfC band\"", "No.")
 # (not a speaker's turn: "Interviewer: Hi, so, well, ok.")
 _COLUMN = r'(?:"[^"\n]{1,40}"|(?:[^",\n:]|:(?![ \t])){1,40})'
@@ -24,6 +26,7 @@ HEADER_WITHIN = 10      # lines an export writes before its table: "Dedoose Exce
 MIN_COLUMNS = 4
 MIN_ROWS = 4
 ROWS_ALIKE = 0.8        # of the lines from the header on, the share with the header's cells
+OTHER_LINES = 3         # lines in a row with other cells: the table has ended
 # the tabs between a line's cells (a tab that indents a line is none)
 CELL_TAB = re.compile(r"(?<=\S)[ ]*\t[ \t]*(?=\S)")
 # where one cell ends and the next begins, in any text, table or not: a quoted field's edge
@@ -31,6 +34,12 @@ CELL_TAB = re.compile(r"(?<=\S)[ ]*\t[ \t]*(?=\S)")
 CELL_EDGE = re.compile(r"[\"“”]?[ ]*(?:[,;][ ]*[\"“”]|\t)[ \t]*|[\"“”][ ]*[,;][ ]*")
 # a delimiter with a quoted cell on either side: '","', ',"', '",'
 QUOTE_BESIDE = re.compile(r'(?:"[ ]*,|.,[ ]*")', re.S)
+# a column of identifiers someone holds outside the study, by its name: "Cand No", "Student ID",
+# "MRN", "NHS number" (not the study's own codes, "record_id", "Respondent ID": pseudonyms already)
+ID_COLUMN = re.compile(r"(?i)\b(?:student|cand(?:idate)?|staff|employee|payroll|patient|hospital|nhs|medicaid|medicare|"
+                       r"member(?:ship)?|badge|account|passport|licen[cs]e|ssn|ni|insurance|case)[ _.]?(?:id|no\.?|"
+                       r"number|num|#)$|^(?i:mrn|ssn|uan|nhs[ _]?no\.?)$")
+ID_VALUE = re.compile(rf"{NOT_A_DATE}(?:{CODE}|{SPACED_CODE}|\d{{3,}})")
 # a quoted field between delimiters: '…,"Excerpt Range",…'
 QUOTED_CELL = re.compile(r"(?:^|(?<=[,;\t]))[ ]*[\"“]([^\"“”\n]*)[\"”][ ]*(?=[,;\t]|$)", re.M)
 
@@ -96,20 +105,66 @@ def as_lines(text: str) -> str:
 
 
 def table_delimiters(text: str) -> tuple[int, ...]:
-    """The commas between the cells of a table exported as CSV. A table: a header of four
-    short names or more (after a few lines of the export's own, at most), then rows with as
-    many cells, four lines in five at least from the header on (not an interview whose turns
-    hold commas). A quoted cell may run over lines, as CSV allows."""
-    records = _records(text)
-    filled = [(line, commas) for _, line, commas in records if line.strip()]
-    for k, (line, commas) in enumerate(filled[:HEADER_WITHIN]):
+    """The commas between the cells of a table exported as CSV."""
+    return tuple(d for _, _, commas in _table(text) for d in commas)
+
+
+def id_cells(text: str) -> list[tuple[int, int]]:
+    """The cells of a CSV table's columns whose name says they hold an identifier from
+    outside the study ("Cand No", "Student ID", "MRN"), where the cell is a number or a code: a number of a
+    year's shape too there (a candidate's "2041")."""
+    rows = _table(text)
+    if not rows:
+        return []
+    columns = [i for i, (s, e) in enumerate(_cells_of(rows[0])) if ID_COLUMN.search(text[s:e].strip(' "\r'))]
+    out = []
+    for row in rows[1:]:
+        cells_ = _cells_of(row)
+        for i in columns:
+            s, e = cells_[i]
+            value = ID_VALUE.search(text, s, e)
+            if value and not text[s:e].replace(value.group(), "").strip(' "\r'):
+                out.append(value.span())
+    return out
+
+
+def _table(text: str) -> list[tuple[int, str, list[int]]]:
+    """The records of a table exported as CSV, its header first ([] for a text that holds
+    none). A table: a header of four short names or more (after a few lines of the
+    export's own, at most), then rows with as many cells, four lines in five at least from
+    the header to the table's end (not an interview whose turns hold commas); the table ends
+    where lines without them begin (an e-mail written under it). A quoted cell may run over
+    lines, as CSV allows."""
+    filled = [r for r in _records(text) if r[1].strip()]
+    for k, (_, line, commas) in enumerate(filled[:HEADER_WITHIN]):
         if len(commas) + 1 < MIN_COLUMNS or not HEADER.fullmatch(line):
             continue
-        rest = filled[k:]
-        alike = [c for _, c in rest if len(c) == len(commas)]
+        rest = _until_the_end(filled[k:], len(commas))
+        alike = [r for r in rest if len(r[2]) == len(commas)]
         if len(alike) >= max(MIN_ROWS, ROWS_ALIKE * len(rest)):
-            return tuple(d for c in alike for d in c)
-    return ()
+            return alike
+    return []
+
+
+def _until_the_end(records: list, commas: int) -> list:
+    """The records from a table's header to its last row before more than
+    `OTHER_LINES` lines in a row without as many commas."""
+    last, other = 0, 0
+    for i, r in enumerate(records):
+        if len(r[2]) == commas:
+            last, other = i, 0
+        else:
+            other += 1
+            if other > OTHER_LINES:
+                break
+    return records[:last + 1]
+
+
+def _cells_of(record: tuple[int, str, list[int]]) -> list[tuple[int, int]]:
+    """Where each cell of a CSV record starts and ends in the text."""
+    start, body, commas = record
+    bounds = [start - 1] + commas + [start + len(body)]
+    return [(a + 1, b) for a, b in zip(bounds, bounds[1:])]
 
 
 def _records(text: str) -> list[tuple[int, str, list[int]]]:

@@ -74,9 +74,24 @@ def recase_capitals(text: str) -> str:
     return "".join(out)
 
 
+# a reference whose parts a dash or a slash joins, one of them with a digit: "AVSP-2291", "MRS-LDS-558120"
+CODE_TOKEN = re.compile(r"[A-Za-z0-9]*(?:[/\-–][A-Za-z0-9]*)*")
+
+
 def _in_a_code(text: str, s: int, e: int) -> bool:
-    """A word joined to a reference by a slash: "CPO" of "NE/CPO/24/0318"."""
-    return text[s - 1:s] == "/" or text[e:e + 1] == "/"
+    """A word joined to a reference by a slash ("CPO" of "NE/CPO/24/0318"), or by a dash to
+    a part with a digit ("AVSP" of "AVSP-2291", "CLIENT AVSP–2291"; not "COVID-NINETEEN")."""
+    word = text[s:e].rstrip("-–")
+    e = s + len(word)
+    if text[s - 1:s] == "/" or text[e:e + 1] == "/":
+        return True
+    if text[s - 1:s] not in ("-", "–") and text[e:e + 1] not in ("-", "–"):
+        return False
+    a = s
+    while a > 0 and (text[a - 1].isalnum() or text[a - 1] in "-–/"):
+        a -= 1
+    whole = CODE_TOKEN.match(text, a).group()
+    return re.search(r"\d", whole) is not None
 
 
 def _mostly_capitals(line: str) -> bool:

@@ -1998,3 +1998,55 @@ def test_a_small_childs_places_are_bodies(tmp_path, passphrase):
             "playing right there. Her son goes to Sunshine Daycare on Main Road.\n")
     _, out = deid_one(tmp_path, "n.txt", text)
     assert_gone(out, "Little Stars", "Sunshine", "Bongweni")
+
+
+def test_an_english_short_form_of_a_first_name_is_a_person(tmp_path, passphrase):
+    """Faker lists first names only in full: "Seb" was kept and "Izzy" read as a place;
+    short forms people are called by are first names ("Kev", "Izzy", "Seb")."""
+    text = ("Interviewer: Who was on the team back then?\n"
+            "Respondent: Kev and Steph did the nights, and Izzy covered weekends. Seb from the council "
+            "came later.\n")
+    _, out = deid_one(tmp_path, "team.txt", text + "Respondent: He had a tash then.\n")
+    assert_gone(out, "Kev", "Steph", "Izzy", "Seb")
+    assert "He had a tash then." in out   # (a short form that is a word is none of them)
+
+
+def test_a_body_shown_after_a_display_name_is_replaced_as_in_the_text(tmp_path, passphrase):
+    """Regression (final18, a Teams focus group): "(OSH)" after each nurse's name was kept,
+    the leak check found the hospital's known acronym there, and the whole transcript was
+    refused; "(NUS)" stayed in the labels and the text. The body is the text's body, with
+    the text's pseudonym; "(Guest)" and "(she/her)" stay."""
+    text = ("Wong Pei Shan (NUS)   0:03\nWelcome. I'm from the nursing research team at NUS.\n\n"
+            "Siti Rahman (OSH)   0:11\nI work at Ong Seng Hock Hospital (OSH), on the night shift.\n\n"
+            "Kavitha Ramasamy (OSH)   0:20\nSame, OSH for nine years.\n\n"
+            "Frank Tan (Guest)   0:31\nSorry I'm late.\n\n"
+            "Amir Khan (she/her)   0:40\nHello.\n")
+    _, out = deid_one(tmp_path, "fgd.txt", text)
+    assert_gone(out, "NUS", "OSH", "Ong Seng", "Wong", "Siti", "Kavitha")
+    assert "(Guest)" in out and "(she/her)" in out
+    labels = re.findall(r"^.*\(([^()]*)\)   0:\d\d$", out, re.M)
+    assert len(set(labels[1:3])) == 1 and f"{labels[1]} for nine years" in out, out
+    assert f"team at {labels[0]}." in out, out
+
+
+def test_a_reference_in_capitals_among_capitals_stays_a_reference(tmp_path, passphrase):
+    """Regression (final18, refugee case notes): a record whose fields are in capitals had
+    its words written as names for NER ("OPEN" -> "Open"), "AVSP" of "AVSP-2291" too, and the
+    client's number was no longer a number's shape: kept."""
+    text = ("REFUGEE SUPPORT - CASE RECORD\nClient no.: AVSP-2291          Status: OPEN (Priority 2)\n"
+            "Caseworker: Jane Potts\n\nPhotos on shared drive (AVSP-2291/housing).\n"
+            "SEEN UNDER REF CSX-7781 BY SUPPORT WORKER\n")
+    _, out = deid_one(tmp_path, "notes.txt", text)
+    assert_gone(out, "2291", "Potts", "7781")
+    assert "Status: OPEN" in out
+
+
+def test_two_words_of_the_vocabulary_together_are_no_name(tmp_path, passphrase):
+    """Regression (final18, refugee case notes): NER read "Kurdish Sorani" (a language and its
+    dialect) as a person; both words then went into the key and were replaced everywhere."""
+    text = ("Languages: Kurdish Sorani (1st), Arabic (some), English (basic)\n"
+            "Notes: the Kurdish is very good, said Dilshad Karim. Sorani interp booked.\n"
+            "Shona French from the council rang; Hui Sheng came too.\n")   # (names whose words are vocabulary too)
+    _, out = deid_one(tmp_path, "notes.txt", text)
+    assert_gone(out, "Dilshad", "Karim", "Shona", "French", "Hui", "Sheng")
+    assert "Kurdish Sorani (1st)" in out and "the Kurdish is" in out and "Sorani interp" in out

@@ -308,6 +308,30 @@ def test_a_table_after_its_exports_own_lines_and_with_a_cell_over_two_lines_is_r
     assert "\nEX-2\nE04 Rosalie.docx\nMauricie\nFamille\n" in as_lines(unquoted)
 
 
+OSCE = ('Exam,Station,Cand No,Student ID,Examiner,Site,Comments\n'
+        'Y3 2024,1,2031,200745812,Dr A Okonkwo,SJUH,"Good, empathic"\n'
+        'Y3 2024,2,2041,200738064,"HUSSAIN, Tariq (Prof)",SJUH,"Did not wash hands"\n'
+        'Y3 2024,3,2044,,s.whitfield,SJUH,"Said mass, not cancer"\n'
+        'Y3 2024,4,2046,200771304,Dr Ooi,Harewood,"Fine"\n'
+        '\nFrom: Course lead\nTo: Examiners\nSubject: comments, before release\n\n'
+        'Hi all, please check your rows.\nThanks, Sam\n')
+
+
+def test_a_table_ends_where_the_text_under_it_begins_and_its_id_columns_are_numbers():
+    """Regression (final18, an OSCE export with an e-mail under it): the table was missed, as
+    its rows are fewer than four lines in five of the whole text; and the candidates' numbers
+    of the "Cand No" column, of a year's shape ("2041"), were kept. A column named for an
+    identifier from outside the study holds identifiers (not the study's own codes)."""
+    from deid.table import as_lines, id_cells
+    assert as_lines(OSCE).startswith("Exam\nStation\nCand No\n")
+    assert [OSCE[s:e] for s, e in id_cells(OSCE)] == ["2031", "200745812", "2041", "200738064", "2044",
+                                                      "2046", "200771304"]
+    assert "Hi all, please check your rows." in as_lines(OSCE)   # (the e-mail is no table)
+    assert id_cells("Station,Score,Max,Code\n1,17,20,A1\n2,9,24,B2\n3,14,20,C3\n4,8,20,D4\n") == []
+    own = "record_id,Respondent ID,site,score\n1001,R0103,A,3\n1002,R0107,B,4\n1003,R0112,A,2\n1004,R0118,C,5\n"
+    assert id_cells(own) == []
+
+
 CELL_CASES = [
     # text, a span found across cells, the pieces it is cut into
     ('"Relation famille","Mme Després"', "famille\",\"Mme Després", ["famille", "Mme Després"]),
@@ -407,6 +431,36 @@ def test_speaker_label(label, name):
     from deid.labels import name_in
     got = name_in(label, 0, 0)
     assert (got.mention.text if got else None) == name
+
+
+# a display name and what its brackets hold: the body, place or name it shows, or None
+BODIES = [
+    ("Wong Pei Shan (NUS)", "NUS", "institution"),
+    ("Jane Doe (Leeds Teaching Hospitals)", "Leeds Teaching Hospitals", "institution"),
+    ("Jane Doe (Northern Care Alliance)", "Northern Care Alliance", "institution"),
+    ("Jane Doe (Bradford)", "Bradford", "place"),
+    ("Lim Jia Hui Joanne (Jo)", "Jo", "person"),   # the name she goes by
+    ("Jane Doe (Guest)", None, None),
+    ("Jane Doe (she/her)", None, None),
+    ("Dr Amir Khan (He/Him)", None, None),
+    ("Jane Doe (Host, Me)", None, None),
+    ("Jane Doe (External)", None, None),
+    ("Jane Doe (Deaf Interpreter)", None, None),
+    ("Jane Doe (Research Team)", None, None),
+    ("Jane Doe (UK)", None, None),   # an acronym anyone uses
+    ("Jane Doe (P07)", None, None),
+    ("Jane Doe (2)", None, None),
+    ("Dr Jane Doe (Cardiology)", None, None),   # a department
+    ("Jane Doe (Observer, NUS)", "NUS", "institution"),   # of a list, the part that names
+    ("Jane Doe (Host, Me)", None, None),
+]
+
+
+@pytest.mark.parametrize("label, body, kind", BODIES)
+def test_body_of_a_display_name(label, body, kind):
+    from deid.labels import name_in
+    got = name_in(label, 0, 0).body
+    assert ((got.text, got.kind.value) if got else (None, None)) == (body, kind)
 
 
 # (readings of one name over a batch, NER's kind of this mention, the name) -> the agreed kind

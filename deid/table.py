@@ -111,8 +111,8 @@ def table_delimiters(text: str) -> tuple[int, ...]:
 
 def id_cells(text: str) -> list[tuple[int, int]]:
     """The cells of a CSV table's columns whose name says they hold an identifier from
-    outside the study ("Cand No", "Student ID", "MRN"), where the cell is a number or a code: a number of a
-    year's shape too there (a candidate's "2041")."""
+    outside the study ("Cand No", "Student ID", "MRN"), where the cell is a number or a code:
+    a number of a year's shape too there (a candidate's "2041")."""
     rows = _table(text)
     if not rows:
         return []
@@ -128,9 +128,10 @@ def id_cells(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@functools.lru_cache(maxsize=8)
 def _table(text: str) -> list[tuple[int, str, list[int]]]:
     """The records of a table exported as CSV, its header first ([] for a text that holds
-    none). A table: a header of four short names or more (after a few lines of the
+    none; cached: detection, selection and the identifier columns each ask). A table: a header of four short names or more (after a few lines of the
     export's own, at most), then rows with as many cells, four lines in five at least from
     the header to the table's end (not an interview whose turns hold commas); the table ends
     where lines without them begin (an e-mail written under it). A quoted cell may run over

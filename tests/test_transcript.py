@@ -107,3 +107,17 @@ def test_json_round_trip_with_words(tmp_path):
     back = T.read(tmp_path / "a.json")
     assert back.turns[0].text == "I met Carol there." and back.turns[0].words[2].text == " Carol"
     assert back.turns[0].speaker == "S1" and back.turns[0].start == 1.0
+
+
+def test_a_diarizers_speaker_labels_are_speakers(tmp_path):
+    """WhisperX and pyannote label turns "SPEAKER_00:": a speaker, not words of the turn
+    (read as text, a lower-case transcript looked cased and its names went unfound)."""
+    text = "SPEAKER_00: kia ora thanks for coming in\n\nSPEAKER_01: hi i'm leanne from puhinui\n"
+    (tmp_path / "fg.txt").write_text(text)
+    tr = T.read(tmp_path / "fg.txt")
+    assert [(t.speaker, t.text) for t in tr.turns] == [
+        ("SPEAKER_00", "kia ora thanks for coming in"), ("SPEAKER_01", "hi i'm leanne from puhinui")]
+    assert T.write(tr, tmp_path / "b.txt", T.layouts.native_format(tr)).read_text() == text
+    # (a name joined by an underscore is no diarizer's label: its words are read as text)
+    (tmp_path / "n.txt").write_text("Sarah_Okonkwo: so, as Dr Okonkwo said\n\nTomasz_Nowak: yes\n")
+    assert T.read(tmp_path / "n.txt").turns[0].text.startswith("Sarah_Okonkwo:")

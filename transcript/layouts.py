@@ -57,8 +57,9 @@ def clock(sec: float | None, millis: str = "") -> str:
 
 # ---------------------------------------------------------------- parsing
 _TS = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
-# a name, or a user name as Zoom and chats show it ("kezza_m", "maria.g")
-_LABEL = r"(?:[A-Z][A-Za-z0-9 .'’\-]{0,38}?|(?=[a-z0-9._]*[a-z])[a-z0-9]+(?:[._][a-z0-9]+)+)"
+# a name, a diarizer's label ("SPEAKER_00", as WhisperX and pyannote write it), or a user name as
+# Zoom and chats show it ("kezza_m", "maria.g")
+_LABEL = r"(?:[A-Z]{2,12}_\d{1,3}|[A-Z][A-Za-z0-9 .'’\-]{0,38}?|(?=[a-z0-9._]*[a-z])[a-z0-9]+(?:[._][a-z0-9]+)+)"
 # veil's own txt layout, "[00:01:15] S1: text", and chat exports that write each message so:
 # Slack's "[7:58 AM] maria.g: text", WhatsApp's "[04/03/2024, 07:58:12] Maria Gonzalez: text"
 _CHAT_DATE = r"(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},?[ \t]+)"

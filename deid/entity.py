@@ -16,7 +16,7 @@ from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTI
                           LEAD_VERBS, LEGAL_FORMS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES,
                           STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
-from deid.lexicon import DOCUMENT_WORDS, KIN_TERMS, PARTY_ROLES, PERSON_DOES, ROLES_BEFORE_NAMES
+from deid.lexicon import DOCUMENT_WORDS, GOING_VERBS, KIN_TERMS, PARTY_ROLES, PERSON_DOES, ROLES_BEFORE_NAMES
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
 from deid import words as vocabulary
 from deid.model import Kind
@@ -49,6 +49,9 @@ OPEN_BRACKET = re.compile(r"(?<=\w)[ \t]*\([^)]*$")
 EXTENSION = re.compile(r"(?<=\w)\.(?i:%s)$" % "|".join(FILE_EXTENSIONS))
 
 
+GOING = "|".join(w.title() for w in sorted(GOING_VERBS))
+
+
 def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> tuple[int, int, str]:
     """Narrow a span to the identifying words: drop titles, "the", possessive, punctuation
     (an address is kept whole: "Via Roma 131")."""
@@ -56,8 +59,8 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
         s = text[start:end].rstrip(" \t\n.,;:")
         # "with 27534 …", "and Ilmalankuja 82", "At Grange Lane" (a sentence's first word)
         # (not a house number said in words, "forty Birch Street", nor a road, "route twelve")
-        lead = re.match(r"(?:(?:(?!(?:%s|route|highway|interstate|county|state)\b)[a-z]+|At|In|On|From|To|Near|By)"
-                        r"[ \t]+)+(?=[\dA-Z]|(?:%s)\b)" % (NUMBER_WORDS, NUMBER_WORDS), s)
+        lead = re.match(r"(?:(?:(?!(?:%s|route|highway|interstate|county|state)\b)[a-z]+|At|In|On|From|To|Near|By|%s)"
+                        r"[ \t]+)+(?=[\dA-Z]|(?:%s)\b)" % (NUMBER_WORDS, GOING, NUMBER_WORDS), s)
         if lead:
             start, s = start + lead.end(), s[lead.end():]
         return start, start + len(s), s
@@ -168,6 +171,8 @@ def _dragged_in(word: str, kind: str, rest: str) -> bool:
     if word in BODY_OPENERS and kind == "institution":
         return False   # "All Hallows Hospital", "First United Methodist", "Our Lady of Lourdes"
     if is_stop_word(word):
+        return True
+    if word.lower() in GOING_VERBS:   # "Arrived Stratford Road", "Tell Glasgow I said hi"
         return True
     if word.lower() in LEAD_VERBS:   # a body's name keeps two words at least: "Met Office"
         return kind == "person" or kind == "institution" and len(rest.split()) > 1

@@ -239,6 +239,11 @@ LEAD_VERBS = frozenset({
     "discussed", "informed", "advised", "told", "asked", "thanked", "welcomed", "introduced", "invited",
     "consulted", "reviewed", "texted", "messaged", "notified", "updated", "supervised", "allocated", "cc'd"})
 
+# verbs of going that open a note's sentence before a place or a body, never part of its name
+# ("Arrived Stratford Road, Sparkhill", "Tell Glasgow I said hi")
+GOING_VERBS = frozenset({"arrived", "reached", "returned", "drove", "walked", "went", "headed", "parked",
+                         "tell", "say"})
+
 # ---------------------------------------------------------------- speech
 # words of British and Irish speech and everyday loanwords that no dictionary lists, which
 # are no names: a Glasgow bus driver "didnae ken naebody", "the clippies", "nowt", "craic"
@@ -668,7 +673,9 @@ TRAINING_TERMS = (
     "Medical Assessment Unit", "Surgical Assessment Unit", "Same Day Emergency Care", "Discharge Lounge",
     "Fracture Clinic", "Outpatients", "Physiotherapy", "Occupational Therapy", "Speech and Language Therapy",
     "District Nursing", "Health Visiting", "Midwifery", "Social Services", "Children's Services",
-    "Adult Social Care")
+    "Adult Social Care",
+    # a staff forum many hospitals hold, named after its founder ("a Schwartz round")
+    "Schwartz round", "Schwartz rounds", "Schwartz Round", "Schwartz Rounds")
 # a stage of a doctor's training, never a name: "FY1", "F2s", "CT2", "ST3", "PGY-2"
 TRAINING_GRADE = r"(?:FY|F|CT|ST|IMT|CMT|GPST|PGY|SpR|StR)-?\d{1,2}s?"
 
@@ -709,8 +716,12 @@ COMMUNITY_WORDS = (
     "Kia ora", "Ngā mihi", "Tēnā koe", "Tēnā koutou", "Mālō e lelei", "Talofa", "Pākehā", "Pakeha", "marae",
     "whānau", "whanau", "hapū", "iwi", "kaumātua", "kuia",
     "mokopuna", "tamariki", "rangatahi", "tangi", "tangihanga", "hui", "wharenui", "kapa haka", "haka",
-    "karakia", "whakapapa", "tikanga", "kaiako", "mahi", "aiga", "fono", "gurdwara", "langar", "mandir",
-    "jummah", "iftar", "madrassa", "madrasa", "Vaisakhi", "Diwali", "Eid", "Hiya",
+    "karakia", "whakapapa", "tikanga", "kaiako", "mahi", "aiga", "fono",
+    # (and as speech recognition writes them, lower case, without macrons: "kia ora koutou",
+    # "name your kura", "malo e lelei")
+    "Kia ora koutou", "koutou", "katoa", "kura", "koha", "te reo", "Kāhui Ako", "Kahui Ako", "kia kaha",
+    "Malo e lelei", "Talofa lava", "Fakaalofa lahi atu", "gurdwara", "langar", "mandir",
+    "jummah", "Jumu'ah", "Jumu’ah", "Jumuah", "khutbah", "Zuhr", "Maghrib", "iftar", "madrassa", "madrasa", "Vaisakhi", "Diwali", "Eid", "Hiya",
     # of South Africa's languages, in a chat or a meeting: greetings, thanks, how a group is
     # addressed ("bomama nobobaba", ladies and gentlemen), interjections
     # (not those that are a town or somebody's name too: "Molo", "Siyabonga")
@@ -792,7 +803,9 @@ KIN_TERMS = ("Ammi", "Ammi-ji", "Ammiji", "Abbu", "Abba-ji", "Baji", "Bhai", "Bh
              "Jaja", "Shosho", "Cucu", "Auntie-ji", "Aunty-ji", "Uncle-ji", "Chacha-ji",
              # Zulu, Xhosa and Sotho grandparents and brothers; Tagalog elders (not "Ate", an elder
              # sister: "Joy ate" is no kin term after a name; nor names and towns: "Gogo", "Tito", "Tita")
-             "Mkhulu", "Makhulu", "Bhuti", "Abuti", "Ausi", "Manang", "Manong")
+             "Mkhulu", "Makhulu", "Bhuti", "Abuti", "Ausi", "Manang", "Manong",
+             # Somali mothers, uncles, aunts, fathers, grandparents ("Hooyo Faadumo", "Abti Yusuf")
+             "Hooyo", "Abti", "Habo", "Eedo", "Aabo", "Ayeeyo", "Awoowe")
 # Hawaiian words of everyday speech in Hawaii, capitalised at a sentence's start or in an event's
 # name ("ʻOhana Day"): no one's name
 HAWAIIAN_WORDS = ("ʻOhana", "Ohana", "ʻĀina", "Āina", "Aina", "ʻUkulele", "Ukulele", "Mahalo", "Aloha", "Keiki",

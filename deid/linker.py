@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from deid import entity as ent
-from deid import lexicon, names, people, words
+from deid import lexicon, names, people, pools, words
 from deid.matcher import NameMatcher
 from deid.model import Flag, Kind, Mention
 
@@ -78,6 +78,8 @@ class KeyIndex:
         check): whole names as written, and each word of a person's name; not the single
         words inside a place or institution ("Street", "Club"), nor ordinary words that are
         no name. A word alone is searchable only when the word alone identifies."""
+        if len(form) == 2 and form.isalpha():
+            return self._short_name(form, eid)
         if not ent.searchable(form):
             return False
         if self.written.get(form, form) in lexicon.ACRONYMS:
@@ -86,9 +88,8 @@ class KeyIndex:
         if ent.is_stop_word(form):  # "Will", "May": looked for mid-sentence only (see matcher)
             return kind == Kind.PERSON and form.title() in names.first_names()
         written = self.written.get(form, form)
-        if kind != Kind.PERSON and " " not in form and form != ent.key_of(self.real_of.get(eid, "")) \
-                and form not in self.aliases and not ACRONYM.fullmatch(written):
-            return False  # one word of a longer name
+        if self._word_of_longer(form, eid):
+            return distinctive(written)  # one word of a longer name: only one no dictionary holds
         if " " in form or not words.is_common(form):
             return True
         if form in self.aliases and kind in (Kind.INSTITUTION, Kind.PERSON):
@@ -104,13 +105,32 @@ class KeyIndex:
                                         or not words.written_lower(form)
                                         or form == ent.key_of(self.real_of.get(eid, "")))
 
+    def _word_of_longer(self, form: str, eid: int) -> bool:
+        """One word of a longer place or institution name, not found alone ("Puhinui" of
+        "Puhinui School")."""
+        return self.kind_of.get(eid) != Kind.PERSON and " " not in form and \
+            form != ent.key_of(self.real_of.get(eid, "")) and form not in self.aliases and \
+            not ACRONYM.fullmatch(self.written.get(form, form))
+
+    def _short_name(self, form: str, eid: int) -> bool:
+        """A person's name of two letters: a word of a longer name found ("Ng" of "Kevin
+        Ng", "Mo" of "Mo Patel"), or a name said alone that the lists hold ("Mo")."""
+        if self.kind_of.get(eid) != Kind.PERSON:
+            return False
+        real = [t.lower() for t in ent.tokens(self.real_of.get(eid, ""))]
+        if len(real) > 1:
+            return form in real
+        title = form.title()
+        return (form in real or form in self.aliases) and (title in names.first_names() or title in names.last_names())
+
     def matcher(self, allow=(), exclude=frozenset()) -> NameMatcher:
         """The matcher of every searchable form (but those in `exclude`, keys). The last
         few are kept: `veil run` asks for the same one several times a recording, and
         building one for a key of thousands of forms takes a good part of a second."""
         forms = tuple((f, e) for f, e in self.entity_of.items() if f not in exclude and self.searchable(f, e))
-        key = (forms, tuple(allow))
-        m = _MATCHERS.pop(key, None) or NameMatcher(forms, allow)
+        proper = frozenset(f for f, e in forms if self._word_of_longer(f, e))
+        key = (forms, tuple(allow), proper)
+        m = _MATCHERS.pop(key, None) or NameMatcher(forms, allow, capitalised=proper)
         _MATCHERS[key] = m
         while len(_MATCHERS) > 4:
             del _MATCHERS[next(iter(_MATCHERS))]
@@ -152,6 +172,8 @@ class Linker:
                 m.kind = Kind.INSTITUTION
         if eid is None:
             eid = ix.add_entity(m.text, m.kind)
+        elif stands_alone(m, ix.kind_of.get(eid)) and k not in ix.aliases and k != ent.key_of(ix.real_of[eid]):
+            ix.add_alias(m.text, eid)   # found alone ("Glasgow" of "Glasgow Caledonian"): looked for alone too
         m.entity = eid
         self.recent[eid] = m.file
         return eid
@@ -198,6 +220,31 @@ def _fits(real: list[str], initials: list[str], tail: list[str]) -> bool:
     n = len(real) - len(tail)
     return n > 0 and [t.lower() for t in real[n:]] == tail and len(initials) <= n and \
         all(real[i][0].upper() == x for i, x in enumerate(initials))
+
+
+def distinctive(word: str) -> bool:
+    """A word of a place's or an institution's name that no dictionary holds and that names
+    no kind: it identifies alone ("Puhinui" of "Puhinui School", "Ar-Rahmah" of "Masjid
+    Ar-Rahmah"; not "Royal", "Glasgow", a people, "Pasifika", nor words run together,
+    "Plotholders")."""
+    w = word.lower()
+    if not word[:1].isupper() or len(word) < 4 or words.is_common(word) or ent.is_generic(word):
+        return False
+    if pools.norm(word) in pools.kind_words() or w in lexicon.domain_words() or w in lexicon.public_vocabulary():
+        return False
+    return not words.run_together(w)
+
+
+def stands_alone(m: Mention, kind: Kind | None) -> bool:
+    """A word of a longer place or institution name that detection found on its own, sure
+    of it (not a flag, not a known name found again): "she's in Glasgow" beside "Glasgow
+    Caledonian", "never to Ar-Rahmah" beside "Masjid Ar-Rahmah"."""
+    bodies = (Kind.PLACE, Kind.INSTITUTION)
+    if m.kind not in bodies or kind not in bodies or len(ent.tokens(m.text)) > 1:
+        return False
+    if m.keep or m.flags or m.recognizer == "KnownEntity" or not m.text[:1].isupper():
+        return False
+    return not ent.is_generic(m.text) and pools.norm(m.text) not in pools.kind_words()
 
 
 def _a_name_word(word: str) -> bool:

@@ -11,6 +11,11 @@ from matching everywhere:
   mid-sentence   a single function word ("Will", "May"): only capitalised after a
                  lower-case word ("with Will")
   not in a date  a month or day name ("June"): not "next June", not "June 2019"
+  proper         a word of a body's name no dictionary holds ("Puhinui", "Ar-Rahmah"):
+                 where it starts with a capital (not "bicultural" of "Bicultural Unit")
+  short          a name of two letters ("Mo", "Wu"): only as written, title case, not
+                 joined to what follows ("Al-Amin", "Mo.ped"), a function word ("An")
+                 mid-sentence only
 In an all-lower-case transcript (speech recognition) there are no capitals to go by:
 ordinary-word names match in any case (but an everyday one after a determiner: "the
 price" of Emyr Price), function words not at all.
@@ -64,6 +69,8 @@ class Rule(Enum):
     CAPITALISED = 2
     MID_SENTENCE = 3
     NOT_IN_DATE = 4
+    SHORT = 5
+    PROPER = 6
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,8 @@ def _tokens(text: str, start: int = 0, end: int | None = None
 
 
 def rule_of(form: str) -> Rule:
+    if len(form) == 2:
+        return Rule.SHORT
     if " " in form or not words.is_common(form):
         return Rule.ANY_CASE
     if form.lower() in lexicon.MONTHS_DAYS:
@@ -115,6 +124,15 @@ def _after_lower_case_word(text: str, s: int) -> bool:
         return False
     rest = rest[:-1] if rest.endswith(",") else rest
     return rest[-1:].islower()
+
+
+def _alone(text: str, s: int, e: int) -> bool:
+    """Not joined to a word before or after by a hyphen, nor to a word after by a dot: not
+    "Al-Amin", "Ba-Ali", "Mo.ped" (but "I asked Mo- sorry")."""
+    before, after = text[max(0, s - 2):s], text[e:e + 2]
+    joined_before = before.endswith("-") and before[:1].isalnum()
+    joined_after = after[:1] in ("-", ".") and after[1:].isalnum()
+    return not joined_before and not joined_after
 
 
 def _apostrophe_dropped(f: Form, text: str, s: int, e: int) -> bool:
@@ -149,9 +167,11 @@ def _capitalised(w: str) -> str:
 class NameMatcher:
     """Finds the forms it was built with in any text."""
 
-    def __init__(self, forms, allow=(), any_case: bool = False):
+    def __init__(self, forms, allow=(), any_case: bool = False, capitalised=frozenset()):
         """`forms`: (written form, entity id or None) pairs; `allow`: words never matched;
-        `any_case`: no case rules (words a reviewer marked are found however written)."""
+        `any_case`: no case rules (words a reviewer marked are found however written);
+        `capitalised`: forms found only where they start with a capital, whatever they are
+        ("Puhinui" of "Puhinui School"; not "bicultural" of "Bicultural Health Unit")."""
         allowed = {a.lower() for a in allow}
         self.forms: dict[str, Form] = {}
         self._by_first: dict[str, list[Form]] = {}
@@ -163,7 +183,8 @@ class NameMatcher:
             toks, spaced, _ = _tokens(written)
             if not toks:
                 continue
-            f = Form(written, toks, spaced, Rule.ANY_CASE if any_case else rule_of(written), entity)
+            rule = Rule.ANY_CASE if any_case else Rule.PROPER if k in capitalised else rule_of(written)
+            f = Form(written, toks, spaced, rule, entity)
             self.forms[k] = f
             self._by_first.setdefault(toks[0], []).append(f)
         for fs in self._by_first.values():
@@ -217,8 +238,10 @@ class NameMatcher:
             if not dotted and (text[s - 1:s] == "." or text[e:e + 1] == "." and text[e + 1:e + 2].isalnum()
                                and not FILE_EXTENSION.match(text, e)):
                 continue   # (part of an address; a file's name is not: "seating_bartek.png")
-            if any(s < b and a < e for a, b in protected) or \
-                    not self._case_ok(f, text, s, e, casing.uncased_at(s, text[s:e])):
+            # (a body's word by the whole text's casing: a line's may differ once replaced, "March"
+            # made "[2021]", and the leak check would find what the known-name pass did not)
+            uncased = casing.uncased if f.rule is Rule.PROPER else casing.uncased_at(s, text[s:e])
+            if any(s < b and a < e for a, b in protected) or not self._case_ok(f, text, s, e, uncased):
                 continue
             return Hit(s, e, f)
         return None
@@ -228,6 +251,11 @@ class NameMatcher:
         seg = text[s:e]
         if f.rule is Rule.ANY_CASE:
             return True
+        if f.rule is Rule.PROPER:
+            return uncased or seg[:1].isupper()
+        if f.rule is Rule.SHORT:   # (no capitals to go by in lower case: "et al", "half a mo")
+            return not uncased and seg == _capitalised(f.written) and _alone(text, s, e) and \
+                (not is_stop_word(seg) or _after_lower_case_word(text, s))
         if f.rule is Rule.NOT_IN_DATE:
             if DATE_BEFORE.search(text, max(0, s - 12), s) or DIGIT_AFTER.match(text, e) or \
                     MONTH_BEFORE.search(text, max(0, s - 20), s) and not text.startswith(("'s", "’s"), e):

@@ -247,10 +247,12 @@ DOTTED = r"(?<![\w.@/\-])[a-z]{1,12}\.(?:[a-z]['’\-])?[a-z]{3,}(?:-[a-z]{2,})?
 
 class SocialHandleRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("handle", r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}\b", 0.8),
-                # a user name without its @ where an account is named: "the account bowsy_99"
-                # (an underscore, or digits after letters: not "the account holder", "500mg", "3rd")
+                # a user name without its @ where an account is named: "the account bowsy_99", "the
+                # user account gpritchard.hh" (an underscore, digits after letters or a dot between
+                # them: not "the account holder", "500mg", "3rd")
                 Pattern("account name", rf"(?<=\b(?i:{ACCOUNT_CUES})(?:[ \t]+(?i:is|was|called|named|as))?[ \t]+)"
-                        r"(?=[A-Za-z0-9._]*(?:_|[A-Za-z]{2}\d))[A-Za-z0-9][A-Za-z0-9._]{2,29}(?<!\.)\b", 0.7),
+                        r"(?=[A-Za-z0-9._]*(?:_|[A-Za-z]{2}\d|[a-z]\.[a-z]{2}))[A-Za-z0-9][A-Za-z0-9._]{2,29}(?<!\.)\b",
+                        0.7),
                 # a chat's user name, an initial or a first name and a surname: "r.whitmore",
                 # "a.okonkwo-reid", "lowri.keast"
                 Pattern("dotted user name", DOTTED, 0.6)]
@@ -262,6 +264,8 @@ class SocialHandleRecognizer(PatternRecognizer):
     def validate_result(self, pattern_text: str):  # noqa: D102
         """A dotted user name only where what follows the initial is a surname or no word
         ("j.osei"; not "p.m", "e.g", "a.much" of a typo, "ok.will", a file's extension)."""
+        if pattern_text.rsplit(".", 1)[-1].lower() in lexicon.FILE_EXTENSIONS and "." in pattern_text:
+            return False   # a file: "the account statement.pdf"
         if not re.fullmatch(DOTTED, pattern_text):
             return None
         head, rest = pattern_text.split(".", 1)
@@ -320,6 +324,9 @@ class NameListRecognizer(EntityRecognizer):
 
     PARTICLES = lexicon.NAME_PARTICLES
     SCORE_LOWER_CASE, SCORE_WITH_SURNAME, SCORE_FIRST_NAME = 0.45, 0.6, 0.5
+    # in lower case, a word said this often (Zipf) is that word before an unknown one, not a
+    # first name: "i already said mikaere" (not "grace beaumont", "hope okafor")
+    MOST_SAID = 5.7
     CASED = (regex.compile(r"(?<![\w'’@.])\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?(?![\w@])"),
              # (the next word of a name is a space or two away, not a column: "Tomasz   DOB"; a word
              # with a digit is none: "Joyce Nakamura P07")
@@ -345,8 +352,8 @@ class NameListRecognizer(EntityRecognizer):
         return w in first and not words.is_everyday(w) and w not in lexicon.DATE_ABBREVIATIONS
 
     def _more(self, w: str, last, after_particle: bool = False, first: str = "") -> bool:
-        if w == "I" and not self.lower:
-            return False   # the pronoun, not an initial: "before Ramadan I do a talk"
+        if w == ("i" if self.lower else "I"):
+            return False   # the pronoun, not an initial: "before Ramadan I do a talk", "with aroha i do"
         if len(w.rstrip(".")) == 1 or w.lower() in self.PARTICLES:
             return True
         if w in lexicon.ACRONYMS:
@@ -374,7 +381,8 @@ class NameListRecognizer(EntityRecognizer):
         """A first name that is an everyday word before a surname that is none: "grace
         beaumont", "Rose Okafor" (not "will smith", "Hope Street")."""
         w = m.group()
-        if w.title() not in first or ent.is_stop_word(w) or w in lexicon.DATE_ABBREVIATIONS:
+        if w.title() not in first or ent.is_stop_word(w) or w in lexicon.DATE_ABBREVIATIONS or \
+                self.lower and words.frequency(w) > self.MOST_SAID:
             return False
         t = more.match(text, m.end())
         if not t or len(t.group(1)) < 3:

@@ -149,6 +149,14 @@ def written_lower(word: str) -> bool:
     return is_everyday(w) and w.title() not in _web2()
 
 
+def run_together(word: str) -> bool:
+    """Two words Webster's lists in lower case, written as one, the last people of some kind:
+    "plotholders", "homeowners" (a group named by what it is; not a place, "Harehills",
+    "Sparkhill")."""
+    w = word.lower()
+    return w.endswith("ers") and any(w[:i] in _web2() and plural_listed(w[i:]) for i in range(3, len(w) - 4))
+
+
 def plural_listed(word: str) -> bool:
     """The plural of a word Webster's lists in lower case: "cousins", "banks", "rivers"."""
     return any(stem in _web2() for stem in _stems(word.lower(), PLURALS))

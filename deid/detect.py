@@ -180,7 +180,7 @@ def field_values(d: Doc) -> list:
     """The number a header field holds, where the layout read the field's name as a speaker
     ("Recording ID: GCFF-0042" is the turn "GCFF-0042" of speaker "Recording ID"): detection
     never sees the cue, so the field's value is found here; so are the cells of a table's
-    column whose name is the cue."""
+    column whose name is the cue, and its acronyms in a column of workplaces ("Site")."""
     from presidio_analyzer import RecognizerResult
     out = []
     for t, off in zip(d.transcript.turns, d.offsets):
@@ -192,4 +192,7 @@ def field_values(d: Doc) -> list:
     for s, e in table.id_cells(d.text):   # a table's column of identifiers: "Cand No"
         out.append(RecognizerResult("CONTACT", s, e, 0.7,
                                     recognition_metadata={"recognizer_name": "ReferenceNumberRecognizer"}))
+    for s, e in table.body_cells(d.text):   # a table's column of workplaces: "Site"
+        out.append(RecognizerResult("ORGANIZATION", s, e, 0.7,
+                                    recognition_metadata={"recognizer_name": table.BODY_COLUMN_RECOGNIZER}))
     return out

@@ -40,9 +40,10 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
     spans never to replace (nationalities, languages, regions the study keeps)."""
     # (a town spaCy takes for a nationality is a town: "lives in Zgierz"; a letter is an initial;
     # a word no one writes is no nationality: "went to Judgemeadow", a school; nor what one
-    # comes from or is at: "he's from gdansk")
+    # comes from or is at: "he's from gdansk"; nor an acronym no dictionary has: "UNILAG lent us a room")
     keep = [Span(r.start, r.end) for r in doc.results if r.entity_type == "NRP"
             and not names.is_town(doc.text[r.start:r.end]) and not re.fullmatch(r"[A-Z]\.?", doc.text[r.start:r.end])
+            and (not doc.text[r.start:r.end].isupper() or words.is_common(doc.text[r.start:r.end]))
             and (words.frequency(doc.text[r.start:r.end]) > 0 or DEMONYM.search(doc.text, r.start, r.end))
             and not NRP_A_PLACE.search(doc.text, max(0, r.start - 8), r.start)]
     out = []
@@ -309,6 +310,8 @@ def bare_acronym(m: Mention, text: str, index) -> bool:
     "N95", "the CMO") is flagged for review, not replaced."""
     if m.kind == Kind.CONTACT or not ACRONYM.fullmatch(m.text) or ent.key_of(m.text) in index.entity_of:
         return False   # (a number's recognizer knows it for one: "G82741", a practice code)
+    if m.recognizer == table.BODY_COLUMN_RECOGNIZER:
+        return False   # a table's "Site" column: "SJUH"
     if m.recognizer == "TitledPersonRecognizer" and (m.text.title() in names.last_names() or
                                                      not words.is_common(m.text)):
         return False   # a surname in capitals after a title: "PC 1174 HUGHES" (not "PC 1174 ATTENDED")

@@ -354,6 +354,9 @@ class Sweep:
                         (flag is None and words.is_common(w)) or (flag is Flag.NUMBER and (
                         YEAR.fullmatch(w) or ent.after_measure_field(doc.text, span.start))):
                     continue
+                if flag is Flag.ACRONYM and self._surname_first(doc, plan, span, w):
+                    taken.add(span)
+                    continue
                 # the initials of a body named before ("..., the FAL") need no reviewer
                 known = flag is Flag.ACRONYM and len(w) > 2 and self.linker.index.institution_of_acronym(w) is not None
                 flag = None if known else flag
@@ -363,6 +366,24 @@ class Sweep:
                     self.linker.link(m)
                 plan.set(m, None if flag else self.planner.pseudonym(m, doc.text))
                 taken.add(span)
+
+    def _surname_first(self, doc: Doc, plan: FilePlan, span: Span, w: str) -> bool:
+        """A surname in capitals before given names detection replaced, as Singapore and
+        Malaysia write names ("LIM Siew Hoon", "OOI Mei Lin"): one person, replaced whole
+        (not a title, "DR Siew Hoon", nor an acronym anyone uses, "ICU Sister Mei")."""
+        if doc.text[span.end:span.end + 1] != " " or w.lower() in lexicon.TITLE_WORDS:
+            return False
+        given = [p for p in plan.overlapping(Span(span.end + 1, span.end + 2))
+                 if p.mention.start == span.end + 1 and p.mention.kind == Kind.PERSON and p.replaced]
+        if not given or len(ent.tokens(given[0].mention.text)) < 2:
+            return False
+        old = given[0].mention
+        m = Mention(doc.fno, old.turn, span.start, old.end, Kind.PERSON, old.score, old.recognizer,
+                    doc.text[span.start:old.end], flags=list(old.flags))
+        plan.remove(old)
+        self.linker.link(m)
+        plan.set(m, self.planner.pseudonym(m, doc.text))
+        return True
 
     def _candidate(self, w: str) -> bool:
         if w in lexicon.DATE_ABBREVIATIONS or w in lexicon.ACRONYMS:

@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from deid import lexicon
 from deid.shapes import CODE, NOT_A_DATE, SPACED_CODE
 
 # a table's header: short column names between commas ("respondent_id,role,\"AfC band\"", "No.")
@@ -39,6 +40,11 @@ QUOTE_BESIDE = re.compile(r'(?:"[ ]*,|.,[ ]*")', re.S)
 ID_COLUMN = re.compile(r"(?i)\b(?:student|cand(?:idate)?|staff|employee|payroll|patient|hospital|nhs|medicaid|medicare|"
                        r"member(?:ship)?|badge|account|passport|licen[cs]e|ssn|ni|insurance|case)[ _.]?(?:id|no\.?|"
                        r"number|num|#)$|^(?i:mrn|ssn|uan|nhs[ _]?no\.?)$")
+# columns that hold where someone works or studies: "Site", "Placement", "Employer"
+BODY_COLUMN = re.compile(r"(?i)^(?:site|placement(?:[ _]site)?|hospital|school|college|university|employer|trust|"
+                         r"practice|clinic|organi[sz]ation|institution|workplace|agency)$")
+ACRONYM_CELL = re.compile(r"[A-Z]{2,6}")
+BODY_COLUMN_RECOGNIZER = "BodyColumnRecognizer"   # (its column says it is a body's: no flag asks)
 ID_VALUE = re.compile(rf"{NOT_A_DATE}(?:{CODE}|{SPACED_CODE}|\d{{3,}})")
 # a quoted field between delimiters: '…,"Excerpt Range",…'
 QUOTED_CELL = re.compile(r"(?:^|(?<=[,;\t]))[ ]*[\"“]([^\"“”\n]*)[\"”][ ]*(?=[,;\t]|$)", re.M)
@@ -113,16 +119,28 @@ def id_cells(text: str) -> list[tuple[int, int]]:
     """The cells of a CSV table's columns whose name says they hold an identifier from
     outside the study ("Cand No", "Student ID", "MRN"), where the cell is a number or a code:
     a number of a year's shape too there (a candidate's "2041")."""
+    return _column_cells(text, ID_COLUMN, ID_VALUE)
+
+
+def body_cells(text: str) -> list[tuple[int, int]]:
+    """The cells of a CSV table's columns that say where someone works or studies ("Site",
+    "Placement") holding an acronym nobody lists as a word: "SJUH" (not "ICU", "N/A")."""
+    return [(s, e) for s, e in _column_cells(text, BODY_COLUMN, ACRONYM_CELL)
+            if text[s:e] not in lexicon.ACRONYMS and text[s:e] not in ("NA", "TBC", "TBA")]
+
+
+def _column_cells(text: str, column: re.Pattern, value_rx: re.Pattern) -> list[tuple[int, int]]:
+    """The cells of the columns whose name `column` matches, each where it is all one value."""
     rows = _table(text)
     if not rows:
         return []
-    columns = [i for i, (s, e) in enumerate(_cells_of(rows[0])) if ID_COLUMN.search(text[s:e].strip(' "\r'))]
+    columns = [i for i, (s, e) in enumerate(_cells_of(rows[0])) if column.search(text[s:e].strip(' "\r'))]
     out = []
     for row in rows[1:]:
         cells_ = _cells_of(row)
         for i in columns:
             s, e = cells_[i]
-            value = ID_VALUE.search(text, s, e)
+            value = value_rx.search(text, s, e)
             if value and not text[s:e].replace(value.group(), "").strip(' "\r'):
                 out.append(value.span())
     return out

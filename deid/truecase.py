@@ -32,7 +32,8 @@ STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
 
 
 # (a word in capitals inside a code is part of the code: "SPAN/22/L3/0117")
-CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’\-]+\b(?:[ \t,.&]+(?:Mc|Mac)?[A-Z][A-Z'’\-]*\b)+|(?<![\w/])[A-Z]{4,}(?![\w/])")
+# (not an acronym and the pronoun after it: "undergrad at UWM, I was")
+CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’\-]+\b(?:[ \t,.&]+(?!I\b)(?:Mc|Mac)?[A-Z][A-Z'’\-]*\b)+|(?<![\w/])[A-Z]{4,}(?![\w/])")
 CAPITALS = re.compile(r"(?:Mc|Mac|O')?[A-Z][A-Z'’\-]+")
 LINE = re.compile(r"[^\n]+")
 LINK = re.compile(r"(?<!\S)(?=\S*?(?:https?://|www\.|@))\S+")

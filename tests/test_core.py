@@ -2114,3 +2114,39 @@ def test_a_user_account_with_a_dot_is_an_account_name(tmp_path, passphrase):
     _, out = deid_one(tmp_path, "report.txt", text)
     assert_gone(out, "gpritchard")
     assert "statement.pdf" in out
+
+
+def test_a_candidates_number_from_a_table_is_found_in_its_comments(tmp_path, passphrase):
+    """Regression (final18): a number of the "Cand No" column, of a year's shape but no year
+    anyone writes yet, was kept where a comment or the e-mail under the table named it."""
+    text = ("Exam,Station,Cand No,Student ID,Examiner,Site,Comments\n"
+            'Y3 2024,1,2071,200745812,Dr A Okonkwo,SJUH,"Good, empathic"\n'
+            'Y3 2024,2,2073,200738064,Dr B Lee,SJUH,"Better than Candidate 2071"\n'
+            'Y3 2024,3,2074,200749953,Dr B Lee,SJUH,"Fine"\n'
+            'Y3 2024,4,2076,200771304,Dr A Okonkwo,SJUH,"Fine"\n'
+            "\nFrom: Course lead\nSubject: Re 2071 and 2073, before release\n\nPlease check by 2024.\n")
+    _, out = deid_one(tmp_path, "osce.txt", text)
+    assert_gone(out, "2071", "2073", "SJUH", "Okonkwo")
+    assert "Y3 2024" in out and "by 2024." in out
+
+
+def test_a_surname_in_capitals_before_given_names_is_the_persons(tmp_path, passphrase):
+    """Regression (final18): "OOI Mei Lin", as Singapore and Malaysia write names, lost its
+    given names and kept the surname, flagged as an acronym; "ICU" before a name stays."""
+    text = ("Examiner notes\nStation 3 was examined by OOI Mei Lin (Dr) and TAN Wei Ming.\n"
+            "Later LIM Siew Hoon joined. ICU Sister Mei Ling Wong came too.\n")
+    _, out = deid_one(tmp_path, "notes.txt", text)
+    assert_gone(out, "LIM", "Siew", "Wong")
+    assert "ICU Sister" in out
+
+
+def test_an_acronym_before_the_pronoun_stays_an_acronym(tmp_path, passphrase):
+    """Regression (interviews2, final13): "UWM, I" was read as a run of words in capitals
+    and written "Uwm" for NER, so the sweep's acronyms never saw it; "UNILAG" was taken for a
+    nationality and kept without a flag."""
+    text = ("Interviewer: Where did you study?\n"
+            "Respondent: Honestly kind of by accident? I did undergrad at UWM, I was a poli sci major, "
+            "and later UNILAG lent us a room.\n")
+    output, out = deid_one(tmp_path, "i.txt", text)
+    assert_gone(out, "UWM")
+    assert "1 decision(s) waiting" in output or "UNILAG" not in out, (output, out)

@@ -113,6 +113,9 @@ class Sweep:
         self._spelled(doc, plan, taken)
         self._short_names(doc, plan, taken)
         self._joined_names(doc, plan, taken)
+        for p in [p for p in plan.items if Flag.ACRONYM in p.mention.flags and not p.replaced]:
+            if self._surname_first(doc, plan, p.mention.span, p.mention.text):   # NER's "OOI" of "OOI Mei Lin"
+                plan.remove(p.mention)
         self._residue(doc, plan, taken)
         _as_elsewhere(plan)
 
@@ -371,8 +374,11 @@ class Sweep:
         """A surname in capitals before given names detection replaced, as Singapore and
         Malaysia write names ("LIM Siew Hoon", "OOI Mei Lin"): one person, replaced whole
         (not a title, "DR Siew Hoon", nor an acronym anyone uses, "ICU Sister Mei")."""
-        if doc.text[span.end:span.end + 1] != " " or w.lower() in lexicon.TITLE_WORDS:
-            return False
+        if doc.text[span.end:span.end + 1] != " " or w.lower() in lexicon.TITLE_WORDS or \
+                w.lower() in lexicon.NOT_SHORT_NAMES or w in lexicon.CREDENTIALS:
+            return False   # (not a time, "4:05 PM Grant", nor a credential)
+        if len(w) < 3 and w.title() not in names.last_names():
+            return False   # (two letters are a role more often, "SW Sione Fifita", but "WU Mei")
         given = [p for p in plan.overlapping(Span(span.end + 1, span.end + 2))
                  if p.mention.start == span.end + 1 and p.mention.kind == Kind.PERSON and p.replaced]
         if not given or len(ent.tokens(given[0].mention.text)) < 2:

@@ -2134,10 +2134,10 @@ def test_a_surname_in_capitals_before_given_names_is_the_persons(tmp_path, passp
     """Regression (final18): "OOI Mei Lin", as Singapore and Malaysia write names, lost its
     given names and kept the surname, flagged as an acronym; "ICU" before a name stays."""
     text = ("Examiner notes\nStation 3 was examined by OOI Mei Lin (Dr) and TAN Wei Ming.\n"
-            "Later LIM Siew Hoon joined. ICU Sister Mei Ling Wong came too.\n")
+            "Later LIM Siew Hoon joined. ICU Sister Mei Ling Wong came too, at 4:05 PM Grant Okafor.\n")
     _, out = deid_one(tmp_path, "notes.txt", text)
-    assert_gone(out, "LIM", "Siew", "Wong")
-    assert "ICU Sister" in out
+    assert_gone(out, "OOI", "LIM", "Siew", "Wong", "Okafor")
+    assert "ICU Sister" in out and "4:05 PM " in out
 
 
 def test_an_acronym_before_the_pronoun_stays_an_acronym(tmp_path, passphrase):

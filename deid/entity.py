@@ -2,7 +2,6 @@
 ("Dr. Helen Marsh", "Helen", "Marsh's", "helen") and linking each mention to one entity."""
 from __future__ import annotations
 
-import datetime
 import importlib.util
 import re
 import unicodedata
@@ -220,10 +219,6 @@ def is_generic(text: str) -> bool:
     return all(t in GENERIC_WORDS or t in TITLE_WORDS or t in STREET_WORDS for t in toks)
 
 
-# the latest a year said in a transcript is likely to be (plans a decade on: "by 2035")
-LATEST_YEAR = datetime.date.today().year + 10
-
-
 def searchable(form: str) -> bool:
     """Whether a real form of the key is looked for everywhere (known-entity pass, leak
     check): not generic words, not a bare short number or a year, not a fragment like "ll"."""
@@ -233,10 +228,10 @@ def searchable(form: str) -> bool:
         return False
     if re.fullmatch(r"[\d\s\-/.,]+", core):
         digits = re.sub(r"\D", "", core)
-        # four digits that are no year written yet and no round sum ("4500 pounds"): a collar
-        # number found once, bare in another file; a candidate's "2041" of a table's column
+        # four digits that are no year and no round sum ("4500 pounds"): a collar number found once,
+        # bare in another file
         return len(digits) >= 5 or len(digits) == 4 and core.isdigit() and \
-            not re.fullmatch(r"\d\d00", core) and not 1900 <= int(core) <= LATEST_YEAR
+            not re.fullmatch(r"(?:19|20)\d\d|\d\d00", core)
     return bool(re.match(r"[\w@+(]", core)) and sum(c.isalpha() for c in core) >= 2 or "@" in core
 
 

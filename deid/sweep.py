@@ -372,24 +372,32 @@ class Sweep:
 
     def _surname_first(self, doc: Doc, plan: FilePlan, span: Span, w: str) -> bool:
         """A surname in capitals before given names detection replaced, as Singapore and
-        Malaysia write names ("LIM Siew Hoon", "OOI Mei Lin"): one person, replaced whole
-        (not a title, "DR Siew Hoon", nor an acronym anyone uses, "ICU Sister Mei")."""
-        if doc.text[span.end:span.end + 1] != " " or w.lower() in lexicon.TITLE_WORDS or \
-                w.lower() in lexicon.NOT_SHORT_NAMES or w in lexicon.CREDENTIALS:
-            return False   # (not a time, "4:05 PM Grant", nor a credential)
-        if len(w) < 3 and w.title() not in names.last_names():
-            return False   # (two letters are a role more often, "SW Sione Fifita", but "WU Mei")
+        Malaysia write names ("LIM Siew Hoon", "OOI Mei Lin"): the same person, replaced whole."""
+        if doc.text[span.end:span.end + 1] != " " or not self._surname_like(w):
+            return False
         given = [p for p in plan.overlapping(Span(span.end + 1, span.end + 2))
                  if p.mention.start == span.end + 1 and p.mention.kind == Kind.PERSON and p.replaced]
-        if not given or len(ent.tokens(given[0].mention.text)) < 2:
+        if not given or len(ent.tokens(given[0].mention.text)) < 2 or given[0].mention.entity is None:
             return False
         old = given[0].mention
         m = Mention(doc.fno, old.turn, span.start, old.end, Kind.PERSON, old.score, old.recognizer,
                     doc.text[span.start:old.end], flags=list(old.flags))
+        self.linker.index.add_form(m.text, old.entity)   # (one person: "Mei Lin" alone later is her)
         plan.remove(old)
         self.linker.link(m)
         plan.set(m, self.planner.pseudonym(m, doc.text))
         return True
+
+    def _surname_like(self, w: str) -> bool:
+        """A word in capitals that may be a surname: with a vowel ("OOI", "LIM"; not "CNS"),
+        no acronym anyone uses, title, credential, time or date ("ICU", "DR", "RN", "PM",
+        "MAR"); of two letters, a listed surname no dictionary has ("WU"; not "SU", "AS", "SW")."""
+        if not re.search(r"[AEIOUY]", w) or w in lexicon.ACRONYMS or w.lower() in self.allow:
+            return False
+        if w.lower() in lexicon.TITLE_WORDS or w.lower() in lexicon.NOT_SHORT_NAMES or w in lexicon.CREDENTIALS \
+                or w.title() in lexicon.DATE_ABBREVIATIONS or w.lower() in lexicon.MONTHS_DAYS:
+            return False
+        return len(w) > 2 or w.title() in names.last_names() and not words.is_common(w)
 
     def _candidate(self, w: str) -> bool:
         if w in lexicon.DATE_ABBREVIATIONS or w in lexicon.ACRONYMS:

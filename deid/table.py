@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from deid import lexicon
+from deid import lexicon, words
 from deid.shapes import CODE, NOT_A_DATE, SPACED_CODE
 
 # a table's header: short column names between commas ("respondent_id,role,\"AfC band\"", "No.")
@@ -44,6 +44,7 @@ ID_COLUMN = re.compile(r"(?i)\b(?:student|cand(?:idate)?|staff|employee|payroll|
 BODY_COLUMN = re.compile(r"(?i)^(?:site|placement(?:[ _]site)?|hospital|school|college|university|employer|trust|"
                          r"practice|clinic|organi[sz]ation|institution|workplace|agency)$")
 ACRONYM_CELL = re.compile(r"[A-Z]{2,6}")
+RARE = 1.0   # (Zipf: "SJUH" 0, "WFH" 1.7, "LGI" 1.8)
 BODY_COLUMN_RECOGNIZER = "BodyColumnRecognizer"   # (its column says it is a body's: no flag asks)
 ID_VALUE = re.compile(rf"{NOT_A_DATE}(?:{CODE}|{SPACED_CODE}|\d{{3,}})")
 # a quoted field between delimiters: '…,"Excerpt Range",…'
@@ -124,9 +125,10 @@ def id_cells(text: str) -> list[tuple[int, int]]:
 
 def body_cells(text: str) -> list[tuple[int, int]]:
     """The cells of a CSV table's columns that say where someone works or studies ("Site",
-    "Placement") holding an acronym nobody lists as a word: "SJUH" (not "ICU", "N/A")."""
+    "Placement") holding an acronym of four letters or more that hardly anyone writes: "SJUH"
+    (not a ward's or a status's, "ICU", "MAU", "WFH", "SELF", flagged as acronyms are)."""
     return [(s, e) for s, e in _column_cells(text, BODY_COLUMN, ACRONYM_CELL)
-            if text[s:e] not in lexicon.ACRONYMS and text[s:e] not in ("NA", "TBC", "TBA")]
+            if e - s >= 4 and text[s:e] not in lexicon.ACRONYMS and words.frequency(text[s:e]) < RARE]
 
 
 def _column_cells(text: str, column: re.Pattern, value_rx: re.Pattern) -> list[tuple[int, int]]:

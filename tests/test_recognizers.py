@@ -337,7 +337,7 @@ def test_a_tables_column_of_workplaces_holds_bodies():
     row, never replaced; an acronym there is a body's (not one anyone uses: "ICU")."""
     from deid.table import body_cells
     assert [OSCE[s:e] for s, e in body_cells(OSCE)] == ["SJUH"] * 3
-    wards = "Name,Site,Score,Max\nAnn,ICU,1,2\nBo,ICU,2,2\nCy,N/A,1,2\nDi,TBC,2,2\n"
+    wards = "Name,Site,Score,Max\nAnn,ICU,1,2\nBo,MAU,2,2\nCy,N/A,1,2\nDi,WFH,2,2\nEd,SELF,1,2\n"
     assert body_cells(wards) == []
     own = "record_id,Respondent ID,site,score\n1001,R0103,A,3\n1002,R0107,B,4\n1003,R0112,A,2\n1004,R0118,C,5\n"
     assert body_cells(own) == []

@@ -228,9 +228,9 @@ def distinctive(word: str) -> bool:
     Ar-Rahmah"; not "Royal", "Glasgow", a people, "Pasifika", nor words run together,
     "Plotholders")."""
     w = word.lower()
-    if not word[:1].isupper() or len(word) < 4 or words.is_common(word) or ent.is_generic(word):
+    if not word[:1].isupper() or len(word) < 4 or words.is_common(word) or _a_kind(word):
         return False
-    if pools.norm(word) in pools.kind_words() or w in lexicon.domain_words() or w in lexicon.public_vocabulary():
+    if w in lexicon.domain_words() or w in lexicon.public_vocabulary():
         return False
     return not words.run_together(w)
 
@@ -244,7 +244,12 @@ def stands_alone(m: Mention, kind: Kind | None) -> bool:
         return False
     if m.keep or m.flags or m.recognizer == "KnownEntity" or not m.text[:1].isupper():
         return False
-    return not ent.is_generic(m.text) and pools.norm(m.text) not in pools.kind_words()
+    return not _a_kind(m.text)
+
+
+def _a_kind(word: str) -> bool:
+    """A word that says what kind of body or place, not which ("Street", "Royal", "Hospital")."""
+    return ent.is_generic(word) or pools.norm(word) in pools.kind_words()
 
 
 def _a_name_word(word: str) -> bool:

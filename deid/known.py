@@ -12,10 +12,9 @@ from deid import lexicon, words
 from deid.detect import Doc
 from deid.linker import Linker
 from deid.matcher import NameMatcher
-from deid.model import Flag, Kind, Mention, Span
+from deid.model import KNOWN, Flag, Kind, Mention, Span
 from deid.plan import FilePlan, Planner
 
-KNOWN = "KnownEntity"
 
 
 def find_again(doc: Doc, plan: FilePlan, matcher: NameMatcher, linker: Linker, planner: Planner,

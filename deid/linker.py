@@ -12,7 +12,7 @@ import re
 from deid import entity as ent
 from deid import lexicon, names, people, pools, words
 from deid.matcher import NameMatcher
-from deid.model import Flag, Kind, Mention
+from deid.model import KNOWN, Flag, Kind, Mention
 
 ACRONYM = re.compile(r"[A-Z]{2,6}")
 
@@ -242,7 +242,7 @@ def stands_alone(m: Mention, kind: Kind | None) -> bool:
     bodies = (Kind.PLACE, Kind.INSTITUTION)
     if m.kind not in bodies or kind not in bodies or len(ent.tokens(m.text)) > 1:
         return False
-    if m.keep or m.flags or m.recognizer == "KnownEntity" or not m.text[:1].isupper():
+    if m.keep or m.flags or m.recognizer == KNOWN or not m.text[:1].isupper():
         return False
     return not _a_kind(m.text)
 

@@ -78,6 +78,9 @@ FLAG_TEXT = {
 _FLAG_OF_TEXT = {v: k for k, v in FLAG_TEXT.items()}
 
 REVIEWER = "Reviewer"   # the recognizer of a mention a reviewer marked by hand
+KNOWN = "KnownEntity"   # a form of an entity already in the key, found again
+RESIDUE = "Residue"     # left in the output by detection, replaced by the sweep
+POSSIBLE_MISS = "PossibleMiss"   # left in the output by detection, flagged by the sweep
 
 
 class Field(StrEnum):

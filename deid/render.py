@@ -12,14 +12,13 @@ from deid.detect import SEP
 from deid.config import never_replaced
 from deid.linker import KeyIndex
 from deid.matcher import NameMatcher
-from deid.model import Field, Flag, Item, Kind, NewItem, Status
+from deid.model import KNOWN, Field, Flag, Item, Kind, NewItem, Status
 from deid.pseudonym import Pseudonyms
 from deid.study import StudyError
 from deid.truecase import is_uncased
 from transcript import Replacement, Transcript, apply_replacements
 from transcript.layouts import from_json
 
-KNOWN = "KnownEntity"
 
 
 def source_transcript(study, name: str) -> Transcript:

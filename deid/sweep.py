@@ -13,7 +13,7 @@ from deid import entity as ent
 from deid import lexicon, names, words
 from deid.detect import Doc
 from deid.linker import Linker
-from deid.model import Flag, Kind, Mention, Span, SpanSet
+from deid.model import POSSIBLE_MISS, RESIDUE, Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
 from deid.rules import bare_acronym
 from deid.select import Candidate, whole_name, with_article
@@ -96,7 +96,7 @@ class Sweep:
                     self._rare(doc, plan, span, w, taken)
                 elif self._opens_as_someone(doc, span, w):   # "Sparrow has asked whether ..."
                     plan.set(Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.0,
-                                     "PossibleMiss", w, flags=[Flag.POSSIBLE_MISS]), None)
+                                     POSSIBLE_MISS, w, flags=[Flag.POSSIBLE_MISS]), None)
                     taken.add(span)
                 continue
             if self._foreign_opening(doc, span, w):
@@ -132,7 +132,7 @@ class Sweep:
         """A body NER missed, flagged for the reviewer; replaced unless it is one ordinary word
         ("works at Reception", "The End", "The Works" may be no body's name)."""
         m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.INSTITUTION, 0.0,
-                    "PossibleMiss", w, flags=[Flag.POSSIBLE_MISS])
+                    POSSIBLE_MISS, w, flags=[Flag.POSSIBLE_MISS])
         if " " in w or not words.is_common(w):
             self.linker.link(m)
             plan.set(m, self.planner.pseudonym(m, doc.text, doc.analysed))
@@ -363,7 +363,7 @@ class Sweep:
                 # the initials of a body named before ("..., the FAL") need no reviewer
                 known = flag is Flag.ACRONYM and len(w) > 2 and self.linker.index.institution_of_acronym(w) is not None
                 flag = None if known else flag
-                m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, kind, 0.0, "Residue", w,
+                m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, kind, 0.0, RESIDUE, w,
                             flags=[] if known else [flag or Flag.POSSIBLE_MISS])
                 if flag is None:
                     self.linker.link(m)
@@ -444,7 +444,7 @@ class Sweep:
                 plan.set(m[0], m[1])
                 taken.add(m[0].span)
             return
-        plan.set(Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.0, "PossibleMiss",
+        plan.set(Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.0, POSSIBLE_MISS,
                          w, flags=[Flag.POSSIBLE_MISS]), None)
         taken.add(span)
 
@@ -473,14 +473,14 @@ class Sweep:
             _before_admin_unit(doc, span) or \
             names.is_town(w) and w not in names.first_names() and w not in names.last_names() else Kind.PERSON
         if kind == Kind.PERSON:   # a person's name is taken whole: "Hope" of "Hope Adeyemi" goes too
-            c = whole_name(doc.analysed, Candidate(span.start, span.end, kind, 0.0, "PossibleMiss", "PERSON"),
+            c = whole_name(doc.analysed, Candidate(span.start, span.end, kind, 0.0, POSSIBLE_MISS, "PERSON"),
                            taken)
             span = Span(c.start, c.end)
         elif (tail := NEXT_WORD.match(doc.analysed, span.end)) and tail.group(1) in lexicon.PLACE_TAILS:
             span = Span(span.start, tail.end())   # "Rushey Mead"
         whole = Span(*with_article(doc.analysed, span.start, span.end))   # "Cnoc an Daimh"
         span = whole if not taken.overlaps(whole) else span
-        m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, kind, 0.0, "PossibleMiss",
+        m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, kind, 0.0, POSSIBLE_MISS,
                     doc.text[span.start:span.end], flags=[Flag.POSSIBLE_MISS])
         if bare_acronym(m, doc.text, self.linker.index) or _word_opening(doc, span, w):
             return m, None

@@ -14,6 +14,7 @@ from deid.linker import Linker
 from deid.matcher import NameMatcher
 from deid.model import KNOWN, Flag, Kind, Mention, Span
 from deid.plan import FilePlan, Planner
+from deid.select import THING_BEFORE
 
 
 
@@ -41,19 +42,22 @@ def find_again(doc: Doc, plan: FilePlan, matcher: NameMatcher, linker: Linker, p
         plan.set(m, planner.pseudonym(m, doc.text, doc.analysed))
 
 
-# initials with their stops before a surname: "P. Raghunathan", "J.P. Smith" (not the
-# letter of "Plan B Smith"); a Gaelic particle, with or without them: "D. Ní Fhlatharta"
-INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:(?:[A-Z]\.){1,3}[ \t]?(?:(?:%s)[ \t]+)?|(?:%s)[ \t]+)$"
-                            % (("|".join(lexicon.GAELIC_PARTICLES),) * 2))
+# initials before a surname: with their stops, "P. Raghunathan", "J.P. Smith"; without, as a
+# form or a police log writes them, "L M Evans", "K PICKERSGILL" (never "I", the pronoun, nor
+# "A", the article); a Gaelic particle, with or without them: "D. Ní Fhlatharta"
+INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:(?:(?:[A-Z]\.){1,3}[ \t]?|(?:[B-HJ-Z][ \t]){1,3})(?:(?:%s)[ \t]+)?"
+                            r"|(?:%s)[ \t]+)$" % (("|".join(lexicon.GAELIC_PARTICLES),) * 2))
 
 
 def _with_initial(text: str, s: int, kind) -> int:
     """Where a known person's name found again starts, with an initial or a particle written
-    before it."""
+    before it (not the letter of a thing: "Plan B Smith", "Grade C Evans")."""
     if kind != Kind.PERSON:
         return s
     m = INITIAL_BEFORE.search(text, max(0, s - 14), s)
-    return m.start() if m else s
+    if not m or "." not in m.group() and THING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return s
+    return m.start()
 
 
 # what stands between two parts of one name: spaces, an initial, a nickname in brackets or quotes
@@ -82,3 +86,30 @@ def join_names(doc: Doc, plan: FilePlan, linker: Linker, planner: Planner) -> No
         else:
             out.append(p)
     plan.items = out
+    for p in out:
+        _grow_to_initials(doc, plan, p, linker, planner)
+
+
+# initials after a name, as South India writes its names: "Sreeja P K", "Karthik R." (not
+# "I", the pronoun, nor "A", the article, undotted; not a letter joined on: "B-grade")
+INITIALS_AFTER = re.compile(r"(?:[ \t](?:[A-Z]\.|[B-HJ-Z](?![\w'’\-]))){1,3}")
+
+
+def _grow_to_initials(doc: Doc, plan: FilePlan, p, linker: Linker, planner: Planner) -> None:
+    """A replaced person's name takes the initials written next to it ("L M Evans" found as
+    "Evans", "Sreeja P K" as "Sreeja"), so no initial is left beside the pseudonym."""
+    m = p.mention
+    if not p.replaced or m.keep or m.kind != Kind.PERSON:
+        return
+    s = _with_initial(doc.text, m.start, m.kind)
+    after = INITIALS_AFTER.match(doc.text, m.end)
+    e = after.end() if after else m.end
+    if (s, e) == (m.start, m.end) or doc.turn_of(s) != m.turn or doc.turn_of(max(s, e - 1)) != m.turn or \
+            any(o is not p for o in plan.overlapping(Span(s, e))):
+        return
+    grown = Mention(doc.fno, m.turn, s, e, m.kind, m.score, m.recognizer, doc.text[s:e], flags=m.flags)
+    if m.entity is not None:
+        linker.index.add_form(grown.text, m.entity)   # (the same person: "Sreeja" alone later is her)
+    linker.link(grown)
+    plan.remove(m)
+    plan.set(grown, planner.pseudonym(grown, doc.text, doc.analysed))

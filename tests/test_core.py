@@ -1445,6 +1445,25 @@ def test_names_with_initials_after_them_are_people(tmp_path, passphrase):
     assert "I think so." in out, out
 
 
+def test_initials_without_stops_before_a_name_go_with_it(tmp_path, passphrase):
+    """Regression (final7, final13): initials written without stops before a surname, as a
+    witness statement's signature and a police log write them ("L M Evans", "SW K
+    PICKERSGILL"), were left beside the surname's pseudonym; the pronoun and the article
+    are no initials, nor the letter of a thing ("Plan B"). So with initials after a name
+    (final16: "Sreeja P K" found as "Sreeja", "P K" left)."""
+    text = ("Statement of Lowri Evans. I saw him go past. Mrs Evans said nothing.\n\n"
+            "Signature: L M Evans                Date: 19/11/2023\n\n"
+            "01:44 2744  PC HOLROYD: REFERRAL SUBMITTED - ALLOCATED SW KIRSTY PICKERSGILL. "
+            "FAMILY INFORMED. 02:10 2744  SW K PICKERSGILL TO VISIT.\n\n"
+            "Later I Evans'd the form, as we say. Then Plan B Evans was tried, and A Evans came.\n\n"
+            "Attendees: Anjali Menon, Sreeja P K\n\nSreeja P K\nGood evening. In the records it is "
+            "P.K. Sreeja, if you want the full thing. Sreeja B-grade work, they said.\n")
+    _, out = deid_one(tmp_path, "statement.txt", text)
+    assert_gone(out, "Evans", "PICKERSGILL", "L M ", "SW K ", "Sreeja", " P K")
+    assert " B-grade work" in out, out
+    assert "Later I " in out and "Then Plan B " in out and ", and A " in out, out
+
+
 def test_a_body_acronym_with_a_letter_from_inside_its_name(tmp_path, passphrase):
     """Regression (final16): "CALDERBROOK UNIVERSITY (CBU)" did not link "CBU" (a letter from
     inside "Calderbrook"), and "CBU" was left everywhere."""

@@ -101,7 +101,8 @@ COUNTRY_BELOW = re.compile(r"\n[ \t]*\n[ \t>]*(?P<place>[^\W\d_][^\n\d]{1,38}?)[
 # "Flat 3/2, 41 Ferryden Court"
 NUMBER_BEFORE = re.compile(r"(?:(?:Flat|Apt\.?|Apartment|Unit|Suite|Plot)[ \t]+[\d/]+[A-Za-z]?,?[ \t]+)?"
                            r"(?:\d{1,6}(?:[–\-]\d{1,6})?[ \t]+)*(?:\d{1,6}[–\-])?$")
-# "his address: 450 Præstevænget 15, ..." / "I live at Dunajska 56"
+# "his address: 450 Præstevænget 15, ..." / "I live at Dunajska 56" (no table's cells after
+# it: "re current address | RO | 15/05/24 |")
 CONTEXT = re.compile(r"\b(?:address(?: is)?|live at|lives at|living at|located at|moved to|send (?:it|them) to|"
                      r"sent to|deliver(?:ed)? to|ship(?:ped)? to|arrived at)[ \t]*:?[ \t]+", re.I)
 # a full stop after a postcode or a whole word, before a capital: the sentence ends ("... Oxenholt
@@ -113,7 +114,7 @@ SENTENCE_END = r"(?:(?<=\d[A-Z]{2})|(?<=[a-z]{3})(?<!Blvd)(?<!Pkwy)(?<!Cres)(?<!
 CONTEXT_BODY = re.compile(r"(?!(?i:about|around|roughly|approximately|exactly|just|nearly|gone|half|quarter|"
                           r"between|before|after|since|until|till)\b)"
                           r"(?!\d{1,2}(?:[.:]\d{2})?[ \t]*(?i:am|pm|a\.m\.|p\.m\.|o'clock|hours?|hrs)\b)"
-                          r"(?=[^\n]{0,20}\d)[^\n?!]{3,80}?(?=[.?!]?(?:[ \t]*$|[ \t]+(?:[a-z]|I\b))|[?!]|\n\n|"
+                          r"(?=[^\n]{0,20}\d)[^\n?!|]{3,80}?(?=[.?!]?(?:[ \t]*$|[ \t]+(?:[a-z]|I\b))|[?!]|\n\n|"
                           rf"{SENTENCE_END})", re.M)
 SCORE = 0.8
 

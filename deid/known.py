@@ -4,6 +4,7 @@ into one mention."""
 from __future__ import annotations
 
 import re
+import string
 
 import regex
 
@@ -45,17 +46,17 @@ def find_again(doc: Doc, plan: FilePlan, matcher: NameMatcher, linker: Linker, p
 # initials before a surname: with their stops, "P. Raghunathan", "J.P. Smith"; without, as a
 # form or a police log writes them, "L M Evans", "K PICKERSGILL" (never "I", the pronoun, nor
 # "A", the article); a Gaelic particle, with or without them: "D. Ní Fhlatharta"
-INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:(?:(?:[A-Z]\.){1,3}[ \t]?|(?:[B-HJ-Z][ \t]){1,3})(?:(?:%s)[ \t]+)?"
+INITIAL_BEFORE = re.compile(r"(?<![\w.])(?:(?:(?:[A-Z]\.){1,3}[ \t]?|(?:[B-HJ-Z] ){1,3})(?:(?:%s)[ \t]+)?"
                             r"|(?:%s)[ \t]+)$" % (("|".join(lexicon.GAELIC_PARTICLES),) * 2))
 
 
 def _with_initial(text: str, s: int, kind) -> int:
     """Where a known person's name found again starts, with an initial or a particle written
-    before it (not the letter of a thing: "Plan B Smith", "Grade C Evans")."""
+    before it (not the letter of a thing: "Plan B Smith", "Grade C Evans", "I got an A. Marguerite")."""
     if kind != Kind.PERSON:
         return s
     m = INITIAL_BEFORE.search(text, max(0, s - 14), s)
-    if not m or "." not in m.group() and THING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+    if not m or THING_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return s
     return m.start()
 
@@ -91,25 +92,47 @@ def join_names(doc: Doc, plan: FilePlan, linker: Linker, planner: Planner) -> No
 
 
 # initials after a name, as South India writes its names: "Sreeja P K", "Karthik R." (not
-# "I", the pronoun, nor "A", the article, undotted; not a letter joined on: "B-grade")
-INITIALS_AFTER = re.compile(r"(?:[ \t](?:[A-Z]\.|[B-HJ-Z](?![\w'’\-]))){1,3}")
+# "I", the pronoun, nor "A", the article, undotted; not a letter joined on: "B-grade"; a space
+# apart only, a tab being a table's next cell: "Gareth Evans\tB\tF")
+INITIALS_AFTER = re.compile(r"(?: (?:[A-Z]\.|[B-HJ-Z](?![\w'’\-]))){1,3}")
+ONLY_INITIALS = re.compile(r"[ \t]*(?:[A-Z]\.?[ \t]*)+")
 
 
 def _grow_to_initials(doc: Doc, plan: FilePlan, p, linker: Linker, planner: Planner) -> None:
     """A replaced person's name takes the initials written next to it ("L M Evans" found as
-    "Evans", "Sreeja P K" as "Sreeja"), so no initial is left beside the pseudonym."""
+    "Evans", "Sreeja P K" as "Sreeja"), so no initial is left beside the pseudonym. Flags kept
+    on those letters alone give way to it."""
     m = p.mention
     if not p.replaced or m.keep or m.kind != Kind.PERSON:
         return
     s = _with_initial(doc.text, m.start, m.kind)
     after = INITIALS_AFTER.match(doc.text, m.end)
     e = after.end() if after else m.end
+    others = [o for o in plan.overlapping(Span(s, e)) if o is not p]
     if (s, e) == (m.start, m.end) or doc.turn_of(s) != m.turn or doc.turn_of(max(s, e - 1)) != m.turn or \
-            any(o is not p for o in plan.overlapping(Span(s, e))):
+            any(o.replaced for o in others):
         return
+    for o in others:
+        plan.remove(o.mention)
     grown = Mention(doc.fno, m.turn, s, e, m.kind, m.score, m.recognizer, doc.text[s:e], flags=m.flags)
     if m.entity is not None:
         linker.index.add_form(grown.text, m.entity)   # (the same person: "Sreeja" alone later is her)
     linker.link(grown)
     plan.remove(m)
-    plan.set(grown, planner.pseudonym(grown, doc.text, doc.analysed))
+    plan.set(grown, _with_initials_of(planner, grown, doc.text[s:m.start], p.pseudonym, doc.text[m.end:e])
+             or planner.pseudonym(grown, doc.text, doc.analysed))
+
+
+def _with_initials_of(planner: Planner, grown: Mention, before: str, pseudonym: str, after: str) -> str | None:
+    """The pseudonym of a name grown by its initials: the name's own pseudonym with other
+    letters beside it ("L M Evans" -> "G T Miller" where "Evans" is "Miller"), so the surname
+    has one pseudonym; None where more than letters joined it (a particle: "Ní")."""
+    if not all(ONLY_INITIALS.fullmatch(x) for x in (before, after) if x):
+        return None
+    k = ent.key_of(grown.text)
+    if k not in planner.ps.map:
+        def other(c):   # (never the letter that stood there)
+            return planner.ps.rng.choice(string.ascii_uppercase.replace(c.group(), ""))
+        planner.ps.remember(grown.text, re.sub(r"[A-Z]", other, before) + pseudonym + re.sub(r"[A-Z]", other, after))
+        planner.commit(grown.entity)
+    return planner.ps.map[k]

@@ -580,7 +580,7 @@ DEFAULT_ALLOW = (
     "Zoom", "Teams", "Skype", "Slack", "Webex", "FaceTime", "Outlook", "Gmail", "COVID", "COVID-19", "Covid",
     "AAMC", "ACGME", "LCME", "USMLE", "MCAT", "NIH", "CDC", "FDA", "ICU", "NICU", "PICU", "EMR", "EHR", "Epic",
     "Medicare", "Medicaid", "PGY", "Google", "Facebook", "Instagram", "Twitter", "YouTube", "TikTok",
-    "WhatsApp", "Interviewer", "Respondent", "Participant", "Moderator", "Okay", "OK", "Yeah", "Um", "Uh",
+    "WhatsApp", "Interviewer", "Respondent", "Participant", "Moderator", "Focus Group", "Focus Groups", "Okay", "OK", "Yeah", "Um", "Uh",
     "Mm", "Hmm", "God", "Christmas", "Thanksgiving", "Easter", "Ramadan", "English", "Spanish", "American",
     "IBAN", "SSN", "ATM", "PIN", "TV", "ID", "DOB", "ASAP", "CEO", "HR", "PhD", "MD", "RN", "GP", "ER", "OR",
     "USA", "UK", "FAQ", "PDF", "URL", "SMS", "GPS", "AI",
@@ -613,6 +613,7 @@ IMG NQT ECT CPN ACP ANP EHCP PGCE ITU MSK LTFT ARCP SDEC AMU CCU HCA FT MRT LRT 
 DWP CAB PIP UC ESA JSA DLA DVLA HMCTS ONS MP MSP LA SSA IRS DMV EBT SNAP WIC TANF HUD FEMA ICE CDC FBI DHS
 HHS SSI SSDI ACA CHIP
 PHN FRC GAA HSE GMF GMF-U CLSC CHSLD RAMQ CaRMS MCAT USMLE
+OSCE OSCEs MCQ SJT BST CNM NCHD IELTS OET MASH CIN LAC ABH GBH PNC
 """.split()) | frozenset(w for c in NEUTRAL_CITATION_COURTS for w in c.split() if w.isupper()) | frozenset(CREDENTIALS)
 
 # public bodies and the vocabulary of courts, committees and records: they identify no one
@@ -665,6 +666,8 @@ TRAINING_TERMS = (
     "Trauma and Orthopaedics", "Ophthalmology", "Radiology", "Histopathology", "Pathology", "Microbiology",
     "Palliative Care", "Palliative Medicine", "Intensive Care", "Intensive Care Medicine", "Critical Care",
     "Resus", "Resuscitation", "General Practice", "Public Health", "Sexual Health", "Medical Staffing",
+    "Mental Health", "Behavioral Health", "Behavioural Health", "Occupational Health", "Community Health",
+    "Child Health", "Maternal Health", "Oral Health", "Primary Care", "Social Care", "Adult Social Care",
     "Foundation Programme", "Foundation Training", "Foundation Year", "Core Training", "Core Surgical Training",
     "Internal Medicine Training", "Specialty Training", "Clinical Supervisor", "Clinical Supervisors",
     "Educational Supervisor", "Educational Supervisors", "Training Programme Director", "Special Circumstances",
@@ -708,7 +711,10 @@ LANGUAGE_NAMES = (
     "Otomí", "Tzotzil", "Tzeltal", "K'iche'", "Q'anjob'al", "Quechua",
     # of East Africa, and more of South Asia
     "Luganda", "Dholuo", "Kikuyu", "Gikuyu", "Kamba", "Luhya", "Kalenjin", "Kinyarwanda", "Runyankole",
-    "Lusoga", "Acholi", "Ateso", "Sheng", "Kiswahili", "Hindko", "Pothwari", "Sindhi", "Saraiki")
+    "Lusoga", "Acholi", "Ateso", "Sheng", "Kiswahili", "Hindko", "Pothwari", "Sindhi", "Saraiki",
+    # of Britain and Ireland, of India's south and west, and of Canada's First Nations
+    "Welsh", "Cymraeg", "Irish", "Gaeilge", "Scots", "Doric", "Cornish", "Manx", "Kannada", "Marathi", "Konkani",
+    "Tulu", "Odia", "Sinhala", "Cree", "Ojibwe", "Oji-Cree", "Anishinaabemowin", "Inuktitut", "Michif")
 
 # words of communities' own languages and faiths said in English speech: a greeting, a place
 # of worship, a kind of gathering ("Kia ora", "at the marae", "the langar", "Pākehā")

@@ -28,6 +28,7 @@ class KeyIndex:
         self.written: dict[str, str] = {}     # form key -> the form as first written
         self.people_with: dict[str, set[int]] = {}   # a name word -> the people whose names have it
         self.acronyms: dict[str, int] = {}           # initials -> the institution they abbreviate
+        self.stems: dict[str, int | None] = {}       # a body's name less its kind words -> the body (None: two have it)
         self.aliases: set[str] = set(study.setting("aliases", []))  # nicknames, abbreviations
         for e in study.entities():
             self._entity(e.id, e.kind, e.real)
@@ -40,6 +41,9 @@ class KeyIndex:
             for caps, short in ((True, False), (False, False), (False, True)):
                 if acr := ent.acronym(real, caps, short):
                     self.acronyms.setdefault(acr, eid)
+            for stem in stems(real):
+                k = ent.key_of(stem)
+                self.stems[k] = eid if self.stems.get(k, eid) == eid else None
         self._add_tokens(eid, real)
 
     def _add_tokens(self, eid: int, real: str) -> None:
@@ -89,7 +93,7 @@ class KeyIndex:
             return kind == Kind.PERSON and form.title() in names.first_names()
         written = self.written.get(form, form)
         if self._word_of_longer(form, eid):
-            return distinctive(written)  # one word of a longer name: only one no dictionary holds
+            return distinctive(written, self.real_of.get(eid, ""))  # one word of a longer name: only one that names
         if " " in form or not words.is_common(form):
             return True
         if form in self.aliases and kind in (Kind.INSTITUTION, Kind.PERSON):
@@ -102,8 +106,9 @@ class KeyIndex:
         # whole name of someone known by that word alone ("Tame was a delegate"), found where
         # capitalised
         return kind == Kind.PERSON and (form.title() in names.first_names() or form.title() in names.last_names()
-                                        or not words.written_lower(form)
+                                        or not words.written_lower(form) or form.title() in lexicon.LANGUAGE_NAMES
                                         or form == ent.key_of(self.real_of.get(eid, "")))
+        # (a language in someone's name is theirs wherever it is written: "Welsh" of "Sandra Welsh")
 
     def _word_of_longer(self, form: str, eid: int) -> bool:
         """One word of a longer place or institution name, not found alone ("Puhinui" of
@@ -160,11 +165,17 @@ class Linker:
             if eid is not None:
                 m.kind = Kind.PERSON
         if eid is None and len(ent.tokens(m.text)) > 1 and (
-                m.kind == Kind.PERSON or m.kind in (Kind.PLACE, Kind.INSTITUTION) and
-                all(_a_name_word(t) for t in ent.tokens(m.text))):
+                m.kind == Kind.PERSON or m.kind in (Kind.PLACE, Kind.INSTITUTION) and made_of_names(m.text)):
             eid = self._person_by_tail(m)   # ("Ní Bhriain to visit": NER's place)
             if eid is not None:
                 m.kind = Kind.PERSON
+        if eid is None and m.kind != Kind.CONTACT and self.index.stems.get(k) is not None and \
+                not (m.kind == Kind.PERSON and a_persons_name(m.text)):
+            # a body called without its kind words: "Oakley Vale" of "Oakley Vale Academy", even
+            # where NER read a person (not the person a body is named after: "Dorothy Haines was
+            # a visiting nurse" beside "Dorothy Haines Family Health Center")
+            eid = self.index.stems[k]
+            m.kind = Kind.INSTITUTION
         if eid is None and ACRONYM.fullmatch(m.text) and (m.kind == Kind.INSTITUTION or
                                                           m.kind != Kind.CONTACT and len(m.text) > 2):
             eid = ix.institution_of_acronym(m.text)   # ("AWFT": NER's person; not a person's "FM")
@@ -215,6 +226,17 @@ class Linker:
 INITIAL = re.compile(r"[A-Z]\.?")
 
 
+def stems(real: str) -> list[str]:
+    """A body's name less the kind words (and a department's letters) it ends with, two words
+    at least: "Nene Valley General" and "Nene Valley" of "Nene Valley General Hospital ED"."""
+    toks, out = real.split(), []
+    while len(toks) > 2 and (_a_kind(toks[-1]) or toks[-1] in lexicon.ACRONYMS or
+                             toks[-1].isupper() and len(toks[-1]) <= 4):
+        toks = toks[:-1]
+        out.append(" ".join(toks))
+    return out
+
+
 def _fits(real: list[str], initials: list[str], tail: list[str]) -> bool:
     """Whether a full name ends with `tail` and its words before have these initials first."""
     n = len(real) - len(tail)
@@ -222,16 +244,21 @@ def _fits(real: list[str], initials: list[str], tail: list[str]) -> bool:
         all(real[i][0].upper() == x for i, x in enumerate(initials))
 
 
-def distinctive(word: str) -> bool:
+def distinctive(word: str, name: str = "") -> bool:
     """A word of a place's or an institution's name that no dictionary holds and that names
     no kind: it identifies alone ("Puhinui" of "Puhinui School", "Ar-Rahmah" of "Masjid
     Ar-Rahmah"; not "Royal", "Glasgow", a people, "Pasifika", nor words run together,
-    "Plotholders")."""
+    "Plotholders"). So does a word a dictionary holds that is all of `name` but its kind
+    words, unless an everyday one ("Soar" of "Capel Soar", not "Hope" of "Capel Hope")."""
     w = word.lower()
-    if not word[:1].isupper() or len(word) < 4 or words.is_common(word) or _a_kind(word):
+    if not word[:1].isupper() or len(word) < 4 or _a_kind(word):
         return False
     if w in lexicon.domain_words() or w in lexicon.public_vocabulary():
         return False
+    if words.is_common(word):
+        others = [t for t in ent.tokens(name) if t.lower() != w]
+        if not others or not all(_a_kind(t) for t in others) or words.is_everyday(word) or ent.is_stop_word(word):
+            return False
     return not words.run_together(w)
 
 
@@ -250,6 +277,18 @@ def stands_alone(m: Mention, kind: Kind | None) -> bool:
 def _a_kind(word: str) -> bool:
     """A word that says what kind of body or place, not which ("Street", "Royal", "Hospital")."""
     return ent.is_generic(word) or pools.norm(word) in pools.kind_words()
+
+
+def a_persons_name(text: str) -> bool:
+    """A listed first name, then a listed surname last: "Dorothy Haines"."""
+    toks = ent.tokens(text)
+    return len(toks) > 1 and toks[0] in names.first_names() and toks[-1].title() in names.last_names()
+
+
+def made_of_names(text: str) -> bool:
+    """Every word a listed name or no dictionary's word: what NER calls a body or a place may
+    be a person's name ("Ní Bhriain to visit")."""
+    return all(_a_name_word(t) for t in ent.tokens(text))
 
 
 def _a_name_word(word: str) -> bool:

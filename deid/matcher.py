@@ -252,6 +252,8 @@ class NameMatcher:
         if f.rule is Rule.ANY_CASE:
             return True
         if f.rule is Rule.PROPER:
+            if words.is_common(seg):   # (a dictionary's word, "Soar" of "Capel Soar": capitalised mid-sentence)
+                return not uncased and seg[:1].isupper() and _after_lower_case_word(text, s)
             return uncased or seg[:1].isupper()
         if f.rule is Rule.SHORT:   # (no capitals to go by in lower case: "et al", "half a mo")
             return not uncased and seg == _capitalised(f.written) and _alone(text, s, e) and \

@@ -29,7 +29,7 @@ from deid.abbrev import Abbreviations
 from deid.config import Config, never_replaced, remember
 from deid.detect import Doc, detect, field_values
 from deid.lexicon import DEFAULT_ALLOW
-from deid.linker import KeyIndex, Linker
+from deid.linker import KeyIndex, Linker, a_persons_name, stems
 from deid.matcher import Rule
 from deid.model import Field, Kind, Mention, NewItem, Span
 from deid.own import Pseudonyms as OwnPseudonyms
@@ -177,10 +177,17 @@ def _link_all(run: Run, doc: Doc, plan: FilePlan) -> None:
     flagged-and-kept mentions none."""
     def full_name(p) -> bool:
         return p.mention.kind == Kind.PERSON and len(ent.tokens(p.mention.text)) > 1
+    # a body's name said without its kind words, NER's person ("Oakley Vale" of "Oakley Vale
+    # Academy" in this text), last: the body is linked first and it joins the body (not the
+    # person a body is named after: "Dorothy Haines" of "Dorothy Haines Family Health Center")
     items = plan.items
+    short = {ent.key_of(st) for p in items if p.mention.kind == Kind.INSTITUTION
+             for st in stems(p.mention.text) if not a_persons_name(st)}
+    later = [p for p in items if not p.mention.keep and ent.key_of(p.mention.text) in short]
+    put_off = {id(p) for p in later}
     kept = [p for p in items if p.mention.keep]   # last: a name replaced elsewhere makes them names
-    for p in [p for p in items if full_name(p) and not p.mention.keep] + \
-            [p for p in items if not full_name(p) and not p.mention.keep] + kept:
+    rest = [p for p in items if not p.mention.keep and id(p) not in put_off]
+    for p in [p for p in rest if full_name(p)] + [p for p in rest if not full_name(p)] + later + kept:
         m = p.mention
         if m.keep and _someone_named(run, m):
             m.keep = False   # "Tame got on at the works" of a Tame replaced later: the same Tame

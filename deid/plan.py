@@ -41,6 +41,9 @@ class Planner:
             pseudo = self.ps.pseudonym(real, Kind.INSTITUTION)
             pseudo = (short and ent.acronym(pseudo, False, short=True)) or ent.acronym(pseudo, caps)
             self.ps.remember(m.text, pseudo)
+        elif m.kind == Kind.INSTITUTION and k not in self.ps.map and (head := self._stem(m)):
+            pseudo = head   # "Nene Valley General" of "Nene Valley General Hospital": its pseudonym's words
+            self.ps.remember(m.text, pseudo)
         elif m.kind == Kind.PERSON and k not in self.ps.map and (tail := self._tail(m) or self._first_cut(m)):
             pseudo = tail   # "Ní Bhriain" of "Niamh Ní Bhriain": the end of her pseudonym; "Raj" of "Rajesh"
             self.ps.remember(m.text, pseudo)
@@ -53,6 +56,16 @@ class Planner:
     def _acronym_of_known(self, m: Mention) -> bool:
         return m.kind == Kind.INSTITUTION and bool(ACRONYM.fullmatch(m.text)) and \
             self.index.real_of.get(m.entity, m.text) != m.text
+
+    def _stem(self, m: Mention) -> str | None:
+        """A body's name said without the kind words it ends with: as many words of the
+        pseudonym of its whole name, where the two have as many words."""
+        real = self.index.real_of.get(m.entity, "")
+        said, whole = m.text.lower().split(), real.lower().split()
+        if len(said) < 2 or len(said) >= len(whole) or whole[:len(said)] != said:
+            return None
+        pseudo = self.ps.pseudonym(real, Kind.INSTITUTION).split()
+        return " ".join(pseudo[:len(said)]) if len(pseudo) == len(whole) else None
 
     def _first_cut(self, m: Mention) -> str | None:
         """A first name said cut short ("Raj" of "Rajesh Parmar"): the pseudonym's first name,

@@ -226,9 +226,11 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
             and toks[0].title() not in last and toks[0] not in names.place_words() \
             and NOTE_START.search(text, max(0, m.start - 6), m.start):
         return True   # an everyday word opening a note NER calls a place: "BO - Client accommodated by ..."
-    if m.kind == Kind.PERSON and all(words.is_common(t) and not words.is_rare(t) and t.title() not in first
-                                     and t.title() not in last for t in toks):
-        return True  # "Guilty Pleasures": no word of it is anybody's name (a rare one is: "Harborough")
+    if m.kind == Kind.PERSON and not _initial_first(m, toks, text) and \
+            all(words.is_common(t) and not words.is_rare(t) and t.title() not in first and t.title() not in last
+                for t in toks):
+        return True  # "Guilty Pleasures": no word of it is anybody's name (a rare one is: "Harborough";
+        # an initial before it says it is: "H. Stroud")
     if table.cells(text).is_whole(m.start, m.end) and all(
             words.is_common(t) and t.title() not in first and t.title() not in last or words.is_foreign(t)
             and not names.is_name(t) or t in lexicon.ACRONYMS or t == "ID" or ent.is_stop_word(t) for t in toks):
@@ -247,8 +249,20 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
         # one of something, "Baylor College of Medicine", is a body)
         # (a town is no ordinary word, written in lower case though: "university of birmingham")
         return all((words.is_common(t) and t not in names.place_words() and not names.is_town(t)) or ent.is_stop_word(t)
-                   or t.isdigit() or t in "&" for t in toks)
+                   or t.isdigit() or t in "&" or t in lexicon.ACRONYMS for t in toks)   # ("Lead & OSCE Coordinator")
     return False
+
+
+INITIAL_FIRST = re.compile(r"[A-Z]\.[ \t]*[A-Z]")   # "H. Stroud", "J.Wood"
+QA_OPENING = re.compile(r"(?:^|\n)[ \t]*$")
+
+
+def _initial_first(m: Mention, toks: list[str], text: str) -> bool:
+    """A person's name written with an initial before a word nobody says every day: "H.
+    Stroud" (not a transcript's "Q." or "A." opening a line: "A. Honest answer, it was hard")."""
+    if not INITIAL_FIRST.match(m.text) or len(toks) < 2 or words.is_everyday(toks[1]):
+        return False
+    return not (m.text[0] in "QA" and QA_OPENING.search(text, max(0, m.start - 40), m.start))
 
 
 def _known_by_initials(name: str, text: str) -> bool:

@@ -530,19 +530,38 @@ def _read_kind(kind: Kind, span: str, address: bool) -> Kind:
 
 
 def _before_gap(text: str, start: int, end: int, kind: Kind, address: bool) -> int | None:
-    """Where a found span ends when NER read on across a line break ("April Fry\nR89957903\n\n
-    Winterwater Forge") or the gap between two fields ("Tyler-James REES   DOB 22/05/2008"):
-    what it found is before the gap. None for a date across a line break (no date at all)."""
-    gap = FIELD_GAP.search(text, start, end) if not address else None
-    if not gap:
+    """Where a found span ends when NER read on across a line break or a field's gap
+    (`gap_end`), or into the next sentence."""
+    if address:
         return _sentence_end(text, start, end, address)
+    e = gap_end(text, start, end, kind)
+    return _sentence_end(text, start, end, address) if e == end else e
+
+
+def gap_end(text: str, start: int, end: int, kind: Kind) -> int | None:
+    """Where a span ends when NER read on across a line break ("April Fry\nR89957903\n\n
+    Winterwater Forge") or the gap between two fields ("Tyler-James REES   DOB 22/05/2008"):
+    what it found is before the gap; `end` where there is none. None for a date across a
+    line break (no date at all)."""
+    gap = FIELD_GAP.search(text, start, end)
+    if not gap:
+        return end
     if kind == Kind.DATE and "\n" in gap.group():
         return None   # "142\n\nMinute Of The Board": no date, and it hid "no. HAL 142"
     wrapped = regex.match(r"[ \t]*\n[ \t]*", text[gap.start():end])
     if kind == Kind.PERSON and wrapped and text[start:gap.start()].rstrip(". \t") in lexicon.WRAPPED_TITLES:
         # a title, its name wrapped onto the next line: "Mr\n    Tranter"
-        return _before_gap(text, gap.start() + wrapped.end(), end, kind, address)
+        return gap_end(text, gap.start() + wrapped.end(), end, kind)
     return gap.start()
+
+
+def ner_end(text: str, start: int, end: int, entity_type: str | None) -> int | None:
+    """`gap_end` of an entity NER found (its Presidio type), its kind read as `_placed` reads
+    it (a date may name a body: "the Ninety-Day Club")."""
+    kind = ent.KIND_OF.get(entity_type or "")
+    if kind is None:
+        return end
+    return gap_end(text, start, end, _read_kind(Kind(kind), text[start:end], False))
 
 
 def _sentence_end(text: str, start: int, end: int, address: bool) -> int:

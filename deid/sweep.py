@@ -19,7 +19,7 @@ from deid.rules import bare_acronym
 from deid.select import Candidate, whole_name, with_article
 
 # (a hyphenated place with its small words: "Côte-des-Neiges", "Stratford-upon-Avon")
-CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}(?:['’\-]\p{L}+|(?:-\p{Ll}{1,4})+-\p{Lu}[\p{Ll}\p{M}]+)?")
+CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}(?:(?:['’\-]\p{L}+){1,3}|(?:-\p{Ll}{1,4})+-\p{Lu}[\p{Ll}\p{M}]+)?")
 CAPS_WORD = regex.compile(r"\p{Lu}{4,}")
 PLACE_BEFORE = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(lexicon.PLACE_NAME_BEFORE))   # not "at the Hustings"
 PLACE_CONTEXT = re.compile(r"\b(?:%s)\s+$" % "|".join(lexicon.PLACE_PREPOSITIONS), re.I)
@@ -362,12 +362,12 @@ class Sweep:
                     continue
                 # the initials of a body named before ("..., the FAL") need no reviewer
                 known = flag is Flag.ACRONYM and len(w) > 2 and self.linker.index.institution_of_acronym(w) is not None
-                flag = None if known else flag
+                why = None if known else flag   # (not `flag`: the next match of the pattern needs it)
                 m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, kind, 0.0, RESIDUE, w,
-                            flags=[] if known else [flag or Flag.POSSIBLE_MISS])
-                if flag is None:
+                            flags=[] if known else [why or Flag.POSSIBLE_MISS])
+                if why is None:
                     self.linker.link(m)
-                plan.set(m, None if flag else self.planner.pseudonym(m, doc.text))
+                plan.set(m, None if why else self.planner.pseudonym(m, doc.text))
                 taken.add(span)
 
     def _surname_first(self, doc: Doc, plan: FilePlan, span: Span, w: str) -> bool:

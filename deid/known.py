@@ -4,7 +4,6 @@ into one mention."""
 from __future__ import annotations
 
 import re
-import string
 
 import regex
 
@@ -131,8 +130,6 @@ def _with_initials_of(planner: Planner, grown: Mention, before: str, pseudonym: 
         return None
     k = ent.key_of(grown.text)
     if k not in planner.ps.map:
-        def other(c):   # (never the letter that stood there)
-            return planner.ps.rng.choice(string.ascii_uppercase.replace(c.group(), ""))
-        planner.ps.remember(grown.text, re.sub(r"[A-Z]", other, before) + pseudonym + re.sub(r"[A-Z]", other, after))
+        planner.ps.remember(grown.text, planner.ps.reletter(before) + pseudonym + planner.ps.reletter(after))
         planner.commit(grown.entity)
     return planner.ps.map[k]

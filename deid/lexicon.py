@@ -42,13 +42,13 @@ TITLE_WORDS = frozenset({
     "lt", "lieutenant", "warden", "cpl", "corporal", "deputy", "trooper",
     # family words NER takes for names ("Mom said", "Dad")
     "mom", "dad", "mum", "mama", "mommy", "daddy", "granny", "grandmother", "grandfather"}) | \
-    frozenset(w.lower() for w in ("Dyrektor", "Apostle", "Evangelist", "Prophet", "Chú", "Chị", "Tía", "Tío")) | \
+    frozenset(w.lower() for w in ("Dyrektor", "Apostle", "Evangelist", "Prophet", "Chú", "Chị", "Tía", "Tío", "Dre")) | \
     (HONORIFICS_LOWER - HONORIFIC_SURNAMES)   # (not "Bishop", "Sheikh", "Pan": surnames)
 # titles written before a surname ("Dr. Marsh"); the others take a first name ("Aunt Rose")
 SURNAME_TITLES = frozenset({
     "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "judge", "officer",
     "sergeant", "captain", "senator", "mayor", "president", "provost", "chancellor", "coach", "rev",
-    "reverend", "nurse", "cllr", "councillor", "sgt", "inspector", "detective", "constable", "justice"})
+    "reverend", "nurse", "cllr", "councillor", "sgt", "inspector", "detective", "constable", "justice", "dre"})
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "sister", "aunt", "auntie", "grandma", "nana", "madam",
                            "lady"}) | HONORIFICS_FEMALE
 MALE_TITLES = frozenset({"mr", "brother", "father", "fr", "uncle", "grandpa", "papa", "sir", "lord"}) | HONORIFICS_MALE
@@ -63,7 +63,7 @@ TITLES_WRITTEN = ("Dr", "Doctor", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Prof
                   "Brother", "Father", "Pastor", "Rev", "Reverend", "Rabbi", "Imam", "Coach", "Judge", "Officer",
                   "Sergeant", "Captain", "Auntie", "Aunt", "Uncle", "Grandma", "Grandpa", "Nana", "Papa",
                   "Chaplain", "Provost", "Chancellor", "President", "Senator", "Mayor", "Cllr", "Councillor", "Fr",
-                  "Revd", "Canon", "Deacon", "Inspector", "Detective", "Justice") + POLICE_RANKS + HONORIFICS
+                  "Revd", "Canon", "Deacon", "Inspector", "Detective", "Justice", "Dre") + POLICE_RANKS + HONORIFICS
 # short words written with a capital that are nobody's short name: kin, abbreviations, sounds
 NOT_SHORT_NAMES = frozenset({"ma", "pa", "da", "mam", "nan", "gran", "bro", "sis", "sir", "st", "mt", "jr", "sr", "rd",
                              "no", "vs", "etc", "aw", "ah", "eh", "oi", "uh", "um", "erm", "hm", "mm", "mhm", "ooh",
@@ -437,6 +437,10 @@ KIND_GROUPS = (
     # Unit"): a ward is often named after its town or a person, and "Ward" is a surname too
     ("Ward", "Unit", "Wing"),
     ("Surgery", "Practice", "Medical Practice"),
+    # a company's legal form, for one of its country (a form left as written is a word of the
+    # name a reader could match: "Kestrel Freight Ltd")
+    ("Ltd", "Limited"),
+    ("LLC", "Inc"),
 )
 BUSINESS_SUFFIXES = ("Inc", "LLC", "Ltd", "LLP", "Group", "Partners", "Associates", "Company", "Corporation",
                      "Corp", "Co", "PLC", "GmbH", "Sons", "Holdings", "Technologies", "Software", "Systems",
@@ -518,6 +522,16 @@ GAELIC_ARTICLES = ("an", "na")   # Irish and Scottish Gaelic: "Cnoc an Daimh", "
 NAME_PARTICLES = ("van", "von", "de", "da", "di", "ten", "ter", "le", "la", "del", "der", "ap", "ab")   # (Welsh "ap Rhys")
 # Irish and Scottish Gaelic ones, written with a capital: "Micheál Ó Briain", "D. Ní Fhlatharta", "Nic Giolla Phádraig"
 # (not "Mac": a name of its own too, "Danny Mac")
+# the words other languages say a place after: "je reste à Longueuil", "vivo en Bogotá"
+FOREIGN_PLACE_WORDS = ("à", "au", "aux", "en", "de", "du", "vers", "près de", "a", "em", "no", "na", "desde", "hasta",
+                       "para", "nach", "aus", "bei", "von", "in", "w", "z", "do", "da", "di", "sa")
+
+# the lower-case words inside a name: its particles ("van den Berg", "María de los Ángeles",
+# "bin Rashid", "Ould Abdallah"), and the small words of an Irish or Welsh name ("Réalt na Mara",
+# "Pen y Garth")
+NAME_LOWER_WORDS = frozenset(NAME_PARTICLES) | frozenset(
+    "den du des dos das del della degli dei los las y e bin binti bint ibn al el wa ben af av op zu ould "
+    "na nan nam an yr verch".split())
 GAELIC_PARTICLES = ("Ó", "Ní", "Nic", "Mhic", "Uí")
 # words before a place name that are not part of it ("Northern Chicago" -> "Chicago")
 DIRECTIONS = ("Southern", "Northern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater", "Downtown")
@@ -556,7 +570,9 @@ NUMBER_CUES = ("case", "file", "record", "reference", "ref", "claim", "policy", 
                "tenancy", "tenant", "contract", "permit", "warrant", "docket", "matter", "project", "grant",
                "protocol", "study", "participant", "unit", "bed", "room", "locker", "extension", "ext", "pager",
                "bleep", "collar", "service", "serial", "vehicle", "plate", "CHI", "PPS", "SSN", "EIN", "TIN",
-               "phone", "mobile", "card", "log", "incident", "crime", "occurrence")
+               "phone", "mobile", "card", "log", "incident", "crime", "occurrence",
+               # the same in the French and Spanish a study quotes: "la pagette 4-2271", "dossier 0348821"
+               "dossier", "pagette", "téléavertisseur", "permis", "matricule", "expediente", "cédula")
 # registers of professions, premises and prisoners, written as they are (not "doc" of "a doc 24/7")
 REGISTER_CUES = ("GPhC", "GMC", "NMC", "HCPC", "ODS", "AHPRA", "NPI", "DEA", "DOC", "NDIS", "Medicare", "CRN",
                  "PIN")   # (a nurse's register number: "NMC PIN 91H0412E"; not "pin" in lower case)
@@ -581,6 +597,7 @@ DEFAULT_ALLOW = (
     "AAMC", "ACGME", "LCME", "USMLE", "MCAT", "NIH", "CDC", "FDA", "ICU", "NICU", "PICU", "EMR", "EHR", "Epic",
     "Medicare", "Medicaid", "PGY", "Google", "Facebook", "Instagram", "Twitter", "YouTube", "TikTok",
     "WhatsApp", "Interviewer", "Respondent", "Participant", "Moderator", "Focus Group", "Focus Groups", "Okay", "OK", "Yeah", "Um", "Uh",
+    "Parent Council", "Parent Council's", "Fèis",   # (every Scottish school has one; a Gaelic festival)
     "Mm", "Hmm", "God", "Christmas", "Thanksgiving", "Easter", "Ramadan", "English", "Spanish", "American",
     "IBAN", "SSN", "ATM", "PIN", "TV", "ID", "DOB", "ASAP", "CEO", "HR", "PhD", "MD", "RN", "GP", "ER", "OR",
     "USA", "UK", "FAQ", "PDF", "URL", "SMS", "GPS", "AI",
@@ -614,7 +631,18 @@ DWP CAB PIP UC ESA JSA DLA DVLA HMCTS ONS MP MSP LA SSA IRS DMV EBT SNAP WIC TAN
 HHS SSI SSDI ACA CHIP
 PHN FRC GAA HSE GMF GMF-U CLSC CHSLD RAMQ CaRMS MCAT USMLE
 OSCE OSCEs MCQ SJT BST CNM NCHD IELTS OET MASH CIN LAC ABH GBH PNC
+CBA PTO NLRB OSHA EEOC FMLA ULP WBGT HVAC
 """.split()) | frozenset(w for c in NEUTRAL_CITATION_COURTS for w in c.split() if w.isupper()) | frozenset(CREDENTIALS)
+
+# the kinds of body French, Spanish and Italian write before the name ("Centre hospitalier
+# Delorme-Vachon"), longest first, and the lower-case words of the kind after them
+ROMANCE_KINDS = ("Centre hospitalier universitaire", "Centre hospitalier", "Centre de santé", "Centre d'hébergement",
+                 "Hôtel-Dieu", "Hôpital", "Clinique", "CHUM", "CHU", "CHSLD", "CH", "CLSC", "CISSS", "CIUSSS",
+                 "GMF-U", "GMF", "École", "Collège", "Université", "Pavillon", "Clínica", "Escuela", "Colegio",
+                 "Universidad", "Ospedale", "Scuola", "Università", "Policlinico")
+ROMANCE_QUALIFIERS = ("universitaire", "régional", "régionale", "général", "générale", "de santé", "de soins",
+                      "de réadaptation", "secondaire", "primaire", "privée", "privé", "universitario", "general",
+                      "regional")
 
 # public bodies and the vocabulary of courts, committees and records: they identify no one
 # and are never given pseudonyms (a study adds its own with `public = [...]`)
@@ -822,7 +850,7 @@ HAWAIIAN_WORDS = ("ʻOhana", "Ohana", "ʻĀina", "Āina", "Aina", "ʻUkulele", "
 # (not those that are somebody's name too: "Roma", "Luo")
 PEOPLES = ("Kashmiri", "Kashmiris", "Romani", "Romanies", "Gypsy", "Gypsies", "Traveller", "Travellers",
            "Pashtun", "Pathans", "Tamils", "Sikhs", "Gujaratis", "Bengalis", "Somalis", "Kurds", "Pasifika",
-           "Palagi", "Baganda", "Kikuyus", "Hebrideans")
+           "Palagi", "Baganda", "Kikuyus", "Hebrideans", "Aboriginal", "Aborigines", "Torres Strait Islander")
 DOMAIN_TERMS = TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS + POLICE_TERMS + KIN_TERMS + \
     HAWAIIAN_WORDS + PEOPLES
 DOMAIN_LOWER = frozenset(t.lower() for t in DOMAIN_TERMS)

@@ -96,8 +96,10 @@ class KeyIndex:
             return distinctive(written, self.real_of.get(eid, ""))  # one word of a longer name: only one that names
         if " " in form or not words.is_common(form):
             return True
-        if form in self.aliases and kind in (Kind.INSTITUTION, Kind.PERSON):
-            return True   # the short form of an institution ("Kestrel"), a nickname ("Slim"), found where capitalised
+        if form in self.aliases and (kind in (Kind.INSTITUTION, Kind.PERSON) or
+                                     kind == Kind.PLACE and not words.is_everyday(form)):
+            return True   # the short form of an institution ("Kestrel"), a nickname ("Slim"), found where capitalised;
+            # a town or a country found alone that is a word of an address ("Iceland" of "... Akureyri\n Iceland 80296")
         if kind == Kind.PLACE and form == ent.key_of(self.real_of.get(eid, "")) and not words.is_everyday(form):
             return True   # a town whose name is frequent ("Leicester"), not one that is a word ("Reading")
         # a single ordinary word ("Orchestra", "Comedy") is found again only if it is a name:

@@ -16,7 +16,7 @@ from deid import entity as ent
 from deid import lexicon, names, words
 from deid.address import AddressRecognizer
 from deid.shapes import CODE, NOT_A_DATE, NOT_A_YEAR, SPACED_CODE
-from deid.truecase import word_surname
+from deid.truecase import is_uncased, word_surname
 
 # A capitalised name word: Marsh, O'Neil, McAllister, Mwangi, Tomás, Lindqvist-Shaw
 NAME = r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\.)"
@@ -145,7 +145,7 @@ class ReferenceNumberRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("cue number", rf"(?<=\b(?:(?i:{CUES})|{REGISTERS})(?:[ \t]+\(?(?i:no\.?|number|num|#|id|code)(?:['’]s|[ \t]+(?i:is|was))?,?)?"
                 rf"(?:[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in))?[ \t]*[:#.]?[ \t]*)"
-                rf"{NOT_A_DATE}{NOT_A_YEAR}(?:{VEHICLE}|{CODE}|{SPACED_CODE})\b", 0.7),
+                rf"(?!(?i:no|id|code)\b){NOT_A_DATE}{NOT_A_YEAR}(?:{VEHICLE}|{CODE}|{SPACED_CODE})\b", 0.7),
         # a plate said after its cue: "the registration is CN17 LKW", "began CU68" (not a sum,
         # "the grant was 5000", nor a service, "the service is NHS24")
         Pattern("cue said code", rf"(?<=\b(?i:{VEHICLE_CUES}){SAID_IS}[ \t]+)(?=[A-Z0-9]*[A-Z])(?:{VEHICLE}|{CODE})\b",
@@ -281,6 +281,9 @@ PREFIXES = "|".join(re.escape(k) for k in lexicon.INSTITUTION_PREFIXES)
 WORD = r"\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*"   # a capitalised word, no initial
 OFFICES = "|".join(lexicon.GENERAL_OFFICES)
 LEGAL = "|".join(re.escape(f) for f in ("Ltd", "Limited", "LLP", "PLC", "plc", "Inc", "LLC", "CIC"))
+# the kinds of body French, Spanish and Italian name first, and the words of a kind after them
+ROMANCE_KINDS = "|".join(re.escape(k) for k in lexicon.ROMANCE_KINDS)
+ROMANCE_QUALIFIERS = "|".join(re.escape(q).replace(r"\ ", r"[ \t]+") for q in lexicon.ROMANCE_QUALIFIERS)
 PROPER = rf"(?:{NAME}|St\.?|Saint|[A-Z]{{2,5}}|\p{{Lu}}\p{{Ll}}+\p{{Lu}}\p{{Ll}}+)"   # names, acronyms, CamelCase
 
 
@@ -306,6 +309,20 @@ class InstitutionRecognizer(PatternRecognizer):
         # a family firm: "Joseph Sowden and Sons", "Jory & Sons", "Patel Bros."
         Pattern("X and Sons", rf"\b{NAME}(?:[ \t]+{NAME}){{0,2}}[ \t]+(?:and|&)[ \t]+(?:Sons|Son|Daughters|Brothers)\b"
                 rf"|\b{NAME}(?:[ \t]+{NAME}){{0,2}}[ \t]+Bros\b\.?", 0.7),
+        # a body named in French or Spanish, its kind first and in lower case after it: "Centre
+        # hospitalier Delorme-Vachon", "CH régional Saint-Lambert-de-l'Estuaire", "Hôpital de la Cité"
+        Pattern("kind de X", rf"\b(?:{ROMANCE_KINDS})(?:[ \t]+(?:{ROMANCE_QUALIFIERS}))?[ \t]+"
+                rf"(?:(?:de[ \t]+la|de|du|des|del|de[ \t]+los|de[ \t]+las)[ \t]+|(?:de[ \t]+)?[dl]['’])?{NAME}"
+                rf"(?:[ \t]+(?:(?:de|del|di)[ \t]+)?{NAME}){{0,3}}\b",
+                0.7),
+        # a company with a comma before its legal form: "Pacific Crest Distribution, LLC" (not a
+        # word before another, "PUNJABI SPEAKER, LIMITED ENGLISH" of a police log)
+        Pattern("X, Inc", rf"\b(?:{PROPER}[ \t]+){{0,3}}{PROPER},[ \t]+(?:{LEGAL})\b(?![ \t]+\p{{L}})", 0.7),
+        # a trade union's branch, called by its number: "Local 2417", "LOCAL 2417" of a letterhead
+        # (inside a line, after a union's name, a comma or a dash: not "Local 24 hour shops", "The
+        # Local 2019 elections" nor "Local 5 news")
+        Pattern("union local", r"(?<=[\p{L},\-–][ \t]{1,3})(?:Local|LOCAL)[ \t]+(?!(?:19|20)\d\d\b)\d{3,5}\b(?![.,]\d)",
+                0.6),
         # a company with its region in brackets before its legal form: "Sapphire Homes (NW) Ltd"
         Pattern("X (region) Ltd", rf"\b{WORD}(?:[ \t]+{WORD}){{0,3}}[ \t]+\([A-Z][A-Za-z]{{0,11}}\)[ \t]+"
                 rf"(?:{LEGAL})\b", 0.7),
@@ -377,9 +394,11 @@ class NameListRecognizer(EntityRecognizer):
             w.lower() not in lexicon.MONTHS_DAYS and w not in lexicon.DATE_ABBREVIATIONS and \
             ent.said_as_name(text, m.start(), m.end())
 
-    def _before_surname(self, text: str, m, first, last, more) -> bool:
+    def _before_surname(self, text: str, m, first, last, more, cased: bool) -> bool:
         """A first name that is an everyday word before a surname that is none: "grace
-        beaumont", "Rose Okafor" (not "will smith", "Hope Street")."""
+        beaumont", "Rose Okafor" (not "will smith", "Hope Street", nor, in a text with capitals,
+        two words written as one that no one is called, "north breakroom"; speech recognition
+        writes "whitebird" so)."""
         w = m.group()
         if w.title() not in first or ent.is_stop_word(w) or w in lexicon.DATE_ABBREVIATIONS or \
                 self.lower and words.frequency(w) > self.MOST_SAID:
@@ -391,13 +410,14 @@ class NameListRecognizer(EntityRecognizer):
         if any(p in lexicon.CLINICAL_WORDS for p in [surname.lower()] + surname.lower().split("-")):
             return False   # "oral co-amoxiclav"
         return surname.lower() not in words.dictionary() and not words.is_inflection(surname) and \
-            not words.is_everyday(surname) and \
+            not words.is_everyday(surname) and not (cased and words.everyday_compound(surname) and surname.title() not in last) and \
             (surname.title() in last or words.frequency(surname) < words.MODERN + 0.2)
 
     def analyze(self, text, entities, nlp_artifacts=None):  # noqa: D102
         first, last = names.first_names(), names.last_names()
         word, more = self.LOWER if self.lower else self.CASED
         out, end = [], -1
+        cased = not is_uncased(text)
         for m in word.finditer(text):
             if m.start() < end or ent.in_dialect(text, m.start(), m.end()):
                 continue   # ("Inna" of a creole's "Inna London!", not of "Inna said")
@@ -405,7 +425,7 @@ class NameListRecognizer(EntityRecognizer):
             said = False
             if not self._first(m.group(), first):
                 said = self._said_as_name(text, m, first)
-                if not said and not self._before_surname(text, m, first, last, more):
+                if not said and not self._before_surname(text, m, first, last, more, cased):
                     continue
                 e, n = (e, 0) if said else (more.match(text, e).end(), 1)   # the surname that makes it a name
             # (no surname after a possessive: "Emmie Ström's Cautionary Tales")

@@ -67,6 +67,12 @@ def is_compound(word: str) -> bool:
     return any(w[:i] in d and (w[i:] in d or is_inflection(w[i:])) for i in range(3, len(w) - 2))
 
 
+def everyday_compound(word: str) -> bool:
+    """Two words in everyday use written as one: "breakroom", "carpark" (not "beaumont")."""
+    w = word.lower()
+    return any(is_everyday(w[:i]) and is_everyday(w[i:]) for i in range(3, len(w) - 2))
+
+
 def frequency(word: str) -> float:
     """How common a word is in English (wordfreq's Zipf scale: 7 "the", 4 "baker", 3 "patel")."""
     from wordfreq import zipf_frequency

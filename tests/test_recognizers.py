@@ -184,6 +184,24 @@ CASES = [
     # a block of flats as Singapore writes it
     (AddressRecognizer, "at Heng Kee coffeeshop (Blk 824) and at Blk 12A Tampines St 81", ["Blk 824",
                                                                                           "Blk 12A Tampines St 81"]),
+    # a union's branch by its number, a company with a comma before its legal form (final21)
+    (R.InstitutionRecognizer, "UNITED WAREHOUSE WORKERS, LOCAL 2417\nAgent: B. Okafor - Local 2417. Cell",
+     ["LOCAL 2417", "Local 2417"]),
+    (R.InstitutionRecognizer, "the local 24 hour shop, a Local 2.5 rate. Punjabi Speaker, Limited English", []),
+    (R.InstitutionRecognizer, 'Employer: Pacific Crest Distribution, LLC ("PCD")', ["Pacific Crest Distribution, LLC"]),
+    # a body named in French, its kind first and a word of the kind in lower case
+    (R.InstitutionRecognizer, "les R2 au Centre hospitalier Delorme-Vachon (CHDV), puis au CH régional "
+     "Saint-Lambert-de-l'Estuaire. Le Collège sous la main", ["Centre hospitalier Delorme-Vachon",
+                                                               "CH régional Saint-Lambert-de-l'Estuaire"]),
+    # "ID" after a cue is the cue's, not the code's first letters (final21)
+    (R.ReferenceNumberRecognizer, "Employee ID 40718863. Employee ID: 30015527", ["40718863", "30015527"]),
+    # a number after a cue word in French (final21), not a count after one
+    (R.ReferenceNumberRecognizer, "Je suis sur la pagette 4-2271 toute la nuit. Dossier 0348821. Le dossier 12 pages",
+     ["4-2271", "0348821"]),
+    # a greeting in another language before a first name is no part of it
+    (R.NameListRecognizer, '"text": "Bienvenue Priya! Je t\'ajoute."', ["Priya"]),
+    # two words written as one that no one is called are no surname after an everyday first name
+    (lambda: R.NameListRecognizer(lower=True), "a swipe at door 7 (north breakroom) at 3:41", []),
 ]
 
 
@@ -240,6 +258,25 @@ def test_a_word_of_a_known_persons_name_is_that_person_whatever_ner_called_it():
     person = linker.link(full)
     assert linker.link(alone) == person and alone.kind == Kind.PERSON
     assert linker.link(town) != person and town.kind == Kind.PLACE
+
+
+def test_a_country_found_alone_that_is_a_word_of_an_address_is_looked_for_alone():
+    """Regression (presidio-synth, after final21's fixes drew pseudonyms in another order): a
+    country NER found alone ("from Iceland") after an address that ends with it was linked to
+    the address, as its short form, but never looked for alone: "Iceland 28766" of another text
+    was left. An everyday word of an address is not looked for alone."""
+    from deid import key as keyfile
+    from deid.linker import KeyIndex, Linker
+    from deid.model import Kind, Mention
+    from deid.study import SCHEMA, Study
+    con = keyfile.empty()
+    con.executescript(SCHEMA)
+    index = KeyIndex(Study(None, con, None))
+    address = Mention(0, 0, 0, 48, Kind.PLACE, 0.9, "STREET_ADDRESS", "0104 Hafnarstraeti 5, Akureyri, Iceland 80296")
+    eid = Linker(index).link(address)
+    for word in ("Iceland", "Street"):   # (what linking a word found alone to the address does)
+        index.add_alias(word, eid)
+    assert index.searchable("iceland", eid) and not index.searchable("street", eid)
 
 
 TRUECASE = [

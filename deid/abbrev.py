@@ -27,6 +27,12 @@ DEFINED = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{1,5})\)")
 RECOGNIZER = "Abbreviation"
 
 
+# two letters that are a word or an abbreviation anyone writes, not a first name's letters
+# ("AM" of "Anne-Marie", "LA" of "Lou-Ann", "ME")
+WORD_LETTERS = frozenset(lexicon.ACRONYMS) | frozenset(lexicon.DATE_ABBREVIATIONS) | frozenset(
+    "AM PM LA ME MY NO OK SO TO UP US WE HE IT IS IN ON OR AN AS AT BE BY DO GO IF OF PH".split())
+
+
 def initials_of(name: str, middle: bool = True) -> str:
     """Initials of a name, without its small words: "Northfield State University" -> "NSU"."""
     words = [w for w in re.split(r"[\s\-–—]+", name) if w and w.lower() not in lexicon.GENERIC_WORDS - {
@@ -58,7 +64,8 @@ class Abbreviations:
                 self.defined[acr] = m.entity   # found below, in this transcript
                 continue
             if acr.upper() != acr or acr not in (initials_of(m.text), initials_of(m.text, middle=False)) \
-                    and not (m.kind == Kind.INSTITUTION and _loosely_of(acr, initials_of(m.text))):
+                    and not (m.kind == Kind.INSTITUTION and (_loosely_of(acr, initials_of(m.text))
+                                                             or acr in _person_initials(m.text))):
                 continue
             if m.kind == Kind.PERSON:
                 continue
@@ -140,19 +147,21 @@ def _loosely_of(acr: str, initials: str) -> bool:
 
 def _person_initials(name: str, middle: bool = False) -> set[str]:
     """The initials a person's name is written with: "FM", "AML" of "Alasdair MacLeod"
-    (a capital inside a word counts: "Mac", "Mc", "O'"), "SSW" of "Shona Sinclair-Wylie";
+    (a capital inside a word counts: "Mac", "Mc", "O'", "SNL" of "Seonag NicLeòid"), "SSW" of "Shona Sinclair-Wylie";
     with `middle`, only those of every word."""
     inverted = SURNAME_FIRST.fullmatch(name)   # "ADEYEMI, Kemi" of a record: "KA"
     if inverted:
         name = f"{inverted.group(3)} {inverted.group(1)}"
     plain = {initials_of(name)} if middle else {initials_of(name), initials_of(name, middle=False)}
-    inner = "".join(c for w in ent.tokens(name) for c in re.findall(r"\b[A-Z]|(?<=Mac)[A-Z]|(?<=Mc)[A-Z]|(?<=O['’])[A-Z]", w))
+    inner = "".join(c for w in ent.tokens(name) for c in regex.findall(r"\b\p{Lu}|(?<=\p{Ll})\p{Lu}|(?<=O['’])\p{Lu}", w))
     first = _hyphened(name)   # a first name of two, by its letters: "K-L" of "Kacey-Leigh Burrows"
     toks = ent.tokens(name)
     # the given names' letters, the surname written out, as South India writes a name: "KVS" of
     # "Kondapalli Venkata Subba Rao" ("K.V.S. Rao")
     given = "".join(t[0] for t in toks[:-1] if t[:1].isupper()) if len(toks) >= 4 and not middle else ""
-    return plain | {inner} | ({first} if "-" in first and not middle else set()) | ({given} if len(given) >= 3 else set())
+    # (a first name of two by its letters alone, as Québec says it: "JF" of "Jean-François Tremblay")
+    two = {first} | ({first.replace("-", "")} - WORD_LETTERS) if "-" in first and not middle else set()
+    return plain | {inner} | two | ({given} if len(given) >= 3 else set())
 
 
 def _initials_for(pseudo: str, text: str) -> str | None:

@@ -232,6 +232,8 @@ def searchable(form: str) -> bool:
         # bare in another file
         return len(digits) >= 5 or len(digits) == 4 and core.isdigit() and \
             not re.fullmatch(r"(?:19|20)\d\d|\d\d00", core)
+    if re.fullmatch(r"[A-Za-z][-/]?\d{4,}", core):
+        return True   # a badge's or a room's code of one letter: "B-2291", found again in brackets
     return bool(re.match(r"[\w@+(]", core)) and sum(c.isalpha() for c in core) >= 2 or "@" in core
 
 

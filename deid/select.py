@@ -391,13 +391,59 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     if placed is None:
         return None
     s, e, core, kind = placed
-    if _names_nothing(text, s, e, core, kind, rec, allow, address):
+    if kind == Kind.PERSON and rec == "SpacyRecognizer" and (cut := _words_after_name(text, s, core)) is not None:
+        if cut == s:
+            return None
+        core = text[s:cut].rstrip()
+        e = s + len(core)
+    if _names_nothing(text, s, e, core, kind, rec, allow, address) or kind == Kind.INSTITUTION and _the_party(text, s, core):
         return None
     if kind == Kind.INSTITUTION and rec == "SpacyRecognizer" and _a_person(core):
         kind = Kind.PERSON  # "Alasdair MacLeod (AML) – Chief Executive": NER took a person for a body
     if kind == Kind.CONTACT and (tagged := _tagged(text, s, e)):
         return Candidate(s + 1, tagged, Kind.PERSON, r.score, rec, "PERSON")
     return Candidate(s, e, kind, r.score, rec, r.entity_type)
+
+
+def _the_party(text: str, s: int, core: str) -> bool:
+    """A body's kind alone after "the", as a contract or a letter names a party: "the
+    Company", "the Union" (a short form of a body the text names is found as that body's
+    apart from NER: see linker)."""
+    return core in lexicon.body_words() and words.is_everyday(core) and not core.endswith("s") and \
+        THE_BEFORE.search(text, max(0, s - 5), s) is not None
+
+
+THE_BEFORE = re.compile(r"\b(?i:the)[ \t]+$")
+
+
+def _words_after_name(text: str, s: int, core: str) -> int | None:
+    """Where a person's name ends when NER read on into words of a sentence, in English or
+    another language ("Ton numéro de pagette", "Kevin said"): before its first word of the
+    sentence; `s` where no name is left (a word opening the sentence, "Ton", that is nobody's
+    name); None where the name has no such word, or does not open with a capital (as speech
+    recognition writes names)."""
+    found = list(regex.finditer(r"[\p{L}\p{M}'’.\-]+", core))
+    if not found or not found[0].group()[:1].isupper():
+        return None   # (a name in lower case, or half truecased: "eric g. Samoylova")
+    for i, t in enumerate(found):
+        if _sentence_word_in_name(t.group()):
+            first = found[0].group()
+            if i == 1 and ent.starts_sentence(text, s, quoted=True) and not names.is_name_spelt(first) and \
+                    (words.is_common(first) or words.is_foreign(first)):
+                return s   # "Ton" of "Ton numéro de pagette", a sentence's first word
+            return s + found[i - 1].end()
+    return None
+
+
+def _sentence_word_in_name(w: str) -> bool:
+    """A lower-case word of a sentence: in everyday English use ("said"), in the dictionary
+    and nobody's surname ("welcomed"), or another language's and nobody's name ("numéro");
+    not a particle of a name ("van den", "bin"), an initial ("g."), nor a surname a
+    dictionary has too, in lower case ("Ahmed khan")."""
+    if not w[:1].islower() or len(w.rstrip(".")) < 2 or w.split("-")[0] in lexicon.NAME_LOWER_WORDS:
+        return False
+    return words.is_everyday(w) or words.is_common(w) and w.title() not in names.last_names() or \
+        words.is_foreign(w) and not names.is_name_spelt(w.title())
 
 
 def _placed(r, text: str, kind: Kind, address: bool) -> tuple[int, int, str, Kind] | None:
@@ -616,6 +662,9 @@ def _a_person(core: str) -> bool:
 
 COLLAR_BEFORE = re.compile(r"\b(?:%s)[ \t]+\d{3,5}[ \t]+$" % "|".join(lexicon.POLICE_RANKS))
 LAW_AFTER = re.compile(r"['’]?s?[ \t]+(?:%s)\b" % "|".join(lexicon.LAW_WORDS))
+# the number of an article or a section after its abbreviation, no word of a sentence after
+# it: "Art. 14 (Discipline", not "my neighbour Art. 2 days later"
+PROVISION_AFTER = re.compile(r"\.[ ]?\d+(?:\.\d+)*(?![ \t]+[a-z])")
 PROVISION = re.compile(r"(?:r|rr|s|ss|reg|para|art|sch)\.[ ]?\d[\w.()]*")
 
 
@@ -646,8 +695,9 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
         return False  # a statement's capitals after a rank, no surname: "PC 1174 ATTENDED THE ADDRESS"
     if "_" in core and rec == "SpacyRecognizer":
         return False  # a column's or a field's name NER read as a name: "respondent_id"
-    if toks[-1] in lexicon.LAW_WORDS or LAW_AFTER.match(text, s + len(core)) or PROVISION.fullmatch(core):
-        return False  # the title of a law, a provision of one: "Criminal Justice Act 1967", "r.16.2"
+    if toks[-1] in lexicon.LAW_WORDS or LAW_AFTER.match(text, s + len(core)) or PROVISION.fullmatch(core) or \
+            len(toks) == 1 and PROVISION_AFTER.match(text, s + len(core)) and PROVISION.match(core.lower() + ". 1"):
+        return False  # the title of a law, a provision of one: "Criminal Justice Act 1967", "r.16.2", "Art. 14"
     if len(toks) == 2 and toks[0].lower() in lexicon.ROLE_LABELS and re.fullmatch(r"[A-Z]|\d{1,3}", toks[1]):
         return False  # already a pseudonym: "Patient A", "Participant 3", "Child B"
     if all(t in lexicon.ACRONYMS or re.fullmatch(r"[\d.,/%]+", t) or GRADE.fullmatch(t) for t in toks):
@@ -703,7 +753,8 @@ def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
         initial = regex.fullmatch(r"\p{Lu}\.", w) and not THING_BEFORE.search(text, max(0, a - 12), a)
         kin = w in lexicon.KIN_TERMS and w not in names.first_names() and w not in names.last_names()
         if other(Span(a, s)) or w.lower().rstrip(".") in lexicon.TITLE_WORDS or kin or w not in names.first_names() \
-                and not initial and w not in lexicon.GAELIC_PARTICLES and (ent.is_stop_word(w) or words.is_common(w)):
+                and not initial and w not in lexicon.GAELIC_PARTICLES and (ent.is_stop_word(w) or words.is_common(w)) \
+                or _greeting(text, w, a, s):
             break  # a first name joins even when it is an ordinary word: "Hope Delacroix"; an initial, "D. Marsh"
             # (not a kin term said as a title: "Bhai Harjit")
         s = a
@@ -724,6 +775,15 @@ def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
         e = m.end()   # a surname a hard-wrapped record put on the next line: "Mrs Hazel\nGrant"
     c.start, c.end = s, e
     return c
+
+
+def _greeting(text: str, w: str, a: int, s: int) -> bool:
+    """A word of another language opening a sentence before a first name, nobody's name
+    itself: a greeting or a thanks, "Bienvenue Priya", "Merci Rose" (not a surname before a
+    name, "Le Van Thanh", nor a first name before a surname, "Öykü Demir")."""
+    first = regex.match(r"[\p{L}\p{M}'’\-]+", text[s:])
+    return words.is_foreign(w) and not names.is_name_spelt(w) and ent.starts_sentence(text, a, quoted=True) \
+        and first is not None and first.group() in names.first_names()
 
 
 WRAPPED_SURNAME = regex.compile(r"[ ]?\n[ \t]*(\p{Lu}[\p{Ll}\p{M}'’\-]+)(?![\w'’])")

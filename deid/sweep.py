@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
+from functools import lru_cache
 import re
 
 import regex
@@ -234,11 +235,15 @@ class Sweep:
         before a verb, "Graça brought food"; inside a sentence a capital says name: "Areszt
         Śledczy w Łodzi")."""
         if ent.in_foreign_phrase(doc.analysed, span.start, span.end):
-            return True   # inside a passage of that language: "Elle répond même le dimanche"
+            # inside a passage of that language: "Elle répond même le dimanche"; but a town after a
+            # word that says where is the town in any language: "je reste à Longueuil" (not a
+            # German noun that is a town too, "das Essen")
+            return not (names.is_town(w) and PLACE_WORD_BEFORE.search(doc.analysed, max(0, span.start - 8), span.start))
         if not ent.starts_sentence(doc.analysed, span.start) or not words.is_foreign(w) or names.is_name(w):
             return False
-        nxt = NEXT_WORD_ANY.match(doc.analysed, span.end)
-        return nxt is None or nxt.group(1) is None or words.is_foreign(nxt.group(1))
+        nxt = NEXT_WORD_ANY.match(doc.analysed, span.end)   # (or before a first name: "Merci Rose")
+        return nxt is None or nxt.group(1) is None or words.is_foreign(nxt.group(1)) or \
+            nxt.group(1) in names.first_names()
 
     def _joined_names(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
         """A person's first name and surname written as one word, as a folder's or a file's
@@ -482,12 +487,14 @@ class Sweep:
         span = whole if not taken.overlaps(whole) else span
         m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, kind, 0.0, POSSIBLE_MISS,
                     doc.text[span.start:span.end], flags=[Flag.POSSIBLE_MISS])
-        if bare_acronym(m, doc.text, self.linker.index) or _word_opening(doc, span, w):
+        if bare_acronym(m, doc.text, self.linker.index) or _word_opening(doc, span, w) or _written_lower(doc, w):
             return m, None
         self.linker.link(m)
         return m, self.planner.pseudonym(m, doc.text, doc.analysed)
 
 
+# a word that says where, in the languages a study quotes: "à Longueuil", "en Bogotá", "nach Köln"
+PLACE_WORD_BEFORE = regex.compile(r"(?<![\w'’])(?:%s)[ \t]+$" % "|".join(lexicon.FOREIGN_PLACE_WORDS))
 DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|our|their|this|that|every)[ \t]+$")
 
 
@@ -508,6 +515,27 @@ def _word_opening(doc: Doc, span: Span, w: str) -> bool:
     return " " not in doc.text[span.start:span.end] and words.is_common(w) and not names.is_town(w) \
         and cut >= 0 and doc.text[cut] != "\n" and not doc.analysed[cut + 1:span.start].strip() \
         and LOWER_WORD_AFTER.match(doc.analysed, span.end) is not None
+
+
+def _written_lower(doc: Doc, w: str) -> bool:
+    """A word the same text says in lower case after an article is a word of its trade,
+    flagged, not replaced ("Grievant:" of a list of who was present, "the grievant" after it;
+    "the breakroom"); not one said so only without ("ask tamatea" of a chat), nor a listed
+    name or town."""
+    if doc.uncased or not w[:1].isupper() or not w[1:].islower() or names.is_name(w) or names.is_town(w):
+        return False   # (in capitals, an acronym)
+    return ent.POSSESSIVE.sub("", w).lower() in _said_with_article(doc.text)
+
+
+@lru_cache(maxsize=4)
+def _said_with_article(text: str) -> frozenset[str]:
+    """The lower-case words a text says after an article or a possessive: "the grievant's"."""
+    return frozenset(ent.POSSESSIVE.sub("", m.group(1)) for m in ARTICLE_WORD.finditer(text))
+
+
+ARTICLE_WORD = regex.compile(r"\b(?i:the|a|an|our|their|this|that|every|his|her|my|your|mon|ma|la|le|les|des|du|"
+                             r"un|une)[ \t]+"
+                             r"(\p{Ll}[\p{Ll}\p{M}'’\-]+)")
 
 
 LOWER_WORD_AFTER = regex.compile(r"[ \t]+\p{Ll}")

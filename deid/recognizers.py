@@ -417,7 +417,7 @@ class NameListRecognizer(EntityRecognizer):
         first, last = names.first_names(), names.last_names()
         word, more = self.LOWER if self.lower else self.CASED
         out, end = [], -1
-        cased = not is_uncased(text)
+        cased = self.lower and not is_uncased(text)   # (a text with capitals, read for names in lower case)
         for m in word.finditer(text):
             if m.start() < end or ent.in_dialect(text, m.start(), m.end()):
                 continue   # ("Inna" of a creole's "Inna London!", not of "Inna said")

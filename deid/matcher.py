@@ -107,21 +107,15 @@ def _tokens(text: str, start: int = 0, end: int | None = None
 def rule_of(form: str) -> Rule:
     if len(form) == 2:
         return Rule.SHORT
-    if " " in form or not words.is_common(form) and not _foreign_word(form):
-        return Rule.ANY_CASE
+    from deid import names
+    if " " in form or not words.is_common(form) and not names.is_foreign_word(form):
+        return Rule.ANY_CASE   # (a word of another language that is nobody's name only where capitalised,
+        # "Merci"; a name, "Ayşe", in any case: a chat types names in lower case)
     if form.lower() in lexicon.MONTHS_DAYS:
         return Rule.NOT_IN_DATE
     if is_stop_word(form):
         return Rule.MID_SENTENCE
     return Rule.CAPITALISED
-
-
-def _foreign_word(form: str) -> bool:
-    """A word of another language that is nobody's name in the lists, found only where
-    capitalised ("Merci"; a name, "Ayşe", "Côté", is found in any case: a chat types names in
-    lower case)."""
-    from deid import names
-    return words.is_foreign(form) and not names.is_name_spelt(form.title())
 
 
 def _after_lower_case_word(text: str, s: int) -> bool:

@@ -135,6 +135,13 @@ def is_name_spelt(word: str) -> bool:
     return is_name(word) or is_name(unaccented(word))
 
 
+def is_foreign_word(word: str) -> bool:
+    """A word said far more in another language than in English, and nobody's name in the
+    lists ("merci", "numéro"; not "Ayşe", "Côté")."""
+    from deid import words
+    return words.is_foreign(word) and not is_name_spelt(word.title())
+
+
 def is_town(word: str) -> bool:
     """A town's name that is no lower-case word ("Manchester", "Hartford"; not "Bath")."""
     from deid import words

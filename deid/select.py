@@ -443,7 +443,7 @@ def _sentence_word_in_name(w: str) -> bool:
     if not w[:1].islower() or len(w.rstrip(".")) < 2 or w.split("-")[0] in lexicon.NAME_LOWER_WORDS:
         return False
     return words.is_everyday(w) or words.is_common(w) and w.title() not in names.last_names() or \
-        words.is_foreign(w) and not names.is_name_spelt(w.title())
+        names.is_foreign_word(w)
 
 
 def _placed(r, text: str, kind: Kind, address: bool) -> tuple[int, int, str, Kind] | None:
@@ -782,7 +782,7 @@ def _greeting(text: str, w: str, a: int, s: int) -> bool:
     itself: a greeting or a thanks, "Bienvenue Priya", "Merci Rose" (not a surname before a
     name, "Le Van Thanh", nor a first name before a surname, "Öykü Demir")."""
     first = regex.match(r"[\p{L}\p{M}'’\-]+", text[s:])
-    return words.is_foreign(w) and not names.is_name_spelt(w) and ent.starts_sentence(text, a, quoted=True) \
+    return names.is_foreign_word(w) and ent.starts_sentence(text, a, quoted=True) \
         and first is not None and first.group() in names.first_names()
 
 

@@ -13,6 +13,7 @@ import regex
 
 from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTIALS, DIALECT_WORDS, DIRECTIONS,
                           FIELD_LABELS, FILE_EXTENSIONS, GENERIC_WORDS, INTERJECTIONS, MEASURE_FIELDS,
+                          PERSON_FIELDS,
                           LEAD_VERBS, LEGAL_FORMS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES,
                           STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
@@ -362,6 +363,15 @@ def in_field_label(text: str, s: int, e: int) -> bool:
 
 
 MEASURE_BEFORE = re.compile(r'"(?:%s)":[ \t]*"?$' % "|".join(MEASURE_FIELDS))   # ("ts": "1742202690.123456")
+
+
+PERSON_FIELD = re.compile(r'"(?:%s)"[ \t]*:[ \t]*"$' % "|".join(PERSON_FIELDS))
+
+
+def in_person_field(text: str, s: int, e: int) -> bool:
+    """Whether `s`-`e` is the whole value of a JSON field naming who wrote a line
+    ("author": "Hope"): a person's name, not a word opening a sentence."""
+    return text[e:e + 1] == '"' and PERSON_FIELD.search(text, max(0, s - 30), s) is not None
 
 
 def after_measure_field(text: str, s: int) -> bool:

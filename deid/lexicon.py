@@ -768,6 +768,10 @@ COMMUNITY_WORDS = (
 # "size": 48213, "duration_ms": 90122
 MEASURE_FIELDS = ("size", "bytes", "length", "duration", "duration_ms", "width", "height", "count", "ts",
                   "thread_ts", "event_ts", "timestamp", "created", "updated", "edited")
+# the fields of a chat's or an app's JSON export that hold who wrote or said something:
+# "author": "Hope", "sender": "Will Tasi" (a person, though the word is a word too)
+PERSON_FIELDS = ("author", "sender", "from", "user", "username", "user_name", "display_name", "displayName",
+                 "speaker", "participant", "posted_by", "created_by", "real_name", "full_name")
 # what ends a file's name: "interview_final.docx", "bartek.png" are no web addresses
 FILE_EXTENSIONS = ("doc", "docx", "pdf", "jpg", "jpeg", "png", "gif", "heic", "xls", "xlsx", "csv", "txt", "rtf",
                    "odt", "ppt", "pptx", "mp3", "mp4", "m4a", "wav", "mov", "zip", "vtt", "srt", "json", "nvp", "qdpx",

@@ -22,6 +22,8 @@ from deid.truecase import is_uncased, word_surname
 NAME = r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\.)"
 TITLES = "|".join(lexicon.TITLES_WRITTEN)
 WRAPPED = "|".join(lexicon.WRAPPED_TITLES)
+PERSON_FIELDS = "|".join(lexicon.PERSON_FIELDS)
+ROLES = "|".join(re.escape(r) for r in sorted(lexicon.ROLE_LABELS | lexicon.FIELD_LABELS, key=len, reverse=True))
 RELATIONS = "|".join(re.escape(r) for r in lexicon.RELATIONS)
 RANKS = "|".join(lexicon.POLICE_RANKS)
 # ranks of officers who wear a number, written before their name ("Officer Diaz (4471)")
@@ -80,6 +82,12 @@ class NameContextRecognizer(PatternRecognizer):
                 rf"(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
         Pattern("my relation", rf"(?<=\b(?:my|our|her|his|their) (?:(?:little|big|older|younger|"
                 rf"best|old|new|late) )?(?:{RELATIONS})(?:['’]s)?,? )(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
+        # who wrote a line of a chat's JSON export: "author": "Grace" (spaCy reads no JSON)
+        Pattern("author field", rf'(?<="(?:{PERSON_FIELDS})"[ \t]*:[ \t]*")(?-i:{NAME}(?:[ \t]+{NAME}){{0,2}})(?=")', 0.7),
+        # who wrote a chat's line that a document quotes, after its time: "[10:06] Mele: ..."
+        # (a layout of such lines reads it as a label; inside another layout it stays text)
+        Pattern("chat sender", rf"(?<=^\[\d{{1,2}}:\d\d(?::\d\d)?(?:[ \t]?[ap]\.?m\.?)?\][ \t]*)(?!(?:{ROLES})\b)"
+                rf"(?-i:{NAME}(?:[ \t]+{NAME}){{0,2}})(?=:[ \t])", 0.6),
         Pattern("intro", rf"(?<=\b(?:I'm|I am|this is|This is|It's|it's) )(?-i:{NAME}(?:[ \t]+{NAME})?)"
                 rf"(?=[ \t]*(?:[,.!]|$| from| in| and| here))", 0.5),
     ]

@@ -113,9 +113,10 @@ def _flag(m: Mention, recognizer: str, text: str) -> None:
     if m.score < 0.5:
         m.flags.append(Flag.LOW_CONFIDENCE)
     if m.kind == Kind.PERSON and len(ent.tokens(m.text)) == 1 and words.is_common(m.text) and \
-            (not m.text[:1].isupper() or ent.starts_sentence(text, m.start)):
+            (not m.text[:1].isupper() or ent.starts_sentence(text, m.start)) and \
+            not ent.in_person_field(text, m.start, m.end):
         # a capital inside a sentence says "name" ("I asked Grace"); at a sentence's start
-        # ("Will it work?") or in lower case it says nothing
+        # ("Will it work?") or in lower case it says nothing; a chat's author field says "name"
         m.flags.append(Flag.COMMON_WORD)
     if ordinary_words(m, recognizer, text) or a_post(m, recognizer, text):
         m.keep = True

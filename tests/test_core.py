@@ -2324,6 +2324,20 @@ def test_what_a_review_of_the_twenty_first_sets_fixes_found(tmp_path, passphrase
     assert_kept(out, "at 7 AM.", "the LA visits", "the PH of the pool", "Local 24 hour shops were shut.")
 
 
+def test_who_wrote_a_chat_line_is_a_person(tmp_path, passphrase):
+    """Regression: the author of a line of a chat's JSON export whose name is a word too
+    ("author": "Hope") was read as a word opening a sentence, flagged and left; a chat's
+    line quoted in another layout ("[10:06] Mele: ...") kept its sender's unlisted name."""
+    text = ('{"ts": "10:02", "author": "Wren Talbot", "text": "Morning all"}\n'
+            '{"ts": "10:04", "author": "Hope", "text": "Morning! Will do."}\n'
+            "Interviewer: And the group chat?\nParticipant: It said this:\n"
+            "[10:06] Mele: Sorry, running late.\n[10:07] Interviewer: ok\n")
+    _, out = deid_one(tmp_path, "chat.txt", text)
+    assert_gone(out, "Wren", '"Hope"', "Mele")
+    assert_kept(out, '"text": "Morning! Will do."', "[10:07] Interviewer: ok", "Participant: It said this:")
+    assert not open_flags(tmp_path, "chat.txt") & {"Hope", "Mele"}
+
+
 def test_the_vocabulary_the_twenty_first_held_out_set_showed(tmp_path, passphrase):
     """Regression (final21): "Aboriginal" alone (NER: a body) was given a place's pseudonym
     in every line; a Scottish school's "Parent Council", a Gaelic festival ("Fèis") and the

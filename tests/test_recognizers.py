@@ -198,6 +198,12 @@ CASES = [
     # a number after a cue word in French (final21), not a count after one
     (R.ReferenceNumberRecognizer, "Je suis sur la pagette 4-2271 toute la nuit. Dossier 0348821. Le dossier 12 pages",
      ["4-2271", "0348821"]),
+    # who wrote a line: a chat's JSON author field, a quoted chat's sender after its time (not a role)
+    (R.NameContextRecognizer, '{"ts": "10:06", "author": "Hope", "text": "Will do"}', ["Hope"]),
+    (R.NameContextRecognizer, '{"sender": "Grace Tui", "text": "ok"}', ["Grace Tui"]),
+    (R.NameContextRecognizer, '{"chat": "Hope Street", "text": "ok"}', []),
+    (R.NameContextRecognizer, "Case note.\n[10:06] Mele: see you\n[10:07] Interviewer: ok\n[9:15 pm] Siosaia Taufa: fine",
+     ["Mele", "Siosaia Taufa"]),
     # a greeting in another language before a first name is no part of it
     (R.NameListRecognizer, '"text": "Bienvenue Priya! Je t\'ajoute."', ["Priya"]),
     # two words written as one that no one is called are no surname after an everyday first name

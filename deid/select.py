@@ -396,6 +396,9 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
             return None
         core = text[s:cut].rstrip()
         e = s + len(core)
+    if kind == Kind.PERSON and rec == "SpacyRecognizer" and (code := CODE_AFTER_NAME.search(core)) and code.start():
+        core = core[:code.start()]
+        e = s + len(core)
     if _names_nothing(text, s, e, core, kind, rec, allow, address) or kind == Kind.INSTITUTION and _the_party(text, s, core):
         return None
     if kind == Kind.INSTITUTION and rec == "SpacyRecognizer" and _a_person(core):
@@ -476,6 +479,10 @@ STUDY_CODE = re.compile(r"(?!D0\d$)[A-Z]{1,3}0\d{1,2}")   # (not a Dublin distri
 
 
 PERSON_CODE = re.compile(r"[A-Z]{0,4}[\-/]?\d[\d\-/.]*")
+# a letter or two and a number: a year of school, a grade, a band ("Y3", "P7", "Yr2", "B2")
+SHORT_CODE = re.compile(r"[A-Z][a-z]?\d{1,2}")
+# such a code NER read on into after a name: "Dilan Y2" (a pupil and her year)
+CODE_AFTER_NAME = re.compile(r"(?:[ \t]+[A-Z][a-z]?\d{1,2})+$")
 
 
 def _names_nothing(text: str, s: int, e: int, core: str, kind: Kind, rec: str, allow: set[str],
@@ -487,6 +494,10 @@ def _names_nothing(text: str, s: int, e: int, core: str, kind: Kind, rec: str, a
     if kind == Kind.PERSON and all(PERSON_CODE.fullmatch(t) for t in ent.tokens(core)):
         return True   # a code NER read as a person ("EX-0520"): the number recognizers read codes
         # (not a user name with digits: "jwatts93")
+    toks = ent.tokens(core)
+    if kind in (Kind.PERSON, Kind.INSTITUTION) and any(SHORT_CODE.fullmatch(t) for t in toks) and \
+            all(PERSON_CODE.fullmatch(t) or words.frequency(t) >= 2 and not names.is_name(t.title()) for t in toks):
+        return True   # a year of school, a band, a room and words: "P7", "Y3 SUMMATIVE" (a code names no one)
     if _vocabulary(text, s, e, core, kind):
         return True
     if kind not in (Kind.CONTACT, Kind.DATE) and not _names_something(core, rec, text, s, address):

@@ -2338,6 +2338,20 @@ def test_who_wrote_a_chat_line_is_a_person(tmp_path, passphrase):
     assert not open_flags(tmp_path, "chat.txt") & {"Hope", "Mele"}
 
 
+def test_a_year_of_school_is_no_name(tmp_path, passphrase):
+    """Regression (final18, final21): NER read a year of school or an exam's code as a person
+    or a body ("Y3 SUMMATIVE" of an OSCE export's rows, "P7" of a school's minutes, "Dilan Y2"
+    of a caseworker's note), and each was given a pseudonym wherever it stood."""
+    rows = "".join(f'Y3 SUMMATIVE 2024,{i},History: chest pain,A,AM1,20{40 + i},17,20,Good,"Fine."\n'
+                   for i in range(1, 6))
+    text = ("Exam,Station,Station Title,Circuit,Session,Cand No,Score,Max,Global,Comments\n" + rows + "\n"
+            "9.1 P7 residential. Several parents asked about the P7 leavers' hoodies.\n"
+            "School: Bankside Primary (Rezan Y5, Dilan Y2) - FLO Mrs Sadia Iqbal\n")
+    _, out = deid_one(tmp_path, "osce.txt", text)
+    assert_gone(out, "Dilan", "Rezan", "Bankside", "Iqbal")
+    assert_kept(out, "\nY3 ", "9.1 P7 residential", "the P7 leavers", " Y2)")
+
+
 def test_the_vocabulary_the_twenty_first_held_out_set_showed(tmp_path, passphrase):
     """Regression (final21): "Aboriginal" alone (NER: a body) was given a place's pseudonym
     in every line; a Scottish school's "Parent Council", a Gaelic festival ("Fèis") and the

@@ -151,7 +151,13 @@ ROLE_LABELS = frozenset({
     "clinician", "caregiver", "carer", "student", "teacher", "chair", "secretary", "q", "a", "int", "resp",
     "i", "r", "p", "all", "group", "audience", "several", "multiple", "crosstalk", "narrator",
     "spk", "guest", "caller", "user", "participant_id", "transcriber", "transcribed by", "interviewed by",
-    "call handler", "call taker", "call-taker", "operator", "dispatcher", "controller", "officer"})
+    "call handler", "call taker", "call-taker", "operator", "dispatcher", "controller", "officer",
+    # the same roles where the interview is in Spanish, Portuguese, French or German
+    "entrevistadora", "entrevistador", "entrevistada", "entrevistado", "participante", "investigadora",
+    "investigador", "moderadora", "moderador", "intérprete", "traductora", "traductor", "pesquisadora",
+    "pesquisador", "intervieweur", "intervieweuse", "enquêteur", "enquêtrice", "enquêtée", "enquêté",
+    "répondant", "répondante", "animateur", "animatrice", "chercheur", "chercheuse", "interprète",
+    "befragte", "befragter", "teilnehmer", "teilnehmerin", "interviewerin", "dolmetscher", "dolmetscherin"})
 # the fields of an e-mail's header, of minutes and of notes, read as labels ("Date: Sat, 13
 # Apr"): "Date" and "Ward" are surnames somewhere, and the field names no one
 FIELD_LABELS = frozenset({
@@ -163,7 +169,11 @@ FIELD_LABELS = frozenset({
     # a coding report's (ATLAS.ti, NVivo, MAXQDA): "Comment: IDI with P12", "Memo: ..."
     "comment", "comments", "memo", "codes", "quotation", "coded by",
     # and its cases' attributes: "Case: INT05_2023   Gender: M   Hometown: ..."
-    "case", "node", "file", "source", "gender", "hometown"})
+    "case", "node", "file", "source", "gender", "hometown",
+    # a header's fields in Spanish, Portuguese, French and German: "Proyecto:", "Fecha:", "Lieu :"
+    "proyecto", "fecha", "lugar", "duración", "transcripción", "idioma", "entrevista", "projeto", "duração",
+    "transcrição", "projet", "lieu", "durée", "langue", "entretien", "projekt", "datum", "ort", "dauer",
+    "sprache"})
 
 # names of communities Faker's locale lists leave out (West Africa, the Horn of Africa,
 # Punjab and Bengal, Nigeria, Gaelic and Welsh names) and everyday short forms of Slavic names: first names by

@@ -405,8 +405,8 @@ class Sweep:
         return len(w) > 2 or w.title() in names.last_names() and not words.is_common(w)
 
     def _candidate(self, w: str) -> bool:
-        if w in lexicon.DATE_ABBREVIATIONS or w in lexicon.ACRONYMS:
-            return False   # "Thurs 20th", "Sept"; an acronym anyone uses, "SACCO"
+        if w in lexicon.DATE_ABBREVIATIONS or w in lexicon.ACRONYMS or len(w) > 3 and w.lower() in lexicon.ROLE_LABELS:
+            return False   # "Thurs 20th", "Sept"; an acronym anyone uses, "SACCO"; a role, "Entrevistadora"
         a_name = w in names.first_names() or w in names.last_names()
         if not a_name and w.endswith("s") and words.is_compound(w) and not names.is_town(w):
             return False   # a plural of two words written as one: "Plotholders" (of a mailing list)

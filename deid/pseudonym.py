@@ -31,6 +31,9 @@ LAST = [n for n in PersonProvider.last_names]
 ORIGINS = ("any", "keep")  # any: English-language names whatever the real one's culture
 
 
+SON_OF = re.compile(r"[ \t]+(?:s/o|d/o|a/l|a/p)(?=[ \t])")   # "son of", "daughter of" in a Tamil name
+
+
 def gender_of(first: str, title: str = "") -> str | None:
     if title in lexicon.FEMALE_TITLES:
         return "f"
@@ -426,7 +429,7 @@ class Pseudonyms(PlaceNames):
         "C. Dunn"). A word whose pseudonym does not fit its place in this name (a first name
         known as someone's surname, one of the other gender), and the words at `fresh`, get
         one for this name only."""
-        parts = WORD.split(core)
+        parts = WORD.split(SON_OF.sub("", core))   # ("s/o" of "Rajesh s/o Krishnan" says whose son he is)
         names = parts[1::2]
         gender = gender_of(names[0].split("-")[0], title) if names else None
         origin: tuple = ()

@@ -59,7 +59,7 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
     cands = [part for c in (_candidate(r, text, allow) for r in _cells_apart(text, results)) if c
              for part in _places_apart(text, c)]
     cands += _bodies_joined(cands) + _place_before_body(text, cands) + _towns_joined(text, cands) + \
-        _article_joined(text, cands)
+        _article_joined(text, cands) + _patronymic_joined(text, cands)
     for s, e, kind in known:
         s, e, core = ent.trim(text, s, e, kind)
         if core and e > s:
@@ -202,6 +202,29 @@ def _bodies_joined(cands: list[Candidate]) -> list[Candidate]:
         if a.start < b.start < a.end < b.end:
             best = max(a, b, key=lambda c: c.score)
             out.append(Candidate(a.start, b.end, Kind.INSTITUTION, best.score, best.recognizer, best.presidio_type))
+    return out
+
+
+# a father's name joined to one's own, as Malay, Arab and Tamil names are: "Siti Hajar binti
+# Rahmat", "Rajesh s/o Krishnan", "Muthu a/l Raman"
+PATRONYMIC = regex.compile(r"[ \t]+(?:bin|binti|bint|ibn|s/o|d/o|a/l|a/p)[ \t]+(\p{Lu}[\p{Ll}\p{M}'’\-]+"
+                           r"(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’\-]+){0,2})(?![\w'’])")
+
+
+def _patronymic_joined(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A person's name and the father's name after "bin", "binti", "s/o", "d/o": one
+    person, one pseudonym, one set of initials ("SHR" of "Siti Hajar binti Rahmat"), however
+    NER read the two (as two people, or the father's name as nothing)."""
+    out = []
+    for c in cands:
+        if c.kind == Kind.PERSON and (m := PATRONYMIC.match(text, c.end)):
+            end = m.start(1)
+            for w in regex.finditer(r"\S+", m.group(1)):   # (the father's name, not a word after it: "Osman Said")
+                if words.is_everyday(w.group()) and w.group() not in names.last_names():
+                    break
+                end = m.start(1) + w.end()
+            if end > m.start(1):
+                out.append(Candidate(c.start, end, Kind.PERSON, c.score, c.recognizer, "PERSON"))
     return out
 
 
@@ -391,6 +414,8 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     if placed is None:
         return None
     s, e, core, kind = placed
+    if kind == Kind.PERSON and rec == "SpacyRecognizer" and (word := _grammar_opening(text, s, core)):
+        s, core = s + word, core[word:]   # "Para Lupita": "Lupita"; "Para mí": nothing (lower case)
     if kind == Kind.PERSON and rec == "SpacyRecognizer" and (cut := _words_after_name(text, s, core)) is not None:
         if cut == s:
             return None
@@ -436,6 +461,20 @@ def _words_after_name(text: str, s: int, core: str) -> int | None:
                 return s   # "Ton" of "Ton numéro de pagette", a sentence's first word
             return s + found[i - 1].end()
     return None
+
+
+FIRST_WORD = regex.compile(r"(\p{Lu}\p{Ll}+)[ \t]+(?=\S)")
+
+
+def _grammar_opening(text: str, s: int, core: str) -> int:
+    """How much of a name NER read from a sentence's first word is a word of another
+    language's grammar, and no one's first name ("Para Lupita, quiero que...", "Para mí"):
+    its length and the space after it, or 0 (not "Les Dawson", "Del Ruiz": names too)."""
+    w = FIRST_WORD.match(core)
+    if not w or not ent.starts_sentence(text, s, quoted=True) or w.group(1) in names.first_names():
+        return 0
+    grammar = words.foreign_frequency(w.group(1)) >= words.FUNCTION_WORD and words.is_foreign(w.group(1))
+    return w.end() if grammar else 0
 
 
 def _sentence_word_in_name(w: str) -> bool:

@@ -12,7 +12,7 @@ import re
 import regex
 
 from deid import entity as ent
-from deid import lexicon, words
+from deid import lexicon, names, words
 from deid.detect import Doc
 from deid.model import Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
@@ -161,7 +161,8 @@ def _person_initials(name: str, middle: bool = False) -> set[str]:
     given = "".join(t[0] for t in toks[:-1] if t[:1].isupper()) if len(toks) >= 4 and not middle else ""
     # (a first name of two by its letters alone, as Québec says it: "JF" of "Jean-François Tremblay")
     two = {first} | ({first.replace("-", "")} - WORD_LETTERS) if "-" in first and not middle else set()
-    return plain | {inner} | two | ({given} if len(given) >= 3 else set())
+    out = plain | {inner} | two | ({given} if len(given) >= 3 else set())
+    return out | {names.unaccented(i) for i in out}   # (written without the accent: "ARJ" of "Ánne Risten Juuso")
 
 
 def _initials_for(pseudo: str, text: str) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from deid import analyzer, table
+from deid import analyzer, lexicon, table
 from deid.labels import labels_of
 from deid.shapes import FIELD_VALUE
 from deid.truecase import glottal_stops, is_uncased, recase_capitals, truecase, truecase_lower_lines
@@ -72,7 +72,14 @@ def underscores_spaced(text: str) -> str:
     """Words a file's or a field's name joins with underscores read apart, so that a name
     in one is found: "interview_Kowalski_final.docx" (not an address or a handle, whose
     underscores are part of it: "@kirra_paints", "k_bell@x.org"). Same length, same offsets."""
-    return JOINED.sub(lambda m: m.group() if re.search(r"[@/]", m.group()) else m.group().replace("_", " "), text)
+    def spaced(m: re.Match) -> str:
+        handle = re.search(r"[@/]", m.group()) or ACCOUNT_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        return m.group() if handle else m.group().replace("_", " ")
+    return JOINED.sub(spaced, text)
+
+
+# an account named before its user name: "from her account, sunnymom_0412"
+ACCOUNT_BEFORE = re.compile(r"\b(?i:%s)(?:[ \t]+(?i:is|was|called|named|as))?,?[ \t]+$" % "|".join(lexicon.ACCOUNT_CUES))
 
 
 SLASHED_TOKEN = re.compile(r"\S*[/\\]\S*")

@@ -344,7 +344,9 @@ def after_title(text: str, s: int) -> bool:
     return TITLE_BEFORE.search(text, max(0, s - 14), s) is not None
 
 
-RELATION_BEFORE = re.compile(r"\b(?:my|our|her|his|their)[ \t]+(?:%s)(?:['’]s)?,?[ \t]+$" % "|".join(RELATIONS), re.I)
+# (or a name's: "Daniel's wife Sora")
+RELATION_BEFORE = re.compile(r"\b(?:my|our|her|his|their|(?-i:[A-Z][a-z]+)['’]s)[ \t]+(?:%s)(?:['’]s)?,?[ \t]+$"
+                             % "|".join(RELATIONS), re.I)
 CALLED_BEFORE = re.compile(r"\b(?:named|call(?:s|ed)?[ \t]+(?:him|her|me|them)|nicknamed)[ \t]+$", re.I)
 VERB_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(re.escape(v) for v in NAME_VERBS - AUXILIARIES))
 AUXILIARY_AFTER = re.compile(r"['’]s\b|[ \t]+(?:%s)\b" % "|".join(re.escape(v) for v in AUXILIARIES))

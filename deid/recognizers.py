@@ -80,7 +80,7 @@ class NameContextRecognizer(PatternRecognizer):
         # a nickname given: "We call him Peanut", "nicknamed Baz" (not "we call her Mum")
         Pattern("called", rf"(?<=\b(?:call(?:s|ed)? (?:him|her|me|them)|nicknamed) )(?!{KIN}\b)"
                 rf"(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
-        Pattern("my relation", rf"(?<=\b(?:my|our|her|his|their) (?:(?:little|big|older|younger|"
+        Pattern("my relation", rf"(?<=\b(?:my|our|her|his|their|(?-i:\p{{Lu}}\p{{Ll}}+)['’]s) (?:(?:little|big|older|younger|"
                 rf"best|old|new|late) )?(?:{RELATIONS})(?:['’]s)?,? )(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
         # who wrote a line of a chat's JSON export: "author": "Grace" (spaCy reads no JSON)
         Pattern("author field", rf'(?<="(?:{PERSON_FIELDS})"[ \t]*:[ \t]*")(?-i:{NAME}(?:[ \t]+{NAME}){{0,2}})(?=")', 0.7),
@@ -160,8 +160,8 @@ class ReferenceNumberRecognizer(PatternRecognizer):
                 0.7),
         # an officer's collar number between rank and name: "PC 4471 Dunmore"
         # three digits after a cue only a thing with a number has: "locker 212", "bleep 301"
-        Pattern("short cue number", r"(?<=\b(?i:locker|pager|bleep|extension|ext\.?)[ \t]*(?:no\.?|number|#)?[ \t]*)"
-                r"\d{3}\b(?![.,]\d)", 0.6),
+        Pattern("short cue number", r"(?<=\b(?i:locker|pager|bleep|extension|ext\.?|DECT)[ \t]*(?:no\.?|number|#)?[ \t]*)"
+                r"(?!(?:19|20)\d\d\b)\d{3,5}\b(?![.,]\d)", 0.6),
         Pattern("collar number", rf"(?<=\b(?:{RANKS})[ \t]+)\d{{3,5}}\b(?=[ \t]+[A-Z])", 0.7),
         # a prisoner's number, a letter and two groups of digits: "A614-229"
         # (in a list or a roster, after a comma or a field: not a plane, "flies the B737-800")
@@ -174,6 +174,8 @@ class ReferenceNumberRecognizer(PatternRecognizer):
         Pattern("letters and digits", r"\b(?:[A-Z]{1,3}\d{5,}[A-Z]{0,3}|\d{5,}[A-Z]{1,3}|\d{4,}[A-Z]{1,3}\d{3,})\b", 0.6),
         # letters, then groups joined by dashes: a participant's or a case's code, "CD-117-004", "RJ-55102-B"
         Pattern("dashed", r"(?<![\w\-])[A-Z]{1,5}-\d{2,6}(?:-[A-Z0-9]{1,6})+(?![\w\-])", 0.6),
+        # two groups of letters, then the number: a site's or a licence's code, "LAC-PL-0317"
+        Pattern("double lettered", r"(?<![\w\-])[A-Z]{2,5}-[A-Z]{1,5}-\d{3,6}(?![\w\-])", 0.6),
         # letters and a number of four or more digits: a licence's, "RN-31977" (not a standard's,
         # "ISO-9001", a study's own record codes, zero-padded, "LHS-0233", a year, "FY-2023", a form, "A-1000")
         Pattern("lettered", rf"(?<![\w\-])(?!(?:{STANDARDS})-)[A-Z]{{2,5}}-(?!(?:19|20)\d\d\b)[1-9]\d{{3,5}}(?![\w\-])",
@@ -258,7 +260,7 @@ class SocialHandleRecognizer(PatternRecognizer):
                 # a user name without its @ where an account is named: "the account bowsy_99", "the
                 # user account gpritchard.hh" (an underscore, digits after letters or a dot between
                 # them: not "the account holder", "500mg", "3rd")
-                Pattern("account name", rf"(?<=\b(?i:{ACCOUNT_CUES})(?:[ \t]+(?i:is|was|called|named|as))?[ \t]+)"
+                Pattern("account name", rf"(?<=\b(?i:{ACCOUNT_CUES})(?:[ \t]+(?i:is|was|called|named|as))?,?[ \t]+)"
                         r"(?=[A-Za-z0-9._]*(?:_|[A-Za-z]{2}\d|[a-z]\.[a-z]{2}))[A-Za-z0-9][A-Za-z0-9._]{2,29}(?<!\.)\b",
                         0.7),
                 # a chat's user name, an initial or a first name and a surname: "r.whitmore",

@@ -2352,6 +2352,29 @@ def test_a_year_of_school_is_no_name(tmp_path, passphrase):
     assert_kept(out, "\nY3 ", "9.1 P7 residential", "the P7 leavers", " Y2)")
 
 
+def test_what_the_twenty_second_held_out_set_showed(tmp_path, passphrase):
+    """Regression (final22): an interview's Spanish roles and header fields were taken for
+    people's names ("ENTREVISTADORA:", "Proyecto:"), and so was a Spanish word of grammar
+    opening a sentence before a name ("Para Lupita"); a Malay or Tamil name with its father's
+    ("Siti Hajar binti Rahmat") became two people, so its initials were left ("SHR"), and
+    "s/o" became two names; initials written without the name's accent ("ARJ" of "Ánne
+    Risten Juuso") were left; so were a wife named after her husband ("Daniel's wife Sora"),
+    a user name after "account," (its underscore read as a space), a site's code of two groups
+    of letters and a DECT extension."""
+    text = ("Proyecto: Trabajo agrícola\nEntrevistadora: Ana Lucía Herrera (ALH)\n\n"
+            "ENTREVISTADORA: Para empezar, ¿de dónde es usted?\n\n"
+            "PARTICIPANTE: De Chilchota. Para Lupita, quiero que sea enfermera. Lupita tiene dieciocho.\n\n"
+            "ENTREVISTADORA: Minutes: Dr Siti Hajar binti Rahmat (SHR), Medical Officer. Dr Rajesh s/o Krishnan "
+            "(RK) agreed. Ánne Risten Juuso (ARJ) recorded it. SHR, RK and ARJ will write to Mr Lee.\n\n"
+            "PARTICIPANTE: Daniel's wife Sora runs it. Her daughter messages me from her account, sunnymom_0412. "
+            "Our site number on the application was LAC-PL-0317. Call me on DECT 8841.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Lupita", "Herrera", "Siti", "Rahmat", "SHR", "RK", "ARJ", "Rajesh", "Krishnan", "s/o",
+                "Sora", "sunnymom", "LAC-PL-0317", "8841", "Chilchota")
+    assert_kept(out, "Proyecto: Trabajo agrícola\nEntrevistadora: ", "ENTREVISTADORA: Para empezar",
+                "PARTICIPANTE: De ", ". Para ", "'s wife ")
+
+
 def test_the_vocabulary_the_twenty_first_held_out_set_showed(tmp_path, passphrase):
     """Regression (final21): "Aboriginal" alone (NER: a body) was given a place's pseudonym
     in every line; a Scottish school's "Parent Council", a Gaelic festival ("Fèis") and the

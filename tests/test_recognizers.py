@@ -204,6 +204,13 @@ CASES = [
     (R.NameContextRecognizer, '{"chat": "Hope Street", "text": "ok"}', []),
     (R.NameContextRecognizer, "Case note.\n[10:06] Mele: see you\n[10:07] Interviewer: ok\n[9:15 pm] Siosaia Taufa: fine",
      ["Mele", "Siosaia Taufa"]),
+    # a user name after its account and a comma; a code of two groups of letters; a DECT phone's
+    # extension; a relation named after whose it is
+    (R.SocialHandleRecognizer, "messages me from her account, sunnymom_0412, to ask", ["sunnymom_0412"]),
+    (R.ReferenceNumberRecognizer, "Our site number on the application was LAC-PL-0317.", ["LAC-PL-0317"]),
+    (R.ReferenceNumberRecognizer, "Minutes prepared by SHR (DECT 8841)", ["8841"]),
+    (R.ReferenceNumberRecognizer, "we had a locker 2019 to 2021", []),
+    (R.NameContextRecognizer, "Daniel's wife Sora runs it", ["Sora"]),
     # a greeting in another language before a first name is no part of it
     (R.NameListRecognizer, '"text": "Bienvenue Priya! Je t\'ajoute."', ["Priya"]),
     # two words written as one that no one is called are no surname after an everyday first name

@@ -2375,6 +2375,19 @@ def test_what_the_twenty_second_held_out_set_showed(tmp_path, passphrase):
                 "PARTICIPANTE: De ", ". Para ", "'s wife ")
 
 
+def test_a_name_in_a_file_name_is_one_person_wherever_it_stands(tmp_path, passphrase):
+    """Regression (final22, an ATLAS.ti quotation report): a document's name holding a
+    person's ("Interview_Ingrid_Kautokeino") was, where the key's name was found again, a
+    new entity of one word: "Interview_Pierce.docx" in one line, "Interview_Tabitha_Middleton"
+    in the others."""
+    text = ("D 3: Interview_Ingrid_Kautokeino.docx\n\n3:14 ¶ 22 in Interview_Ingrid_Kautokeino\n"
+            "Ingrid said the reindeer were fine.\n\n3:17 ¶ 31 in Interview_Ingrid_Kautokeino\nShe laughed.\n")
+    _, out = deid_one(tmp_path, "report.txt", text)
+    assert_gone(out, "Ingrid", "Kautokeino")
+    docs = re.findall(r"Interview_(\w+?)(?:\.docx|\n)", out)
+    assert len(docs) == 3 and len(set(docs)) == 1, out
+
+
 def test_the_vocabulary_the_twenty_first_held_out_set_showed(tmp_path, passphrase):
     """Regression (final21): "Aboriginal" alone (NER: a body) was given a place's pseudonym
     in every line; a Scottish school's "Parent Council", a Gaelic festival ("Fèis") and the

@@ -123,6 +123,8 @@ def _phrases(allow: frozenset) -> re.Pattern:
 
 
 PLACE_COMMA = re.compile(r"[ \t]*,[ \t]*")
+# two names NER read as one across "and" in another language: "Zillah y Granger" (two towns)
+TWO_NAMES = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}'’\-]+)[ \t]+(?:y|e|et|und|i|och|og)[ \t]+(\p{Lu}[\p{Ll}\p{M}'’\-]+)")
 AT = re.compile(r"[ \t]+at[ \t]+")
 ADDRESS_ABBREVIATIONS = frozenset(w.rstrip(".").lower() for w in lexicon.STREET_PREFIXES + lexicon.UNIT_TYPES) | {
     "str", "apt", "avda", "av", "ul", "al", "pl", "os", "nr", "no", "bldg", "blk", "ste", "po"}
@@ -155,6 +157,9 @@ def _places_apart(text: str, c: Candidate) -> list[Candidate]:
     town is then known alone ("Stoke at home that afternoon"). An address stays whole; a
     body only when it was a list."""
     c = _after_at(text, c)
+    if c.kind in (Kind.PERSON, Kind.PLACE) and (pair := TWO_NAMES.fullmatch(text, c.start, c.end)):
+        return [Candidate(*pair.span(i), Kind.PLACE if names.is_town(pair.group(i)) else c.kind, c.score, c.recognizer,
+                          c.presidio_type, c.known) for i in (1, 2)]
     if c.kind not in (Kind.PLACE, Kind.INSTITUTION) or c.presidio_type == "STREET_ADDRESS" or \
             "," not in text[c.start:c.end]:
         return [c]
@@ -414,6 +419,9 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     if placed is None:
         return None
     s, e, core, kind = placed
+    if rec == "SpacyRecognizer" and (particle := PARTICLE_OPENING.match(core)) and not ent.after_title(text, s) \
+            and not NAME_BEFORE.search(text, max(0, s - 30), s):
+        s, core = s + particle.end(), core[particle.end():]   # "from" in Spanish: "de Carapan", "del Valle"
     if kind == Kind.PERSON and rec == "SpacyRecognizer" and (word := _grammar_opening(text, s, core)):
         s, core = s + word, core[word:]   # "Para Lupita": "Lupita"; "Para mí": nothing (lower case)
     if kind == Kind.PERSON and rec == "SpacyRecognizer" and (cut := _words_after_name(text, s, core)) is not None:
@@ -463,6 +471,11 @@ def _words_after_name(text: str, s: int, core: str) -> int | None:
     return None
 
 
+# a name's particle opening what NER read, in lower case: a preposition of the sentence, no
+# part of a name ("en la parroquia de Toppenish"), unless a title or a first name stands before
+# it ("Dr de Souza", "Florence de Souza")
+PARTICLE_OPENING = regex.compile(r"(?:%s)[ \t]+(?=\p{Lu})" % "|".join(lexicon.NAME_PARTICLES))
+NAME_BEFORE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’\-]+[ \t]+$")
 FIRST_WORD = regex.compile(r"(\p{Lu}\p{Ll}+)[ \t]+(?=\S)")
 
 

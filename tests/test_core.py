@@ -2375,6 +2375,23 @@ def test_what_the_twenty_second_held_out_set_showed(tmp_path, passphrase):
                 "PARTICIPANTE: De ", ". Para ", "'s wife ")
 
 
+def test_a_spanish_preposition_is_no_part_of_a_name(tmp_path, passphrase):
+    """Regression (final22, an interview in Spanish and English): NER read "de" ("from", "of")
+    into the town after it ("en el hospital de Toppenish"), and its pseudonym gave the word a
+    place's name of its own, "South Cedarbridge", in every such line; two towns joined by
+    "y" ("Zillah y Granger") became one person. A particle after a first name or a title stays
+    the name's ("Florence de Souza", "Dr de Souza")."""
+    text = ("ENTREVISTADORA: ¿Y sus hijos?\n\nPARTICIPANTE: A la Clínica Campesina del Valle, la de Wapato. "
+            "Salió en Radio Sembrador, la estación de Granger, en el programa de la mañana. El padre Anselmo dio "
+            "la misa en la capilla de Tanaquillo, y la banda de Carapan tocó. Mi tío tenía "
+            "sus cuadrillas en Sunnyside y Chilchota. Yo soy de Carapan, un pueblito.\n\n"
+            "ENTREVISTADORA: ¿Y la doctora?\n\nPARTICIPANTE: Florence de Souza. Dr de Souza es muy buena.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Wapato", "Tanaquillo", "Sunnyside", "Chilchota", "Carapan", "Souza")
+    assert_kept(out, " soy de ", "la de ", "la banda de ")
+    assert "Florence de" not in out and "Dr de" not in out, out
+
+
 def test_a_name_in_a_file_name_is_one_person_wherever_it_stands(tmp_path, passphrase):
     """Regression (final22, an ATLAS.ti quotation report): a document's name holding a
     person's ("Interview_Ingrid_Kautokeino") was, where the key's name was found again, a

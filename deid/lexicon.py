@@ -17,6 +17,9 @@ HONORIFICS = ("Pani", "Pan", "Ksiądz", "Deaconess", "Doña", "Señora", "Señor
               "Mzee", "Ssalongo", "Nnalongo", "Bwana", "Hajia",
               # written short in French and Spanish: "Mme Laframboise", "Sra. Ruiz"
               "Mme", "Mlle", "Sra", "Srta",
+              # of Singapore and Malaysia: a married woman, written short ("Mdm Goh"; not "Don", a
+              # Spanish elder's title but an English first name)
+              "Mdm",
               # of South Africa and the Philippines: a grandfather, a brother, a sister, a father, an
               # elder sister or brother ("Ntate Molefe", "Manang Cora"); not those that are somebody's
               # name or a town too ("Gogo", "Sisi", "Bra", "Tita"): a title is kept, a name must not
@@ -27,7 +30,7 @@ HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
 HONORIFIC_SURNAMES = frozenset({"pan", "pani"})
 HONORIFICS_FEMALE = frozenset({"pani", "deaconess", "doña", "señora", "mummy", "aunty", "matron", "alhaja", "bà",
                                "madame", "whaea", "kuia", "puan", "datin", "cô", "dì", "mợ", "thím", "chị", "nnalongo",
-                               "hajia", "mme", "mlle", "sra", "srta"})
+                               "hajia", "mme", "mlle", "sra", "srta", "mdm"})
 HONORIFICS_MALE = frozenset({"pan", "ksiądz", "señor", "alhaji", "ông", "monsieur", "koro", "encik", "datuk", "kuya",
                              "chú", "cậu", "mzee", "ssalongo", "bwana"})
 TITLE_WORDS = frozenset({

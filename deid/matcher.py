@@ -128,6 +128,9 @@ def _after_lower_case_word(text: str, s: int) -> bool:
     return rest[-1:].islower()
 
 
+CONTRACTION = re.compile(r"['’]t\b", re.I)   # "Don't", "Won't", "Ain't" (not "Don's")
+
+
 def _alone(text: str, s: int, e: int) -> bool:
     """Not joined to a word before or after by a hyphen, nor to a word after by a dot: not
     "Al-Amin", "Ba-Ali", "Mo.ped" (but "I asked Mo- sorry")."""
@@ -235,8 +238,8 @@ class NameMatcher:
                 continue
             s, e = spans[i][0], spans[i + n - 1][1]
             if (s > 0 and (text[s - 1].isalnum() or text[s - 1] == "@")) or \
-                    (e < len(text) and (text[e].isalnum() or text[e] == "@")):
-                continue
+                    (e < len(text) and (text[e].isalnum() or text[e] == "@")) or CONTRACTION.match(text, e):
+                continue   # (nor a word's contraction: "Don't", "Won't" are no Don, no Won)
             if not dotted and (text[s - 1:s] == "." or text[e:e + 1] == "." and text[e + 1:e + 2].isalnum()
                                and not FILE_EXTENSION.match(text, e)):
                 continue   # (part of an address; a file's name is not: "seating_bartek.png")

@@ -2392,6 +2392,17 @@ def test_a_spanish_preposition_is_no_part_of_a_name(tmp_path, passphrase):
     assert "Florence de" not in out and "Dr de" not in out, out
 
 
+def test_a_contraction_is_no_name(tmp_path, passphrase):
+    """Regression (seen while trying final22's titles): a person called Don made every
+    "Don't" of the text "Johnny't", and one called Won every "Won't"; "Mdm" (Madam, as
+    Singapore writes it) is a title, not a name."""
+    text = ("Interviewer: Who helped?\nParticipant: Don Efra was strict. Don said no. Don't go, I told him. "
+            "Won Park agreed, but Won't is what Won said. Mdm Goh raised a concern about the bill. DON'T.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Efra", "Don said", "Won Park", "Won said", "Goh")
+    assert_kept(out, "Don't go, I told him.", "but Won't is what", "Mdm ", "DON'T.")
+
+
 def test_a_name_in_a_file_name_is_one_person_wherever_it_stands(tmp_path, passphrase):
     """Regression (final22, an ATLAS.ti quotation report): a document's name holding a
     person's ("Interview_Ingrid_Kautokeino") was, where the key's name was found again, a

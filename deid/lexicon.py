@@ -856,7 +856,9 @@ KIN_TERMS = ("Ammi", "Ammi-ji", "Ammiji", "Abbu", "Abba-ji", "Baji", "Bhai", "Bh
              # sister: "Joy ate" is no kin term after a name; nor names and towns: "Gogo", "Tito", "Tita")
              "Mkhulu", "Makhulu", "Bhuti", "Abuti", "Ausi", "Manang", "Manong",
              # Somali mothers, uncles, aunts, fathers, grandparents ("Hooyo Faadumo", "Abti Yusuf")
-             "Hooyo", "Abti", "Habo", "Eedo", "Aabo", "Ayeeyo", "Awoowe")
+             "Hooyo", "Abti", "Habo", "Eedo", "Aabo", "Ayeeyo", "Awoowe",
+             # Korean parents, grandparents, elder siblings (not "Unni", "Imo": names too)
+             "Appa", "Umma", "Eomma", "Halmeoni", "Halmoni", "Harabeoji", "Oppa", "Eonni", "Noona", "Hyung")
 # Hawaiian words of everyday speech in Hawaii, capitalised at a sentence's start or in an event's
 # name ("ʻOhana Day"): no one's name
 HAWAIIAN_WORDS = ("ʻOhana", "Ohana", "ʻĀina", "Āina", "Aina", "ʻUkulele", "Ukulele", "Mahalo", "Aloha", "Keiki",

@@ -2403,6 +2403,16 @@ def test_a_contraction_is_no_name(tmp_path, passphrase):
     assert_kept(out, "Don't go, I told him.", "but Won't is what", "Mdm ", "DON'T.")
 
 
+def test_the_vocabulary_the_twenty_second_held_out_set_showed(tmp_path, passphrase):
+    """Regression (final22): Korean kin terms said as names ("For Appa the pharmacy is",
+    "My Halmeoni came") were given pseudonyms."""
+    text = ("Interviewer: Tell me more.\nParticipant: Definitely. For Appa the pharmacy is like the old village "
+            "doctor. My Halmeoni came in 1994. Appa says Oppa works at Hanbit Pharmacy.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Hanbit")
+    assert_kept(out, "For Appa the pharmacy", "My Halmeoni came", "Appa says Oppa works at ")
+
+
 def test_a_name_in_a_file_name_is_one_person_wherever_it_stands(tmp_path, passphrase):
     """Regression (final22, an ATLAS.ti quotation report): a document's name holding a
     person's ("Interview_Ingrid_Kautokeino") was, where the key's name was found again, a

@@ -162,7 +162,9 @@ def _person_initials(name: str, middle: bool = False) -> set[str]:
     # (a first name of two by its letters alone, as Québec says it: "JF" of "Jean-François Tremblay")
     two = {first} | ({first.replace("-", "")} - WORD_LETTERS) if "-" in first and not middle else set()
     out = plain | {inner} | two | ({given} if len(given) >= 3 else set())
-    return out | {names.unaccented(i) for i in out}   # (written without the accent: "ARJ" of "Ánne Risten Juuso")
+    # (written without the accent, "ARJ" of "Ánne Risten Juuso"; not letters that are a word, "AM" of "Ángela Murphy")
+    return out | {bare for i in out if (bare := names.unaccented(i)) != i and bare not in WORD_LETTERS
+                  and not words.is_common(bare)}
 
 
 def _initials_for(pseudo: str, text: str) -> str | None:

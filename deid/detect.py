@@ -79,7 +79,8 @@ def underscores_spaced(text: str) -> str:
 
 
 # an account named before its user name: "from her account, sunnymom_0412"
-ACCOUNT_BEFORE = re.compile(r"\b(?i:%s)(?:[ \t]+(?i:is|was|called|named|as))?,?[ \t]+$" % "|".join(lexicon.ACCOUNT_CUES))
+ACCOUNT_BEFORE = re.compile(r"\b(?:(?i:%s)(?:[ \t]+(?i:is|was|called|named|as))?|(?i:my|his|her|their|our|your|the|an?)"
+                            r"[ \t]+(?i:%s),)[ \t]+$" % (("|".join(lexicon.ACCOUNT_CUES),) * 2))
 
 
 SLASHED_TOKEN = re.compile(r"\S*[/\\]\S*")

@@ -12,7 +12,7 @@ from pathlib import Path
 import regex
 
 from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTIALS, DIALECT_WORDS, DIRECTIONS,
-                          FIELD_LABELS, FILE_EXTENSIONS, GENERIC_WORDS, INTERJECTIONS, MEASURE_FIELDS,
+                          FAMILY_RELATIONS, FIELD_LABELS, FILE_EXTENSIONS, GENERIC_WORDS, INTERJECTIONS, MEASURE_FIELDS,
                           PERSON_FIELDS,
                           LEAD_VERBS, LEGAL_FORMS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES,
                           STREET_WORDS,
@@ -344,9 +344,9 @@ def after_title(text: str, s: int) -> bool:
     return TITLE_BEFORE.search(text, max(0, s - 14), s) is not None
 
 
-# (or a name's: "Daniel's wife Sora")
-RELATION_BEFORE = re.compile(r"\b(?:my|our|her|his|their|(?-i:[A-Z][a-z]+)['’]s)[ \t]+(?:%s)(?:['’]s)?,?[ \t]+$"
-                             % "|".join(RELATIONS), re.I)
+# (or a name's family: "Daniel's wife Sora")
+RELATION_BEFORE = re.compile(r"(?:\b(?:my|our|her|his|their)[ \t]+(?:%s)|(?-i:\b[A-Z][a-z]+)['’]s[ \t]+(?:%s))"
+                             r"(?:['’]s)?,?[ \t]+$" % ("|".join(RELATIONS), "|".join(FAMILY_RELATIONS)), re.I)
 CALLED_BEFORE = re.compile(r"\b(?:named|call(?:s|ed)?[ \t]+(?:him|her|me|them)|nicknamed)[ \t]+$", re.I)
 VERB_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(re.escape(v) for v in NAME_VERBS - AUXILIARIES))
 AUXILIARY_AFTER = re.compile(r"['’]s\b|[ \t]+(?:%s)\b" % "|".join(re.escape(v) for v in AUXILIARIES))
@@ -367,7 +367,7 @@ def in_field_label(text: str, s: int, e: int) -> bool:
 MEASURE_BEFORE = re.compile(r'"(?:%s)":[ \t]*"?$' % "|".join(MEASURE_FIELDS))   # ("ts": "1742202690.123456")
 
 
-PERSON_FIELD = re.compile(r'"(?:%s)"[ \t]*:[ \t]*"$' % "|".join(PERSON_FIELDS))
+PERSON_FIELD = re.compile(r'"(?:%s)"[ \t]*:[ \t]*"$' % "|".join(PERSON_FIELDS), re.I)
 
 
 def in_person_field(text: str, s: int, e: int) -> bool:

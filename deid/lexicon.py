@@ -87,6 +87,21 @@ RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son"
              "mentor", "preceptor", "attending", "supervisor", "boss", "manager", "advisor", "adviser", "chair",
              "director", "resident", "intern", "student", "patient", "neighbor", "neighbour", "coworker",
              "co-worker", "nurse", "teacher", "coach", "therapist", "counselor", "counsellor", "pastor")
+# a family's relations, said after whose they are: "Daniel's wife Sora" (not "Alzheimer's
+# patient Group", "the Trust's director General")
+FAMILY_RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son", "daughter", "wife",
+                    "husband", "partner", "boyfriend", "girlfriend", "fiancé", "fiancée", "cousin", "aunt", "uncle",
+                    "niece", "nephew", "grandma", "grandpa", "grandmother", "grandfather", "grandson",
+                    "granddaughter", "stepson", "stepdaughter")
+# words of another language's grammar that open its sentences and are nobody's first name:
+# NER reads them into the name after them ("Para Lupita, quiero que...")
+GRAMMAR_OPENERS = frozenset({"Para", "Por", "Pero", "Porque", "Como", "Sin", "Cuando", "Donde", "Entonces", "Ahora",
+                             "Pues", "Aunque", "Pour", "Avec", "Sans", "Mais", "Quand", "Parce", "Aber", "Und",
+                             "Oder", "Mit", "Für", "Ohne", "Wenn", "Weil", "Também", "Porém", "Quando", "Onde",
+                             "Agora", "Então"})
+# who wrote a chat's line when no person did: "System", "Deleted User" (not a name)
+NO_ONE_AUTHORS = ("System", "Unknown", "Anonymous", "Deleted User", "Deleted", "Admin", "Bot", "Guest", "Everyone",
+                  "Group", "Reception", "Moderator", "Host", "Former Member", "Meta AI", "WhatsApp")
 # verbs of speaking: after a first name in lower case they make it a name ("and rose said"),
 # and before a comma the word after them is spoken to ("he said, wal, don't")
 SPEECH_VERBS = frozenset({"said", "says", "told", "asked", "replied", "shouted", "reckoned", "whispered"})
@@ -231,7 +246,13 @@ MORE_LAST_NAMES = ("Diallo", "Ndiaye", "Traore", "Traoré", "Keita", "Kone", "Ko
                    "Girma", "Kebede", "Gebremedhin", "Gebre", "Alemu", "Wolde", "Sandhu", "Dhillon", "Gill",
                    "Grewal", "Sidhu", "Bains", "Atwal", "Johal", "Kaur", "Hossain", "Rahman", "Uddin", "Begum",
                    "Chowdhury", "Miah", "Akter", "Adeyemi", "Okonkwo", "Nwachukwu", "Okafor", "Eze",
-                   "Adebayo", "Ogunleye", "Oyelaran", "Mensah", "Boateng", "Asante", "Owusu", "Osei")
+                   "Adebayo", "Ogunleye", "Oyelaran", "Mensah", "Boateng", "Asante", "Owusu", "Osei",
+                   # Chinese surnames as Singapore, Malaysia and Hong Kong spell them (Hokkien, Teochew,
+                   # Cantonese), and Vietnamese ones the lists lack (not "Ta", "Do", "Chin", "Sim": words too)
+                   "Lim", "Ng", "Goh", "Teo", "Ong", "Seah", "Chua", "Koh", "Tay", "Yeo", "Toh", "Quek",
+                   "Heng", "Pang", "Yap", "Ang", "Leong", "Loh", "Lau", "Kwok", "Tham", "Soh", "Phua", "Chia",
+                   "Chong", "Khoo", "Ooi", "Teh", "Yong", "Cheong", "Tsang", "Yeung", "Cheung", "Ngai", "Mok",
+                   "Kwan", "Siew", "Trinh", "Vo", "Truong", "Dinh", "Phan")
 
 # posts held "of" something: "Director of Housing Services" names a department, not a body
 POSTS = ("Director", "Deputy Director", "Assistant Director", "Head", "Manager", "Department", "Dean",
@@ -857,8 +878,8 @@ KIN_TERMS = ("Ammi", "Ammi-ji", "Ammiji", "Abbu", "Abba-ji", "Baji", "Bhai", "Bh
              "Mkhulu", "Makhulu", "Bhuti", "Abuti", "Ausi", "Manang", "Manong",
              # Somali mothers, uncles, aunts, fathers, grandparents ("Hooyo Faadumo", "Abti Yusuf")
              "Hooyo", "Abti", "Habo", "Eedo", "Aabo", "Ayeeyo", "Awoowe",
-             # Korean parents, grandparents, elder siblings (not "Unni", "Imo": names too)
-             "Appa", "Umma", "Eomma", "Halmeoni", "Halmoni", "Harabeoji", "Oppa", "Eonni", "Noona", "Hyung")
+             # Korean parents, grandparents, elder siblings (not "Unni", "Imo", "Hyung": names too)
+             "Appa", "Umma", "Eomma", "Halmeoni", "Halmoni", "Harabeoji", "Oppa", "Eonni", "Noona")
 # Hawaiian words of everyday speech in Hawaii, capitalised at a sentence's start or in an event's
 # name ("ʻOhana Day"): no one's name
 HAWAIIAN_WORDS = ("ʻOhana", "Ohana", "ʻĀina", "Āina", "Aina", "ʻUkulele", "Ukulele", "Mahalo", "Aloha", "Keiki",

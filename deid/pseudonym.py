@@ -31,7 +31,8 @@ LAST = [n for n in PersonProvider.last_names]
 ORIGINS = ("any", "keep")  # any: English-language names whatever the real one's culture
 
 
-SON_OF = re.compile(r"[ \t]+(?:s/o|d/o|a/l|a/p)(?=[ \t])")   # "son of", "daughter of" in a Tamil name
+# "son of", "daughter of" in a Malay, an Arab or a Tamil name ("Siti Hajar binti Rahmat")
+SON_OF = re.compile(r"[ \t]+(?:s/o|d/o|a/l|a/p|bin|binti|bint|ibn)(?=[ \t])")
 
 
 def gender_of(first: str, title: str = "") -> str | None:

@@ -23,7 +23,9 @@ NAME = r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\.)"
 TITLES = "|".join(lexicon.TITLES_WRITTEN)
 WRAPPED = "|".join(lexicon.WRAPPED_TITLES)
 PERSON_FIELDS = "|".join(lexicon.PERSON_FIELDS)
-ROLES = "|".join(re.escape(r) for r in sorted(lexicon.ROLE_LABELS | lexicon.FIELD_LABELS, key=len, reverse=True))
+FAMILY = "|".join(lexicon.FAMILY_RELATIONS)
+NO_ONE = "|".join(re.escape(a) for a in lexicon.NO_ONE_AUTHORS)
+ROLES = "|".join(re.escape(r) for r in sorted(lexicon.ROLE_LABELS, key=len, reverse=True))
 RELATIONS = "|".join(re.escape(r) for r in lexicon.RELATIONS)
 RANKS = "|".join(lexicon.POLICE_RANKS)
 # ranks of officers who wear a number, written before their name ("Officer Diaz (4471)")
@@ -80,14 +82,16 @@ class NameContextRecognizer(PatternRecognizer):
         # a nickname given: "We call him Peanut", "nicknamed Baz" (not "we call her Mum")
         Pattern("called", rf"(?<=\b(?:call(?:s|ed)? (?:him|her|me|them)|nicknamed) )(?!{KIN}\b)"
                 rf"(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
-        Pattern("my relation", rf"(?<=\b(?:my|our|her|his|their|(?-i:\p{{Lu}}\p{{Ll}}+)['’]s) (?:(?:little|big|older|younger|"
+        Pattern("my relation", rf"(?<=\b(?:my|our|her|his|their) (?:(?:little|big|older|younger|"
                 rf"best|old|new|late) )?(?:{RELATIONS})(?:['’]s)?,? )(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
         # who wrote a line of a chat's JSON export: "author": "Grace" (spaCy reads no JSON)
-        Pattern("author field", rf'(?<="(?:{PERSON_FIELDS})"[ \t]*:[ \t]*")(?-i:{NAME}(?:[ \t]+{NAME}){{0,2}})(?=")', 0.7),
+        Pattern("author field", rf'(?<="(?:{PERSON_FIELDS})"[ \t]*:[ \t]*")(?!(?:{NO_ONE}|{ROLES})")(?-i:{NAME}(?:[ \t]+{NAME}){{0,2}})(?=")', 0.7),
         # who wrote a chat's line that a document quotes, after its time: "[10:06] Mele: ..."
         # (a layout of such lines reads it as a label; inside another layout it stays text)
         Pattern("chat sender", rf"(?<=^\[\d{{1,2}}:\d\d(?::\d\d)?(?:[ \t]?[ap]\.?m\.?)?\][ \t]*)(?!(?:{ROLES})\b)"
                 rf"(?-i:{NAME}(?:[ \t]+{NAME}){{0,2}})(?=:[ \t])", 0.6),
+        # a family's relation after whose it is: "Daniel's wife Sora"
+        Pattern("whose relation", rf"(?<=\b(?-i:\p{{Lu}}\p{{Ll}}+)['’]s (?:{FAMILY}),? )(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
         Pattern("intro", rf"(?<=\b(?:I'm|I am|this is|This is|It's|it's) )(?-i:{NAME}(?:[ \t]+{NAME})?)"
                 rf"(?=[ \t]*(?:[,.!]|$| from| in| and| here))", 0.5),
     ]
@@ -160,7 +164,16 @@ class ReferenceNumberRecognizer(PatternRecognizer):
                 0.7),
         # an officer's collar number between rank and name: "PC 4471 Dunmore"
         # three digits after a cue only a thing with a number has: "locker 212", "bleep 301"
-        Pattern("short cue number", r"(?<=\b(?i:locker|pager|bleep|extension|ext\.?|DECT)[ \t]*(?:no\.?|number|#)?[ \t]*)"
+        Pattern("short cue number", r"(?<=\b(?i:locker|pager|bleep)[ \t]*(?:no\.?|number|#)?[ \t]*)"
+                r"\d{3}\b(?![.,]\d)", 0.6),
+        # a number said after what it numbers in Spanish, Portuguese or French: "Mi número de empleado
+        # era el 40217", "numéro de dossier 88213", "número do paciente é 55120"
+        Pattern("foreign cue number", r"(?<=\b(?i:n[úu]mero|num[ée]ro|n[º°o]\.?)[ \t]+(?i:de[ \t]+|do[ \t]+|da[ \t]+|d['’])?"
+                r"(?i:empleado|emplead[ao]|trabajador|trabajadora|seguro|paciente|expediente|cliente|caso|socio|"
+                r"employ[ée]|dossier|patient|client|membre|matr[ií]cula|funcion[aá]rio|utente)[ \t]+"
+                r"(?:(?i:era|es|fue|é|era|est|était|:)[ \t]+)?(?:(?i:el|le|o)[ \t]+)?)\d{4,10}\b", 0.7),
+        # a phone's extension, of three digits to five ("DECT 8841", "ext. 40217")
+        Pattern("extension", r"(?<=\b(?i:extension|ext\.?|DECT)[ \t]*(?:no\.?|number|#)?[ \t]*)"
                 r"(?!(?:19|20)\d\d\b)\d{3,5}\b(?![.,]\d)", 0.6),
         Pattern("collar number", rf"(?<=\b(?:{RANKS})[ \t]+)\d{{3,5}}\b(?=[ \t]+[A-Z])", 0.7),
         # a prisoner's number, a letter and two groups of digits: "A614-229"
@@ -175,7 +188,8 @@ class ReferenceNumberRecognizer(PatternRecognizer):
         # letters, then groups joined by dashes: a participant's or a case's code, "CD-117-004", "RJ-55102-B"
         Pattern("dashed", r"(?<![\w\-])[A-Z]{1,5}-\d{2,6}(?:-[A-Z0-9]{1,6})+(?![\w\-])", 0.6),
         # two groups of letters, then the number: a site's or a licence's code, "LAC-PL-0317"
-        Pattern("double lettered", r"(?<![\w\-])[A-Z]{2,5}-[A-Z]{1,5}-\d{3,6}(?![\w\-])", 0.6),
+        Pattern("double lettered", rf"(?<![\w\-])(?![A-Z\-]*\b(?:{STANDARDS}|STD|MIL)\b)[A-Z]{{2,5}}-[A-Z]{{1,5}}-\d{{3,6}}(?![\w\-])",
+                0.6),
         # letters and a number of four or more digits: a licence's, "RN-31977" (not a standard's,
         # "ISO-9001", a study's own record codes, zero-padded, "LHS-0233", a year, "FY-2023", a form, "A-1000")
         Pattern("lettered", rf"(?<![\w\-])(?!(?:{STANDARDS})-)[A-Z]{{2,5}}-(?!(?:19|20)\d\d\b)[1-9]\d{{3,5}}(?![\w\-])",
@@ -260,7 +274,8 @@ class SocialHandleRecognizer(PatternRecognizer):
                 # a user name without its @ where an account is named: "the account bowsy_99", "the
                 # user account gpritchard.hh" (an underscore, digits after letters or a dot between
                 # them: not "the account holder", "500mg", "3rd")
-                Pattern("account name", rf"(?<=\b(?i:{ACCOUNT_CUES})(?:[ \t]+(?i:is|was|called|named|as))?,?[ \t]+)"
+                Pattern("account name", rf"(?<=\b(?:(?i:{ACCOUNT_CUES})(?:[ \t]+(?i:is|was|called|named|as))?|"
+                        rf"(?i:my|his|her|their|our|your|the|an?)[ \t]+(?i:{ACCOUNT_CUES}),)[ \t]+)"
                         r"(?=[A-Za-z0-9._]*(?:_|[A-Za-z]{2}\d|[a-z]\.[a-z]{2}))[A-Za-z0-9][A-Za-z0-9._]{2,29}(?<!\.)\b",
                         0.7),
                 # a chat's user name, an initial or a first name and a surname: "r.whitmore",

@@ -157,7 +157,8 @@ def _places_apart(text: str, c: Candidate) -> list[Candidate]:
     town is then known alone ("Stoke at home that afternoon"). An address stays whole; a
     body only when it was a list."""
     c = _after_at(text, c)
-    if c.kind in (Kind.PERSON, Kind.PLACE) and (pair := TWO_NAMES.fullmatch(text, c.start, c.end)):
+    if c.kind in (Kind.PERSON, Kind.PLACE) and (pair := TWO_NAMES.fullmatch(text, c.start, c.end)) and \
+            not any(words.is_common(pair.group(i)) for i in (1, 2)):   # (a word alone would be dropped)
         return [Candidate(*pair.span(i), Kind.PLACE if names.is_town(pair.group(i)) else c.kind, c.score, c.recognizer,
                           c.presidio_type, c.known) for i in (1, 2)]
     if c.kind not in (Kind.PLACE, Kind.INSTITUTION) or c.presidio_type == "STREET_ADDRESS" or \
@@ -419,11 +420,13 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     if placed is None:
         return None
     s, e, core, kind = placed
-    if rec == "SpacyRecognizer" and (particle := PARTICLE_OPENING.match(core)) and not ent.after_title(text, s) \
-            and not NAME_BEFORE.search(text, max(0, s - 30), s):
+    if rec == "SpacyRecognizer" and (particle := PARTICLE_OPENING.match(core)) and \
+            (before := WORD_BEFORE.search(text, max(0, s - 30), s)) and names.is_foreign_word(before.group(1)):
         s, core = s + particle.end(), core[particle.end():]   # "from" in Spanish: "de Carapan", "del Valle"
     if kind == Kind.PERSON and rec == "SpacyRecognizer" and (word := _grammar_opening(text, s, core)):
-        s, core = s + word, core[word:]   # "Para Lupita": "Lupita"; "Para mí": nothing (lower case)
+        s, core = s + word, core[word:]   # "Para Lupita": "Lupita"; "Para mí", "Mais l'hiver": nothing
+        if core[:1].islower():
+            return None
     if kind == Kind.PERSON and rec == "SpacyRecognizer" and (cut := _words_after_name(text, s, core)) is not None:
         if cut == s:
             return None
@@ -471,23 +474,23 @@ def _words_after_name(text: str, s: int, core: str) -> int | None:
     return None
 
 
-# a name's particle opening what NER read, in lower case: a preposition of the sentence, no
-# part of a name ("en la parroquia de Toppenish"), unless a title or a first name stands before
-# it ("Dr de Souza", "Florence de Souza")
+# a name's particle opening what NER read, in lower case, after a word of another language: a
+# preposition of its sentence, no part of a name ("la banda de Carapan", "la de Wapato"; not
+# "went to de Bruin", "Florence de Souza", "Dr de Souza")
 PARTICLE_OPENING = regex.compile(r"(?:%s)[ \t]+(?=\p{Lu})" % "|".join(lexicon.NAME_PARTICLES))
-NAME_BEFORE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}'’\-]+[ \t]+$")
+WORD_BEFORE = regex.compile(r"(?<![\w'’])([\p{L}\p{M}'’]+)[ \t]+$")
 FIRST_WORD = regex.compile(r"(\p{Lu}\p{Ll}+)[ \t]+(?=\S)")
 
 
 def _grammar_opening(text: str, s: int, core: str) -> int:
     """How much of a name NER read from a sentence's first word is a word of another
     language's grammar, and no one's first name ("Para Lupita, quiero que...", "Para mí"):
-    its length and the space after it, or 0 (not "Les Dawson", "Del Ruiz": names too)."""
+    its length and the space after it, or 0. A list, not how often the word is said: many
+    surnames are some language's grammar too ("Ng", "Ko", "Da Silva", "Des Kelly")."""
     w = FIRST_WORD.match(core)
-    if not w or not ent.starts_sentence(text, s, quoted=True) or w.group(1) in names.first_names():
+    if not w or w.group(1) not in lexicon.GRAMMAR_OPENERS or not ent.starts_sentence(text, s, quoted=True):
         return 0
-    grammar = words.foreign_frequency(w.group(1)) >= words.FUNCTION_WORD and words.is_foreign(w.group(1))
-    return w.end() if grammar else 0
+    return w.end()
 
 
 def _sentence_word_in_name(w: str) -> bool:

@@ -2413,6 +2413,27 @@ def test_the_vocabulary_the_twenty_second_held_out_set_showed(tmp_path, passphra
     assert_kept(out, "For Appa the pharmacy", "My Halmeoni came", "Appa says Oppa works at ")
 
 
+def test_what_a_review_of_the_twenty_second_sets_fixes_found(tmp_path, passphrase):
+    """Regressions a fresh-eyes review of those fixes found, each fixed before landing: a
+    surname that is some language's grammar word was cut from its name ("Pang Wei Ling",
+    "Ko Eun-ji", "Des Kelly", "Da Silva"); a Dutch particle opening a surname dropped it ("to de
+    Bruin"); "Hyung", a given name, was taken for a kin term; "X's patient Group" made a
+    person; "into account, COVID19" a user name; a standard's code an identifier; "9 AM" the
+    initials of "Ángela Murphy"; a chat's "System" or "Deleted User" a person; a French
+    sentence's first words a name once their first was cut ("Mais l'hiver")."""
+    text = ("Interviewer: Who presented?\nParticipant: Pang Wei Ling disagreed. Ko Eun-ji runs the pharmacy. "
+            "Des Kelly rang the ward. Da Silva was there.\n"
+            "Participant: The farm went to de Bruin. My manager Hyung Min Lee called.\n"
+            "Participant: The Alzheimer's patient Group meets. Taking into account, COVID19 changed everything. "
+            "MIL-STD-810 applies. Ángela Murphy came at 9 AM.\n"
+            "Participant: Océane à l'école. Mais l'hiver, avec la neige sur la 11, t'es pas sûre.\n"
+            '{"from": "System", "text": "joined"}\n{"user": "Deleted User", "text": "x"}\n')
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Pang", "Ko ", "Eun-ji", "Des ", "Kelly", "Da ", "Silva", "Bruin", "Hyung", "Ángela")
+    assert_kept(out, "patient Group meets", "account, COVID19 changed", "MIL-STD-810 applies", "at 9 AM.",
+                "Mais l'hiver, avec la neige", '"from": "System"', '"user": "Deleted User"')
+
+
 def test_a_name_in_a_file_name_is_one_person_wherever_it_stands(tmp_path, passphrase):
     """Regression (final22, an ATLAS.ti quotation report): a document's name holding a
     person's ("Interview_Ingrid_Kautokeino") was, where the key's name was found again, a

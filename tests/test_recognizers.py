@@ -211,6 +211,12 @@ CASES = [
     (R.ReferenceNumberRecognizer, "Minutes prepared by SHR (DECT 8841)", ["8841"]),
     (R.ReferenceNumberRecognizer, "we had a locker 2019 to 2021", []),
     (R.NameContextRecognizer, "Daniel's wife Sora runs it", ["Sora"]),
+    (R.NameContextRecognizer, "The Alzheimer's patient Group meets; the Trust's director General spoke", []),
+    (R.SocialHandleRecognizer, "Taking into account, COVID19 changed everything", []),
+    (R.ReferenceNumberRecognizer, "MIL-STD-810 and EN-ISO-13485 apply", []),
+    (R.ReferenceNumberRecognizer, "Mi número de empleado era el 40217, todavía", ["40217"]),
+    (R.ReferenceNumberRecognizer, "le numéro de dossier 88213", ["88213"]),
+    (R.NameContextRecognizer, '{"from": "System", "text": "x"} {"user": "Deleted User"} {"Author": "Hope"}', ["Hope"]),
     # a greeting in another language before a first name is no part of it
     (R.NameListRecognizer, '"text": "Bienvenue Priya! Je t\'ajoute."', ["Priya"]),
     # two words written as one that no one is called are no surname after an everyday first name

@@ -2434,6 +2434,15 @@ def test_what_a_review_of_the_twenty_second_sets_fixes_found(tmp_path, passphras
                 "Mais l'hiver, avec la neige", '"from": "System"', '"user": "Deleted User"')
 
 
+def test_surnames_as_singapore_writes_them(tmp_path, passphrase):
+    """Regression (final22, Singapore M&M minutes): Chinese surnames as Singapore, Malaysia
+    and Hong Kong spell them were in no name list, and those that are words somewhere too
+    were left ("Seah", "Heng")."""
+    text = "Interviewer: Who came?\nParticipant: Lim and Seah said the ward was short. Later Heng agreed.\n"
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Seah", "Heng")
+
+
 def test_a_name_in_a_file_name_is_one_person_wherever_it_stands(tmp_path, passphrase):
     """Regression (final22, an ATLAS.ti quotation report): a document's name holding a
     person's ("Interview_Ingrid_Kautokeino") was, where the key's name was found again, a

@@ -2372,7 +2372,7 @@ def test_what_the_twenty_second_held_out_set_showed(tmp_path, passphrase):
     assert_gone(out, "Lupita", "Herrera", "Siti", "Rahmat", "SHR", "RK", "ARJ", "Rajesh", "Krishnan", "s/o",
                 "Sora", "sunnymom", "LAC-PL-0317", "8841", "Chilchota")
     assert_kept(out, "Proyecto: Trabajo agrícola\nEntrevistadora: ", "ENTREVISTADORA: Para empezar",
-                "PARTICIPANTE: De ", ". Para ", "'s wife ")
+                ". Para ", "'s wife ")
 
 
 def test_a_spanish_preposition_is_no_part_of_a_name(tmp_path, passphrase):

@@ -36,10 +36,11 @@ def find_again(doc: Doc, plan: FilePlan, matcher: NameMatcher, linker: Linker, p
             plan.remove(p.mention)
         # (a name a file's name joins with underscores is the name NER read there with spaces:
         # "Interview_Ingrid_Kautokeino", one person however often the name is written)
-        said = doc.analysed[s:e] if "_" in doc.text[s:e] and doc.analysed[s:e] == doc.text[s:e].replace("_", " ") \
-            else doc.text[s:e]
-        m = Mention(doc.fno, doc.turn_of(s), s, e, linker.index.kind_of.get(hit.entity, Kind.PERSON), 1.0,
-                    KNOWN, said)
+        # (not a user name's underscore: "raj_subra87" is the handle of a label)
+        kind = linker.index.kind_of.get(hit.entity, Kind.PERSON)
+        said = doc.analysed[s:e] if kind != Kind.CONTACT and "_" in doc.text[s:e] and \
+            doc.analysed[s:e] == doc.text[s:e].replace("_", " ") else doc.text[s:e]
+        m = Mention(doc.fno, doc.turn_of(s), s, e, kind, 1.0, KNOWN, said)
         if m.text.islower() and words.is_common(m.text):
             m.flags.append(Flag.COMMON_WORD)
         linker.link(m)

@@ -2443,6 +2443,20 @@ def test_surnames_as_singapore_writes_them(tmp_path, passphrase):
     assert_gone(out, "Seah", "Heng")
 
 
+def test_a_user_name_label_and_its_mention_agree(tmp_path, passphrase):
+    """Regression (final18, caught measuring every set again): a guest's user name that
+    labels a Teams turn and that the text says ("your name shows as raj_subra87") was given
+    two pseudonyms once a name a file's name joins with underscores was read with spaces."""
+    text = ("Wong Pei Shan (NUS)   0:05\nWelcome everyone.\n\n"
+            "raj_subra87 (Guest)   2:46\nHello hello, sorry I'm late. This is Rajesh.\n\n"
+            "Wong Pei Shan (NUS)   2:55\nNo worries, Rajesh. Your name shows as raj_subra87. Can I put you as "
+            "Rajesh Subramaniam?\n\nraj_subra87 (Guest)   3:08\nYes, can.\n")
+    _, out = deid_one(tmp_path, "teams.txt", text)
+    assert_gone(out, "raj_subra87", "Rajesh", "Subramaniam")
+    handles = set(re.findall(r"^(\S+) \(Guest\)", out, re.M)) | set(re.findall(r"shows as (\S+?)\.", out))
+    assert len(handles) == 1, out
+
+
 def test_a_name_in_a_file_name_is_one_person_wherever_it_stands(tmp_path, passphrase):
     """Regression (final22, an ATLAS.ti quotation report): a document's name holding a
     person's ("Interview_Ingrid_Kautokeino") was, where the key's name was found again, a

@@ -11,7 +11,7 @@ import regex
 from deid import entity as ent
 from deid import lexicon, names, pools, table, words
 from deid.detect import Doc
-from deid.model import Flag, Kind, Mention, Span
+from deid.model import Flag, Kind, Mention, Span, SpanSet
 from deid.select import Candidate
 
 AGE_RX = re.compile(r"\b(\d{2,3})[- ](?:years?|yrs?)[- ]old\b|\bage[d]? (\d{2,3})\b|\b(\d{2,3})s\b", re.I)
@@ -47,10 +47,16 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
             and (words.frequency(doc.text[r.start:r.end]) > 0 or DEMONYM.search(doc.text, r.start, r.end))
             and not NRP_A_PLACE.search(doc.text, max(0, r.start - 8), r.start)]
     out = []
+    # a table's column names, and its columns of positions and lengths (not a contact after all)
+    columns = [Span(*cell) for cell in table.header_cells(doc.text)]
+    header = SpanSet(columns)
+    measures = SpanSet(Span(*cell) for cell in table.measure_cells(doc.text))
     for c in cands:
         t = doc.turn_of(c.start)
         if c.end > doc.turn_end(t):
             continue  # crosses a turn boundary
+        if c.kind != Kind.CONTACT and _within(header, c) or c.kind == Kind.CONTACT and _within(measures, c):
+            continue  # "Media Title", "Max" of a header; "1472-2210" of an "Excerpt Range"
         if c.presidio_type == "URL" and FILE_NAME.fullmatch(doc.text, c.start, c.end) or \
                 c.kind == Kind.CONTACT and (ent.after_measure_field(doc.text, c.start) or
                                             DATE_TIME.fullmatch(doc.text, c.start, c.end)) or \
@@ -77,7 +83,11 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
     if cfg.dates == "keep":
         out += ages_said(doc, out)
     out.sort(key=lambda m: m.start)
-    return out, keep
+    return out, keep + columns   # (a known name is not found again in a column's name either)
+
+
+def _within(cells: SpanSet, c: Candidate) -> bool:
+    return any(s.contains(c.span) for s in cells.overlapping(c.span))
 
 
 def _marks_after(text: str, e: int) -> int:

@@ -43,6 +43,10 @@ ID_COLUMN = re.compile(r"(?i)\b(?:student|cand(?:idate)?|staff|employee|payroll|
 # columns that hold where someone works or studies: "Site", "Placement", "Employer"
 BODY_COLUMN = re.compile(r"(?i)^(?:site|placement(?:[ _]site)?|hospital|school|college|university|employer|trust|"
                          r"practice|clinic|organi[sz]ation|institution|workplace|agency)$")
+# columns that hold where an excerpt stands or how long it is: "Excerpt Range", "Page", "Duration"
+# (its "1472-2210" is a range of characters, no phone number)
+MEASURE_COLUMN = re.compile(r"(?i)(?:^|[ _])(?:range|position|offset|start|end|length|page|pages|line|lines|"
+                            r"paragraph|para|duration|words|characters|chars|timestamp|time|weight|score)$")
 ACRONYM_CELL = re.compile(r"[A-Z]{2,6}")
 RARE = 1.0   # (Zipf: "SJUH" 0, "WFH" 1.7, "LGI" 1.8)
 BODY_COLUMN_RECOGNIZER = "BodyColumnRecognizer"   # (its column says it is a body's: no flag asks)
@@ -129,6 +133,24 @@ def body_cells(text: str) -> list[tuple[int, int]]:
     (not a ward's or a status's, "ICU", "MAU", "WFH", "SELF", flagged as acronyms are)."""
     return [(s, e) for s, e in _column_cells(text, BODY_COLUMN, ACRONYM_CELL)
             if e - s >= 4 and text[s:e] not in lexicon.ACRONYMS and words.frequency(text[s:e]) < RARE]
+
+
+def header_cells(text: str) -> list[tuple[int, int]]:
+    """The cells of a CSV table's header: column names, no one's ("Media Title", "Max"). None
+    where the first record holds a number, an address or a date: a table written without its
+    header begins with a row of values ("Jane Smith,44,nurse")."""
+    rows = _table(text)
+    if not rows:
+        return []
+    cells_ = [(s, e) for s, e in _cells_of(rows[0])]
+    if any(re.search(r"[\d@]", text[s:e]) for s, e in cells_):
+        return []
+    return cells_
+
+
+def measure_cells(text: str) -> list[tuple[int, int]]:
+    """The cells of a CSV table's columns of positions and lengths ("Excerpt Range": "1472-2210")."""
+    return _column_cells(text, MEASURE_COLUMN, re.compile(r"[^\n]+"))
 
 
 def _column_cells(text: str, column: re.Pattern, value_rx: re.Pattern) -> list[tuple[int, int]]:

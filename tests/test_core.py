@@ -2457,6 +2457,23 @@ def test_a_user_name_label_and_its_mention_agree(tmp_path, passphrase):
     assert len(handles) == 1, out
 
 
+def test_a_tables_column_names_and_ranges_are_no_identifiers(tmp_path, passphrase):
+    """Regression (final16, final18): a CSV export's column names were given pseudonyms
+    ("Media Title", "Max" of an OSCE's marks) and a Dedoose excerpt's range of characters
+    ("1472-2210") was taken for a phone number; a table written without its header keeps its
+    first row's names found."""
+    rows = "".join(f'"EX-04{i}","Interview P0{i}.docx","{1472 + i}-{2210 + i}","2023-06-14","{20 - i}","Fine."\n'
+                   for i in range(1, 6))
+    text = ('"Excerpt ID","Media Title","Excerpt Range","Excerpt Date","Max","Excerpt Copy"\n' + rows)
+    _, out = deid_one(tmp_path, "excerpts.txt", text)
+    assert_kept(out, '"Excerpt ID","Media Title","Excerpt Range","Excerpt Date","Max","Excerpt Copy"', '"1473-2211"')
+    roster = "".join(f"{n},{a},nurse,{t}\n" for n, a, t in (("Jane Whitfield", 44, "Leeds"), ("Tom Okafor", 38, "York"),
+                                                           ("Sara Lindqvist", 51, "Hull"), ("Ben Adeyemi", 29, "Bath"),
+                                                           ("Ann Kowalczyk", 47, "Ripon")))
+    _, out = deid_one(tmp_path, "roster.txt", roster, "o2")
+    assert_gone(out, "Whitfield", "Okafor", "Lindqvist")
+
+
 def test_a_name_in_a_file_name_is_one_person_wherever_it_stands(tmp_path, passphrase):
     """Regression (final22, an ATLAS.ti quotation report): a document's name holding a
     person's ("Interview_Ingrid_Kautokeino") was, where the key's name was found again, a

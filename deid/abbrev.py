@@ -36,7 +36,8 @@ WORD_LETTERS = frozenset(lexicon.ACRONYMS) | frozenset(lexicon.DATE_ABBREVIATION
 def initials_of(name: str, middle: bool = True) -> str:
     """Initials of a name, without its small words: "Northfield State University" -> "NSU"."""
     words = [w for w in re.split(r"[\s\-–—]+", name) if w and w.lower() not in lexicon.GENERIC_WORDS - {
-        "university", "college", "school", "hospital", "medical", "center", "centre", "health", "clinic"}]
+        "university", "college", "school", "hospital", "medical", "center", "centre", "health", "clinic"}
+        and w not in lexicon.PATRONYMIC_MARKERS]   # ("RK" of "Rajesh s/o Krishnan")
     letters = [w[0].upper() for w in words if w[0].isalpha()]
     return "".join(letters if middle or len(letters) < 3 else [letters[0], letters[-1]])
 

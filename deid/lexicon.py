@@ -87,6 +87,9 @@ RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son"
              "mentor", "preceptor", "attending", "supervisor", "boss", "manager", "advisor", "adviser", "chair",
              "director", "resident", "intern", "student", "patient", "neighbor", "neighbour", "coworker",
              "co-worker", "nurse", "teacher", "coach", "therapist", "counselor", "counsellor", "pastor")
+# the words joining a name to the father's, as Malay, Arab and Tamil names write them:
+# "Siti Hajar binti Rahmat", "Rajesh s/o Krishnan", "Muthu a/l Raman"
+PATRONYMIC_MARKERS = ("bin", "binti", "bint", "ibn", "s/o", "d/o", "a/l", "a/p")
 # a family's relations, said after whose they are: "Daniel's wife Sora" (not "Alzheimer's
 # patient Group", "the Trust's director General")
 FAMILY_RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son", "daughter", "wife",

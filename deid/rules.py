@@ -48,15 +48,16 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
             and not NRP_A_PLACE.search(doc.text, max(0, r.start - 8), r.start)]
     out = []
     # a table's column names, and its columns of positions and lengths (not a contact after all)
-    columns = [Span(*cell) for cell in table.header_cells(doc.text)]
-    header = SpanSet(columns)
+    header = SpanSet(Span(*cell) for cell in table.header_cells(doc.text))
     measures = SpanSet(Span(*cell) for cell in table.measure_cells(doc.text))
     for c in cands:
         t = doc.turn_of(c.start)
         if c.end > doc.turn_end(t):
             continue  # crosses a turn boundary
-        if c.kind != Kind.CONTACT and _within(header, c) or c.kind == Kind.CONTACT and _within(measures, c):
-            continue  # "Media Title", "Max" of a header; "1472-2210" of an "Excerpt Range"
+        if c.kind in (Kind.INSTITUTION, Kind.PLACE) and _within(header, c) or \
+                c.kind == Kind.CONTACT and _within(measures, c):
+            continue  # "Media Title" of a header (a person there is one: a matrix's cases, "Mark
+            # Brown"); "1472-2210" of an "Excerpt Range"
         if c.presidio_type == "URL" and FILE_NAME.fullmatch(doc.text, c.start, c.end) or \
                 c.kind == Kind.CONTACT and (ent.after_measure_field(doc.text, c.start) or
                                             DATE_TIME.fullmatch(doc.text, c.start, c.end)) or \
@@ -83,7 +84,7 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
     if cfg.dates == "keep":
         out += ages_said(doc, out)
     out.sort(key=lambda m: m.start)
-    return out, keep + columns   # (a known name is not found again in a column's name either)
+    return out, keep
 
 
 def _within(cells: SpanSet, c: Candidate) -> bool:

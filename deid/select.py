@@ -213,8 +213,8 @@ def _bodies_joined(cands: list[Candidate]) -> list[Candidate]:
 
 # a father's name joined to one's own, as Malay, Arab and Tamil names are: "Siti Hajar binti
 # Rahmat", "Rajesh s/o Krishnan", "Muthu a/l Raman"
-PATRONYMIC = regex.compile(r"[ \t]+(?:bin|binti|bint|ibn|s/o|d/o|a/l|a/p)[ \t]+(\p{Lu}[\p{Ll}\p{M}'’\-]+"
-                           r"(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’\-]+){0,2})(?![\w'’])")
+PATRONYMIC = regex.compile(r"[ \t]+(?:%s)[ \t]+(\p{Lu}[\p{Ll}\p{M}'’\-]+(?:[ \t]+\p{Lu}[\p{Ll}\p{M}'’\-]+){0,2})"
+                           r"(?![\w'’])" % "|".join(lexicon.PATRONYMIC_MARKERS))
 
 
 def _patronymic_joined(text: str, cands: list[Candidate]) -> list[Candidate]:

@@ -136,7 +136,8 @@ def body_cells(text: str) -> list[tuple[int, int]]:
 
 
 def header_cells(text: str) -> list[tuple[int, int]]:
-    """The cells of a CSV table's header: column names, no one's ("Media Title", "Max"). None
+    """The cells of a CSV table's header: column names ("Media Title"; though a matrix's
+    columns may be its cases, "Mark Brown"). None
     where the first record holds a number, an address or a date: a table written without its
     header begins with a row of values ("Jane Smith,44,nurse")."""
     rows = _table(text)

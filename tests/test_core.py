@@ -2369,7 +2369,7 @@ def test_what_the_twenty_second_held_out_set_showed(tmp_path, passphrase):
             "PARTICIPANTE: Daniel's wife Sora runs it. Her daughter messages me from her account, sunnymom_0412. "
             "Our site number on the application was LAC-PL-0317. Call me on DECT 8841.\n")
     _, out = deid_one(tmp_path, "a.txt", text)
-    assert_gone(out, "Lupita", "Herrera", "Siti", "Rahmat", "SHR", "RK", "ARJ", "Rajesh", "Krishnan", "s/o",
+    assert_gone(out, "Lupita", "Herrera", "Siti", "Rahmat", "SHR", "RK", "ARJ", "Rajesh", "Krishnan",
                 "Sora", "sunnymom", "LAC-PL-0317", "8841", "Chilchota")
     assert_kept(out, "Proyecto: Trabajo agrícola\nEntrevistadora: ", "ENTREVISTADORA: Para empezar",
                 ". Para ", "'s wife ")
@@ -2458,20 +2458,32 @@ def test_a_user_name_label_and_its_mention_agree(tmp_path, passphrase):
 
 
 def test_a_tables_column_names_and_ranges_are_no_identifiers(tmp_path, passphrase):
-    """Regression (final16, final18): a CSV export's column names were given pseudonyms
-    ("Media Title", "Max" of an OSCE's marks) and a Dedoose excerpt's range of characters
+    """Regression (final16): a CSV export's column names were given a body's pseudonym
+    ("Media Title") and a Dedoose excerpt's range of characters
     ("1472-2210") was taken for a phone number; a table written without its header keeps its
     first row's names found."""
     rows = "".join(f'"EX-04{i}","Interview P0{i}.docx","{1472 + i}-{2210 + i}","2023-06-14","{20 - i}","Fine."\n'
                    for i in range(1, 6))
-    text = ('"Excerpt ID","Media Title","Excerpt Range","Excerpt Date","Max","Excerpt Copy"\n' + rows)
+    text = ('"Excerpt ID","Media Title","Excerpt Range","Excerpt Date","Score","Excerpt Copy"\n' + rows)
     _, out = deid_one(tmp_path, "excerpts.txt", text)
-    assert_kept(out, '"Excerpt ID","Media Title","Excerpt Range","Excerpt Date","Max","Excerpt Copy"', '"1473-2211"')
+    assert_kept(out, '"Excerpt ID","Media Title","Excerpt Range","Excerpt Date","Score","Excerpt Copy"', '"1473-2211"')
     roster = "".join(f"{n},{a},nurse,{t}\n" for n, a, t in (("Jane Whitfield", 44, "Leeds"), ("Tom Okafor", 38, "York"),
                                                            ("Sara Lindqvist", 51, "Hull"), ("Ben Adeyemi", 29, "Bath"),
                                                            ("Ann Kowalczyk", 47, "Ripon")))
     _, out = deid_one(tmp_path, "roster.txt", roster, "o2")
     assert_gone(out, "Whitfield", "Okafor", "Lindqvist")
+
+
+def test_a_places_particles_stay_in_its_pseudonym(tmp_path, passphrase):
+    """Regression (final22): the small words inside a place's or a body's name in Spanish
+    were each given a place's name ("la Cañada de los Once Pueblos" -> "la Larchvale South Rush
+    Oaks Elderbury Once Eaglewick"; "hospital de Toppenish" -> "hospital South Rush Oaks
+    Sandville"): the particles are the language's, kept as they are."""
+    text = ("PARTICIPANTE: Yo soy de Tanaquillo, un pueblito en la Cañada de los Once Pueblos. Nacieron en el "
+            "hospital de Toppenish. La licenciada Karina Beltrán, de Yakima, me ayudó.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Tanaquillo", "Cañada", "Pueblos", "Toppenish", "Beltrán", "Yakima")
+    assert re.search(r"en la \w+(?: \w+)? de los Once \w+", out) and re.search(r"hospital de \w+", out), out
 
 
 def test_a_name_in_a_file_name_is_one_person_wherever_it_stands(tmp_path, passphrase):

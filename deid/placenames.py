@@ -79,8 +79,6 @@ class PlaceNames:
     def _is_name_word(word: str) -> bool:
         """A word that names this place or institution, not one that says what kind it is."""
         bare = ent.POSSESSIVE.sub("", word).rstrip(".")
-        if bare in lexicon.NAME_LOWER_WORDS:
-            return False   # a particle in lower case joins a name's words, names nothing: "Cañada de los Once"
         if not bare[:1].isalpha() or re.fullmatch(r"[A-Z]{1,6}", bare) or re.fullmatch(r"[A-Z\d]*\d[A-Z\d]*", bare):
             return False  # a number, an initial, an acronym, a code ("ME7" of a postcode)
         if ent.is_generic(word) and bare not in lexicon.HONORIFICS or pools.norm(word) in pools.not_name_words():
@@ -90,8 +88,6 @@ class PlaceNames:
     def _kept(self, part: str, kind: str) -> str:
         """A word of a kind (kept, or swapped for a like kind), a number or an acronym."""
         trail = ""
-        if part in lexicon.NAME_LOWER_WORDS:
-            return part   # "de", "los": the language's, not the name's
         if part.endswith(".") and not INITIAL.fullmatch(part) and not ent.is_generic(part):
             part, trail = part[:-1], "."
         if part.lower() in lexicon.NUMBER_WORDS:   # a house number said in words: another one

@@ -32,7 +32,7 @@ ORIGINS = ("any", "keep")  # any: English-language names whatever the real one's
 
 
 # "son of", "daughter of" in a Malay, an Arab or a Tamil name ("Siti Hajar binti Rahmat")
-SON_OF = re.compile(r"[ \t]+(?:%s)[ \t]+" % "|".join(lexicon.PATRONYMIC_MARKERS))
+SON_OF = re.compile(r"[ \t]+(?:%s)[ \t]+" % "|".join(lexicon.PATRONYMIC_MARKERS))   # (left out of the pseudonym)
 
 
 def gender_of(first: str, title: str = "") -> str | None:
@@ -369,10 +369,6 @@ class Pseudonyms(PlaceNames):
             whole = self.pseudonym(f"{given} {last}", kind, title)
             p_given, _, p_last = whole.rpartition(" ")
             p = f"{p_last}{sep}{p_given}" if p_given else whole
-        elif kind == "person" and (son := SON_OF.search(core)):
-            # the father's name its own, the word that joins them kept: "Rajesh s/o Krishnan" -> "Noah s/o Harrell"
-            p = self._by_words(core[:son.start()], kind, title) + son.group() + \
-                self._by_words(core[son.end():], kind, "")
         elif kind == "person":
             p = self._by_words(core, kind, title)
             n = len(WORD.findall(core))
@@ -434,7 +430,7 @@ class Pseudonyms(PlaceNames):
         "C. Dunn"). A word whose pseudonym does not fit its place in this name (a first name
         known as someone's surname, one of the other gender), and the words at `fresh`, get
         one for this name only."""
-        parts = WORD.split(core)
+        parts = WORD.split(SON_OF.sub(" ", core))   # ("s/o" of "Rajesh s/o Krishnan" says whose son he is)
         names = parts[1::2]
         gender = gender_of(names[0].split("-")[0], title) if names else None
         origin: tuple = ()

@@ -2474,18 +2474,6 @@ def test_a_tables_column_names_and_ranges_are_no_identifiers(tmp_path, passphras
     assert_gone(out, "Whitfield", "Okafor", "Lindqvist")
 
 
-def test_a_places_particles_stay_in_its_pseudonym(tmp_path, passphrase):
-    """Regression (final22): the small words inside a place's or a body's name in Spanish
-    were each given a place's name ("la Cañada de los Once Pueblos" -> "la Larchvale South Rush
-    Oaks Elderbury Once Eaglewick"; "hospital de Toppenish" -> "hospital South Rush Oaks
-    Sandville"): the particles are the language's, kept as they are."""
-    text = ("PARTICIPANTE: Yo soy de Tanaquillo, un pueblito en la Cañada de los Once Pueblos. Nacieron en el "
-            "hospital de Toppenish. La licenciada Karina Beltrán, de Yakima, me ayudó.\n")
-    _, out = deid_one(tmp_path, "a.txt", text)
-    assert_gone(out, "Tanaquillo", "Cañada", "Pueblos", "Toppenish", "Beltrán", "Yakima")
-    assert re.search(r"en la \w+(?: \w+)? de los Once \w+", out) and re.search(r"hospital de \w+", out), out
-
-
 def test_a_name_in_a_file_name_is_one_person_wherever_it_stands(tmp_path, passphrase):
     """Regression (final22, an ATLAS.ti quotation report): a document's name holding a
     person's ("Interview_Ingrid_Kautokeino") was, where the key's name was found again, a

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from deid import analyzer, lexicon, table
+from deid import analyzer, recognizers, table
 from deid.labels import labels_of
 from deid.shapes import FIELD_VALUE
 from deid.truecase import glottal_stops, is_uncased, recase_capitals, truecase, truecase_lower_lines
@@ -79,8 +79,7 @@ def underscores_spaced(text: str) -> str:
 
 
 # an account named before its user name: "from her account, sunnymom_0412"
-ACCOUNT_BEFORE = re.compile(r"\b(?:(?i:%s)(?:[ \t]+(?i:is|was|called|named|as))?|(?i:my|his|her|their|our|your|the|an?)"
-                            r"[ \t]+(?i:%s),)[ \t]+$" % (("|".join(lexicon.ACCOUNT_CUES),) * 2))
+ACCOUNT_BEFORE = re.compile(recognizers.ACCOUNT_NAMED + "$")
 
 
 SLASHED_TOKEN = re.compile(r"\S*[/\\]\S*")

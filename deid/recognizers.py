@@ -264,6 +264,10 @@ class SpokenContactRecognizer(PatternRecognizer):
 
 
 ACCOUNT_CUES = "|".join(lexicon.ACCOUNT_CUES)
+# an account named before its user name: "the account bowsy_99", "username is", "her account,"
+# (a comma only after a determiner: not "taking into account, COVID19"); detection reads it too
+ACCOUNT_NAMED = (rf"\b(?:(?i:{ACCOUNT_CUES})(?:[ \t]+(?i:is|was|called|named|as))?|"
+                 rf"(?i:my|his|her|their|our|your|the|an?)[ \t]+(?i:{ACCOUNT_CUES}),)[ \t]+")
 
 
 DOTTED = r"(?<![\w.@/\-])[a-z]{1,12}\.(?:[a-z]['’\-])?[a-z]{3,}(?:-[a-z]{2,})?(?![\w@\-]|\.\w)"   # ("j.o'neill")
@@ -274,8 +278,7 @@ class SocialHandleRecognizer(PatternRecognizer):
                 # a user name without its @ where an account is named: "the account bowsy_99", "the
                 # user account gpritchard.hh" (an underscore, digits after letters or a dot between
                 # them: not "the account holder", "500mg", "3rd")
-                Pattern("account name", rf"(?<=\b(?:(?i:{ACCOUNT_CUES})(?:[ \t]+(?i:is|was|called|named|as))?|"
-                        rf"(?i:my|his|her|their|our|your|the|an?)[ \t]+(?i:{ACCOUNT_CUES}),)[ \t]+)"
+                Pattern("account name", rf"(?<={ACCOUNT_NAMED})"
                         r"(?=[A-Za-z0-9._]*(?:_|[A-Za-z]{2}\d|[a-z]\.[a-z]{2}))[A-Za-z0-9][A-Za-z0-9._]{2,29}(?<!\.)\b",
                         0.7),
                 # a chat's user name, an initial or a first name and a surname: "r.whitmore",

@@ -420,20 +420,10 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     if placed is None:
         return None
     s, e, core, kind = placed
-    if rec == "SpacyRecognizer" and (particle := PARTICLE_OPENING.match(core)) and \
-            (before := WORD_BEFORE.search(text, max(0, s - 30), s)) and names.is_foreign_word(before.group(1)):
-        s, core = s + particle.end(), core[particle.end():]   # "from" in Spanish: "de Carapan", "del Valle"
-    if kind == Kind.PERSON and rec == "SpacyRecognizer" and (word := _grammar_opening(text, s, core)):
-        s, core = s + word, core[word:]   # "Para Lupita": "Lupita"; "Para mí", "Mais l'hiver": nothing
-        if core[:1].islower():
+    if rec == "SpacyRecognizer":
+        if (narrowed := _ner_narrowed(text, s, core, kind)) is None:
             return None
-    if kind == Kind.PERSON and rec == "SpacyRecognizer" and (cut := _words_after_name(text, s, core)) is not None:
-        if cut == s:
-            return None
-        core = text[s:cut].rstrip()
-        e = s + len(core)
-    if kind == Kind.PERSON and rec == "SpacyRecognizer" and (code := CODE_AFTER_NAME.search(core)) and code.start():
-        core = core[:code.start()]
+        s, core = narrowed
         e = s + len(core)
     if _names_nothing(text, s, e, core, kind, rec, allow, address) or kind == Kind.INSTITUTION and _the_party(text, s, core):
         return None
@@ -442,6 +432,29 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     if kind == Kind.CONTACT and (tagged := _tagged(text, s, e)):
         return Candidate(s + 1, tagged, Kind.PERSON, r.score, rec, "PERSON")
     return Candidate(s, e, kind, r.score, rec, r.entity_type)
+
+
+def _ner_narrowed(text: str, s: int, core: str, kind: Kind) -> tuple[int, str] | None:
+    """What NER read, without the words of its sentence it read on into: a preposition of
+    another language before it ("de Carapan"), a grammar word opening the sentence ("Para
+    Lupita"), the sentence's words after a person's name ("Kevin said"), a year of school after
+    it ("Dilan Y2"); None where no name is left."""
+    if (particle := PARTICLE_OPENING.match(core)) and \
+            (before := WORD_BEFORE.search(text, max(0, s - 30), s)) and names.is_foreign_word(before.group(1)):
+        s, core = s + particle.end(), core[particle.end():]   # "from" in Spanish: "de Carapan", "del Valle"
+    if kind != Kind.PERSON:
+        return s, core
+    if word := _grammar_opening(text, s, core):
+        s, core = s + word, core[word:]   # "Para Lupita": "Lupita"; "Para mí", "Mais l'hiver": nothing
+        if core[:1].islower():
+            return None
+    if (cut := _words_after_name(text, s, core)) is not None:
+        if cut == s:
+            return None
+        core = text[s:cut].rstrip()
+    if (code := CODE_AFTER_NAME.search(core)) and code.start():
+        core = core[:code.start()]
+    return s, core
 
 
 def _the_party(text: str, s: int, core: str) -> bool:
@@ -537,7 +550,7 @@ PERSON_CODE = re.compile(r"[A-Z]{0,4}[\-/]?\d[\d\-/.]*")
 # a letter or two and a number: a year of school, a grade, a band ("Y3", "P7", "Yr2", "B2")
 SHORT_CODE = re.compile(r"[A-Z][a-z]?\d{1,2}")
 # such a code NER read on into after a name: "Dilan Y2" (a pupil and her year)
-CODE_AFTER_NAME = re.compile(r"(?:[ \t]+[A-Z][a-z]?\d{1,2})+$")
+CODE_AFTER_NAME = re.compile(rf"(?:[ \t]+{SHORT_CODE.pattern})+$")
 
 
 def _names_nothing(text: str, s: int, e: int, core: str, kind: Kind, rec: str, allow: set[str],

@@ -18,6 +18,7 @@ from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTI
                           STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
 from deid.lexicon import DOCUMENT_WORDS, GOING_VERBS, KIN_TERMS, PARTY_ROLES, PERSON_DOES, ROLES_BEFORE_NAMES
+from deid.lexicon import FOREIGN_ARTICLES, FOREIGN_MONTHS, GRAMMAR_NAMES, MONTH_BEFORE
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
 from deid import words as vocabulary
 from deid.model import Kind
@@ -402,7 +403,10 @@ def _foreign_capital(w: str) -> bool:
     grammar = vocabulary.foreign_frequency(w) >= vocabulary.FUNCTION_WORD
     # (or a word English never says, of its dictionary: "Communauté", "Épuisement")
     unsaid = vocabulary.foreign_frequency(w) >= vocabulary.FOREIGN - 1 and vocabulary.frequency(w.lower()) < vocabulary.RARE
-    return w[1:].islower() and (vocabulary.is_foreign(w) or grammar or unsaid) and (grammar or not names.is_name(w))
+    said = grammar or w in GRAMMAR_NAMES   # (a name too, as "Ella" and "Bueno" are: said as the language's word)
+    return w[1:].islower() and (vocabulary.is_foreign(w) or grammar or unsaid) and (said or not names.is_name(w))
+ARTICLE_BEFORE_LOWER = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(FOREIGN_ARTICLES))
+MONTH_PREPOSITION = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(MONTH_BEFORE))
 PHRASE_EDGE = re.compile(r"[\n\"“”.,!?;:()\[\]]")
 SENTENCE_EDGE = re.compile(r"[\n\"“”.!?;:()\[\]]")
 LINE_EDGE = re.compile(r"\n")
@@ -416,19 +420,35 @@ def in_foreign_phrase(text: str, s: int, e: int) -> bool:
     about it", "Chantal, la coordonnatrice", "Barış Özkan")."""
     said_here = PHRASE_WORD.findall(text, s, e)
     own = [w for w in said_here if w[0].islower()]
-    if COMPOUND_NAME.search(text, s, e) or _names_someone(said_here, own):
+    # words in lower case after an article, a phrase ("los dolores de espalda", pains), or a
+    # month after its preposition ("nació en julio"): the language's words, though Dolores
+    # and Julio are names (not a name alone after its article, "la Lupita", "y la carmen")
+    phrase = own == said_here and len(own) > 1 and ARTICLE_BEFORE_LOWER.search(text, max(0, s - 8), s) is not None
+    month = own == said_here == [own[0]] and own[0] in FOREIGN_MONTHS and \
+        MONTH_PREPOSITION.search(text, max(0, s - 8), s) is not None if own else False
+    if COMPOUND_NAME.search(text, s, e) or not (phrase or month) and _names_someone(said_here, own):
         return False
     if _cognate_before(said_here, own):
         return True
     # (a capital counts as the language's only when it is its grammar, "Les", "Mais": a name
     # never vouches for itself, "Barış Özkan" in a list of attendees)
-    here = [w.lower() for w in said_here if w[0].islower() or vocabulary.foreign_frequency(w) >= vocabulary.FUNCTION_WORD]
+    here = [w.lower() for w in said_here if w[0].islower() or w in GRAMMAR_NAMES
+            or vocabulary.foreign_frequency(w) >= vocabulary.FUNCTION_WORD]
     said = _said_around(text, s, e, PHRASE_EDGE, here)
     for edge, n in ((SENTENCE_EDGE, 3), (LINE_EDGE, 8)):   # a capital and little else up to a comma
         if own == said_here or len(said) >= 4:             # ("Mais l'hiver, avec la neige", a code
             break                                          # "Communauté;" of a row): wider, its words
         said = _said_around(text, s, e, edge, here, n)
-    return len(said) >= 2 and sum(map(vocabulary.is_foreign, said)) >= FOREIGN_SHARE * len(said)
+    return len(said) >= 2 and sum(map(_the_languages, said)) >= FOREIGN_SHARE * len(said)
+
+
+def _the_languages(w: str) -> bool:
+    """A word of the other language: said far more there, or there only ("traes", a verb
+    English never says; not "café", said in both, nor "abattoir", English's too, nor "thuy",
+    a name)."""
+    from deid import names
+    return vocabulary.is_foreign(w) or vocabulary.foreign_frequency(w) >= vocabulary.FOREIGN - 1 and \
+        vocabulary.frequency(w) < vocabulary.RARE and not vocabulary.is_common(w) and not names.is_name(w.title())
 
 
 def _names_someone(said_here: list[str], own: list[str]) -> bool:
@@ -440,9 +460,10 @@ def _names_someone(said_here: list[str], own: list[str]) -> bool:
     if len(said_here) > 1 and not own or any(i and not w[0].islower() and vocabulary.foreign_frequency(w)
                                              < vocabulary.FUNCTION_WORD for i, w in enumerate(said_here)):
         return True
-    if any(names.is_name(w.title()) and not vocabulary.is_foreign(w)
-           and vocabulary.foreign_frequency(w) < vocabulary.FUNCTION_WORD for w in own):
-        return True
+    if own and own[0] == said_here[0] and names.is_name(own[0].title()) and not vocabulary.is_foreign(own[0]) \
+            and vocabulary.foreign_frequency(own[0]) < vocabulary.FUNCTION_WORD:
+        return True   # (opening the words NER read: "maria trabaja" of "mi hija maria trabaja"; not
+        # "muy caro", expensive; nor "los dolores de espalda", after an article: see in_foreign_phrase)
     return not _cognate_before(said_here, own) and not all(w[0].islower() or _foreign_capital(w) for w in said_here)
 
 

@@ -98,6 +98,9 @@ FAMILY_RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father"
                     "granddaughter", "stepson", "stepdaughter")
 # words of another language's grammar that open its sentences and are nobody's first name:
 # NER reads them into the name after them ("Para Lupita, quiero que...")
+# words of another language's grammar that are names too, said far more often as the word:
+# "Ella me mandó a terapia" (she), "Bueno, pues..." (well), "Elle dit" (she)
+GRAMMAR_NAMES = frozenset({"Ella", "Elle", "Bueno", "Claro", "Vale", "Nada"})
 GRAMMAR_OPENERS = frozenset({"Para", "Por", "Pero", "Porque", "Como", "Sin", "Cuando", "Donde", "Entonces", "Ahora",
                              "Pues", "Aunque", "Pour", "Avec", "Sans", "Mais", "Quand", "Parce", "Aber", "Und",
                              "Oder", "Mit", "Für", "Ohne", "Wenn", "Weil", "Também", "Porém", "Quando", "Onde",
@@ -309,6 +312,18 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS_DAYS = frozenset(w.lower() for w in MONTHS + DAYS)
 MONTHS_DAYS_TITLED = frozenset(MONTHS + DAYS)
+# the months of the languages interviews quote, as they write them, in lower case: "nació en
+# julio" is a month, though Julio is a name (Spanish, Portuguese, French, Italian)
+FOREIGN_MONTHS = frozenset("""enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre
+noviembre diciembre janeiro fevereiro março maio junho julho setembro outubro novembro dezembro janvier février
+mars avril mai juin juillet août septembre octobre novembre décembre gennaio febbraio aprile maggio giugno luglio
+settembre ottobre dicembre""".split())
+# the words right before a month of theirs: "en julio", "desde marzo", "em maio", "in luglio"
+MONTH_BEFORE = ("en", "de", "desde", "hasta", "em", "à", "in", "di", "a", "el", "le")
+# articles of the languages interviews quote: lower-case words after one are a phrase of the
+# language ("los dolores de espalda"), not a name written in lower case
+FOREIGN_ARTICLES = ("la", "el", "los", "las", "le", "les", "un", "una", "une", "il", "lo", "gli", "der", "die",
+                    "das", "den", "dem", "ein", "eine")
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 DATE_ABBREVIATIONS = frozenset(MONTH_ABBREVIATIONS + ("Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
                                                       "Sat", "Sun"))

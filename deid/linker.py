@@ -159,6 +159,8 @@ class Linker:
         ix = self.index
         k = ent.key_of(m.text)
         eid = ix.entity_of.get(k)
+        if eid is not None and m.kind == Kind.PERSON and self.recent.get(eid) != m.file and " " not in m.text:
+            eid = self._one_here(k, m.file) or eid   # "Brook" in the file of Brook Jenkins, not "Mr A Brook" of another
         if eid is None and len(ent.tokens(m.text)) == 1 and (
                 m.kind == Kind.PERSON or m.kind in (Kind.PLACE, Kind.INSTITUTION) and _a_name_word(m.text)):
             # a word of a known person's name is that person, even where NER took it for a
@@ -208,6 +210,11 @@ class Linker:
             m.flags.append(Flag.AMBIGUOUS)
         return max(pick, key=lambda e: (self.recent.get(e, -1), e)) if pick else None
 
+
+    def _one_here(self, k: str, file: int) -> int | None:
+        """The one person of the file being read whose name has the word."""
+        here = [e for e in self.index.people_with.get(k, ()) if self.recent.get(e) == file]
+        return here[0] if len(here) == 1 else None
 
     def _person_by_tail(self, m: Mention) -> int | None:
         """A name written shorter, of the one person of this file it fits: "P. Raghunathan"

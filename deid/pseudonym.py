@@ -263,11 +263,15 @@ class Pseudonyms(PlaceNames):
         return make() + str(self.rng.randint(2, 99))
 
     # ---------------------------------------------------------------- words
-    def _word(self, word: str, kind: str, role: str, gender: str | None, origin: tuple = ()) -> str:
+    def _word(self, word: str, kind: str, role: str, gender: str | None, origin: tuple = (),
+              avoid: frozenset = frozenset()) -> str:
         if kind == "institution" and word in LINKING_WORDS:
             # a body's linking word says nothing, but which one it was does ("Centre for
             # Qualitative Research", "Bridges to Home"): "of" stands for all of them
             return "of"
+        if kind != "person" and word == "de":
+            return word   # the particle of a Romance place or body says nothing of which ("capilla de
+            # Tanaquillo" -> "capilla de Salt", not "capilla South Rush Oaks Salt")
         kept = self._kind_word(word, kind) if kind != "person" else (
             word if word in pools.PARTICLES and word not in lexicon.GAELIC_PARTICLES else None)
         # (a particle alone stays: _by_words drops it in a name; not "Nic", a name too)
@@ -282,8 +286,8 @@ class Pseudonyms(PlaceNames):
         if not initial and (ent.is_generic(word) and word not in lexicon.HONORIFICS
                             or (ent.is_stop_word(word) and not is_first_name(word))):
             return word
-        if INITIAL.fullmatch(word):  # any letter but the real one: initials repeat
-            p = self.rng.choice([c for c in string.ascii_uppercase if c != word[0]]) + word[1:]
+        if INITIAL.fullmatch(word):  # any letter but the real ones of its name (`avoid`): initials repeat
+            p = self.rng.choice([c for c in string.ascii_uppercase if c != word[0] and c not in avoid]) + word[1:]
             if k in self.map:
                 return p
         elif kind == "person":
@@ -453,7 +457,7 @@ class Pseudonyms(PlaceNames):
             # "Dr. Marsh" is a surname, "my sister Faith" a first name
             first = n == 0 and (len(names) > 1 or is_first_name(part) and title not in lexicon.SURNAME_TITLES)
             role = "first" if first else "last"
-            p = self._word(part, kind, role, gender, origin)
+            p = self._word(part, kind, role, gender, origin, frozenset(n[0] for n in names if INITIAL.fullmatch(n)))
             if len(names) > 1 and p != part and not INITIAL.fullmatch(part) and (
                     n in fresh or not _fits(p, role, gender)):
                 p = self._person_word(part, role, gender, origin)
@@ -481,7 +485,8 @@ class Pseudonyms(PlaceNames):
             # nor a word of its domain ("mail" of "mail.mcgill.ca")
             real = set(re.split(r"[^a-z]+", core.lower()))
             domain = next((d for d in ("mail", "post", "inbox") if d not in real), "address")
-            return self._fresh_handle(lambda: f"{self.rng.choice(FEMALE + MALE)[0].lower()}"
+            others = [n for n in FEMALE + MALE if n[0].lower() != core[0].lower()]   # (never its real initial)
+            return self._fresh_handle(lambda: f"{self.rng.choice(others)[0].lower()}"
                                               f"{self.rng.choice(LAST).lower()}@{domain}.invalid")
         if core.startswith("@"):
             return self._fresh_handle(lambda: "@" + self.rng.choice(FEMALE + MALE).lower() + str(self.rng.randint(10, 999)))
@@ -489,7 +494,8 @@ class Pseudonyms(PlaceNames):
             return self._fresh(lambda: f"site{self.rng.randint(1, 999)}.invalid")
         if m := re.fullmatch(r"([a-z]{1,12})\.(?:[a-z]['’\-])?[a-z]+(?:-[a-z]+)?", core):   # a user name: "r.whitmore" is
             # "k.bell", "lowri.keast" is "nina.bell"
-            first = (lambda: self.rng.choice(FEMALE + MALE)[0].lower()) if len(m.group(1)) <= 2 else \
-                (lambda: self.rng.choice(FEMALE + MALE).lower())
+            others = [n for n in FEMALE + MALE if n[0].lower() != core[0]]   # (never its real initial)
+            first = (lambda: self.rng.choice(others)[0].lower()) if len(m.group(1)) <= 2 else \
+                (lambda: self.rng.choice(others).lower())
             return self._fresh_handle(lambda: f"{first()}.{self.rng.choice(LAST).lower()}")
         return self._fresh(lambda: scramble(core, self.rng))

@@ -220,6 +220,9 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
             or t in lexicon.ACRONYMS or t.lower() in lexicon.DOMAIN_LOWER for t in toks):
         return True   # a heading in capitals: "4. STUDENT'S RESPONSE", "NPAS REQUESTED" (not "4. JOHN
         # SMITH", "BRIDGE HOUSE")
+    if m.kind == Kind.PERSON and len(toks) > 1 and m.text.isupper() and \
+            all(words.is_common(t) and t.title() not in first and t.title() not in last for t in toks):
+        return True   # capitals with no name among them: "IN WITNESS WHEREOF" (not "ROBIN HOOD")
     if len(toks) == 1 and m.kind in (Kind.PERSON, Kind.INSTITUTION):  # "Wisdom", "Society"; not "Chicago"
         w = toks[0]
         if m.kind == Kind.PERSON and (ent.said_as_name(text, m.start, m.end) or _initials(w, text, m.start)):

@@ -161,6 +161,10 @@ def _places_apart(text: str, c: Candidate) -> list[Candidate]:
             not any(words.is_common(pair.group(i)) for i in (1, 2)):   # (a word alone would be dropped)
         return [Candidate(*pair.span(i), Kind.PLACE if names.is_town(pair.group(i)) else c.kind, c.score, c.recognizer,
                           c.presidio_type, c.known) for i in (1, 2)]
+    if c.kind == Kind.INSTITUTION and (person := WITH_PERSON.search(text, c.start, c.end)) and \
+            not words.is_common(person.group(1)):   # "a team leader at Fosse View with Preet"
+        return [Candidate(c.start, person.start(), c.kind, c.score, c.recognizer, c.presidio_type, c.known),
+                Candidate(*person.span(1), Kind.PERSON, c.score, c.recognizer, "PERSON", c.known)]
     if c.kind not in (Kind.PLACE, Kind.INSTITUTION) or c.presidio_type == "STREET_ADDRESS" or \
             "," not in text[c.start:c.end]:
         return [c]
@@ -492,6 +496,9 @@ def _words_after_name(text: str, s: int, core: str) -> int | None:
 # "went to de Bruin", "Florence de Souza", "Dr de Souza")
 PARTICLE_OPENING = regex.compile(r"(?:%s)[ \t]+(?=\p{Lu})" % "|".join(lexicon.NAME_PARTICLES))
 WORD_BEFORE = regex.compile(r"(?<![\w'’])([\p{L}\p{M}'’]+)[ \t]+$")
+# a name alone after "with" at the end of what NER read as a body: a person (not a parish's
+# "St Mary with St John", two saints; nor "Walk with Ease", a word)
+WITH_PERSON = regex.compile(r"[ \t]+with[ \t]+(\p{Lu}\p{Ll}+)$")
 FIRST_WORD = regex.compile(r"(\p{Lu}\p{Ll}+)[ \t]+(?=\S)")
 
 

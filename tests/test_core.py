@@ -1639,6 +1639,25 @@ FOREIGN_PHRASES = [
     ("I grew up in Lévis, then moved to Quebec City.", "Lévis", False),
     ("he lives at Calle Real 4, Chiclana de la Frontera, Spain", "de la Frontera", False),
     ("the notary, Maika van de Noort, signed", "van de Noort", False),
+    # a name's word with words of the language after it is the language's phrase (final22)
+    ("Tengo presión alta y los dolores de espalda de tantos años en la escalera.",
+     "dolores de espalda de tantos", True),
+    ("Mucho tráfico, muy caro. Un primo me dijo", "muy caro", True),
+    # a capital said far more often as the language's word than as a name: "Ella" (she), "Bueno"
+    ("en la escalera. Ella me mandó a terapia física. Pero la terapia es", "Ella", True),
+    ("PARTICIPANTE: Bueno, pues mi hija me maneja la cuenta.", "Bueno", True),
+    ("It was late. Ella said she would come by after work.", "Ella", False),
+    ("Esperanza me dijo que sí, que venía.", "Esperanza", False),
+    ("y luego Sol me llamó por teléfono", "Sol", False),
+    ("Mi esposa hizo café. Lola, ¿nos traes café? Ella se llama Dolores", "traes café", True),
+    # a month of the language in lower case, a lower-case word after its article: no names
+    ("PARTICIPANTE: Brayan nació en julio, con un sol tremendo, en el hospital", "julio", True),
+    ("y la lupita vino ayer con su mamá", "lupita", False),   # (a name after its article: review)
+    ("Pues Mari me dijo que sí, que venía.", "Mari", False),
+    ("Facilitator: Thank you Mia. And Mina?", "Mina", False),
+    ("y mi hijo domingo trabaja en la bodega", "domingo", False),
+    ("y mi hija maria trabaja en la bodega de noche", "maria trabaja", False),
+    ("y mi hermana rosa maria trabaja en la fábrica", "rosa maria", False),
 ]
 
 
@@ -2392,6 +2411,17 @@ def test_a_spanish_preposition_is_no_part_of_a_name(tmp_path, passphrase):
     assert "Florence de" not in out and "Dr de" not in out, out
 
 
+def test_a_bodys_particle_is_no_place(tmp_path, passphrase):
+    """Regression (final22): inside a body's name the word "de" was given a place's pseudonym
+    of its own ("la capilla de Tanaquillo" -> "la Wheathill South Rush Oaks Salt"), the same
+    in every name it joined. A body's "de" stays."""
+    text = ("ENTREVISTADORA: ¿Y la fiesta?\n\nPARTICIPANTE: El padre Anselmo dio la misa en la capilla de "
+            "Tanaquillo. Vamos a la Clínica Campesina del Valle, en Wapato.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Tanaquillo", "Campesina", "Valle")
+    assert re.search(r"la misa en la \w+ de \w+\.", out), out
+
+
 def test_a_contraction_is_no_name(tmp_path, passphrase):
     """Regression (seen while trying final22's titles): a person called Don made every
     "Don't" of the text "Johnny't", and one called Won every "Won't"; "Mdm" (Madam, as
@@ -2498,3 +2528,34 @@ def test_the_vocabulary_the_twenty_first_held_out_set_showed(tmp_path, passphras
     _, out = deid_one(tmp_path, "a.txt", text)
     assert_gone(out, "Gindaali", "Walgett", "Laval", "40718863", "Dingwall")
     assert_kept(out, "The Aboriginal health workers", " Dre ", "Employee ID ", "The Parent Council met after the Fèis in ")
+
+
+def test_a_legal_formula_in_capitals_is_no_name(tmp_path, passphrase):
+    """Regression (final16, a deposition): NER read the formula of a reporter's certificate in
+    capitals, "IN WITNESS WHEREOF", as a person and it was given a pseudonym. Capitals with no
+    name among them are flagged and kept; the reporter's and the witness's names in capitals
+    are replaced."""
+    text = ("        I, KIMBERLY A. STRAND, a Certified Shorthand Reporter\n  in and for the State of Illinois, do "
+            "hereby certify that\n  GORDON W. KSIAZEK was by me first duly sworn to testify to\n  the truth.\n"
+            "        IN WITNESS WHEREOF, I have hereunto set my hand this\n  20th day of May, 2024.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "KIMBERLY", "STRAND", "GORDON", "KSIAZEK")
+    assert_kept(out, "IN WITNESS WHEREOF, I have")
+
+
+def test_a_first_name_alone_is_this_files_person(tmp_path, passphrase):
+    """Regression (measuring every set again, final6): "Brook" alone, in the e-mails of Brook
+    Jenkins, was linked to "Mr A Brook" of a tribunal's other file, whose surname the key
+    held, and given his pseudonym: one person named two ways. A first name alone is the person
+    of its own file; and a person NER read into a body's name after "with" ("a team leader at
+    Fosse View with Preet") is that person, not the body's word."""
+    deid_one(tmp_path, "a.txt", "Employment Tribunal\nMembers: Mrs J Hollis and Mr A Brook\n\nThe claim fails.\n")
+    text = ("From: Brook Jenkins <b.jenkins@example.org>\n\nHi all, can we have the eight trestles again? "
+            "Brook can collect on the Friday evening.\n\nTunde: I'm a team leader at Fosse View with Preet.\n"
+            "Preet: Yes.\n")
+    _, out = deid_one(tmp_path, "b.txt", text)
+    assert_gone(out, "Brook", "Jenkins", "Preet", "Fosse")
+    first = re.search(r"From: (\w+) \w+ <", out).group(1)
+    assert f"again? {first} can collect" in out, out
+    label = re.search(r"\n(\w+): Yes", out).group(1)
+    assert re.search(rf"at \w+ \w+ with {label}\.", out), out

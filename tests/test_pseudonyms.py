@@ -290,3 +290,22 @@ def test_initials_of_nobody_known_never_keep_a_letter():
     for n in range(40):
         ps = Pseudonyms([], seed=n)
         assert all(a != b for a, b in zip(ps.initials("S.T."), "S.T.") if a.isalpha()), ps.initials("S.T.")
+
+
+@pytest.mark.parametrize("real", ["Sreeja P K", "Karthik R S", "J P Morgan"])
+def test_an_initials_pseudonym_is_none_of_its_names_letters(real):
+    """Regression (measuring every set again, final16): "Sreeja P K" became "Avila J P": the
+    letter drawn for "K" was the name's other initial, "P", so the scorer (and a reader) saw the
+    real "P" kept. An initial's pseudonym is none of the real initials of its name."""
+    letters = {w[0] for w in real.split() if len(w) == 1}
+    for seed in range(300):
+        p = fresh(seed).pseudonym(real, "person").split()
+        assert not letters & {w[0] for w in p if len(w) == 1}, (seed, p)
+
+
+@pytest.mark.parametrize("real", ["c.desrosiers", "r.whitmore", "cdesrosiers@cusm.ca"])
+def test_a_user_names_pseudonym_keeps_no_real_initial(real):
+    """Regression (measuring every set again, final16): a Dedoose user "c.desrosiers" became
+    "c.vaughan", its initial drawn at random and the real one by chance."""
+    for seed in range(200):
+        assert fresh(seed).pseudonym(real, "contact")[0] != real[0], seed

@@ -24,6 +24,9 @@ BRACKET_LABEL = re.compile(r"\[[A-Z]+ \d+\]")
 INITIALS = regex.compile(r"(?<![\w&/\-])(?:\p{Lu}{2,4}|\p{Lu}-\p{Lu})(?![\w&/\-])")
 SIGNED = re.compile(r"(?:\(|:[ \t]*|\n[ \t]*)$")   # "(TBO)", "Transcriber: TBO", a turn of its own
 DEFINED = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{1,5})\)")
+# a body's acronym said after its name between commas, or after "or": "North East Scotland
+# College, NESCol, evening classes", "Manchester University NHS Foundation Trust, MFT, one big family"
+APPOSED = re.compile(r"(?:,[ \t]*(?:or[ \t]+)?|[ \t]+or[ \t]+)([A-Z][A-Za-z]{1,5})(?=[ \t]*[,.;:)]|[ \t]*$)", re.M)
 RECOGNIZER = "Abbreviation"
 
 
@@ -58,6 +61,10 @@ class Abbreviations:
         for p in list(plan.replaced()):
             m = p.mention
             d = DEFINED.match(doc.text, m.end) or DEFINED.match(doc.text, _after_possessive(doc.text, m.end))
+            if d is None and m.kind == Kind.INSTITUTION and (a := APPOSED.match(doc.text, m.end)) and \
+                    a.group(1) not in lexicon.ACRONYMS and _apposed_of(a.group(1), m.text):
+                self._alias(a.group(1), m, p)
+                continue
             if d is None or m.kind not in (Kind.PERSON, Kind.INSTITUTION, Kind.PLACE) or m.entity is None:
                 continue
             acr = d.group(1)
@@ -70,11 +77,15 @@ class Abbreviations:
                 continue
             if m.kind == Kind.PERSON:
                 continue
-            self.index.add_alias(acr, m.entity)
-            k = ent.key_of(acr)
-            if k not in self.planner.ps.map:
-                self.planner.ps.remember(acr, initials_of(p.pseudonym))
-                self.planner.commit(m.entity)
+            self._alias(acr, m, p)
+
+    def _alias(self, acr: str, m: Mention, p) -> None:
+        """The acronym is a form of the body's entity, its pseudonym the initials of the body's."""
+        self.index.add_alias(acr, m.entity)
+        k = ent.key_of(acr)
+        if k not in self.planner.ps.map:
+            self.planner.ps.remember(acr, self.planner.ps.acronym_for(acr, initials_of(p.pseudonym)))
+            self.planner.commit(m.entity)
 
     def _initials(self, doc: Doc, plan: FilePlan) -> None:
         """Initials in capitals of a person named in this transcript."""
@@ -144,6 +155,21 @@ def _loosely_of(acr: str, initials: str) -> bool:
     letter at most added."""
     return len(initials) >= 2 and acr[0] == initials[0] and acr[-1] == initials[-1] and \
         len(initials) <= len(acr) <= len(initials) + 1
+
+
+def _apposed_of(acr: str, name: str) -> bool:
+    """Whether an acronym said beside a body's name is that body's: its capitals the initials
+    of the name's words, some left out but the first and the last ("MFT" of "Manchester
+    University NHS Foundation Trust"), or its letters the first ones of each word ("NESCol" of
+    "North East Scotland College")."""
+    words = [w for w in re.split(r"[\s\-–—]+", name) if w and w.lower() not in ("of", "the", "and", "for", "&")]
+    chunks = regex.findall(r"\p{Lu}\p{Ll}*", acr)
+    if len(chunks) == len(words) and all(w.lower().startswith(c.lower()) for c, w in zip(chunks, words)):
+        return acr != acr.upper() or len(acr) > 1
+    initials = "".join(w[0].upper() for w in words if w[0].isalpha())
+    it = iter(initials)
+    return acr.isupper() and len(acr) >= 3 and acr[0] == initials[:1] and acr[-1] == initials[-1:] and \
+        all(c in it for c in acr)
 
 
 def _person_initials(name: str, middle: bool = False) -> set[str]:

@@ -30,6 +30,7 @@ NAME_WORD = r"(?!(?:Of|The|And|In|To|For|On|At|By|With|From|%s)\b)%s" % (
 
 WELSH = _alt(lexicon.WELSH_STREET_WORDS)
 LAW = _alt(lexicon.LAW_WORDS)
+PARTS = _alt(lexicon.NUMBERED_PARTS)
 PLACE_WORDS = _alt(tuple(w.title() for w in lexicon.NAMED_PLACE_WORDS))
 GENERIC_PLACE = _alt(lexicon.GENERIC_PLACE_WORDS)
 
@@ -67,7 +68,9 @@ STREETS = {
     "unit": r"(?i)\b(?:Apt|Apartment|Suite|Ste|Unit)\.?[ \t]*#?\d+[A-Za-z]?\b",
     # number, name, number: "213 Pilekrogen 53", "30102 Kaevu 94"
     # (not a law and its year: "Post-16 Education Act 2022"; not from a time's minutes: "00:04 DISP 4021")
-    "number name number": rf"(?<![:.])\b\d{{1,6}}[ \t]+(?:{NAME_WORD}[ \t]+){{0,3}}(?!(?:{LAW})\b){NAME_WORD}[ \t]+\d{{1,5}}[A-Z]?\b"
+    # (nor the end of a code and a document's numbered part: "IRB-23-06-5821 Amendment 4")
+    "number name number": rf"(?<![:.\-/])\b\d{{1,6}}[ \t]+(?:{NAME_WORD}[ \t]+){{0,3}}(?!(?:{LAW}|{PARTS})\b){NAME_WORD}"
+                          rf"[ \t]+\d{{1,5}}[A-Z]?\b"
                           rf"(?![.,]?\d)",
     # a street word standing after the name: "Kálmán Imre u. 12.", "Rákóczi út 13"
     "name street number": rf"\b(?:{CAP}[ \t]+){{1,3}}(?i:u\.|utca|út|útja|tér|körút|ulica|vej|gade|straat|weg)"

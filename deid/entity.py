@@ -88,6 +88,10 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
         if m and m.end() < len(s):
             lead = m.end()
     if kind in ("person", "place", "institution"):
+        # the folders of a path before a name: "Cases\\Sarah Lindqvist" of an NVivo export
+        m = re.match(r"(?:[A-Z][\w'’.\-]*\\)+(?=[A-Z])", s[lead:])   # (not "Lindqvist\\nPractice" of JSON)
+        if m:
+            lead += m.end()
         # a participant's code NER drags in before a name: "P2 Michael Kowalczyk", "LC-04 Mistry"
         # (not a postcode's district before a place: "BD8 Girlington")
         m = re.match(r"[A-Z]{1,3}(-)?\d{1,4}[ \t]+(?=([A-Z][a-z]+))", s[lead:])
@@ -190,8 +194,9 @@ def _dragged_in(word: str, kind: str, rest: str) -> bool:
     # Miah"); a relation ("Son Darnell")
     if word in KIN_TERMS and word not in names.first_names() and word not in names.last_names():
         return True
-    return word.lower() in RELATIONS and word[0].isupper() and (
-        word not in names.first_names() or rest.split()[0] in names.first_names())
+    return word.lower() in RELATIONS and (word[0].isupper() or word.islower()) and (
+        word.title() not in names.first_names() or rest.split()[0].title() in names.first_names())
+    # (in lower case too, as speech recognition writes it: "my son ali")
 
 
 def is_stop_word(word: str) -> bool:

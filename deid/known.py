@@ -66,9 +66,10 @@ def _with_initial(text: str, s: int, kind) -> int:
 
 
 # what stands between two parts of one name: spaces, an initial, a nickname in brackets or quotes
-# ("Pádraig (Paddy) Ó Súilleabháin", 'Siosaia ("Josh") Maka', 'Darnell "Slim" Hutchins')
-JOINER = regex.compile(r"[ \t]+(?:[A-Z]\.?[ \t]+|\([\"“'‘]?\p{Lu}\p{Ll}+[\"”'’]?\)[ \t]+|"
-                        rf"[\"“](?:{ent.NICKNAME})[\"”][ \t]+)?")
+# ("Pádraig (Paddy) Ó Súilleabháin", 'Siosaia ("Josh") Maka', 'Darnell "Slim" Hutchins'); not a
+# tab, a table's next cell ("Māori\tNgāti Kurukahu" of an NVivo sheet's row)
+JOINER = regex.compile(r"[ ]+(?:[A-Z]\.?[ ]+|\([\"“'‘]?\p{Lu}\p{Ll}+[\"”'’]?\)[ ]+|"
+                        rf"[\"“](?:{ent.NICKNAME})[\"”][ ]+)?")
 
 
 def join_names(doc: Doc, plan: FilePlan, linker: Linker, planner: Planner) -> None:

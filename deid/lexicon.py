@@ -277,7 +277,9 @@ LEAD_VERBS = frozenset({
     "studies", "studied", "volunteers", "volunteered", "contacted", "called", "phoned", "emailed", "rang",
     "referred", "seen", "saw", "met", "left", "moved", "admitted", "discharged", "transferred", "spoke",
     "discussed", "informed", "advised", "told", "asked", "thanked", "welcomed", "introduced", "invited",
-    "consulted", "reviewed", "texted", "messaged", "notified", "updated", "supervised", "allocated", "cc'd"})
+    "consulted", "reviewed", "texted", "messaged", "notified", "updated", "supervised", "allocated", "cc'd",
+    # the orders of a form's list of changes: "Add Dalia Yousif (Research Assistant)", "Remove Kevin Okafor"
+    "add", "added", "remove", "removed", "replace", "replaced", "delete", "deleted", "appoint", "appointed"})
 
 # verbs of going that open a note's sentence before a place or a body, never part of its name
 # ("Arrived Stratford Road, Sparkhill", "Tell Glasgow I said hi")
@@ -365,7 +367,9 @@ INSTITUTION_KINDS = (
     "Works", "Freezing Works", "Factory", "Brewery", "Distillery", "Colliery", "Abattoir",
     # newspapers name a town's paper, and so the town
     "Gazette", "Herald", "Tribune", "Chronicle", "Sentinel", "Courier", "Police Station", "Garda Station",
-    "Dispensary")
+    "Dispensary",
+    # health authorities named by their district: "Northland DHB", "Hunter New England LHD", "Leeds CCG"
+    "DHB", "District Health Board", "Health District", "Local Health District", "LHD", "CCG", "ICB", "PHO")
 # kinds of body read only whole, at the end of a name, never word by word: halls a community
 # meets in ("Hall" alone is a surname: "Dexter Hall"; a pseudonym may not share it with the
 # key), a wholesaler ("and" is no word of a body's): "Nyahera Social Hall", "Noor Brothers Cash and Carry"
@@ -399,7 +403,7 @@ PLACE_OPENERS_SAID = ("port", "fort", "mount", "loch", "lough", "cape")   # (not
 # last words that make Title Case words a body, not the title of a course or a book
 ORG_ENDINGS = frozenset({"Union", "Hospital", "University", "College", "School", "Church", "Company", "Inc",
                          "Ltd", "LLC", "Trust", "Council", "Police", "Freight", "Haulage", "Foundation",
-                         "Corporation", "Bank", "Prison", "Ward",
+                         "Corporation", "Bank", "Prison", "Ward", "Ministries", "International",
                          # football clubs: "Calderby Rovers" is a club, never a person
                          "Rovers", "Wanderers", "Athletic", "FC", "AFC"})
 # the bodies inside an institution that every one of its kind has: "Resuscitation
@@ -528,7 +532,9 @@ STREET_SUFFIXES = (
     "Ville", "Vista", "Wells",
     # British and Irish street words
     "Fold", "Rise", "Croft", "Chase", "Parade", "Wynd", "Gate", "Vale", "Brow", "Garth", "Drove", "Lea", "Quay",
-    "Wharf", "Yard", "Embankment", "Broadway")
+    "Wharf", "Yard", "Embankment", "Broadway",
+    # Scots ones: "Sinclair Brae", "Balmoral Gait", "Castle Vennel" (not "Loan": "5 Year Loan")
+    "Brae", "Gait", "Vennel")
 DIRECTION_SUFFIXES = ("North", "South", "East", "West", "N", "S", "E", "W", "NE", "NW", "SE", "SW")
 # the street words that make a named street without a number ("Pacific Street")
 # words that make a place of a name before them, but not of any word: "george square",
@@ -541,7 +547,7 @@ NAMED_STREET_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Boulevard", "B
                       "Highway")
 # ... and those that are words too, named streets only where a street is said to be: "on
 # Olivares Rd", "in Copse Hill Close" (not "Keep Close Contact", "Ave Maria")
-NAMED_STREET_WORDS_CUED = ("Rd", "Ave", "Close", "Mews")
+NAMED_STREET_WORDS_CUED = ("Rd", "Ave", "Close", "Mews", "Brae", "Gait", "Vennel")
 # street words written before the name in other languages ("Via Roma 131")
 STREET_PREFIXES = ("Rua", "Via", "Viale", "Avenida", "Avda.", "Av.", "Rue", "Calle", "C/", "ul.", "Piazza",
                    "Piazzetta", "Plaza", "Praça", "Strada", "Largo", "Travessa", "Paseo", "Camino", "Carrer",
@@ -572,6 +578,11 @@ PLACE_TAILS = frozenset(PLACE_SECONDS + ("Mead", "Vale", "Brook", "Heath", "Moor
 PLACE_PREFIXES = ("North", "South", "East", "West", "New", "Upper", "Lower", "Little", "Port", "Mount", "Lake")
 GAELIC_ARTICLES = ("an", "na")   # Irish and Scottish Gaelic: "Cnoc an Daimh", "Nic an Iomaire"
 NAME_PARTICLES = ("van", "von", "de", "da", "di", "ten", "ter", "le", "la", "del", "der", "ap", "ab")   # (Welsh "ap Rhys")
+# the words of an Arabic kunya or nasab before a name, part of it: "Abu Khalil" (father of
+# Khalil), "Umm Yusuf", "ibn Rushd"; in lower case too, as speech recognition writes them,
+# those no one says for another thing (not "um", "umm", a pause; nor "bin", "in the bin John")
+KUNYA_WORDS = ("abu", "abou", "ibn")
+KUNYA_WORDS_CAPITALISED = ("Umm", "Bin", "Bint")
 # Irish and Scottish Gaelic ones, written with a capital: "Micheál Ó Briain", "D. Ní Fhlatharta", "Nic Giolla Phádraig"
 # (not "Mac": a name of its own too, "Danny Mac")
 # the words other languages say a place after: "je reste à Longueuil", "vivo en Bogotá"
@@ -684,6 +695,8 @@ HHS SSI SSDI ACA CHIP
 PHN FRC GAA HSE GMF GMF-U CLSC CHSLD RAMQ CaRMS MCAT USMLE
 OSCE OSCEs MCQ SJT BST CNM NCHD IELTS OET MASH CIN LAC ABH GBH PNC
 CBA PTO NLRB OSHA EEOC FMLA ULP WBGT HVAC
+IRB IRBs REB REBs HREC IACUC DSMB CITI PHI PII HIPAA FERPA MRN GCP SOP SOPs HRPP OHRP FWA DUA DUAs MOU MoU
+CRF CRFs CRO
 """.split()) | frozenset(w for c in NEUTRAL_CITATION_COURTS for w in c.split() if w.isupper()) | frozenset(CREDENTIALS)
 
 # the kinds of body French, Spanish and Italian write before the name ("Centre hospitalier
@@ -849,6 +862,11 @@ NOT_BODY_STARTS = frozenset({"Head", "Ministry", "Court", "Department", "Sisters
 
 # the last word of a law's title: "Criminal Justice Act 1967", "Criminal Procedure Rules"
 LAW_WORDS = ("Act", "Acts", "Rules", "Regulations", "Statute")   # (not "Bill", a name)
+# the numbered parts of a document, a study or a course: "Amendment 4", "Wave 2", "Module 3"
+NUMBERED_PARTS = ("Amendment", "Modification", "Version", "Section", "Article", "Rule", "Chapter", "Part",
+                  "Schedule", "Appendix", "Annex", "Item", "Table", "Figure", "Page", "Paragraph", "Clause",
+                  "Stage", "Phase", "Wave", "Cohort", "Round", "Step", "Level", "Module", "Session", "Visit",
+                  "Week", "Day", "Year", "Grade", "Band", "Question", "Objective", "Aim", "Protocol")
 
 # words of medicine that no dictionary of everyday English holds: medicines, tests, conditions
 CLINICAL_WORDS = frozenset("""

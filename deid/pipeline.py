@@ -111,7 +111,8 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
         known_hits = [(h.start, h.end, run.index.kind_of.get(h.entity, Kind.PERSON))
                       for h in detected.find(doc.analysed, dotted=False) if h.form.rule is Rule.ANY_CASE]
         phrases = allowed_phrases(doc.analysed, run.allow)   # (once: the select and the sweep read them)
-        found = select(doc.results, known_hits, doc.analysed, run.allow, phrases)
+        found = select(doc.results, known_hits, doc.analysed, run.allow, phrases,
+                       [m.start() for m in re.finditer("\t", doc.text)])
         mentions, keep = rules.mentions(doc, found, run.cfg)
         # veil's output given back: its pseudonyms stay
         pseudonyms, is_own = own.spans(doc.text, [t.speaker for t in doc.transcript.turns],

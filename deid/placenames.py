@@ -16,6 +16,8 @@ from deid.people import is_first_name
 # (`regex`: its \w holds the accents written after a letter, "Olúfúnmiláyọ̀" is one word)
 WORD = regex.compile(r"([^\W_][\w'’‘.]*(?:-[^\W_][\w'’‘.]*)*)")
 INITIAL = re.compile(r"[A-Z]\.?")
+# a church, a school or a hospital dedicated to Mary, by the place or title after "of"
+OUR_LADY = re.compile(r"Our Lady(?:['’]s)?(?: Queen)? of (?:the )?(?:Mount )?[A-Z][\w'’\-]*")
 
 
 class PlaceNames:
@@ -55,6 +57,12 @@ class PlaceNames:
         and acronyms changed, each run of name words made one fictional name: "Oak Park" ->
         "Cedar Falls", "Ohio State University" -> "Elmbrook State University", "St. Mary's
         Hospital" -> "St. Brendan's Hospital", "12 Main Street" -> "47 Cedar Avenue"."""
+        if kind == "institution" and (lady := OUR_LADY.match(core)):
+            # a dedication, "Our Lady of Lourdes": a saint's ("St. Brendan's"), not "Our Lady of Cedar"
+            rest, k = core[lady.end():].strip(), ent.key_of(lady.group())
+            dedication = self.map.get(k) or f"St. {pools.saint(self.rng, self._taken, memo=self._memo)}'s"
+            self.remember(lady.group(), dedication)   # (the same saint's wherever it is said)
+            return f"{dedication} {self._by_runs(rest, kind, fresh)}" if rest else dedication
         parts = WORD.split(core)
         words = parts[1::2]
         named = [self._is_name_word(w) for w in words]

@@ -39,7 +39,8 @@ class Planner:
             caps = m.text.upper() != ent.acronym(real, caps=False) or ent.acronym(real) == m.text.upper()
             short = m.text.upper() == ent.acronym(real, False, short=True) != ent.acronym(real, caps)
             pseudo = self.ps.pseudonym(real, Kind.INSTITUTION)
-            pseudo = (short and ent.acronym(pseudo, False, short=True)) or ent.acronym(pseudo, caps)
+            pseudo = self.ps.acronym_for(m.text, (short and ent.acronym(pseudo, False, short=True))
+                                         or ent.acronym(pseudo, caps))
             self.ps.remember(m.text, pseudo)
         elif m.kind == Kind.INSTITUTION and k not in self.ps.map and (head := self._stem(m)):
             pseudo = head   # "Nene Valley General" of "Nene Valley General Hospital": its pseudonym's words

@@ -199,6 +199,15 @@ class Pseudonyms(PlaceNames):
         study.set_setting("counters", self.counters)
         return new
 
+    def acronym_for(self, real: str, letters: str) -> str:
+        """The pseudonym of a body's acronym `real`: `letters`, the initials of the body's
+        pseudonym, unless they spell the real one ("Wheat Springs University" for Wayne State
+        University: "WSU" both), then other letters as many."""
+        if letters.upper() != real.upper():
+            return letters
+        return self._fresh(lambda: "".join(self.rng.choice([c for c in string.ascii_uppercase if c != r.upper()])
+                                           for r in real))
+
     def initials(self, real: str) -> str:
         """Fresh initials of the same shape ("DW" -> "KT", "D.W." -> "K.T.") for initials
         that stand for nobody the study knows."""

@@ -185,6 +185,14 @@ class ReferenceNumberRecognizer(PatternRecognizer):
         Pattern("slashed", rf"(?<![/\w]){NOT_A_DATE}(?:[A-Z]{{1,5}}/)?(?=[A-Z0-9/]*\d{{3}})(?=[A-Z0-9/]*(?:[A-Z]|\d{{4}}))[A-Z0-9]{{1,6}}/[A-Z0-9]{{1,6}}"
                 rf"(?:/[A-Z0-9]{{1,6}})?\b(?!/)", 0.6),
         Pattern("letters and digits", r"\b(?:[A-Z]{1,3}\d{5,}[A-Z]{0,3}|\d{5,}[A-Z]{1,3}|\d{4,}[A-Z]{1,3}\d{3,})\b", 0.6),
+        # a letter between digits, four digits or more in seven to twelve: a register's PIN, "11A0392O"
+        # (not "COVID19", "H1N1")
+        Pattern("mixed code", r"(?<![\w\-])(?=[A-Z0-9]{7,12}(?![\w\-]))(?=(?:[A-Z]*\d){4})[A-Z0-9]*\d[A-Z]+\d[A-Z0-9]*\b",
+                0.6),
+        # three groups of three or four, each with a digit, letters among them: a share code,
+        # "W7X 4KP 2QJ" (not a phone's digits, nor a postcode's two groups)
+        Pattern("grouped code", r"(?<![\w\-])(?=[A-Z0-9 ]*[A-Z])(?=[A-Z]*\d)[A-Z0-9]{3,4}(?:[ ](?=[A-Z]*\d)[A-Z0-9]{3,4}){2,3}"
+                r"(?![\w\-]|[ ][A-Z0-9])", 0.6),
         # letters, then groups joined by dashes: a participant's or a case's code, "CD-117-004", "RJ-55102-B"
         Pattern("dashed", r"(?<![\w\-])[A-Z]{1,5}-\d{2,6}(?:-[A-Z0-9]{1,6})+(?![\w\-])", 0.6),
         # two groups of letters, then the number: a site's or a licence's code, "LAC-PL-0317"

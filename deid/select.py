@@ -3,6 +3,7 @@ someone, without overlaps, each narrowed to its identifying words; a person's na
 taken whole (the capitalised words and initials written next to a detected part)."""
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 from dataclasses import dataclass
@@ -52,11 +53,12 @@ class Candidate:
 
 
 def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[str],
-           phrases: list[Span] = ()) -> list[Candidate]:
+           phrases: list[Span] = (), tabs: list[int] = ()) -> list[Candidate]:
     """Non-overlapping candidates, in text order. `results`: Presidio's; `known`: the
     study's known names found in the text (start, end, kind of their entity); `phrases`: where
-    the allow-list's phrases stand (`allowed_phrases`)."""
-    cands = [part for c in (_candidate(r, text, allow) for r in _cells_apart(text, results)) if c
+    the allow-list's phrases stand (`allowed_phrases`); `tabs`: where the text as written has
+    a tab, a cell's edge (detection reads a line there)."""
+    cands = [part for c in (_candidate(r, text, allow) for r in _cells_apart(text, results, tabs)) if c
              for part in _places_apart(text, c)]
     cands += _bodies_joined(cands) + _place_before_body(text, cands) + _towns_joined(text, cands) + \
         _article_joined(text, cands) + _patronymic_joined(text, cands)
@@ -134,13 +136,17 @@ ABBREVIATIONS = frozenset(lexicon.TITLES_WRITTEN + lexicon.STREET_ABBREVIATIONS 
     "St", "Mt", "Ft", "Co", "Bros", "Jr", "Sr", "No", "Lt", "Col", "Gen", "Capt", "Sgt", "Hon", "Gov", "Sen", "Rep"))
 
 
-def _cells_apart(text: str, results: list) -> list:
+def _cells_apart(text: str, results: list, tabs: list[int] = ()) -> list:
     """What NER read across the cells of a table ('Relation famille","Mme Després', 'EX-0519",
-    "E07 Rosalie'), a finding for each cell, read then as any other: no name runs from one
-    field into the next."""
+    "E07 Rosalie'; an address into the tab-separated cells after it, "Tōtara Street
+    Medical<tab>Private (corporate)<tab>Kaikohe"), a finding for each cell, read then as any
+    other: no name runs from one field into the next."""
     out, cells = [], table.cells(text)
     for r in results:
         parts = cells.apart(r.start, r.end)
+        cut = [piece for a, b in parts for piece in _apart_at(a, b, tabs)]
+        # (an address read on into the cells after a tab: its street, the first)
+        parts = cut[:1] if r.entity_type == "STREET_ADDRESS" and len(cut) > len(parts) else cut
         if parts == [(r.start, r.end)]:
             out.append(r)
             continue
@@ -150,6 +156,15 @@ def _cells_apart(text: str, results: list) -> list:
                 part.start, part.end = s, e
                 out.append(part)
     return out
+
+
+def _apart_at(start: int, end: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """`start`..`end` cut at the positions `cuts` (sorted) inside it."""
+    i, out = bisect.bisect_right(cuts, start), []
+    while i < len(cuts) and cuts[i] < end:
+        out.append((start, cuts[i]))
+        start, i = cuts[i] + 1, i + 1
+    return out + [(start, end)]
 
 
 def _places_apart(text: str, c: Candidate) -> list[Candidate]:
@@ -361,7 +376,8 @@ def _read_as_one(text: str, c: Candidate) -> Candidate | None:
                                                               or text[c.start - 1:c.start] == "(") else None
 
 
-SURNAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’\-]+),[ ]?$")
+# (right before the given name: not a letter's closing, "Best,\nNoor", a line apart)
+SURNAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}\p{M}'’\-]+),[ ]?\Z")
 
 
 def _surname_before(text: str, c: Candidate) -> int | None:
@@ -654,9 +670,10 @@ def _read_kind(kind: Kind, span: str, address: bool) -> Kind:
     if kind == Kind.PERSON and len(toks) > 1 and BODY_ACRONYM.fullmatch(toks[-1]) and \
             any(t[:1].isupper() and not t.isupper() for t in toks[:-1]) and not names.is_name(toks[-1].title()):
         return Kind.INSTITUTION   # "Oxenholt CMHT": a body's acronym after its place (not "Daniel WHITLOCK")
-    if kind in (Kind.PERSON, Kind.DATE) and _a_body(span):
+    if kind in (Kind.PERSON, Kind.DATE) and _a_body(span) or \
+            kind == Kind.PLACE and not address and len(toks) > 2 and toks[-1] in lexicon.ORG_ENDINGS:
         # "Lullingstone Ward", "Kiptoo Freight", "the Ninety-Day Club": NER took a body for a
-        # person or a date
+        # person or a date; "Abundant Harvest Apostolic Pentecostal Ministries International" for a place
         return Kind.INSTITUTION
     return kind
 
@@ -754,6 +771,7 @@ PROVISION_AFTER = re.compile(r"\.[ ]?\d+(?:\.\d+)*(?![ \t]+[a-z])")
 PROVISION = re.compile(r"(?:r|rr|s|ss|reg|para|art|sch)\.[ ]?\d[\w.()]*")
 
 
+NUMBER_AFTER = re.compile(r"\.?:?[ \t]*#?[A-Z]{0,4}-?\d")
 ROYAL = re.compile(r"(?:Queen|King|Prince|Princess)['’]s\b")
 
 
@@ -784,12 +802,17 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
     if toks[-1] in lexicon.LAW_WORDS or LAW_AFTER.match(text, s + len(core)) or PROVISION.fullmatch(core) or \
             len(toks) == 1 and PROVISION_AFTER.match(text, s + len(core)) and PROVISION.match(core.lower() + ". 1"):
         return False  # the title of a law, a provision of one: "Criminal Justice Act 1967", "r.16.2", "Art. 14"
+    if len(toks) == 2 and toks[1] in ("No", "Nos", "Number", "Ref") and words.is_common(toks[0]) and \
+            NUMBER_AFTER.match(text, s + len(core)):
+        return False  # a form's label before its number: "Grant No. R01AG079315", "Award Number: 12"
     if len(toks) == 2 and toks[0].lower() in lexicon.ROLE_LABELS and re.fullmatch(r"[A-Z]|\d{1,3}", toks[1]):
         return False  # already a pseudonym: "Patient A", "Participant 3", "Child B"
     if all(t in lexicon.ACRONYMS or re.fullmatch(r"[\d.,/%]+", t) or GRADE.fullmatch(t) for t in toks):
         return False  # a known acronym and a number: a test result, "CRP 214"; a doctor's grade, "F2s"
-    if any(t in lexicon.ACRONYMS for t in toks) and all(t in lexicon.ACRONYMS or words.is_everyday(t) for t in toks):
+    if any(t in lexicon.ACRONYMS for t in toks) and \
+            all(t in lexicon.ACRONYMS or words.is_everyday(t) and not names.is_town(t) for t in toks):
         return False  # a known acronym and everyday words: a post or a unit, "GP Partner", "ICU Nurse"
+        # (not a town's, a word too: "Manchester University NHS Foundation Trust")
     if ROYAL.match(core) and any(t in lexicon.BODY_KIND_WORDS for t in toks[1:]):
         return "\n" not in core   # a hospital or a college named for a monarch: "King's College Hospital"
         # (not the court's "Queen's Bench Division", nor a counsel)
@@ -814,6 +837,8 @@ def _generic(t: str) -> bool:
 # a letter that names a thing, not a person's initial: "an A.", "Plan B.", "vitamin D."
 THING_BEFORE = regex.compile(r"(?i)\b(?:an?|the|plan|grade|type|class|vitamin|hep|team|group|site|option|level|"
                              r"stage|part|section|gen|category|wave|tier|band)[ \t]+$")
+KUNYA_BEFORE = regex.compile(r"(?<![\w'’\-])(?:(?i:%s)|%s)[ ]\Z"
+                             % ("|".join(lexicon.KUNYA_WORDS), "|".join(lexicon.KUNYA_WORDS_CAPITALISED)))
 LEFT_WORD = regex.compile(r"(?<![\w'’.\-])(\p{Lu}[\p{L}\p{M}'’\-]+|\p{Lu}\.?)[ ]{1,2}$")   # (not "R." of "HR.")
 RIGHT_WORD = regex.compile(r"[ ]{1,2}(\p{Lu}[\p{L}\p{M}'’\-]+|\p{Lu}\.?)(?![\w'’])")
 
@@ -834,14 +859,19 @@ def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
         return any(o != own for o in taken.overlapping(span))
 
     s, e = c.start, c.end
+    if (kunya := KUNYA_BEFORE.search(text, max(0, s - 8), s)) and not other(Span(kunya.start(), s)):
+        s = kunya.start()   # "abu khalil", "Umm Yusuf": the father or mother of, part of the name
     while m := LEFT_WORD.search(text[max(0, s - 40):s]):
         w, a = m.group(1), s - len(m.group())
         initial = regex.fullmatch(r"\p{Lu}\.", w) and not THING_BEFORE.search(text, max(0, a - 12), a)
-        kin = w in lexicon.KIN_TERMS and w not in names.first_names() and w not in names.last_names()
-        if other(Span(a, s)) or w.lower().rstrip(".") in lexicon.TITLE_WORDS or kin or w not in names.first_names() \
+        kin = w in lexicon.KIN_TERMS and w not in names.first_names() and w not in names.last_names() or \
+            w.lower() in lexicon.RELATIONS and text[s:e].split()[0] in names.first_names()   # "my son Ali"
+        if other(Span(a, s)) or w.lower().rstrip(".") in lexicon.TITLE_WORDS or kin or w.lower() in lexicon.LEAD_VERBS \
+                or w not in names.first_names() \
                 and not initial and w not in lexicon.GAELIC_PARTICLES and (ent.is_stop_word(w) or words.is_common(w)) \
                 or _greeting(text, w, a, s):
             break  # a first name joins even when it is an ordinary word: "Hope Delacroix"; an initial, "D. Marsh"
+            # (not a verb a note opens with, though a first name too: "Add Dalia Yousif")
             # (not a kin term said as a title: "Bhai Harjit")
         s = a
     while m := RIGHT_WORD.match(text[e:e + 40]):

@@ -37,10 +37,17 @@ DERIVATIONS = (("ist", ""), ("ist", "y"), ("ship", ""), ("ism", ""))
 
 
 def is_derived(w: str) -> bool:
-    """A word made from a dictionary headword with a suffix of jobs and states, and nobody's name."""
+    """A word made from a dictionary headword with a suffix of jobs and states, or a
+    negating prefix ("unassigned", "non-urgent"), and nobody's name."""
     d = dictionary()
-    return any(stem in d for stem in _stems(w, DERIVATIONS)) and not _is_name(w) and frequency(w) > 0
-    # (one somebody uses: "preceptorship"; not "Callist", a surname no one writes as a word)
+    negated = any(w.startswith(p) and len(w) - len(p) >= 4 and (w[len(p):].lstrip("-") in d or is_inflection(w[len(p):]))
+                  for p in NEGATIONS)
+    return (negated or any(stem in d for stem in _stems(w, DERIVATIONS))) and not _is_name(w) and frequency(w) > 0
+    # (one somebody uses: "preceptorship"; not "Callist", a surname no one writes as a word, nor
+    # "Unwin", a surname)
+
+
+NEGATIONS = ("un", "non", "non-")
 
 
 SUFFIXES = (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),

@@ -2559,3 +2559,77 @@ def test_a_first_name_alone_is_this_files_person(tmp_path, passphrase):
     assert f"again? {first} can collect" in out, out
     label = re.search(r"\n(\w+): Yes", out).group(1)
     assert re.search(rf"at \w+ \w+ with {label}\.", out), out
+
+
+def test_what_the_twenty_third_held_out_set_showed(tmp_path, passphrase):
+    """Regression (final23, scored once: 0.702 automatic, one transcript refused): an ethics
+    amendment's "IRB" was read as a body and put in the key, so the protocol number's "IRB-23-"
+    left beside an "address" ("06-5821 Amendment 4") made the leak check refuse the file; "Grant
+    No." and "Add" of "Add Dalia Yousif" given pseudonyms as people, "Best," of a letter's close
+    read as a surname before "Noor"; "Manchester University NHS Foundation Trust" kept as words of
+    a town; a nurse's PIN and a share code ("11A0392O", "W7X 4KP 2QJ") kept; "Northland DHB";
+    "Unassigned" of a sheet's empty cells and "Cases" of an NVivo path given pseudonyms."""
+    text = ("Protocol No.: IRB-23-06-5821\nSponsor: National Institute on Aging (NIA), Grant No. R01AG079315\n"
+            "Personnel changes:\n- Remove Kevin Okafor (research assistant)\n- Add Dalia Yousif (Research "
+            "Associate)\nI confirm the changes will not be implemented until IRB approval is granted.\n\n"
+            "Subject: RE: IRB-23-06-5821 Amendment 4 - Stipulations\n\nIt is all Manchester University NHS "
+            "Foundation Trust now. I can still tell you the number, 11A0392O. The share code, W7X 4KP 2QJ, I know "
+            "it by heart. I was with Northland DHB for six years.\n\nBest,\nNoor\n")
+    _, out = deid_one(tmp_path, "irb_amendment.txt", text)
+    assert_gone(out, "5821", "Okafor", "Dalia", "Yousif", "Manchester", "11A0392O", "W7X", "Northland", "Noor")
+    assert_kept(out, "Grant No. ", "- Add ", "until IRB approval", "Amendment 4 - Stipulations", "\nBest,\n")
+    table = "Case\tPseudonym\tGender\tHapu\tIwi\tMarae\tRole\n" + "".join(
+        f"Cases\\{n}\tGP0{i}\tFemale\tUnassigned\tUnassigned\tUnassigned\tGP partner\n"
+        for i, n in enumerate(["Fiona McAllister", "Sarah Lindqvist", "Graham Pettigrew", "Mere Tipene"], 1))
+    _, out = deid_one(tmp_path, "sheet.txt", table)
+    assert_gone(out, "McAllister", "Lindqvist", "Pettigrew", "Tipene")
+    assert out.count("\tUnassigned\tUnassigned\tUnassigned\t") == 4 and out.count("Cases\\") == 4, out
+
+
+def test_names_as_speech_recognition_writes_them_in_a_german_city(tmp_path, passphrase):
+    """Regression (final23, a lower-case transcript of parents in Leipzig): a kunya lost its
+    "abu" and "umm" ("abu Brent"), and "my son ali" became one person."""
+    text = ("speaker a: who helps you\nspeaker b: abu khalil from the mosque helps and umm yusuf brings food. my son "
+            "ali goes to the kita every day and the kita is good\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "abu", "khalil", "umm", "yusuf", "ali ", lower=True)
+    assert_kept(out, "my son ", " goes to the ")
+
+
+def test_scots_street_words(tmp_path, passphrase):
+    """Regression (final23, a care worker in Aberdeen): "Sinclair Brae" and "41/2 Balmoral
+    Gait" kept; "gait" in a clinical sentence is a word."""
+    text = ("Speaker 1 (00:03:12):\nI go to the deli on Sinclair Brae for bread. My flat is 41/2 Balmoral Gait. "
+            "The doctor said her gait was slow.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Sinclair", "Balmoral")
+    assert_kept(out, "said her gait was slow")
+
+
+def test_an_acronym_said_beside_its_body(tmp_path, passphrase):
+    """Regression (final23): a body's acronym said between commas after its name, not in
+    brackets ("North East Scotland College, NESCol, evening classes"; "Manchester University
+    NHS Foundation Trust, MFT, one big family"), was kept wherever it was said; so was a church's,
+    its long name read as a place; an acronym anyone uses beside a body is no name of it
+    ("Leeds General Infirmary, ICU, ...")."""
+    text = ("Speaker 1 (00:01:00):\nI learned at North East Scotland College, NESCol, evening classes. Now it is "
+            "all Manchester University NHS Foundation Trust, MFT, one big family. NESCol was good and MFT is big. "
+            "I was at Leeds General Infirmary, ICU, for a year. My church is Abundant Harvest Apostolic "
+            "Pentecostal Ministries International. AHAPMI. It is a mouthful.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "NESCol", "MFT", "Scotland", "Manchester", "Leeds", "Abundant", "AHAPMI")
+    assert_kept(out, ", ICU, for a year")
+
+
+def test_nothing_read_across_a_tab(tmp_path, passphrase):
+    """Regression (final23, an NVivo classification sheet): an address read on into the next
+    cells ("Tōtara Street Medical<tab>Private (corporate)<tab>Kaikohe") gave "Private
+    (corporate)" a place's pseudonym; names found apart in cells side by side were joined into
+    one ("Māori<tab>Ngāti Kurukahu"), and "Cases" of the path "Cases\\\\Sarah Lindqvist" became a
+    person's name."""
+    text = ("Case\tRole\tPractice\tPractice type\tTown\tScore\n"
+            "Cases\\Sarah Lindqvist\tSalaried GP\tTōtara Street Medical\tPrivate (corporate)\tKaikohe\t78\n"
+            "Cases\\Fiona McAllister\tGP partner\tTwizel Lakes Medical Centre\tPrivate partnership\tTwizel\t72\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Lindqvist", "McAllister", "Tōtara", "Twizel")
+    assert out.count("Cases\\") == 2 and "\tPrivate (corporate)\t" in out, out

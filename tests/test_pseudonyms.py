@@ -292,6 +292,18 @@ def test_initials_of_nobody_known_never_keep_a_letter():
         assert all(a != b for a, b in zip(ps.initials("S.T."), "S.T.") if a.isalpha()), ps.initials("S.T.")
 
 
+def test_an_acronyms_pseudonym_never_spells_it():
+    """Regression (final23): "Wayne State University" became "Wheat Springs University", so
+    "WSU" said alone, given its pseudonym's initials, kept its real letters (with its kind words
+    kept, "Boston Medical Center" -> "Baywater Medical Center", one pseudonym in twenty-six has
+    the real initials). Then the acronym is given other letters, as many."""
+    for seed in range(50):
+        ps = fresh(seed)
+        other = ps.acronym_for("WSU", "WSU")
+        assert len(other) == 3 and not {a == b for a, b in zip(other, "WSU")} - {False}, (seed, other)
+    assert fresh().acronym_for("BMC", "SMC") == "SMC"
+
+
 @pytest.mark.parametrize("real", ["Sreeja P K", "Karthik R S", "J P Morgan"])
 def test_an_initials_pseudonym_is_none_of_its_names_letters(real):
     """Regression (measuring every set again, final16): "Sreeja P K" became "Avila J P": the
@@ -309,3 +321,14 @@ def test_a_user_names_pseudonym_keeps_no_real_initial(real):
     "c.vaughan", its initial drawn at random and the real one by chance."""
     for seed in range(200):
         assert fresh(seed).pseudonym(real, "contact")[0] != real[0], seed
+
+
+def test_a_dedication_is_given_a_saints_name():
+    """Regression (final23): "Our Lady of Alqosh Chaldean Parish" kept "Our Lady of" in its
+    pseudonym, words of its name a reader matches; a dedication is given a saint's name, the
+    same wherever it is said ("Our Lady of Alqosh" alone too)."""
+    ps = fresh(2)
+    whole, short = ps.pseudonym("Our Lady of Alqosh Chaldean Parish", "institution"), \
+        ps.pseudonym("Our Lady of Alqosh", "institution")
+    assert re.match(r"St\. \w+'s ", whole) and whole.startswith(short + " "), (whole, short)
+    assert not {"Our", "Lady", "Alqosh"} & set(whole.split()), whole

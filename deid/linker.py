@@ -159,7 +159,8 @@ class Linker:
         ix = self.index
         k = ent.key_of(m.text)
         eid = ix.entity_of.get(k)
-        if eid is not None and m.kind == Kind.PERSON and self.recent.get(eid) != m.file and " " not in m.text:
+        if eid is not None and m.kind == ix.kind_of.get(eid) == Kind.PERSON and self.recent.get(eid) != m.file \
+                and " " not in m.text:
             eid = self._one_here(k, m.file) or eid   # "Brook" in the file of Brook Jenkins, not "Mr A Brook" of another
         if eid is None and len(ent.tokens(m.text)) == 1 and (
                 m.kind == Kind.PERSON or m.kind in (Kind.PLACE, Kind.INSTITUTION) and _a_name_word(m.text)):

@@ -45,8 +45,8 @@ class Planner:
         elif m.kind == Kind.INSTITUTION and k not in self.ps.map and (head := self._stem(m)):
             pseudo = head   # "Nene Valley General" of "Nene Valley General Hospital": its pseudonym's words
             self.ps.remember(m.text, pseudo)
-        elif m.kind == Kind.PERSON and (first := self._first_of_other(m)):
-            pseudo = first   # "Brook" of "Brook Jenkins" where a "Mr A Brook" is someone else: hers
+        elif m.kind == Kind.PERSON and (own := self._word_of_own(m)):
+            pseudo = own   # "Brook" of "Brook Jenkins" where a "Mr A Brook" is someone else: hers
         elif m.kind == Kind.PERSON and k not in self.ps.map and (tail := self._tail(m) or self._first_cut(m)):
             pseudo = tail   # "Ní Bhriain" of "Niamh Ní Bhriain": the end of her pseudonym; "Raj" of "Rajesh"
             self.ps.remember(m.text, pseudo)
@@ -80,15 +80,20 @@ class Planner:
         first = self.ps.pseudonym(" ".join(rt), Kind.PERSON).split()[0]
         return next(iter(people.nicknames(first)), first)
 
-    def _first_of_other(self, m: Mention) -> str | None:
-        """A first name said alone, linked to its full name, where the word alone already has
-        another person's pseudonym (a surname elsewhere): the first word of its own person's."""
-        rt = ent.tokens(self.index.real_of.get(m.entity, ""))
-        k = ent.key_of(m.text)
-        if len(rt) < 2 or " " in m.text or rt[0].lower() != m.text.lower() or k not in self.ps.map:
+    def _word_of_own(self, m: Mention) -> str | None:
+        """A first name or a surname said alone, linked to its full name, where the word
+        alone already has another person's pseudonym ("Brook" of "Mr A Brook" in another file;
+        "Thành" of another "Thành"): the word of its own person's, first or last (not of a
+        name written surname first, "OYELOWO,BABATUNDE A")."""
+        real = self.index.real_of.get(m.entity, "")
+        rt, k = real.split(), ent.key_of(m.text)
+        if len(rt) < 2 or "," in real or " " in m.text or k not in self.ps.map:
             return None
-        pt = self.ps.pseudonym(" ".join(rt), Kind.PERSON).split()
-        return pt[0] if len(pt) == len(rt) and pt[0] != self.ps.map[k] else None
+        at = 0 if rt[0].lower() == m.text.lower() else -1 if rt[-1].lower() == m.text.lower() else None
+        if at is None:
+            return None
+        pt = self.ps.pseudonym(real, Kind.PERSON).split()
+        return pt[at] if len(pt) == len(rt) and pt[at] != self.ps.map[k] else None
 
     def _tail(self, m: Mention) -> str | None:
         """The last words of the pseudonym of the person whose name ends in the mention's

@@ -2588,12 +2588,13 @@ def test_what_the_twenty_third_held_out_set_showed(tmp_path, passphrase):
 
 def test_names_as_speech_recognition_writes_them_in_a_german_city(tmp_path, passphrase):
     """Regression (final23, a lower-case transcript of parents in Leipzig): a kunya lost its
-    "abu" and "umm" ("abu Brent"), and "my son ali" became one person."""
-    text = ("speaker a: who helps you\nspeaker b: abu khalil from the mosque helps and umm yusuf brings food. my son "
-            "ali goes to the kita every day and the kita is good\n")
+    "abu" ("abu Brent"), and "my son ali" became one person. In lower case "um" and "umm" are
+    pauses, no part of the name after them (a review found "um Sarah" made a second person)."""
+    text = ("speaker a: who helps you\nspeaker b: abu khalil from the mosque helps and um sarah brings food. my son "
+            "ali goes to the kita every day and umm yusuf said so\n")
     _, out = deid_one(tmp_path, "a.txt", text)
-    assert_gone(out, "abu", "khalil", "umm", "yusuf", "ali ", lower=True)
-    assert_kept(out, "my son ", " goes to the ")
+    assert_gone(out, "abu", "khalil", "sarah", "yusuf", "ali ", lower=True)
+    assert_kept(out, "my son ", " goes to the ", "helps and um ", " every day and umm ")
 
 
 def test_scots_street_words(tmp_path, passphrase):

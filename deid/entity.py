@@ -429,8 +429,8 @@ def in_foreign_phrase(text: str, s: int, e: int) -> bool:
     # month after its preposition ("nació en julio"): the language's words, though Dolores
     # and Julio are names (not a name alone after its article, "la Lupita", "y la carmen")
     phrase = own == said_here and len(own) > 1 and ARTICLE_BEFORE_LOWER.search(text, max(0, s - 8), s) is not None
-    month = own == said_here == [own[0]] and own[0] in FOREIGN_MONTHS and \
-        MONTH_PREPOSITION.search(text, max(0, s - 8), s) is not None if own else False
+    month = len(own) == 1 and own == said_here and own[0] in FOREIGN_MONTHS and \
+        MONTH_PREPOSITION.search(text, max(0, s - 8), s) is not None
     if COMPOUND_NAME.search(text, s, e) or not (phrase or month) and _names_someone(said_here, own):
         return False
     if _cognate_before(said_here, own):

@@ -450,6 +450,7 @@ class Pseudonyms(PlaceNames):
         for i, n in enumerate(names if self.origin == "keep" else []):
             origin = origin or people.origin(n, "first" if i == 0 and len(names) > 1 else "last")
         out, dropped = [], False
+        letters = frozenset(n[0] for n in names if INITIAL.fullmatch(n))   # (its initials: none is another's pseudonym)
         for i, part in enumerate(parts):
             n = i // 2
             if i % 2 == 0 and dropped:   # the space after a dropped particle
@@ -466,7 +467,7 @@ class Pseudonyms(PlaceNames):
             # "Dr. Marsh" is a surname, "my sister Faith" a first name
             first = n == 0 and (len(names) > 1 or is_first_name(part) and title not in lexicon.SURNAME_TITLES)
             role = "first" if first else "last"
-            p = self._word(part, kind, role, gender, origin, frozenset(n[0] for n in names if INITIAL.fullmatch(n)))
+            p = self._word(part, kind, role, gender, origin, letters)
             if len(names) > 1 and p != part and not INITIAL.fullmatch(part) and (
                     n in fresh or not _fits(p, role, gender)):
                 p = self._person_word(part, role, gender, origin)

@@ -68,12 +68,13 @@ class Abbreviations:
             if d is None or m.kind not in (Kind.PERSON, Kind.INSTITUTION, Kind.PLACE) or m.entity is None:
                 continue
             acr = d.group(1)
-            if m.kind == Kind.PERSON and acr.upper() == acr and acr in _person_initials(m.text):
+            if m.kind == Kind.PERSON and acr.upper() == acr and acr in person_initials(m.text):
                 self.defined[acr] = m.entity   # found below, in this transcript
                 continue
             if acr.upper() != acr or acr not in (initials_of(m.text), initials_of(m.text, middle=False)) \
                     and not (m.kind == Kind.INSTITUTION and (_loosely_of(acr, initials_of(m.text))
-                                                             or acr in _person_initials(m.text))):
+                                                             or acr in person_initials(m.text)
+                                                             or _apposed_of(acr, m.text))):
                 continue
             if m.kind == Kind.PERSON:
                 continue
@@ -84,7 +85,7 @@ class Abbreviations:
         self.index.add_alias(acr, m.entity)
         k = ent.key_of(acr)
         if k not in self.planner.ps.map:
-            self.planner.ps.remember(acr, self.planner.ps.acronym_for(acr, initials_of(p.pseudonym)))
+            self.planner.ps.remember(acr, self.planner.ps.acronym_for(acr, _letters_like(acr, m.text, p.pseudonym)))
             self.planner.commit(m.entity)
 
     def _initials(self, doc: Doc, plan: FilePlan) -> None:
@@ -126,8 +127,8 @@ class Abbreviations:
             real = self.index.real_of.get(m.entity, "") if m.entity is not None else ""
             if m.kind != Kind.PERSON or len(ent.tokens(real)) < 2:
                 continue
-            full = _person_initials(real, middle=True)
-            for ini in _person_initials(real):
+            full = person_initials(real, middle=True)
+            for ini in person_initials(real):
                 by = whole if ini in full else part
                 if len(ini) >= 2 and m.entity not in by.setdefault(ini, []):
                     by[ini].append(m.entity)
@@ -172,7 +173,32 @@ def _apposed_of(acr: str, name: str) -> bool:
         all(c in it for c in acr)
 
 
-def _person_initials(name: str, middle: bool = False) -> set[str]:
+def _letters_like(acr: str, name: str, pseudo: str) -> str:
+    """The letters a body's acronym becomes: "IVHT" of "Irwell Vale Hospitals NHS Foundation
+    Trust" takes no letter of "NHS" nor of "Foundation", so as many of the pseudonym's
+    initials, of the same words where the two names have as many words, else its first ones
+    and its last ("EODE" of "Elderbury Oaks DOJ Fund Endowment"); all of them for an acronym
+    as long or longer."""
+    real, fake, every = _name_words(name), _name_words(pseudo), initials_of(pseudo)
+    if not acr.isupper() or len(acr) >= len(every):
+        return every
+    picked, i = [], 0
+    for c in acr if len(real) == len(fake) else "":
+        while i < len(real) and real[i][0].upper() != c:
+            i += 1
+        if i == len(real):
+            break
+        picked.append(fake[i][0].upper())
+        i += 1
+    # (else as many letters, the first ones and the last)
+    return "".join(picked) if len(picked) == len(acr) else every[:len(acr) - 1] + every[-1]
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-–—]+", name) if w[:1].isalpha() and w.lower() not in ("of", "the", "and", "for")]
+
+
+def person_initials(name: str, middle: bool = False) -> set[str]:
     """The initials a person's name is written with: "FM", "AML" of "Alasdair MacLeod"
     (a capital inside a word counts: "Mac", "Mc", "O'", "SNL" of "Seonag NicLeòid"), "SSW" of "Shona Sinclair-Wylie";
     with `middle`, only those of every word."""

@@ -269,7 +269,8 @@ POSTS = ("Director", "Deputy Director", "Assistant Director", "Head", "Manager",
 # "PharmD Hector Villaseñor"; they name no one
 CREDENTIALS = ("RD", "RN", "RGN", "RMN", "LPN", "NP", "APRN", "CNA", "DNP", "PharmD", "MPH", "MSW", "LCSW", "LMSW",
                "LPC", "LMFT", "PsyD", "EdD", "DPhil", "MBBS", "MBChB", "FRCP", "MRCP", "MRCPsych", "MRCGP", "FRCS",
-               "FRCPsych", "BSc", "MSc", "MA", "BA", "OTR", "SLP", "CCC-SLP", "DPT", "MPT", "PA-C", "FNP", "FNP-C")
+               "FRCPsych", "BSc", "MSc", "MA", "BA", "OTR", "SLP", "CCC-SLP", "DPT", "MPT", "PA-C", "FNP", "FNP-C",
+               "Hons", "BEd", "MEd", "LLB", "LLM", "BScN", "MScN", "PGDip", "PGCert")
 # verbs that open a sentence of notes before a name, capitalised with it: "Attends Christ
 # Apostolic Church", "Contacted Mary Obi"
 LEAD_VERBS = frozenset({
@@ -414,6 +415,16 @@ INTERNAL_BODIES = frozenset({"Committee", "Subcommittee", "Sub-Committee", "Pane
 # ... of which these, after one word, only after a word said every day: "Student Wellbeing",
 # "Social Services" (not "Rainbow Wellbeing", "Beacon Support": a charity's name)
 SERVICES = frozenset({"Wellbeing", "Services", "Support"})
+# the offices and services every university, hospital or council has, named by what they do:
+# "Disability Advisory Service", "Student Casework Office", "Patient Advice and Liaison Service"
+# (only words of these before "Office" or "Service": "Sunrise Home Care Service" is a firm's name)
+SERVICE_FUNCTIONS = frozenset("""Student Students Disability Disabilities Advisory Advice Casework Careers
+Admissions Finance Estates Accommodation Counselling Counseling Chaplaincy Registry Academic Quality Research
+Governance Complaints Patient Patients Liaison Information Records Occupational Health Safety Human Resources
+Legal Press Communications Equality Diversity Inclusion Learning Welfare International Graduate Postgraduate
+Undergraduate Examinations Exams Library Digital Housing Benefits Payroll Placement Placements Practice
+Conduct Appeals Wellbeing Mental Support Access Inclusion Enquiries Records Medical Nursing Education
+Development Employability Alumni Enrolment Enrollment Scholarships Fees Funding Ethics Integrity""".split())
 # the last words of jobs, which NER takes for bodies or people: "Occupational Therapist",
 # "Bar Supervisor", "Healthcare Assistant"
 OCCUPATIONS = frozenset({"Therapist", "Physiotherapist", "Nurse", "Receptionist", "Pharmacist", "Technician",
@@ -421,7 +432,9 @@ OCCUPATIONS = frozenset({"Therapist", "Physiotherapist", "Nurse", "Receptionist"
                          "Surgeon", "Physician", "Psychologist", "Psychiatrist", "Counsellor", "Counselor",
                          "Supervisor", "Clerk", "Driver", "Cleaner", "Porter", "Carer", "Visitor", "Technologist",
                          "Dietitian", "Dietician", "Optometrist", "Radiographer", "Sonographer", "Phlebotomist",
-                         "Manager", "Coordinator", "Co-ordinator", "Adviser", "Advisor", "Officer", "Lead"})
+                         "Manager", "Coordinator", "Co-ordinator", "Adviser", "Advisor", "Officer", "Lead",
+                         # (who teaches and assesses a student on placement: "Practice Assessor")
+                         "Assessor", "Facilitator", "Tutor", "Mentor", "Educator", "Lecturer", "Examiner"})
 # small words that open the name of a church, a school or a hospital ("All Saints", "First
 # Baptist", "Our Lady of Lourdes"): part of the name, not a word before it
 BODY_OPENERS = frozenset({"All", "First", "Second", "Third", "Our"})
@@ -769,6 +782,7 @@ TRAINING_TERMS = (
     "Medical Assessment Unit", "Surgical Assessment Unit", "Same Day Emergency Care", "Discharge Lounge",
     "Fracture Clinic", "Outpatients", "Physiotherapy", "Occupational Therapy", "Speech and Language Therapy",
     "District Nursing", "Health Visiting", "Midwifery", "Social Services", "Children's Services",
+    "Allied Health", "Allied Health Professions", "Allied Health Professionals",
     "Adult Social Care",
     # a staff forum many hospitals hold, named after its founder ("a Schwartz round")
     "Schwartz round", "Schwartz rounds", "Schwartz Round", "Schwartz Rounds")
@@ -927,7 +941,13 @@ HAWAIIAN_WORDS = ("ʻOhana", "Ohana", "ʻĀina", "Āina", "Aina", "ʻUkulele", "
 PEOPLES = ("Kashmiri", "Kashmiris", "Romani", "Romanies", "Gypsy", "Gypsies", "Traveller", "Travellers",
            "Pashtun", "Pathans", "Tamils", "Sikhs", "Gujaratis", "Bengalis", "Somalis", "Kurds", "Pasifika",
            "Palagi", "Baganda", "Kikuyus", "Hebrideans", "Aboriginal", "Aborigines", "Torres Strait Islander")
-DOMAIN_TERMS = TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS + POLICE_TERMS + KIN_TERMS + \
+# the regulators of the professions, whose registers a record cites (phrases only: "Social
+# Work England" makes no "England" a public word)
+REGULATORS = ("General Medical Council", "Nursing and Midwifery Council", "Health and Care Professions Council",
+              "General Pharmaceutical Council", "General Dental Council", "General Optical Council",
+              "Care Quality Commission", "Social Work England")
+
+DOMAIN_TERMS = REGULATORS + TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS + POLICE_TERMS + KIN_TERMS + \
     HAWAIIAN_WORDS + PEOPLES
 DOMAIN_LOWER = frozenset(t.lower() for t in DOMAIN_TERMS)
 

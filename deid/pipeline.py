@@ -25,7 +25,7 @@ from dataclasses import replace as dc_replace
 
 from deid import entity as ent
 from deid import filenames, kinds, known, labels, leak, participants, rules
-from deid.abbrev import Abbreviations
+from deid.abbrev import INITIALS, Abbreviations, person_initials
 from deid.config import Config, never_replaced, remember
 from deid.detect import Doc, detect, field_values
 from deid.lexicon import DEFAULT_ALLOW
@@ -188,8 +188,12 @@ def _link_all(run: Run, doc: Doc, plan: FilePlan) -> None:
     put_off = {id(p) for p in later}
     kept = [p for p in items if p.mention.keep]   # last: a name replaced elsewhere makes them names
     rest = [p for p in items if not p.mention.keep and id(p) not in put_off]
+    initials: set[str] = set()   # of the full names linked so far
     for p in [p for p in rest if full_name(p)] + [p for p in rest if not full_name(p)] + later + kept:
         m = p.mention
+        if m.kind == Kind.PERSON and m.text in initials and INITIALS.fullmatch(m.text):
+            plan.remove(m)   # "KB" of "Kwame Boateng (KB)", NER's person: his initials (Abbreviations),
+            continue         # not a name of its own with a surname for pseudonym
         if m.keep and _someone_named(run, m):
             m.keep = False   # "Tame got on at the works" of a Tame replaced later: the same Tame
         if m.kind == Kind.DATE:
@@ -197,6 +201,8 @@ def _link_all(run: Run, doc: Doc, plan: FilePlan) -> None:
         elif not m.keep and not rules.bare_acronym(m, doc.text, run.index):
             run.linker.link(m)
             p.pseudonym = run.planner.pseudonym(m, doc.text, doc.analysed)
+            if full_name(p) and m.entity is not None:
+                initials |= person_initials(run.index.real_of.get(m.entity, m.text))
 
 
 def _someone_named(run: Run, m) -> bool:

@@ -255,6 +255,9 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
             _internal_body(toks, first, last) and (len(toks) > 2 or toks[-1] not in lexicon.SERVICES
                                                    or words.is_everyday(toks[0])):   # (a department of one word: "Emergency Department")
         return True  # a body inside every hospital or council: "Resuscitation Committee", "Intensive Care Unit"
+    if m.kind == Kind.INSTITUTION and len(toks) >= 2 and toks[-1] in ("Office", "Service") and \
+            all(t in lexicon.SERVICE_FUNCTIONS or ent.is_stop_word(t) for t in toks[:-1]):
+        return True  # an office every university has: "Student Casework Office", "Disability Advisory Service"
     if m.kind == Kind.INSTITUTION and len(toks) >= 3 and toks[-1] not in lexicon.ORG_ENDINGS and \
             not lexicon.ends_in_long_kind(ent.tokens(m.text)) and \
             not KIND_OF.search(m.text) and not _known_by_initials(m.text, text) and \

@@ -67,7 +67,8 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
         if core and e > s:
             cands.append(Candidate(s, e, kind, 1.0, KNOWN, ent.PRESIDIO_OF[kind.value], known=True))
     inside = SpanSet(phrases)
-    cands = [c for c in cands if not any(p.contains(c.span) for p in inside.overlapping(c.span))]
+    cands = [c for c in cands if not any(p.contains(c.span) for p in inside.overlapping(c.span))
+             and not _of_phrases(text, c, inside)]
     # (a word of a phrase that names no one: "Kia" of "Kia ora", "Care" of "Elderly Care")
     taken, out = SpanSet(), []
     for c in sorted(cands, key=Candidate.rank):
@@ -79,6 +80,15 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
     taken = SpanSet(c.span for c in out)
     out = [_after_initial(text, c) for c in out]
     return [with_kind(text, _whole(text, c, taken), taken) for c in out]
+
+
+def _of_phrases(text: str, c: Candidate, inside: SpanSet) -> bool:
+    """A body NER or a pattern read across phrases that name no one and small words:
+    "Midwifery and Allied Health" of a "School of Nursing, ..." (fields of study)."""
+    if c.known or c.kind != Kind.INSTITUTION or not inside.overlaps(c.span):
+        return False
+    rest = "".join(" " if inside.overlaps(Span(i, i + 1)) else ch for i, ch in enumerate(text[c.start:c.end], c.start))
+    return all(t.lower() in lexicon.DOMAIN_LOWER or ent.is_stop_word(t) for t in ent.tokens(rest))
 
 
 def _whole(text: str, c: Candidate, taken: SpanSet) -> Candidate:
@@ -119,8 +129,9 @@ def _phrases(allow: frozenset) -> re.Pattern:
     if allow not in _PHRASES:
         terms = sorted((t for t in allow if " " in t or "-" in t), key=len, reverse=True)
         _PHRASES.clear()
-        _PHRASES[allow] = re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-])" % "|".join(map(re.escape, terms)) if terms
-                                     else r"(?!)", re.I)
+        # (a phrase a line break splits stays one: "An Occupational\nHealth referral")
+        _PHRASES[allow] = re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-])" % "|".join(
+            re.escape(t).replace(r"\ ", r"(?: +| *\n[ \t]*)") for t in terms) if terms else r"(?!)", re.I)
     return _PHRASES[allow]
 
 

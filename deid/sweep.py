@@ -92,6 +92,8 @@ class Sweep:
                     and ent.starts_sentence(
                     doc.analysed, span.start) and not PERSON_VERB_AFTER.match(doc.analysed, span.end):
                 continue   # a plural opening a note's sentence: "Referrals from PMCH take weeks" (not "Oakes said")
+            if _a_word_in_capitals(doc.text[span.start:span.end]):
+                continue   # (capitals say nothing of a name: the dictionary does)
             if not self._candidate(w):
                 if self._rare_inside(doc, span, w):
                     self._rare(doc, plan, span, w, taken)
@@ -496,6 +498,13 @@ class Sweep:
 # a word that says where, in the languages a study quotes: "à Longueuil", "en Bogotá", "nach Köln"
 PLACE_WORD_BEFORE = regex.compile(r"(?<![\w'’])(?:%s)[ \t]+$" % "|".join(lexicon.FOREIGN_PLACE_WORDS))
 DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|our|their|this|that|every)[ \t]+$")
+
+
+def _a_word_in_capitals(w: str) -> bool:
+    """A word in capitals a dictionary writes in lower case and nobody's name or town:
+    "SUMMATIVE" of an exam's name (not "OKONKWO", a surname; nor "READING", a town)."""
+    return len(w) > 3 and w.isupper() and words.listed_lower(w) and not names.is_name(w.title()) \
+        and w.lower() not in names.towns()
 
 
 def _before_admin_unit(doc: Doc, span: Span) -> bool:

@@ -24,8 +24,8 @@ def is_common(word: str) -> bool:
     d = dictionary()
     if w.endswith("nae") and w[:-3] in lexicon.NAE_VERBS:
         return True   # a Scots negative: "didnae", "couldnae", "isnae"
-    if w in d:
-        return True
+    if w in d or len(w) >= 7 and "ae" in w and w.replace("ae", "e") in d and not _is_name(w):
+        return True   # (a British spelling the dictionary has the American of: "paediatric")
     if frequency(w) >= MODERN and not _is_name(w):
         return True  # in everyday use though not in the (old) dictionary: "website", "email"
     return is_inflection(w) or is_derived(w)

@@ -2634,3 +2634,45 @@ def test_nothing_read_across_a_tab(tmp_path, passphrase):
     _, out = deid_one(tmp_path, "a.txt", text)
     assert_gone(out, "Lindqvist", "McAllister", "Tōtara", "Twizel")
     assert out.count("Cases\\") == 2 and "\tPrivate (corporate)\t" in out, out
+
+
+def test_a_placement_panels_record(tmp_path, passphrase):
+    """Regression (final16, a nursing student's fitness-to-practise record, measuring again):
+    "KB", which NER read as a person, was given a surname, not the initials of "Kwame Boateng
+    (KB)"; "IVHT" of "Irwell Vale Hospitals NHS Foundation Trust (IVHT)" (a letter for some
+    words only) stayed a possible miss with a surname; "(Hons)", "Practice Assessor", "Student Casework Office", a faculty's "Midwifery and
+    Allied Health", the regulator, and "Occupational Health" broken over a line were given
+    pseudonyms."""
+    text = ("School of Nursing, Midwifery and Allied Health\n"
+            "Programme:  BSc (Hons) Nursing (Adult), Year 2\n"
+            "Placement:  Aspinall Ward, Hollinbrook General\n"
+            "            Hospital, Irwell Vale Hospitals NHS Foundation Trust (IVHT)\n"
+            "Present:\n"
+            "  Rajesh Parmar (RP)               Practice Assessor, IVHT\n"
+            "  Kwame Boateng (KB)               Student's representative (RCN)\n"
+            "  Amy Roe (AR)                     Note-taker, Student Casework Office\n\n"
+            "KB said that the student had felt isolated. RP agreed. An Occupational\n"
+            "Health referral has been made. The Nursing and Midwifery Council was told.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Kwame", "Boateng", "KB", "IVHT", "Irwell", "Hollinbrook", "Aspinall", "Parmar")
+    assert_kept(out, "School of Nursing, Midwifery and Allied Health\n", "BSc (Hons) Nursing",
+                "Practice Assessor, ", "Note-taker, Student Casework Office", "An Occupational\nHealth referral",
+                "The Nursing and Midwifery Council was told")
+    ini = re.search(r"\n  (\w)\w* (\w)\w* \((\w\w)\)\s+Student's", out)
+    assert ini and ini.group(3) == ini.group(1) + ini.group(2), out
+    assert out.count(f"{ini.group(3)} said that") == 1, out
+    acr = re.search(r"Trust \((\w+)\)|\((\w{4})\)\n", out)
+    assert acr and out.count(f"Practice Assessor, {acr.group(1) or acr.group(2)}") == 1, out
+
+
+def test_an_exam_export_in_capitals_and_british_spelling(tmp_path, passphrase):
+    """Regression (final18, an OSCE examiners' export): "SUMMATIVE" of every row's exam name
+    (a word in capitals the dictionary writes in lower case) and "Paediatric" (the British
+    spelling of a word the dictionary has) were replaced as possible names; a surname in
+    capitals still goes."""
+    text = ("Exam,Station,Examiner,Comments\n"
+            "Y3 SUMMATIVE 2024,1,\"OKONKWO, Ada\",\"Good history. Paediatric station next.\"\n"
+            "Y3 SUMMATIVE 2024,2,\"HUSSAIN, Tariq\",\"Missed the cues.\"\n")
+    _, out = deid_one(tmp_path, "a.csv.txt", text)
+    assert_gone(out, "OKONKWO", "Okonkwo", "HUSSAIN", "Tariq")
+    assert out.count("Y3 SUMMATIVE 2024,") == 2 and "Paediatric station next" in out, out

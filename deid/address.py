@@ -47,7 +47,7 @@ STREETS = {
     "number said street": rf"(?i:\b(?:{NUMBER_WORDS})(?:[ \t\-]+(?:{NUMBER_WORDS}))?)[ \t]+(?:{CAP}[ \t]+){{1,3}}"
                           rf"(?:{SUFFIX})\b",
     "numbered road": r"\b(?:County Road|County Rd\.?|State Route|State Road|Route|Highway|Hwy\.?|Interstate|"
-                     r"Farm Road|FM)[ \t]+\d{1,4}\b",
+                     r"Farm Road|FM|Beltway|Loop)[ \t]+\d{1,4}\b",   # (Houston's "Beltway 8", "Loop 610")
     # said in words, in a transcript: "route twelve", "highway sixty one" (not "the route one takes")
     "numbered road said": rf"(?i:\b(?:county road|state route|route|highway|interstate)[ \t]+"
                           rf"(?!one\b)(?:{NUMBER_WORDS})(?:[ \t\-]+(?:{NUMBER_WORDS}))?\b)",
@@ -58,7 +58,9 @@ STREETS = {
     # a square or a crescent named after someone or something, not by what it is: "George
     # Square", "Kilmeny Crescent" (not "Town Square", "Market Square")
     "named square": rf"\b(?!(?:{GENERIC_PLACE})\b){NAME_WORD}[ \t]+(?:{PLACE_WORDS})\b",
-    "welsh street": rf"\b(?:{WELSH})[ \t]+(?:(?:y|yr)[ \t]+{CAP}|{CAP}(?:[ \t]+{CAP})?)",
+    # (with its house number, in figures or words: "3 Maes yr Eglwys", "Seven Heol y Capel")
+    "welsh street": rf"(?:\b(?:\d{{1,3}}[A-Za-z]?|(?i:{NUMBER_WORDS}))[ \t]+)?\b(?:{WELSH})[ \t]+"
+                    rf"(?:(?:y|yr)[ \t]+{CAP}|{CAP}(?:[ \t]+{CAP})?)",
     "street word first": rf"(?i)\b(?:\d{{1,6}}[ \t]+)?(?:{PREFIX})[ \t]+(?:{W}[ \t]+){{0,4}}?{W}[ \t,]+\d{{1,5}}\b",
     "street word last": rf"(?i)\b(?:\d{{1,6}}[ \t]+)?(?:{W}[ \t]+){{0,2}}{W}(?:{TAIL})\b\.?[ \t]+\d{{1,5}}[A-Za-z]?\b",
     # (any case: a line in capitals reaches detection recased, "Apo Aa 42323")

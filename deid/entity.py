@@ -18,7 +18,7 @@ from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTI
                           STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
 from deid.lexicon import DOCUMENT_WORDS, GOING_VERBS, KIN_TERMS, PARTY_ROLES, PERSON_DOES, ROLES_BEFORE_NAMES
-from deid.lexicon import FOREIGN_ARTICLES, FOREIGN_MONTHS, GRAMMAR_NAMES, MONTH_BEFORE
+from deid.lexicon import FOREIGN_ARTICLES, FOREIGN_MONTHS, GRAMMAR_NAMES, LAUGHS, MONTH_BEFORE
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
 from deid import words as vocabulary
 from deid.model import Kind
@@ -52,6 +52,12 @@ EXTENSION = re.compile(r"(?<=\w)\.(?i:%s)$" % "|".join(FILE_EXTENSIONS))
 
 
 GOING = "|".join(w.title() for w in sorted(GOING_VERBS))
+
+
+# a university as North America calls it: "U of H", "U of T", "U of Manitoba"
+U_OF = regex.compile(r"U[ \t]+of[ \t]+\p{Lu}\p{Ll}*")
+# the hall or institute a mining village built, its one landmark: "the Workmen's Hall"
+WORKMENS = regex.compile(r"(?:Workmen|Workingmen|Miners)['’]s?[ \t]+(Hall|Institute|Welfare[ \t]+Hall)")
 
 
 def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> tuple[int, int, str]:
@@ -135,6 +141,11 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
     core = core.rstrip()
     if kind == "person" and (kin := KIN_AFTER_NAME.search(core)) and 0 < kin.start() and kin.end() == len(core):
         core = core[:kin.start()]   # a kin term said after a name is no part of it: "Rubina Baji", "Imran Bhai"
+    if kind == "person" and (stop := re.search(r"(?<=[^\W\d_]{2})\.[ \t]+([A-Z][a-z]*)\b", core)) and \
+            stop.group(1).lower() in INTERJECTIONS | LAUGHS:
+        core = core[:stop.start()]   # a sentence after the name NER read on into: "more like Jun. Ha!"
+    if kind == "person" and (num := re.search(r"(?<=[^\W\d_])[ \t]+\d+-[a-z]+$", core)):
+        core = core[:num.start()]   # a note's "2-yr" after a name: "Maisie 2-yr review"
     if kind in ("person", "institution"):
         # an everyday lower-case word NER drags in after a name: "Noor ul-Huda women('s group)"
         tail = re.search(r"(?<=[\w'’\-])[ \t]+([a-z]+)$", core)

@@ -78,6 +78,21 @@ NOT_SHORT_NAMES = frozenset({"ma", "pa", "da", "mam", "nan", "gran", "bro", "sis
                              "nu", "da", "jo", "ok", "ooh", "eek", "yay", "boo", "oof", "hun", "hen", "cuz", "bab",
                              "pal", "bae", "pet", "fam", "bub", "gov", "guv", "opa", "oma", "mum", "mom", "dad",
                              "doc", "luv", "lad", "kid", "bud", "son", "sir", "all", "guys", "ya'll", "yall"})
+# laughter that opens a sentence after a name NER read on into: "more like Jun. Ha!"
+LAUGHS = frozenset({"ha", "haha", "hah", "hahaha", "lol"})
+# possessives before a first name, never part of it ("My Siân"; but "My Tran", a first name "My")
+POSSESSIVES = ("my", "your", "his", "her", "our", "their")
+# the small words of a sentence around a handle said aloud: "the Instagram is at lotus nails underscore ..."
+HANDLE_SAID_STOPS = ("is", "at", "on", "the", "us", "me", "my", "our", "and", "or", "it", "to", "of", "a", "an", "in",
+                     "underscore", "dot")
+# what a handle said aloud comes after: "the Instagram is at lotus nails underscore bellaire"
+HANDLE_SAID_CUES = ("at", "is", "handle", "instagram", "insta", "tiktok", "facebook", "account", "username", "page")
+# exams, not names, in the capitals of an export: "Y3 SUMMATIVE 2024"
+EXAM_WORDS = ("Summative", "Formative")
+# the trades a Welsh village calls a man by, after his surname: "Jones the Milk", "Evans the
+# Coffins" (the pseudonym's: another of them)
+EPITHETS = ("Milk", "Post", "Shop", "Bread", "Coal", "Bus", "Fish", "Meat", "Chapel", "Garage", "Paper", "Coffins",
+            "Oil", "Taxi", "Butcher", "Baker", "Cobbler", "Barber", "Station", "Pop", "Chips", "Insurance", "Pit")
 # words said of a person before the name, no part of it: "young emyr", "poor ruthie", "Big Shug"
 SAID_OF_PEOPLE = ("young", "old", "little", "big", "wee", "poor", "dear", "auld", "late", "baby")
 # relations and roles after which a capitalised word is a name: "my sister Faith"
@@ -423,7 +438,7 @@ Admissions Finance Estates Accommodation Counselling Counseling Chaplaincy Regis
 Governance Complaints Patient Patients Liaison Information Records Occupational Health Safety Human Resources
 Legal Press Communications Equality Diversity Inclusion Learning Welfare International Graduate Postgraduate
 Undergraduate Examinations Exams Library Digital Housing Benefits Payroll Placement Placements Practice
-Conduct Appeals Wellbeing Mental Support Access Inclusion Enquiries Records Medical Nursing Education
+Conduct Appeals Wellbeing Mental Support Access Enquiries Medical Nursing Education
 Development Employability Alumni Enrolment Enrollment Scholarships Fees Funding Ethics Integrity""".split())
 # the last words of jobs, which NER takes for bodies or people: "Occupational Therapist",
 # "Bar Supervisor", "Healthcare Assistant"
@@ -566,7 +581,7 @@ STREET_PREFIXES = ("Rua", "Via", "Viale", "Avenida", "Avda.", "Av.", "Rue", "Cal
                    "Piazzetta", "Plaza", "Praça", "Strada", "Largo", "Travessa", "Paseo", "Camino", "Carrer",
                    "Boulevard", "Chemin", "Allée", "Place", "Platz", "Ulica", "Aleja", "Corso")
 # Welsh street words before the name, with the article perhaps: "Heol y Capel", "Ffordd yr Orsaf"
-WELSH_STREET_WORDS = ("Heol", "Ffordd", "Stryd", "Lôn", "Rhodfa", "Teras")
+WELSH_STREET_WORDS = ("Heol", "Ffordd", "Stryd", "Lôn", "Rhodfa", "Teras", "Maes")
 # street words that end the name in many languages: Koskikatu, Loorenstrasse, Parijsstraat
 STREET_TAILS = ("katu", "kuja", "tie", "vej", "gade", "gata", "gatan", "vägen", "veien", "vegen", "straat",
                 "strasse", "straße", "gasse", "weg", "laan", "plein", "braut", "stræde", "stien", "sgata",
@@ -947,7 +962,10 @@ REGULATORS = ("General Medical Council", "Nursing and Midwifery Council", "Healt
               "General Pharmaceutical Council", "General Dental Council", "General Optical Council",
               "Care Quality Commission", "Social Work England")
 
-DOMAIN_TERMS = REGULATORS + TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS + POLICE_TERMS + KIN_TERMS + \
+# the kinds of a study's data, said as titles: "Oral history collection, item 47"
+RESEARCH_TERMS = ("Oral History", "Oral Histories", "Life History", "Life Histories") + EXAM_WORDS
+
+DOMAIN_TERMS = REGULATORS + RESEARCH_TERMS + TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS + POLICE_TERMS + KIN_TERMS + \
     HAWAIIAN_WORDS + PEOPLES
 DOMAIN_LOWER = frozenset(t.lower() for t in DOMAIN_TERMS)
 

@@ -24,9 +24,10 @@ class PlaceNames:
     """The place and institution half of `Pseudonyms` (it provides rng, map, own, used,
     run_names, _taken, remember, _fresh, _word and _memo)."""
 
-    def _place(self) -> str:
-        """A fictional place name of any shape (a compound with a number once all are used)."""
-        return pools.place(self.rng, self._taken, memo=self._memo) or self._fresh(
+    def _place(self, skip=None) -> str:
+        """A fictional place name of any shape (a compound with a number once all are used);
+        none `skip` refuses."""
+        return pools.place(self.rng, self._taken, memo=self._memo, skip=skip) or self._fresh(
             lambda: self.rng.choice(pools.compounds()))
 
     def _kind_word(self, word: str, kind: str) -> str | None:
@@ -123,10 +124,13 @@ class PlaceNames:
             p = pools.single(self.rng, self._taken, memo=self._memo)  # "Elmwood Street", "Elmwood Hospital"
         elif kind == "place" and self.own.get("places"):
             p, word_for_word = pools.own(self._taken, self.own["places"]), False
+        # (no word of the run itself: "Ballina Garda Station" is no "Shadyville Station")
+        mine = {pools.norm(w) for w in words if not ent.is_stop_word(w)}
+        skip = (lambda c: bool(pools.words_of(c) & mine)) if len(words) > 1 else None
         if not p and len(words) > 1:
-            p = pools.place(self.rng, self._word_for_word, 2, self._memo2)
+            p = pools.place(self.rng, self._word_for_word, 2, self._memo2, skip=skip)
             word_for_word = bool(p)
-        p = p or self._place()
+        p = p or self._place(skip)
         self.used.add(p.lower())  # no other run gets this name
         if word_for_word and len(p.split()) == len(words) and not fresh:  # each word follows the name
             for w, x in zip(words, p.split()):

@@ -324,12 +324,13 @@ def _from_left(rng, taken: Taken, skip: Taken | None, left: list[str], tries: in
     return None
 
 
-def place(rng, taken: Taken, words: int = 1, memo: dict | None = None) -> str | None:
-    """A fictional place name: for one word any shape, for more a two-word one (or None)."""
+def place(rng, taken: Taken, words: int = 1, memo: dict | None = None, skip: Taken | None = None) -> str | None:
+    """A fictional place name: for one word any shape, for more a two-word one (or None);
+    none `skip` refuses, for this draw only."""
     order = SHAPES[max(1, min(words, 2))]
     first = rng.choices([s for s, _ in order], weights=[w for _, w in order])[0]
     for s in [first] + [s for s, _ in order if s != first]:  # built when first needed: some are large
-        name = draw(rng, taken, shape(s), memo=memo)
+        name = draw(rng, taken, shape(s), skip=skip, memo=memo)
         if name:
             return name
     return None

@@ -20,7 +20,7 @@ import string
 from faker.providers.person.en_US import Provider as PersonProvider
 
 from deid import entity as ent
-from deid import lexicon, people, pools, words
+from deid import lexicon, names, people, pools, words
 from deid.model import Kind
 from deid.people import is_first_name
 from deid.placenames import INITIAL, WORD, PlaceNames
@@ -47,6 +47,7 @@ def gender_of(first: str, title: str = "") -> str | None:
 SURNAME_FIRST = re.compile(r"([^\W\d_][\w'’\-]*)(,[ \t]*)([^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,2})")
 
 
+EPITHET = re.compile(r"(.+?) the ([A-Z][a-z]+)")   # "Jones the Milk", "Meg Lloyd the Milk"
 SPOKEN_ADDRESS = re.compile(r"(?i)[ \t]at[ \t].*[ \t]dot[ \t]\w+$")   # "b oshea at nnu dot org"
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
@@ -374,8 +375,22 @@ class Pseudonyms(PlaceNames):
             p = self._fresh(lambda: scramble(core, self.rng))
         elif kind == "contact":
             p = self._contact(core, hint)
+        elif kind == "institution" and (hall := ent.WORKMENS.fullmatch(core)):
+            # "the Workmen's Hall" of a mining village: a fictional place's, and the other kind
+            p = f"{self._place()} {'Institute' if hall.group(1) == 'Hall' else 'Hall'}"
+        elif kind == "institution" and ent.U_OF.fullmatch(core):
+            # "U of H", "U of Manitoba": a university as people call one, "Elmbrook State" (no
+            # "U of" kept: its letter would be all that changed)
+            p = f"{self._place()} State"
         elif kind == "institution" and re.fullmatch(r"[A-Z]{2,6}", core):
             p = self._word(core, kind, "", None)
+        elif kind == "person" and re.fullmatch(r"[A-Z]{2,3}", core) and core.title() not in names.last_names():
+            # initials someone goes by: "KJ" -> "TM", not a surname (but "PC 1174 COX" is a surname)
+            p = self._fresh(lambda: self.reletter(core))
+        elif kind == "person" and (epithet := EPITHET.fullmatch(core)):
+            # "Jones the Milk": the name's pseudonym and another trade ("Pryce the Post")
+            name, trade = epithet.groups()
+            p = self._trade(self.pseudonym(name, kind, title), trade)
         elif kind == "person" and (inverted := SURNAME_FIRST.fullmatch(core)):
             # "OYELOWO,BABATUNDE A" as records write it: the pseudonym of "Babatunde A Oyelowo", inverted
             last, sep, given = inverted.groups()
@@ -401,6 +416,16 @@ class Pseudonyms(PlaceNames):
         elif kind == "person":
             self._quoted_nickname(core, p)
         return p
+
+    def _trade(self, name: str, real: str) -> str:
+        """`name` and another trade than the real one, no trade a real name of the batch holds,
+        and no pseudonym another has ("Damon the Pop" for "Jones the Milk" is not "Jones the
+        Coal"'s too)."""
+        others = [t for t in lexicon.EPITHETS if t != real and pools.norm(t) not in self.real_words]
+        for t in self.rng.sample(others, len(others)):
+            if ent.key_of(p := f"{name} the {t}") not in self.used:
+                return p
+        return f"{name} the {self._place()}"
 
     def _same_phone(self, core: str) -> str | None:
         """The pseudonym of the phone number `core` is, written another way: the same last nine
@@ -467,9 +492,12 @@ class Pseudonyms(PlaceNames):
             # "Dr. Marsh" is a surname, "my sister Faith" a first name
             first = n == 0 and (len(names) > 1 or is_first_name(part) and title not in lexicon.SURNAME_TITLES)
             role = "first" if first else "last"
+            # (a surname said first keeps its pseudonym: "Jenkins Bethesda" of the Reverend Emrys
+            # Jenkins, "Pritchard G" of a file's name; not a word that is a first name too, "Jordan")
+            surname = role == "first" and ent.key_of(part) in self.map and not is_first_name(part)
             p = self._word(part, kind, role, gender, origin, letters)
             if len(names) > 1 and p != part and not INITIAL.fullmatch(part) and (
-                    n in fresh or not _fits(p, role, gender)):
+                    n in fresh or not _fits(p, role, gender) and not surname):
                 p = self._person_word(part, role, gender, origin)
             out.append(p)
         return "".join(out)
@@ -488,6 +516,15 @@ class Pseudonyms(PlaceNames):
                 return self._fresh(lambda: p)
         return self._fresh(make)
 
+    def _said_handle(self, joiner: str) -> str:
+        """A handle said aloud, a name and a surname no one of the study has, never given before,
+        joined by a word the real one does not say ("underscore" would be left as it was)."""
+        for _ in range(200):
+            a, b = self.rng.choice(FEMALE + MALE).lower(), self.rng.choice(LAST).lower()
+            if not self._taken(f"{a} {b}") and f"{a} {joiner} {b}" not in self.used:
+                return f"{a} {joiner} {b}"
+        return f"{a} {joiner} {b}{self.rng.randint(2, 99)}"
+
     def _contact(self, core: str, hint: str) -> str:
         if "@" in core and not core.startswith("@") or SPOKEN_ADDRESS.search(core):   # ("b oshea at nnu dot org")
             # no part of the real address is kept: not even its top-level domain (".invalid" is
@@ -498,6 +535,8 @@ class Pseudonyms(PlaceNames):
             others = [n for n in FEMALE + MALE if n[0].lower() != core[0].lower()]   # (never its real initial)
             return self._fresh_handle(lambda: f"{self.rng.choice(others)[0].lower()}"
                                               f"{self.rng.choice(LAST).lower()}@{domain}.invalid")
+        if re.search(r"(?i)\bunderscore\b", core):   # a handle said aloud: "rosa dot hill"
+            return self._said_handle("dash" if re.search(r"(?i)\bdot\b", core) else "dot")
         if core.startswith("@"):
             return self._fresh_handle(lambda: "@" + self.rng.choice(FEMALE + MALE).lower() + str(self.rng.randint(10, 999)))
         if hint == "URL" or re.match(r"(?i)(https?://|www\.)", core):

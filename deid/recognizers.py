@@ -82,6 +82,15 @@ class NameContextRecognizer(PatternRecognizer):
         # a nickname given: "We call him Peanut", "nicknamed Baz" (not "we call her Mum")
         Pattern("called", rf"(?<=\b(?:call(?:s|ed)? (?:him|her|me|them)|nicknamed) )(?!{KIN}\b)"
                 rf"(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
+        # ... or said before it: "Mon we call him", "Bong, they call her" (not "Mum we call her")
+        Pattern("called after", rf"(?<![\w'’])(?!(?:{KIN})\b)(?-i:{NAME})(?=,?[ \t]+(?:we|they|everyone|everybody)[ \t]+call(?:ed)?"
+                rf"[ \t]+(?:him|her|me|them)\b)", 0.6),
+        # the name a record says someone goes by, initials too: "Known as: KJ", "goes by Ethan",
+        # "Preferred name: Seun"
+        Pattern("known as", rf"(?<=\b(?:known as[ \t]*:|preferred name[ \t]*:?|aka|a\.k\.a\.)[ \t]*)(?!{KIN}\b)"
+                rf"(?-i:{NAME}(?:[ \t]+{NAME})?|\p{{Lu}}{{2,3}}\b)", 0.6),
+        # (in brackets or a clause of its own: "(Zhang Yiming, goes by Ethan)", not "the bus goes by Asda")
+        Pattern("goes by", rf"(?<=,[ \t]*goes[ \t]+by[ \t]+)(?-i:{NAME})(?=[ \t]*[),;.])", 0.6),
         Pattern("my relation", rf"(?<=\b(?:my|our|her|his|their) (?:(?:little|big|older|younger|"
                 rf"best|old|new|late) )?(?:{RELATIONS})(?:['’]s)?,? )(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
         # who wrote a line of a chat's JSON export: "author": "Grace" (spaCy reads no JSON)
@@ -281,6 +290,12 @@ ACCOUNT_NAMED = (rf"\b(?:(?i:{ACCOUNT_CUES})(?:[ \t]+(?i:is|was|called|named|as)
 DOTTED = r"(?<![\w.@/\-])[a-z]{1,12}\.(?:[a-z]['’\-])?[a-z]{3,}(?:-[a-z]{2,})?(?![\w@\-]|\.\w)"   # ("j.o'neill")
 
 
+# a word of a handle said aloud: no small word of the sentence around it ("is at lotus nails ..."),
+# after its cue ("at", "handle"; not a verb, "results underscore how")
+SAID_WORD = r"(?!(?:%s)\b)[a-z0-9]+" % "|".join(lexicon.HANDLE_SAID_STOPS)
+SAID_CUE = r"(?<=\b(?:%s)[ \t:]+)" % "|".join(lexicon.HANDLE_SAID_CUES)
+
+
 class SocialHandleRecognizer(PatternRecognizer):
     PATTERNS = [Pattern("handle", r"(?<![\w.@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,29}\b", 0.8),
                 # a user name without its @ where an account is named: "the account bowsy_99", "the
@@ -291,7 +306,11 @@ class SocialHandleRecognizer(PatternRecognizer):
                         0.7),
                 # a chat's user name, an initial or a first name and a surname: "r.whitmore",
                 # "a.okonkwo-reid", "lowri.keast"
-                Pattern("dotted user name", DOTTED, 0.6)]
+                Pattern("dotted user name", DOTTED, 0.6),
+                # a handle said aloud, as speech recognition writes it: "lotus nails underscore
+                # bellaire" (two words at most before its first "underscore", none a small word)
+                Pattern("handle said", rf"(?i){SAID_CUE}\b(?:{SAID_WORD}[ \t]+){{0,2}}{SAID_WORD}(?:[ \t]+(?:underscore|dot)[ \t]+"
+                        rf"{SAID_WORD})*[ \t]+underscore[ \t]+{SAID_WORD}(?:[ \t]+(?:underscore|dot)[ \t]+{SAID_WORD})*\b", 0.6)]
 
     def __init__(self):
         super().__init__(supported_entity="SOCIAL_HANDLE", name="SocialHandleRecognizer", patterns=self.PATTERNS,
@@ -342,6 +361,8 @@ class InstitutionRecognizer(PatternRecognizer):
         Pattern("X General", rf"(?<=\b(?:the|at|to|from|in|into)[ \t]+)(?:(?!(?:{OFFICES})\b){WORD}[ \t]+){{1,2}}"
                 rf"General\b(?![ \t]+\p{{Lu}})", 0.6),
         Pattern("kind X", rf"\b(?:{PREFIXES})[ \t]+{NAME}(?:[ \t]+{NAME}){{0,2}}\b", 0.7),
+        Pattern("workmen's hall", rf"\b{ent.WORKMENS.pattern}\b", 0.6),
+        Pattern("U of X", rf"\b{ent.U_OF.pattern}\b(?![.'’]\p{{L}})", 0.7),
         # a family firm: "Joseph Sowden and Sons", "Jory & Sons", "Patel Bros."
         Pattern("X and Sons", rf"\b{NAME}(?:[ \t]+{NAME}){{0,2}}[ \t]+(?:and|&)[ \t]+(?:Sons|Son|Daughters|Brothers)\b"
                 rf"|\b{NAME}(?:[ \t]+{NAME}){{0,2}}[ \t]+Bros\b\.?", 0.7),

@@ -203,6 +203,8 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     ("Foundations of Clinical Practice", "Guilty Pleasures: 5 Musicians Of The 70s"), a
     committee or unit every body has ("Hospital Liaison Committee")."""
     toks = [t for t in ent.tokens(m.text) if re.search(r"\w", t)]
+    if m.kind == Kind.INSTITUTION and ent.U_OF.fullmatch(m.text):
+        return False   # a university as North America calls it: "U of H", "U of T"
     first, last = names.first_names(), names.last_names()
     if rec == "InstitutionRecognizer" and OCCUPATION_AFTER.match(text, m.end) and \
             all((words.is_everyday(t) or pools.norm(t) in pools.kind_words()) and t.title() not in first
@@ -271,6 +273,7 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     return False
 
 
+KNOWN_AS = re.compile(r"(?i)\b(?:known as|preferred name|aka)[ \t]*:?[ \t]*$")
 INITIAL_FIRST = re.compile(r"[A-Z]\.[ \t]*[A-Z]")   # "H. Stroud", "J.Wood"
 QA_OPENING = re.compile(r"(?:^|\n)[ \t]*$")
 
@@ -342,8 +345,9 @@ def bare_acronym(m: Mention, text: str, index) -> bool:
     "N95", "the CMO") is flagged for review, not replaced."""
     if m.kind == Kind.CONTACT or not ACRONYM.fullmatch(m.text) or ent.key_of(m.text) in index.entity_of:
         return False   # (a number's recognizer knows it for one: "G82741", a practice code)
-    if m.recognizer == table.BODY_COLUMN_RECOGNIZER:
-        return False   # a table's "Site" column: "SJUH"
+    if m.recognizer == table.BODY_COLUMN_RECOGNIZER or m.recognizer == "NameContextRecognizer" or \
+            m.kind == Kind.PERSON and KNOWN_AS.search(text, max(0, m.start - 20), m.start):
+        return False   # a table's "Site" column: "SJUH"; the name a record says a child goes by, "Known as: KJ"
     if m.recognizer == "TitledPersonRecognizer" and (m.text.title() in names.last_names() or
                                                      not words.is_common(m.text)):
         return False   # a surname in capitals after a title: "PC 1174 HUGHES" (not "PC 1174 ATTENDED")

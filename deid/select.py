@@ -79,7 +79,18 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
     out = _surname_first(text, out)
     taken = SpanSet(c.span for c in out)
     out = [_after_initial(text, c) for c in out]
-    return [with_kind(text, _whole(text, c, taken), taken) for c in out]
+    return _not_inside([with_kind(text, _whole(text, c, taken), taken) for c in out])
+
+
+def _not_inside(cands: list[Candidate]) -> list[Candidate]:
+    """Candidates in text order, less any a name taken whole now holds ("Coffins" NER read
+    alone, of "Evans the Coffins")."""
+    out: list[Candidate] = []
+    for c in cands:
+        if out and out[-1].start <= c.start and c.end <= out[-1].end:
+            continue
+        out.append(c)
+    return out
 
 
 def _of_phrases(text: str, c: Candidate, inside: SpanSet) -> bool:
@@ -88,7 +99,12 @@ def _of_phrases(text: str, c: Candidate, inside: SpanSet) -> bool:
     if c.known or c.kind != Kind.INSTITUTION or not inside.overlaps(c.span):
         return False
     rest = "".join(" " if inside.overlaps(Span(i, i + 1)) else ch for i, ch in enumerate(text[c.start:c.end], c.start))
-    return all(t.lower() in lexicon.DOMAIN_LOWER or ent.is_stop_word(t) for t in ent.tokens(rest))
+    return all(t.lower() in TRAINING_LOWER or ent.is_stop_word(t) for t in ent.tokens(rest))
+
+
+# the words of a hospital's and a doctor's training ("Midwifery"): not a language or a people,
+# "Punjabi Community Health" is a body
+TRAINING_LOWER = frozenset(t.lower() for t in lexicon.TRAINING_TERMS)
 
 
 def _whole(text: str, c: Candidate, taken: SpanSet) -> Candidate:
@@ -129,10 +145,17 @@ def _phrases(allow: frozenset) -> re.Pattern:
     if allow not in _PHRASES:
         terms = sorted((t for t in allow if " " in t or "-" in t), key=len, reverse=True)
         _PHRASES.clear()
-        # (a phrase a line break splits stays one: "An Occupational\nHealth referral")
-        _PHRASES[allow] = re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-])" % "|".join(
-            re.escape(t).replace(r"\ ", r"(?: +| *\n[ \t]*)") for t in terms) if terms else r"(?!)", re.I)
+        _PHRASES[allow] = re.compile(r"(?<![\w'’-])(?:%s)(?![\w'’-])" % "|".join(map(_phrase, terms)) if terms
+                                     else r"(?!)", re.I)
     return _PHRASES[allow]
+
+
+def _phrase(term: str) -> str:
+    """A phrase as a pattern: broken over a line too ("An Occupational\nHealth referral"),
+    unless a word of it is a name ("me and Kia\nOra was there": Kia, Ora, two people)."""
+    if any(w.title() in names.first_names() or w.title() in names.last_names() for w in term.split()):
+        return re.escape(term).replace(r"\ ", " +")
+    return re.escape(term).replace(r"\ ", r"(?: +| *\n[ \t]*)")
 
 
 PLACE_COMMA = re.compile(r"[ \t]*,[ \t]*")
@@ -427,6 +450,10 @@ def with_kind(text: str, c: Candidate, taken: SpanSet) -> Candidate:
     street = c.presidio_type == "STREET_ADDRESS"   # a street without a number: "Grange Lane Academy"
     if c.known or street and re.search(r"\d", text[c.start:c.end]) or \
             c.kind not in (Kind.PERSON, Kind.PLACE, Kind.INSTITUTION):
+        return c
+    if street and ent.tokens(text[c.start:c.end])[-1] in lexicon.BODY_KINDS:
+        # a body the address pattern read with its street: "Thornfield Lane Primary School"
+        c.kind, c.presidio_type, c.recognizer = Kind.INSTITUTION, "ORGANIZATION", "InstitutionRecognizer"
         return c
     m = KIND_AFTER.match(text, c.end)
     if m is None or any(o != c.span for o in taken.overlapping(Span(c.end, m.end()))):
@@ -877,7 +904,9 @@ def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
         initial = regex.fullmatch(r"\p{Lu}\.", w) and not THING_BEFORE.search(text, max(0, a - 12), a)
         kin = w in lexicon.KIN_TERMS and w not in names.first_names() and w not in names.last_names() or \
             w.lower() in lexicon.RELATIONS and text[s:e].split()[0] in names.first_names()   # "my son Ali"
+        # ("My" is a first name too: not of "My Siân", but of "My Tran")
         if other(Span(a, s)) or w.lower().rstrip(".") in lexicon.TITLE_WORDS or kin or w.lower() in lexicon.LEAD_VERBS \
+                or w.lower() in lexicon.POSSESSIVES and text[s:e].split()[0] in names.first_names() \
                 or w not in names.first_names() \
                 and not initial and w not in lexicon.GAELIC_PARTICLES and (ent.is_stop_word(w) or words.is_common(w)) \
                 or _greeting(text, w, a, s):
@@ -900,6 +929,11 @@ def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
             and not other(Span(e, m.end())) and (not words.is_common(m.group(1)) or re.match(r"[,;.)]", text[m.end():])):
         # (a surname that is a word only where the name ends there: "Hazel\nGrant," not "Karen\nBrown bread")
         e = m.end()   # a surname a hard-wrapped record put on the next line: "Mrs Hazel\nGrant"
+    if (m := EPITHET_AFTER.match(text, e)) and text[s:e].split()[-1] in names.last_names() \
+            and words.is_common(m.group(1)) and not other(Span(e, m.start(1))) and \
+            all(m.start(1) <= o.start and o.end <= m.end() for o in taken.overlapping(Span(m.start(1), m.end()))):
+        # (NER's "Coffins" alone gives way)
+        e = m.end()   # a Welsh village's name for a man by his trade: "Jones the Milk", "Evans the Coffins"
     c.start, c.end = s, e
     return c
 
@@ -913,6 +947,7 @@ def _greeting(text: str, w: str, a: int, s: int) -> bool:
         and first is not None and first.group() in names.first_names()
 
 
+EPITHET_AFTER = regex.compile(r"[ ]the[ ](\p{Lu}\p{Ll}+)(?![\w'’\-])")
 WRAPPED_SURNAME = regex.compile(r"[ ]?\n[ \t]*(\p{Lu}[\p{Ll}\p{M}'’\-]+)(?![\w'’])")
 WRAP_WIDTH = 55   # a line this long that ends inside a sentence was wrapped, not ended
 

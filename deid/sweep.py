@@ -28,6 +28,8 @@ ADMIN_AFTER = re.compile(r"[ \t]+(?i:%s)\b" % "|".join(lexicon.ADMIN_UNITS))
 WORD = regex.compile(r"(?<![\w'’@.\-/])\p{L}[\p{L}\p{M}'’\-]{2,}(?![\w@]|[.\-/]\w)")   # "Alf" too
 # what is left that could still identify: acronyms, brands in CamelCase, long numbers
 SHORT_CAPS = regex.compile(r"(?<![\w&/\-])\p{Lu}{2,3}(?![\w&/\-])")
+# ... and one joined by "&", as written (not as detection reads capitals): "AH&MRC" ("A&E" is listed)
+AMP_CAPS = regex.compile(r"(?<![\w&/\-])\p{Lu}{1,3}&\p{Lu}{1,4}(?![\w&/\-])")
 # a name spelled out letter by letter for the transcriber: "O-U-T-A-R-D-E-S", "S-M-I-T-H"
 SPELLED = regex.compile(r"(?<![\w\-])(?:\p{Lu}-){2,}\p{Lu}(?![\w\-])")
 # the initials of a compound first name: "J-F" (Jean-François), "P-A" (not "A-Z", a map)
@@ -92,8 +94,6 @@ class Sweep:
                     and ent.starts_sentence(
                     doc.analysed, span.start) and not PERSON_VERB_AFTER.match(doc.analysed, span.end):
                 continue   # a plural opening a note's sentence: "Referrals from PMCH take weeks" (not "Oakes said")
-            if _a_word_in_capitals(doc.text[span.start:span.end]):
-                continue   # (capitals say nothing of a name: the dictionary does)
             if not self._candidate(w):
                 if self._rare_inside(doc, span, w):
                     self._rare(doc, plan, span, w, taken)
@@ -354,9 +354,10 @@ class Sweep:
     def _residue(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
         """Flagged for a reviewer: short acronyms nobody listed, brands written in
         CamelCase (replaced too), numbers long enough to be an identifier."""
-        for rx, kind, flag in ((SHORT_CAPS, Kind.INSTITUTION, Flag.ACRONYM), (CAMEL, Kind.INSTITUTION, None),
-                               (NAME_INITIAL, Kind.PERSON, None), (LONG_NUMBER, Kind.CONTACT, Flag.NUMBER)):
-            for mt in rx.finditer(doc.analysed):
+        for rx, kind, flag in ((SHORT_CAPS, Kind.INSTITUTION, Flag.ACRONYM), (AMP_CAPS, Kind.INSTITUTION, Flag.ACRONYM),
+                               (CAMEL, Kind.INSTITUTION, None), (NAME_INITIAL, Kind.PERSON, None),
+                               (LONG_NUMBER, Kind.CONTACT, Flag.NUMBER)):
+            for mt in rx.finditer(doc.text if rx is AMP_CAPS else doc.analysed):
                 span, w = Span(*mt.span()), doc.text[mt.start():mt.end()]
                 if rx is NAME_INITIAL and mt.group(1) not in names.first_names():
                     continue
@@ -498,13 +499,6 @@ class Sweep:
 # a word that says where, in the languages a study quotes: "à Longueuil", "en Bogotá", "nach Köln"
 PLACE_WORD_BEFORE = regex.compile(r"(?<![\w'’])(?:%s)[ \t]+$" % "|".join(lexicon.FOREIGN_PLACE_WORDS))
 DETERMINER_BEFORE = re.compile(r"\b(?i:the|a|an|our|their|this|that|every)[ \t]+$")
-
-
-def _a_word_in_capitals(w: str) -> bool:
-    """A word in capitals a dictionary writes in lower case and nobody's name or town:
-    "SUMMATIVE" of an exam's name (not "OKONKWO", a surname; nor "READING", a town)."""
-    return len(w) > 3 and w.isupper() and words.listed_lower(w) and not names.is_name(w.title()) \
-        and w.lower() not in names.towns()
 
 
 def _before_admin_unit(doc: Doc, span: Span) -> bool:

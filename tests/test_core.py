@@ -2667,12 +2667,76 @@ def test_a_placement_panels_record(tmp_path, passphrase):
 
 def test_an_exam_export_in_capitals_and_british_spelling(tmp_path, passphrase):
     """Regression (final18, an OSCE examiners' export): "SUMMATIVE" of every row's exam name
-    (a word in capitals the dictionary writes in lower case) and "Paediatric" (the British
-    spelling of a word the dictionary has) were replaced as possible names; a surname in
-    capitals still goes."""
-    text = ("Exam,Station,Examiner,Comments\n"
-            "Y3 SUMMATIVE 2024,1,\"OKONKWO, Ada\",\"Good history. Paediatric station next.\"\n"
-            "Y3 SUMMATIVE 2024,2,\"HUSSAIN, Tariq\",\"Missed the cues.\"\n")
+    and "Paediatric" (the British spelling of a word the dictionary has) were replaced as
+    possible names; surnames and places in capitals still go, a dictionary's words among them
+    ("ARROWSMITH", "SPRINGWOOD": a review found a first fix let them through)."""
+    text = ("Exam,Station,Site,Examiner,Assessor,Comments\n"
+            "Y3 SUMMATIVE 2024,1,SPRINGWOOD,\"OKONKWO, Ada\",ARROWSMITH,\"Good history. Paediatric station next.\"\n"
+            "Y3 SUMMATIVE 2024,2,SPRINGWOOD,\"HUSSAIN, Tariq\",ARROWSMITH,\"Missed the cues.\"\n")
     _, out = deid_one(tmp_path, "a.csv.txt", text)
-    assert_gone(out, "OKONKWO", "Okonkwo", "HUSSAIN", "Tariq")
+    assert_gone(out, "OKONKWO", "Okonkwo", "HUSSAIN", "Tariq", "ARROWSMITH", "SPRINGWOOD")
     assert out.count("Y3 SUMMATIVE 2024,") == 2 and "Paediatric station next" in out, out
+
+
+def test_what_the_twenty_fourth_held_out_set_showed_in_a_welsh_oral_history(tmp_path, passphrase):
+    """Regression (final24, scored once: 0.955, a WebVTT oral history from the valleys): a man
+    called by his trade ("Jones the Milk", "Evans the Coffins") kept his trade; "the Workmen's
+    Hall" and a house numbered in words on a Welsh street ("Seven Heol y Capel", "3 Maes yr
+    Eglwys") were left; a surname said first ("Pritchard G" of the file's name, "Jenkins
+    Bethesda" of the Reverend Emrys Jenkins) was given a first name, and "My" of "My Siân" (a
+    first name too) was read into hers; "Oral history" at a line's start was a Kazakh town. A
+    review found "My Tran" (a first name "My") let through by the first fix, and two men of two
+    trades able to share a pseudonym."""
+    text = ("WEBVTT\n\nNOTE\nOral history collection, item 47. Interviewee: Gwenllian Pritchard\n"
+            "Source file: Pritchard G - 14.06.2019.wav\nRecorded at her home, 3 Maes yr Eglwys, Whitchurch.\n\n"
+            "1\n00:00:01.000 --> 00:00:05.000\n<v Gwenllian Pritchard>Seven Heol y Capel, that was us. Jones the Milk "
+            "came every morning and Evans the Coffins lived by the chapel.\n\n"
+            "2\n00:00:05.000 --> 00:00:09.000\nThe minister was the Reverend Emrys Jenkins, Jenkins Bethesda they "
+            "called him. And the men stood outside the Workmen's Hall. Yes. My Siân was in the infants.\n\n"
+            "3\n00:00:09.000 --> 00:00:12.000\nJones the Milk was kind. The salon of My Tran opened, and Jones the "
+            "Coal said so.\n")
+    _, out = deid_one(tmp_path, "a.vtt", text)
+    assert_gone(out, "Pritchard", "Gwenllian", "Maes", "Eglwys", "Seven Heol", "Capel,", "Milk", "Coffins",
+                "Jones", "Evans", "Jenkins", "Emrys", "Workmen", "Siân", "Tran", "My Tran", "Coal")
+    milk = re.search(r"(\w+ the \w+) came every", out).group(1)
+    assert f"{milk} was kind" in out and f"{milk} said so" not in out, out   # one man, and not the other
+    assert_kept(out, "Oral history collection, item", "Yes. My ", " was in the infants")
+    surname = re.search(r"Interviewee: \w+ (\w+)", out).group(1)
+    assert f"Source file: {surname} " in out, out
+    minister = re.search(r"Reverend \w+ (\w+),", out).group(1)
+    assert f", {minister} " in out and re.search(r"(\w+) the (\w+) came every", out), out
+
+
+def test_what_the_twenty_fourth_held_out_set_showed_in_records_and_speech(tmp_path, passphrase):
+    """Regression (final24): a child's record, "Known as: KJ" (initials, given a surname when
+    found); "Thornfield Lane Primary School" read as a street, so "Thornfield Lane Primary"
+    alone had another pseudonym; "Maisie 2-yr review" gave "2-yr" a surname; an ethics
+    reference "2087/23" read as a year and month; "more like Jun. Ha!" one name; "U of H";
+    a handle said aloud ("lotus nails underscore bellaire"); "AH&MRC" not even flagged."""
+    text = ("Surname: WHITWORTH   Forename(s): Kayden Lee   Known as: KJ\n"
+            "School: Thornfield Lane Primary School, Year 2\nDSL: Aisha Rahman, Thornfield Lane Primary\n"
+            "12/12/2023 HV Maisie 2-yr review: Was Not Brought.\nEthics: AH&MRC HREC ref. 2087/23\n"
+            "P2: They call me Kuya Jun in the unit. She told the agency, bring me more like Jun. Ha! "
+            "Kevin is still at U of H, engineering. The Instagram is at lotus nails underscore bellaire, all small.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "WHITWORTH", "Kayden", "KJ", "Thornfield", "Maisie", "2087", "Jun", "U of H", "lotus",
+                "underscore", "bellaire")
+    assert_kept(out, " 2-yr review: Was Not Brought.", "HREC ref. ", ". Ha! ")
+    school = re.search(r"School: (.+) School, Year", out).group(1)
+    assert re.search(r"DSL: \w+ \w+, " + re.escape(school) + "\n", out), out
+    assert "AH&MRC" in open_flags(tmp_path, "a.txt"), open_flags(tmp_path, "a.txt")
+
+
+def test_what_a_review_of_the_twenty_fourth_sets_fixes_found(tmp_path, passphrase):
+    """Regression (a fresh-eyes review of the final24 fixes): a body named by a language and a
+    phrase of the vocabulary ("Punjabi Community Health") was dropped as a field of study; a
+    phrase matched across a line break swallowed a name ("Kia\nOra"); a short surname in
+    capitals after a rank was given letters, not a surname ("PC 1174 COX"); "underscore" as a
+    verb was read as a handle said aloud, and academic years as references."""
+    text = ("I volunteered at Punjabi Community Health for two years. We met at the salon, me and Kia\n"
+            "Ora was there too. Statement taken by PC 1174 COX at the station.\n"
+            "These results underscore how hard it was. In the 2023/24 academic year the 2019/20 cohort left.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Punjabi Community", "Kia", "COX")
+    assert_kept(out, "These results underscore how hard it was. In the 2023/24 academic year the 2019/20 cohort")
+    assert re.search(r"PC \d{4} [A-Z][a-z]+ at the station", out), out

@@ -221,6 +221,24 @@ CASES = [
     (R.NameListRecognizer, '"text": "Bienvenue Priya! Je t\'ajoute."', ["Priya"]),
     # two words written as one that no one is called are no surname after an everyday first name
     (lambda: R.NameListRecognizer(lower=True), "a swipe at door 7 (north breakroom) at 3:41", []),
+    # final24: the name a record says a child goes by, initials too; an ethics reference that
+    # looks like a year and a month but is none (a real "2024/03" stays a date); a university
+    # as North America says it; a mining village's hall; a handle said aloud
+    (R.NameContextRecognizer, "Forename(s): Kayden Lee   Known as: KJ", ["KJ"]),
+    (R.NameContextRecognizer, "Candidate (Zhang Yiming, goes by Ethan) said so; known as the boss", ["Ethan"]),
+    (R.ReferenceNumberRecognizer, "Ethics: AH&MRC HREC ref. 2087/23", ["2087/23"]),
+    (R.ReferenceNumberRecognizer, "see ref. 2024/03 of the minutes", []),
+    (R.InstitutionRecognizer, "Kevin is still at U of H, engineering; Ana went to the U of Manitoba.",
+     ["U of H", "U of Manitoba"]),
+    (R.InstitutionRecognizer, "outside the Workmen's Hall, and the Miners' Institute library", ["Workmen's Hall",
+                                                                                                "Miners' Institute"]),
+    (R.SocialHandleRecognizer, "the Instagram is at lotus nails underscore bellaire, all small", ["lotus nails underscore bellaire"]),
+    (R.SocialHandleRecognizer, "it is at the underscore of it", []),
+    (R.SocialHandleRecognizer, "These results underscore how hard it was; I would underscore that", []),
+    (R.ReferenceNumberRecognizer, "case ref 2023/24 of the academic year", []),
+    (R.NameContextRecognizer, "The bus goes by Asda. Candidate (Zhang Yiming, goes by Ethan) said so.", ["Ethan"]),
+    (R.NameContextRecognizer, "My husband Ramon drives Uber, Mon we call him. Mum we call her.", ["Ramon", "Mon"]),
+    (AddressRecognizer, "from Beltway 8 to Gessner, and inside Loop 610", ["Beltway 8", "Loop 610"]),
 ]
 
 

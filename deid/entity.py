@@ -18,10 +18,11 @@ from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTI
                           STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
 from deid.lexicon import DOCUMENT_WORDS, GOING_VERBS, KIN_TERMS, PARTY_ROLES, PERSON_DOES, ROLES_BEFORE_NAMES
-from deid.lexicon import FOREIGN_ARTICLES, FOREIGN_MONTHS, GRAMMAR_NAMES, LAUGHS, MONTH_BEFORE
+from deid.lexicon import ACRONYMS, FIELD_WORDS, FOREIGN_ARTICLES, FOREIGN_MONTHS, GRAMMAR_NAMES, LAUGHS, MONTH_BEFORE
+from deid.lexicon import TIME_ZONE_REGIONS
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
 from deid import words as vocabulary
-from deid.model import Kind
+from deid.model import Kind, Span
 
 # kinds veil replaces, from Presidio's entity names
 KIND_OF = {
@@ -73,6 +74,8 @@ def trim(text: str, start: int, end: int, kind: str, address: bool = False) -> t
             start, s = start + lead.end(), s[lead.end():]
         return start, start + len(s), s
     if kind == "contact":
+        # (not the bar of a chat's link before it: "<mailto:a@b.ca|a@b.ca>")
+        start += len(text[start:end]) - len(text[start:end].lstrip("|"))
         while end < len(text) and (text[end].isalnum() or text[end] in "_-") or \
                 end + 1 < len(text) and text[end] in "./" and text[end + 1].isalnum():
             end += 1  # the whole handle or address, not the part a pattern took
@@ -294,8 +297,9 @@ def acronym(name: str, caps: bool = True, short: bool = False) -> str:
     letters are left."""
     words = [w for w in re.split(r"[\s\-–—]+", name) if w and w.lower() not in ("of", "the", "and", "at", "for", "&")
              and (caps or not (w.isupper() and len(w) > 1))]
-    if short:
-        while words and (words[-1].lower().strip(".") in LEGAL_FORMS or words[-1].isupper() and len(words[-1]) > 1):
+    if short:   # (in a name written in capitals, an acronym is one anyone writes: "NHS" of "... NHS TRUST")
+        while words and (words[-1].lower().strip(".") in LEGAL_FORMS or words[-1].isupper() and len(words[-1]) > 1
+                         and (not name.isupper() or words[-1] in ACRONYMS)):
             words.pop()
         if len(words) < 3:
             return ""
@@ -372,6 +376,42 @@ ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|our|your|their
 
 
 FIELD = re.compile(r"[ \t]*([^\n:]{1,30}):")
+
+
+CAMEL_PARTS = regex.compile(r"\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})")
+JSON_KEY_AFTER = re.compile(r'"{1,2}[ \t]*:')
+
+
+def field_name(word: str) -> bool:
+    """A field's name written in CamelCase: a word fields are named by and ordinary words,
+    none a name ("RecipientLastName", "ResponseId", "startDate"; not "JaneSmith", "BrightPath")."""
+    from deid import names
+    parts = CAMEL_PARTS.findall(word)
+    if len(parts) < 2 or "".join(parts) != word or not any(p.title() in FIELD_WORDS for p in parts):
+        return False
+    return all(p.title() in FIELD_WORDS or p.isupper() or vocabulary.is_common(p) and p.title() not in
+               names.first_names() and p.title() not in names.last_names() for p in parts)
+
+
+def a_field(text: str, s: int, e: int, header) -> bool:
+    """Whether `s`-`e` is a field's name in CamelCase where a table's header or a JSON key
+    stands (`header`: the header's cells, a SpanSet): "RecipientLastName" of a Qualtrics
+    export, "ImportId" of its third row."""
+    if not field_name(text[s:e]):
+        return False
+    return any(a.contains(Span(s, e)) for a in header.overlapping(Span(s, e))) or \
+        text[s - 1:s] == '"' and JSON_KEY_AFTER.match(text, e) is not None
+
+
+# a time zone as software writes it: "America/Detroit", "Europe/London" (public, and no one's)
+TIME_ZONE = re.compile(r"\b(?:%s)/[A-Z][\w\-]*(?:/[A-Z][\w\-]*)?" % "|".join(TIME_ZONE_REGIONS))
+
+
+def in_time_zone(text: str, s: int, e: int) -> bool:
+    """Whether `s`-`e` lies in a time zone's name: "Detroit" of "America/Detroit"."""
+    if "/" not in text[max(0, s - 40):min(len(text), e + 40)]:
+        return False
+    return any(z.start() <= s and e <= z.end() for z in TIME_ZONE.finditer(text, max(0, s - 40), min(len(text), e + 40)))
 
 
 def in_field_label(text: str, s: int, e: int) -> bool:

@@ -962,10 +962,23 @@ REGULATORS = ("General Medical Council", "Nursing and Midwifery Council", "Healt
               "General Pharmaceutical Council", "General Dental Council", "General Optical Council",
               "Care Quality Commission", "Social Work England")
 
+# the words a table's or a JSON object's fields are named by, written in CamelCase:
+# "RecipientLastName", "ResponseId", "startDate"
+FIELD_WORDS = frozenset("""Id Name Date Email Address Type Code Status Start End Recipient Response Last First
+Location Latitude Longitude Channel Language Distribution User Duration Progress Finished Recorded Reference
+External Import Time Zone Count Number Score Total Value Key Label Url Phone Record Created Modified Updated
+Timestamp Ip Dob Gender Age Title Text Message Comment Note Notes""".split())
+# the regions of a time zone's name: "America/Detroit", "Europe/London" (public, and no one's)
+TIME_ZONE_REGIONS = ("Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific")
+# the columns of a survey tool's export, its second row: "Recipient Last Name", "IP Address"
+SURVEY_FIELDS = ("IP Address", "Response ID", "Response Type", "Recipient Last Name", "Recipient First Name",
+                 "Recipient Email", "External Data Reference", "Location Latitude", "Location Longitude",
+                 "Distribution Channel", "User Language", "Start Date", "End Date", "Recorded Date", "Last Name",
+                 "First Name", "Email Address")
 # the kinds of a study's data, said as titles: "Oral history collection, item 47"
 RESEARCH_TERMS = ("Oral History", "Oral Histories", "Life History", "Life Histories") + EXAM_WORDS
 
-DOMAIN_TERMS = REGULATORS + RESEARCH_TERMS + TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS + POLICE_TERMS + KIN_TERMS + \
+DOMAIN_TERMS = REGULATORS + RESEARCH_TERMS + SURVEY_FIELDS + TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS + POLICE_TERMS + KIN_TERMS + \
     HAWAIIAN_WORDS + PEOPLES
 DOMAIN_LOWER = frozenset(t.lower() for t in DOMAIN_TERMS)
 

@@ -38,7 +38,7 @@ class KeyIndex:
     def _entity(self, eid: int, kind: Kind, real: str) -> None:
         self.kind_of[eid], self.real_of[eid] = Kind(kind), real
         if kind == Kind.INSTITUTION:
-            for caps, short in ((True, False), (False, False), (False, True)):
+            for caps, short in ((True, False), (False, False), (False, True), (True, True)):
                 if acr := ent.acronym(real, caps, short):
                     self.acronyms.setdefault(acr, eid)
             for stem in stems(real):

@@ -38,8 +38,11 @@ class Planner:
             real = self.index.real_of[m.entity]
             caps = m.text.upper() != ent.acronym(real, caps=False) or ent.acronym(real) == m.text.upper()
             short = m.text.upper() == ent.acronym(real, False, short=True) != ent.acronym(real, caps)
+            # (a name in capitals by its first words: "YAS" of "YORKSHIRE AMBULANCE SERVICE NHS TRUST")
+            first = m.text.upper() == ent.acronym(real, True, short=True) != ent.acronym(real, True)
             pseudo = self.ps.pseudonym(real, Kind.INSTITUTION)
             pseudo = self.ps.acronym_for(m.text, (short and ent.acronym(pseudo, False, short=True))
+                                         or (first and _first_letters(real, pseudo, len(m.text)))
                                          or ent.acronym(pseudo, caps))
             self.ps.remember(m.text, pseudo)
         elif m.kind == Kind.INSTITUTION and k not in self.ps.map and (head := self._stem(m)):
@@ -143,6 +146,13 @@ class Planner:
                 ps.remember(alias, ent.acronym(p) if alias.isupper() else p)
             ix.add_alias(alias, eid)
             self.commit(eid)
+
+
+def _first_letters(real: str, pseudo: str, n: int) -> str:
+    """The initials of the pseudonym's first `n` words, where it has as many words as the real
+    name ("SVO" of "Still Valley Office PUM Fund" for "YAS"), else its first `n` initials."""
+    said, made = real.split(), pseudo.split()
+    return "".join(w[0] for w in made[:n]).upper() if len(said) == len(made) else ent.acronym(pseudo, True)[:n]
 
 
 class FilePlan:

@@ -47,6 +47,9 @@ def gender_of(first: str, title: str = "") -> str | None:
 SURNAME_FIRST = re.compile(r"([^\W\d_][\w'’\-]*)(,[ \t]*)([^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,2})")
 
 
+KINDS_OF_OWN = ("Centre", "Institute", "Hall")   # the kind of a body named by kind words alone
+CHAT_ID = re.compile(r"(?=[A-Z0-9]*\d)[A-Z][A-Z0-9]{7,12}")   # a chat member's ID: "U04M2NN6R8S"
+JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 EPITHET = re.compile(r"(.+?) the ([A-Z][a-z]+)")   # "Jones the Milk", "Meg Lloyd the Milk"
 SPOKEN_ADDRESS = re.compile(r"(?i)[ \t]at[ \t].*[ \t]dot[ \t]\w+$")   # "b oshea at nnu dot org"
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -384,6 +387,9 @@ class Pseudonyms(PlaceNames):
             p = f"{self._place()} State"
         elif kind == "institution" and re.fullmatch(r"[A-Z]{2,6}", core):
             p = self._word(core, kind, "", None)
+        elif kind == "person" and JSON_ESCAPE.search(core):
+            # a name as JSON escapes it, "Ren\u00e9e Lafreni\u00e8re": the pseudonym of "Renée Lafrenière"
+            p = self.pseudonym(JSON_ESCAPE.sub(lambda u: chr(int(u.group(1), 16)), core), kind, title)
         elif kind == "person" and re.fullmatch(r"[A-Z]{2,3}", core) and core.title() not in names.last_names():
             # initials someone goes by: "KJ" -> "TM", not a surname (but "PC 1174 COX" is a surname)
             p = self._fresh(lambda: self.reletter(core))
@@ -408,8 +414,10 @@ class Pseudonyms(PlaceNames):
             p = p or self._by_runs(core, kind)
             if self._others(p, k):  # another's ("Kiptoo LLC", "Kiptoo PLC"): not this one's
                 p = self._by_runs(core, kind, fresh=True)
-            if ent.key_of(p) == k:  # only words of a kind ("the Public Library"): a name before them
-                p = f"{self._place()} {p}" if kind == "institution" else self._place()
+            if ent.key_of(p) == k:  # only words of a kind ("the Public Library", "Last Name" of a column):
+                # a fictional place's hall, none of the real words (kept, the leak check would find them)
+                p = f"{self._place()} {next(w for w in KINDS_OF_OWN if w.lower() not in k.split())}" \
+                    if kind == "institution" else self._place()
         self.remember(core, p)
         if kind == "institution":
             self._short_form(core, p)
@@ -537,6 +545,8 @@ class Pseudonyms(PlaceNames):
                                               f"{self.rng.choice(LAST).lower()}@{domain}.invalid")
         if re.search(r"(?i)\bunderscore\b", core):   # a handle said aloud: "rosa dot hill"
             return self._said_handle("dash" if re.search(r"(?i)\bdot\b", core) else "dot")
+        if core.startswith("@") and CHAT_ID.fullmatch(core[1:]):   # a chat's member tagged, "<@U04M2NN6R8S>":
+            return "@" + self.pseudonym(core[1:], "contact")          # its ID's pseudonym, as in "user": "U04M2NN6R8S"
         if core.startswith("@"):
             return self._fresh_handle(lambda: "@" + self.rng.choice(FEMALE + MALE).lower() + str(self.rng.randint(10, 999)))
         if hint == "URL" or re.match(r"(?i)(https?://|www\.)", core):

@@ -22,7 +22,8 @@ from deid.truecase import is_uncased, word_surname
 NAME = r"(?:\p{Lu}[\p{Ll}\p{M}]+(?:['’\-]\p{Lu}?[\p{Ll}\p{M}]+)*|\p{Lu}\.)"
 TITLES = "|".join(lexicon.TITLES_WRITTEN)
 WRAPPED = "|".join(lexicon.WRAPPED_TITLES)
-PERSON_FIELDS = "|".join(lexicon.PERSON_FIELDS)
+# (detection reads a word's underscores as spaces: "display_name" is "display name" there)
+PERSON_FIELDS = "|".join(f.replace("_", "[_ ]") for f in lexicon.PERSON_FIELDS)
 FAMILY = "|".join(lexicon.FAMILY_RELATIONS)
 NO_ONE = "|".join(re.escape(a) for a in lexicon.NO_ONE_AUTHORS)
 ROLES = "|".join(re.escape(r) for r in sorted(lexicon.ROLE_LABELS, key=len, reverse=True))
@@ -95,6 +96,12 @@ class NameContextRecognizer(PatternRecognizer):
                 rf"best|old|new|late) )?(?:{RELATIONS})(?:['’]s)?,? )(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
         # who wrote a line of a chat's JSON export: "author": "Grace" (spaCy reads no JSON)
         Pattern("author field", rf'(?<="(?:{PERSON_FIELDS})"[ \t]*:[ \t]*")(?!(?:{NO_ONE}|{ROLES})")(?-i:{NAME}(?:[ \t]+{NAME}){{0,2}})(?=")', 0.7),
+        # ... its letters beyond ASCII escaped, as JSON writes them ("Ren\u00e9e Lafreni\u00e8re"), or
+        # a display name in lower case ("display_name": "jesse")
+        Pattern("escaped author field", rf'(?<="(?:{PERSON_FIELDS})"[ \t]*:[ \t]*")(?=[^"\n]*\\u[0-9a-fA-F]{{4}})'
+                rf'(?-i:\p{{Lu}})[^"\n]{{1,60}}(?=")', 0.7),
+        Pattern("lower-case display name", rf'(?<="(?:display[_ ]name|real[_ ]name|full[_ ]name)"[ \t]*:[ \t]*")'
+                rf'(?!(?:{NO_ONE}|{ROLES})")(?-i:[a-z][a-z\'’\-]{{1,20}}(?:[ \t][a-z][a-z\'’\-]{{1,20}})?)(?=")', 0.6),
         # who wrote a chat's line that a document quotes, after its time: "[10:06] Mele: ..."
         # (a layout of such lines reads it as a label; inside another layout it stays text)
         Pattern("chat sender", rf"(?<=^\[\d{{1,2}}:\d\d(?::\d\d)?(?:[ \t]?[ap]\.?m\.?)?\][ \t]*)(?!(?:{ROLES})\b)"
@@ -307,6 +314,9 @@ class SocialHandleRecognizer(PatternRecognizer):
                 # a chat's user name, an initial or a first name and a surname: "r.whitmore",
                 # "a.okonkwo-reid", "lowri.keast"
                 Pattern("dotted user name", DOTTED, 0.6),
+                # a chat profile's login name: "user_profile": {..., "name": "rlafreniere"}
+                Pattern("profile login", r'(?<="user[_ ]profile"[ \t]*:[ \t]*\{[^{}]{0,400}"name"[ \t]*:[ \t]*")'
+                        r'[a-z][a-z0-9._\-]{2,30}(?=")', 0.7),
                 # a handle said aloud, as speech recognition writes it: "lotus nails underscore
                 # bellaire" (two words at most before its first "underscore", none a small word)
                 Pattern("handle said", rf"(?i){SAID_CUE}\b(?:{SAID_WORD}[ \t]+){{0,2}}{SAID_WORD}(?:[ \t]+(?:underscore|dot)[ \t]+"

@@ -55,9 +55,12 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
         if c.end > doc.turn_end(t):
             continue  # crosses a turn boundary
         if c.kind in (Kind.INSTITUTION, Kind.PLACE) and _within(header, c) or \
-                c.kind == Kind.CONTACT and _within(measures, c):
+                c.kind == Kind.CONTACT and _within(measures, c) or ent.a_field(doc.text, c.start, c.end, header) or \
+                c.kind != Kind.CONTACT and (JSON_SYNTAX.search(doc.text, c.start, c.end) or ent.in_time_zone(doc.text, c.start, c.end)):
             continue  # "Media Title" of a header (a person there is one: a matrix's cases, "Mark
-            # Brown"); "1472-2210" of an "Excerpt Range"
+            # Brown", not "RecipientLastName"); "1472-2210" of an "Excerpt Range"; a JSON key, "ImportId";
+            # NER's reading across a JSON object's syntax ('{""ImportId"":""recipientLastName""}'); a
+            # time zone's name, "America/Detroit"
         if c.presidio_type == "URL" and FILE_NAME.fullmatch(doc.text, c.start, c.end) or \
                 c.kind == Kind.CONTACT and (ent.after_measure_field(doc.text, c.start) or
                                             DATE_TIME.fullmatch(doc.text, c.start, c.end)) or \
@@ -87,6 +90,7 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
     return out, keep
 
 
+JSON_SYNTAX = re.compile(r'"[ \t]*:[ \t]*"|[{}]')
 def _within(cells: SpanSet, c: Candidate) -> bool:
     return any(s.contains(c.span) for s in cells.overlapping(c.span))
 

@@ -825,7 +825,9 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
             and (core.islower() or ent.starts_sentence(text, s, quoted=True)):
         return False  # "Will" mid-sentence, capitalised, is a name; "Will you" is not
     if core == core.lower() and all(words.is_common(t) for t in toks) and not (address and NUMBERED.search(core)) \
-            and rec != "TitledPersonRecognizer":   # (but a surname after its title: "mr price")
+            and rec != "TitledPersonRecognizer" and not (rec in CONTEXT_RECOGNIZERS and toks[0].title() in names.first_names()):
+        # (but a surname after its title: "mr price"; a chat's display name, "display_name": "jesse",
+        # not "research team")
         return False  # lower-case text NER calls a name is usually a common word (an address
         # with its number is an address: "route twelve"; "to the" after "address" is not)
     if len(toks) > 1 and toks[-1].rstrip(".") in lexicon.WRAPPED_TITLES and \

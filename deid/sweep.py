@@ -11,7 +11,7 @@ import re
 import regex
 
 from deid import entity as ent
-from deid import lexicon, names, words
+from deid import lexicon, names, table, words
 from deid.detect import Doc
 from deid.linker import Linker
 from deid.model import POSSIBLE_MISS, RESIDUE, Flag, Kind, Mention, Span, SpanSet
@@ -28,6 +28,8 @@ ADMIN_AFTER = re.compile(r"[ \t]+(?i:%s)\b" % "|".join(lexicon.ADMIN_UNITS))
 WORD = regex.compile(r"(?<![\w'’@.\-/])\p{L}[\p{L}\p{M}'’\-]{2,}(?![\w@]|[.\-/]\w)")   # "Alf" too
 # what is left that could still identify: acronyms, brands in CamelCase, long numbers
 SHORT_CAPS = regex.compile(r"(?<![\w&/\-])\p{Lu}{2,3}(?![\w&/\-])")
+LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+LABEL_END = re.compile(r"[ \t]*(?:\(|\n|$)")   # a speaker's line of a Teams transcript: "HOLLIS, Gareth (TRUST)"
 # ... and one joined by "&", as written (not as detection reads capitals): "AH&MRC" ("A&E" is listed)
 AMP_CAPS = regex.compile(r"(?<![\w&/\-])\p{Lu}{1,3}&\p{Lu}{1,4}(?![\w&/\-])")
 # a name spelled out letter by letter for the transcriber: "O-U-T-A-R-D-E-S", "S-M-I-T-H"
@@ -82,7 +84,8 @@ class Sweep:
         taken = SpanSet([m.span for m in plan.mentions] + list(keep))
         for mt in WORD.finditer(doc.analysed):
             span, w = Span(*mt.span()), mt.group()
-            if taken.overlaps(span) or _in_a_title(doc.analysed, span, w) or _cut_short(doc, span, w):
+            if taken.overlaps(span) or _in_a_title(doc.analysed, span, w) or _cut_short(doc, span, w) or \
+                    ent.in_time_zone(doc.text, span.start, span.end):
                 continue
             if w.lower() in lexicon.DOMAIN_LOWER or ent.in_dialect(doc.analysed, span.start, span.end):
                 continue   # a word of the vocabulary: "Sorani", "Caseload" (a known surname is found apart);
@@ -354,6 +357,7 @@ class Sweep:
     def _residue(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
         """Flagged for a reviewer: short acronyms nobody listed, brands written in
         CamelCase (replaced too), numbers long enough to be an identifier."""
+        header = SpanSet(Span(*cell) for cell in table.header_cells(doc.text))   # (column names: "EndDate")
         for rx, kind, flag in ((SHORT_CAPS, Kind.INSTITUTION, Flag.ACRONYM), (AMP_CAPS, Kind.INSTITUTION, Flag.ACRONYM),
                                (CAMEL, Kind.INSTITUTION, None), (NAME_INITIAL, Kind.PERSON, None),
                                (LONG_NUMBER, Kind.CONTACT, Flag.NUMBER)):
@@ -362,7 +366,7 @@ class Sweep:
                 if rx is NAME_INITIAL and mt.group(1) not in names.first_names():
                     continue
                 if taken.overlaps(span) or w in lexicon.ACRONYMS or w.lower() in self.allow or \
-                        (flag is None and words.is_common(w)) or (flag is Flag.NUMBER and (
+                        (flag is None and (words.is_common(w) or ent.a_field(doc.text, span.start, span.end, header))) or (flag is Flag.NUMBER and (
                         YEAR.fullmatch(w) or ent.after_measure_field(doc.text, span.start))):
                     continue
                 if flag is Flag.ACRONYM and self._surname_first(doc, plan, span, w):
@@ -380,13 +384,20 @@ class Sweep:
 
     def _surname_first(self, doc: Doc, plan: FilePlan, span: Span, w: str) -> bool:
         """A surname in capitals before given names detection replaced, as Singapore and
-        Malaysia write names ("LIM Siew Hoon", "OOI Mei Lin"): the same person, replaced whole."""
-        if doc.text[span.end:span.end + 1] != " " or not self._surname_like(w):
+        Malaysia write names ("LIM Siew Hoon", "OOI Mei Lin"), or a list of people with a comma
+        ("HOLLIS, Gareth" of a Teams transcript): the same person, replaced whole."""
+        gap = 2 if doc.text.startswith(", ", span.end) else 1 if doc.text[span.end:span.end + 1] == " " else 0
+        if not gap or not self._surname_like(w):
             return False
-        given = [p for p in plan.overlapping(Span(span.end + 1, span.end + 2))
-                 if p.mention.start == span.end + 1 and p.mention.kind == Kind.PERSON and p.replaced]
-        if not given or len(ent.tokens(given[0].mention.text)) < 2 or given[0].mention.entity is None:
+        at = span.end + gap
+        given = [p for p in plan.overlapping(Span(at, at + 1))
+                 if p.mention.start == at and p.mention.kind == Kind.PERSON and p.replaced]
+        if not given or len(ent.tokens(given[0].mention.text)) < (2 if gap == 1 else 1) or given[0].mention.entity is None:
             return False
+        if gap == 2 and w.title() not in names.last_names() and not (
+                LINE_START.search(doc.text, max(0, span.start - 4), span.start)
+                and LABEL_END.match(doc.text, given[0].mention.end)):
+            return False   # (with a comma, a listed surname, or a speaker's line: not "ACORN, Sarah rang me")
         old = given[0].mention
         m = Mention(doc.fno, old.turn, span.start, old.end, Kind.PERSON, old.score, old.recognizer,
                     doc.text[span.start:old.end], flags=list(old.flags))

@@ -135,16 +135,20 @@ def body_cells(text: str) -> list[tuple[int, int]]:
             if e - s >= 4 and text[s:e] not in lexicon.ACRONYMS and words.frequency(text[s:e]) < RARE]
 
 
+QUESTION = re.compile(r"Q\d+(?:_\d+)*(?:_TEXT)?")   # a survey's question column: "Q1", "Q3_2", "Q7_TEXT"
+
+
 def header_cells(text: str) -> list[tuple[int, int]]:
     """The cells of a CSV table's header: column names ("Media Title"; though a matrix's
     columns may be its cases, "Mark Brown"). None
     where the first record holds a number, an address or a date: a table written without its
-    header begins with a row of values ("Jane Smith,44,nurse")."""
+    header begins with a row of values ("Jane Smith,44,nurse"; a question's column, "Q1",
+    is a name)."""
     rows = _table(text)
     if not rows:
         return []
     cells_ = [(s, e) for s, e in _cells_of(rows[0])]
-    if any(re.search(r"[\d@]", text[s:e]) for s, e in cells_):
+    if any(re.search(r"[\d@]", text[s:e]) and not QUESTION.fullmatch(text[s:e].strip(' "')) for s, e in cells_):
         return []
     return cells_
 

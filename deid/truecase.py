@@ -36,6 +36,7 @@ STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
 CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’\-]+\b(?:[ \t,.&]+(?!I\b)(?:Mc|Mac)?[A-Z][A-Z'’\-]*\b)+|(?<![\w/])[A-Z]{4,}(?![\w/])")
 CAPITALS = re.compile(r"(?:Mc|Mac|O')?[A-Z][A-Z'’\-]+")
 LINE = re.compile(r"[^\n]+")
+PIECE = re.compile(r'[^\n"\t]+')   # a line, or a quoted or tabbed cell of one: a CSV's answer typed in lower case
 LINK = re.compile(r"(?<!\S)(?=\S*?(?:https?://|www\.|@))\S+")
 # in a lower-case line of a cased text, a word in no dictionary and no list of names used
 # this often is a word ("inbound"), not a name (a whole uncased transcript: "sanjay" is one)
@@ -130,9 +131,10 @@ def is_uncased(text: str) -> bool:
 
 def truecase_lower_lines(text: str) -> str:
     """A cased text whose lines written all in lower case (a chat message typed fast, a
-    note, a pasted snippet) get their likely names capitalised as an uncased text would."""
+    note, a pasted snippet, a survey's answer in its quoted cell) get their likely names
+    capitalised as an uncased text would."""
     out, pos = [], 0
-    for m in LINE.finditer(text):
+    for m in PIECE.finditer(text):
         if _lower_line(m.group()):
             out += [text[pos:m.start()], truecase(m.group(), unlisted=UNLISTED_NAME)]
             pos = m.end()
@@ -141,7 +143,7 @@ def truecase_lower_lines(text: str) -> str:
 
 def lower_lines(text: str) -> list[tuple[int, int]]:
     """Where a cased text's lines written all in lower case stand (start, end), in order."""
-    return [m.span() for m in LINE.finditer(text) if _lower_line(m.group())]
+    return [m.span() for m in PIECE.finditer(text) if _lower_line(m.group())]
 
 
 def _lower_line(line: str) -> bool:

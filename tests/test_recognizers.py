@@ -239,6 +239,13 @@ CASES = [
     (R.NameContextRecognizer, "The bus goes by Asda. Candidate (Zhang Yiming, goes by Ethan) said so.", ["Ethan"]),
     (R.NameContextRecognizer, "My husband Ramon drives Uber, Mon we call him. Mum we call her.", ["Ramon", "Mon"]),
     (AddressRecognizer, "from Beltway 8 to Gessner, and inside Loop 610", ["Beltway 8", "Loop 610"]),
+    # final25: a Slack export's profile, as detection reads it (underscores as spaces): an escaped
+    # name, a display name in lower case, a login; not a file's name nor a reaction's
+    (R.NameContextRecognizer, '"real name": "Ren\\u00e9e Lafreni\\u00e8re", "display name": "jesse"',
+     ["Ren\\u00e9e Lafreni\\u00e8re", "jesse"]),
+    (R.NameContextRecognizer, '"display_name": "", "real_name": "System"', []),
+    (R.SocialHandleRecognizer, '"user profile": {"real name": "X", "name": "rlafreniere"}, "files": [{"name": "consent"}]',
+     ["rlafreniere"]),
 ]
 
 

@@ -36,7 +36,9 @@ STREETS = {w.lower() for w in lexicon.NAMED_STREET_WORDS if "." not in w}
 CAPS_RUN = re.compile(r"\b[A-Z][A-Z'’\-]+\b(?:[ \t,.&]+(?!I\b)(?:Mc|Mac)?[A-Z][A-Z'’\-]*\b)+|(?<![\w/])[A-Z]{4,}(?![\w/])")
 CAPITALS = re.compile(r"(?:Mc|Mac|O')?[A-Z][A-Z'’\-]+")
 LINE = re.compile(r"[^\n]+")
-PIECE = re.compile(r'[^\n"\t]+')   # a line, or a quoted or tabbed cell of one: a CSV's answer typed in lower case
+# a CSV's quoted cell: a survey's answer typed in lower case in a cased row (not a quotation in
+# prose: a Spanish phrase in quotes, "oye, uno es el rigo", stays as it is)
+CSV_CELL = re.compile(r'(?:^|(?<=,))"((?:[^"\n]|"")*)"(?=,|\r?$)', re.M)
 LINK = re.compile(r"(?<!\S)(?=\S*?(?:https?://|www\.|@))\S+")
 # in a lower-case line of a cased text, a word in no dictionary and no list of names used
 # this often is a word ("inbound"), not a name (a whole uncased transcript: "sanjay" is one)
@@ -134,16 +136,28 @@ def truecase_lower_lines(text: str) -> str:
     note, a pasted snippet, a survey's answer in its quoted cell) get their likely names
     capitalised as an uncased text would."""
     out, pos = [], 0
-    for m in PIECE.finditer(text):
-        if _lower_line(m.group()):
-            out += [text[pos:m.start()], truecase(m.group(), unlisted=UNLISTED_NAME)]
-            pos = m.end()
+    for a, b in lower_lines(text):
+        out += [text[pos:a], truecase(text[a:b], unlisted=UNLISTED_NAME)]
+        pos = b
     return "".join(out) + text[pos:] if out else text
 
 
 def lower_lines(text: str) -> list[tuple[int, int]]:
-    """Where a cased text's lines written all in lower case stand (start, end), in order."""
-    return [m.span() for m in PIECE.finditer(text) if _lower_line(m.group())]
+    """Where a cased text's lines, and a CSV's quoted cells, written all in lower case stand
+    (start, end), in order."""
+    lines = [m.span() for m in LINE.finditer(text) if _lower_line(m.group())]
+    cells = [m.span(1) for m in CSV_CELL.finditer(text) if _lower_line(m.group(1)) and _english(m.group(1))]
+    return sorted(set(lines) | {c for c in cells if not any(a <= c[0] and c[1] <= b for a, b in lines)})
+
+
+def _english(cell: str) -> bool:
+    """Mostly words an English dictionary has: an answer typed in lower case, not a passage of
+    French or Spanish, whose words would all look like names ("agence privée de soins")."""
+    ws = WORD.findall(cell)
+    return sum(1 for w in ws if words.is_common(w)) >= ENGLISH_SHARE * len(ws)
+
+
+ENGLISH_SHARE = 0.7
 
 
 def _lower_line(line: str) -> bool:

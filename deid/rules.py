@@ -54,13 +54,8 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
         t = doc.turn_of(c.start)
         if c.end > doc.turn_end(t):
             continue  # crosses a turn boundary
-        if c.kind in (Kind.INSTITUTION, Kind.PLACE) and _within(header, c) or \
-                c.kind == Kind.CONTACT and _within(measures, c) or ent.a_field(doc.text, c.start, c.end, header) or \
-                c.kind != Kind.CONTACT and (JSON_SYNTAX.search(doc.text, c.start, c.end) or ent.in_time_zone(doc.text, c.start, c.end)):
-            continue  # "Media Title" of a header (a person there is one: a matrix's cases, "Mark
-            # Brown", not "RecipientLastName"); "1472-2210" of an "Excerpt Range"; a JSON key, "ImportId";
-            # NER's reading across a JSON object's syntax ('{""ImportId"":""recipientLastName""}'); a
-            # time zone's name, "America/Detroit"
+        if _a_field(doc.text, c, header, measures):
+            continue
         if c.presidio_type == "URL" and FILE_NAME.fullmatch(doc.text, c.start, c.end) or \
                 c.kind == Kind.CONTACT and (ent.after_measure_field(doc.text, c.start) or
                                             DATE_TIME.fullmatch(doc.text, c.start, c.end)) or \
@@ -91,6 +86,20 @@ def mentions(doc: Doc, cands: list[Candidate], cfg) -> tuple[list[Mention], list
 
 
 JSON_SYNTAX = re.compile(r'"[ \t]*:[ \t]*"|[{}]')
+
+
+def _a_field(text: str, c: Candidate, header: SpanSet, measures: SpanSet) -> bool:
+    """What an export's structure names, not a person: "Media Title" of a header (a person there
+    is one: a matrix's cases, "Mark Brown", not "RecipientLastName"); "1472-2210" of an "Excerpt
+    Range"; a JSON key, "ImportId"; NER's reading across a JSON object's syntax
+    ('{""ImportId"":""recipientLastName""}'); a time zone's name, "America/Detroit"."""
+    if c.kind in (Kind.INSTITUTION, Kind.PLACE) and _within(header, c) or \
+            c.kind == Kind.CONTACT and _within(measures, c) or ent.a_field(text, c.start, c.end, header):
+        return True
+    return c.kind != Kind.CONTACT and (JSON_SYNTAX.search(text, c.start, c.end) is not None
+                                       or ent.in_time_zone(text, c.start, c.end))
+
+
 def _within(cells: SpanSet, c: Candidate) -> bool:
     return any(s.contains(c.span) for s in cells.overlapping(c.span))
 

@@ -28,6 +28,9 @@ DEFINED = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{1,5})\)")
 # College, NESCol, evening classes", "Manchester University NHS Foundation Trust, MFT, one big family"
 APPOSED = re.compile(r"(?:,[ \t]*(?:or[ \t]+)?|[ \t]+or[ \t]+)([A-Z][A-Za-z]{1,5})(?=[ \t]*[,.;:)]|[ \t]*$)", re.M)
 RECOGNIZER = "Abbreviation"
+# a term's acronym defined after its words written in lower case: "enhanced therapeutic
+# observation (ETO)", "deprivation of liberty safeguards (DoLS)"
+TERM_DEFINED = regex.compile(r"((?:\p{Ll}[\p{Ll}\-]*[ \t]+){1,8})\(([A-Z][A-Za-z]{1,5})\)")
 
 
 # two letters that are a word or an abbreviation anyone writes, not a first name's letters
@@ -43,6 +46,29 @@ def initials_of(name: str, middle: bool = True) -> str:
         and w not in lexicon.PATRONYMIC_MARKERS]   # ("RK" of "Rajesh s/o Krishnan")
     letters = [w[0].upper() for w in words if w[0].isalpha()]
     return "".join(letters if middle or len(letters) < 3 else [letters[0], letters[-1]])
+
+
+def defined_terms(text: str) -> list[Span]:
+    """Where the acronyms of terms the text defines stand: every one of them is vocabulary,
+    no name ("the ETO for bay 3" of "enhanced therapeutic observation (ETO)"); not one of a
+    name spoken in lower case ("te puna rangahau (TPR)": no dictionary's words)."""
+    terms = {m.group(2) for m in TERM_DEFINED.finditer(text) if _term_of(m.group(2), m.group(1).split())}
+    return [Span(*m.span()) for acr in terms
+            for m in re.finditer(r"(?<![\w&/\-])%s(?![\w&/\-])" % re.escape(acr), text)]
+
+
+def _term_of(acr: str, before: list[str]) -> bool:
+    """Whether the last words before an acronym, each a dictionary's, give its letters (with
+    or without their small words: "DoLS" of "deprivation of liberty safeguards")."""
+    letters = acr if acr.isupper() else "".join(c for c in acr if c.isupper())
+    if len(letters) < 2:
+        return False   # a name in brackets is no term's letters: "my mum (Mary)"
+    for kept in (before, [w for w in before if not ent.is_stop_word(w)]):
+        last = kept[-len(letters):]
+        if len(last) == len(letters) and "".join(w[0] for w in last).upper() == letters and \
+                all(words.is_common(w) for w in last):
+            return True
+    return False
 
 
 class Abbreviations:
@@ -97,8 +123,10 @@ class Abbreviations:
         for t in INITIALS.finditer(doc.text):
             span, text = Span(*t.span()), t.group()
             eid = people.get(text)
-            # (initials the text defines win over the allow-list: "FM" is a radio band too)
-            if eid is None or text.lower() in self.allow and text not in self.defined or taken.overlaps(span) \
+            # (initials the text defines win over the allow-list: "FM" is a radio band too; so do
+            # those that sign a note's entry, "... by text link. RN" of Ruaridh Nkemelu)
+            if eid is None or text.lower() in self.allow and text not in self.defined and not _signs_off(doc.text, span) \
+                    or taken.overlaps(span) \
                     or text.lower() in lexicon.FIELD_LABELS and text not in self.defined \
                     or text in self.elsewhere and not SIGNED.search(doc.text, max(0, span.start - 3), span.start):
                 continue   # ("RE: Amendment request" is a reply, not Rhiannon Pugh-Evans; another file's
@@ -148,6 +176,15 @@ class Abbreviations:
             if len(pick) > 1:
                 self.ambiguous.add(ini)
         return out
+
+
+SIGN_OFF_BEFORE = re.compile(r"[.!?)][ \t]+$")
+
+
+def _signs_off(text: str, span: Span) -> bool:
+    """Initials alone after an entry's last sentence, at its line's end: who wrote it."""
+    return SIGN_OFF_BEFORE.search(text, max(0, span.start - 4), span.start) is not None and \
+        re.match(r"[ \t]*(?:\n|$)", text[span.end:span.end + 4]) is not None
 
 
 def _loosely_of(acr: str, initials: str) -> bool:

@@ -237,7 +237,12 @@ def title_of(text: str, start: int) -> str:
 def is_generic(text: str) -> bool:
     """Words that identify no one on their own: titles, kinds of institution, street words."""
     toks = [t.lower().strip(".") for t in tokens(text)]
-    return all(t in GENERIC_WORDS or t in TITLE_WORDS or t in STREET_WORDS for t in toks)
+    return all(t in GENERIC_WORDS or t in TITLE_WORDS and t not in TITLE_SURNAMES or t in STREET_WORDS for t in toks)
+
+
+# titles that are surnames too, found again alone once someone of the key bears one ("Larry
+# Elder ... Elder said")
+TITLE_SURNAMES = frozenset({"elder"})
 
 
 def searchable(form: str) -> bool:

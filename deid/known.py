@@ -11,7 +11,7 @@ from deid import entity as ent
 from deid import lexicon, words
 from deid.detect import Doc
 from deid.linker import Linker
-from deid.matcher import NameMatcher
+from deid.matcher import Hit, NameMatcher
 from deid.model import KNOWN, Flag, Kind, Mention, Span
 from deid.plan import FilePlan, Planner
 from deid.select import THING_BEFORE
@@ -23,28 +23,51 @@ def find_again(doc: Doc, plan: FilePlan, matcher: NameMatcher, linker: Linker, p
     """Every known form in the text becomes a replaced mention, unless a replacement at
     least as long already covers it, or the words are kept (`keep`: a nationality, a
     pseudonym of the study); it wins over shorter detections and flags."""
-    for hit in matcher.find(doc.text, [(k.start, k.end) for k in keep], uncased=doc.uncased):
-        s, e = hit.start, hit.end
-        hit_span = Span(s, e)
-        over = plan.overlapping(hit_span)
-        done = [p for p in over if p.replaced]
-        if any(p.mention.span.contains(hit_span) for p in done) or \
-                any(len(p.mention.span) > e - s for p in done):
-            continue
-        s = _with_initial(doc.text, s, linker.index.kind_of.get(hit.entity))
-        for p in plan.overlapping(Span(s, e)):
-            plan.remove(p.mention)
-        # (a name a file's name joins with underscores is the name NER read there with spaces:
-        # "Interview_Ingrid_Kautokeino", one person however often the name is written)
-        # (not a user name's underscore: "raj_subra87" is the handle of a label)
-        kind = linker.index.kind_of.get(hit.entity, Kind.PERSON)
-        said = doc.analysed[s:e] if kind != Kind.CONTACT and "_" in doc.text[s:e] and \
-            doc.analysed[s:e] == doc.text[s:e].replace("_", " ") else doc.text[s:e]
-        m = Mention(doc.fno, doc.turn_of(s), s, e, kind, 1.0, KNOWN, said)
-        if m.text.islower() and words.is_common(m.text):
-            m.flags.append(Flag.COMMON_WORD)
-        linker.link(m)
-        plan.set(m, planner.pseudonym(m, doc.text, doc.analysed))
+    kept = [(k.start, k.end) for k in keep]
+    given_way = [hit for hit in matcher.find(doc.text, kept, uncased=doc.uncased)
+                 if not _found_again(doc, plan, hit, linker, planner)]
+    # a shorter form beside the longer name a hit gave way to, which that name's replacement
+    # leaves standing: "ama" of "ama Kwa" where "Kwa Wairimu Shop" is replaced (the leak check,
+    # which sees the output, would find it); looked for on the hit's line only
+    for line in sorted({_line_of(doc.text, h.start, h.end) for h in given_way}):
+        a, b = line
+        outside = [(s - a, e - a) for s, e in kept + [(p.mention.start, p.mention.end) for p in plan.replaced()]
+                   if s < b and e > a]
+        for h in matcher.find(doc.text[a:b], outside, uncased=doc.uncased):
+            _found_again(doc, plan, Hit(h.start + a, h.end + a, h.form), linker, planner)
+
+
+def _line_of(text: str, s: int, e: int) -> tuple[int, int]:
+    end = text.find("\n", e)
+    return text.rfind("\n", 0, s) + 1, len(text) if end < 0 else end
+
+
+def _found_again(doc: Doc, plan: FilePlan, hit, linker: Linker, planner: Planner) -> bool:
+    """A known form found: a replaced mention, unless a replacement covers it or a longer one
+    overlaps it (False: it gave way to that one)."""
+    s, e = hit.start, hit.end
+    hit_span = Span(s, e)
+    over = plan.overlapping(hit_span)
+    done = [p for p in over if p.replaced]
+    if any(p.mention.span.contains(hit_span) for p in done):
+        return True    # covered whole: nothing of it stands
+    if any(len(p.mention.span) > e - s for p in done):
+        return False   # gives way to a longer name it overlaps
+    s = _with_initial(doc.text, s, linker.index.kind_of.get(hit.entity))
+    for p in plan.overlapping(Span(s, e)):
+        plan.remove(p.mention)
+    # (a name a file's name joins with underscores is the name NER read there with spaces:
+    # "Interview_Ingrid_Kautokeino", one person however often the name is written)
+    # (not a user name's underscore: "raj_subra87" is the handle of a label)
+    kind = linker.index.kind_of.get(hit.entity, Kind.PERSON)
+    said = doc.analysed[s:e] if kind != Kind.CONTACT and "_" in doc.text[s:e] and \
+        doc.analysed[s:e] == doc.text[s:e].replace("_", " ") else doc.text[s:e]
+    m = Mention(doc.fno, doc.turn_of(s), s, e, kind, 1.0, KNOWN, said)
+    if m.text.islower() and words.is_common(m.text):
+        m.flags.append(Flag.COMMON_WORD)
+    linker.link(m)
+    plan.set(m, planner.pseudonym(m, doc.text, doc.analysed))
+    return True
 
 
 # initials before a surname: with their stops, "P. Raghunathan", "J.P. Smith"; without, as a

@@ -21,6 +21,8 @@ ROLE = re.compile(r"^(?i:%s)(?:[ \t]*[#.\-]?[ \t]*\d{1,4}[A-Za-z]?|[ \t]+[A-Z](?
                                                           reverse=True)))
 CODE = re.compile(r"^(?:[A-Z]{0,3}[\-_ ]?\d{1,4}(?:[\-_.][A-Z0-9]{1,4})*|\d+)$")   # "P07", "M1-04", "S1", "12"
 INITIALS = re.compile(r"^(?:[A-Z]\.?[ \t]?){2,3}$")
+# (a stop after the initial, or two or three of them: not a study's code, "Person A", "Mum B")
+WORD_AND_INITIALS = re.compile(r"^[A-Z][a-z]+[ \t]+(?:[A-Z]\.|(?:[A-Z]\.?){2,3})[ \t]*$")
 EXTRA = re.compile(r"[ \t]*(?:\([^)]*\)|\[[^\]]*\])[ \t]*$")   # "(Guest)", "(she/her)", "[host]"
 # Zoom names a participant who joined without a name by the device: "Lan's iPad"
 DEVICE = re.compile(r"^(?P<name>.+?)['’]s[ \t]+(?i:ipad|iphone|ipod|galaxy|android|macbook|mac|pc|laptop|phone|"
@@ -60,6 +62,10 @@ def is_role(label: str) -> bool:
     # a post: ordinary words and an occupation, "Case manager" (though "Case" is a surname)
     if len(toks) > 1 and toks[-1].title() in lexicon.OCCUPATIONS and all(words.is_common(t) for t in toks[:-1]):
         return True
+    # a display name of a word and initials: "Lovely T.", "Baby DC" (not "Nurse B", "Team A")
+    if len(toks) > 1 and WORD_AND_INITIALS.match(core) and toks[0].lower() not in lexicon.ROLE_LABELS \
+            and toks[0].title() not in lexicon.OCCUPATIONS and toks[0].lower() not in lexicon.DOMAIN_LOWER:
+        return False
     # ordinary words that are nobody's name: "Nurse Manager", "Note", "Audience Member"
     return all(words.is_common(t) and t.title() not in names.first_names() and t.title() not in names.last_names()
                for t in toks)

@@ -24,7 +24,10 @@ HONORIFICS = ("Pani", "Pan", "Ksiądz", "Deaconess", "Doña", "Señora", "Señor
               # elder sister or brother ("Ntate Molefe", "Manang Cora"); not those that are somebody's
               # name or a town too ("Gogo", "Sisi", "Bra", "Tita"): a title is kept, a name must not
               # be; nor "Ate", a verb opening a note's sentence ("Ate Chinese food with Hannah")
-              "Mkhulu", "Bhuti", "Abuti", "Ausi", "Ntate", "Manang", "Manong")
+              "Mkhulu", "Bhuti", "Abuti", "Ausi", "Ntate", "Manang", "Manong",
+              # of First Nations, Aboriginal and Native American communities, and of some churches:
+              # "Elder Agnes Williams" (a surname too: "Mr Elder")
+              "Elder")
 HONORIFICS_LOWER = frozenset(h.lower() for h in HONORIFICS)
 # ... those that are surnames too, which a title must not make generic: "Dr Pan", "Wei Pan"
 HONORIFIC_SURNAMES = frozenset({"pan", "pani"})
@@ -44,7 +47,9 @@ TITLE_WORDS = frozenset({
     # officer's "CO" is no title word: "CO" is Colorado too, see entity.trim)
     "lt", "lieutenant", "warden", "cpl", "corporal", "deputy", "trooper",
     # family words NER takes for names ("Mom said", "Dad")
-    "mom", "dad", "mum", "mama", "mommy", "daddy", "granny", "grandmother", "grandfather"}) | \
+    "mom", "dad", "mum", "mama", "mommy", "daddy", "granny", "grandmother", "grandfather", "nanny",
+    # how a wife is called, and "Mrs" said aloud ("the missus", "Missus Hanley")
+    "missus"}) | \
     frozenset(w.lower() for w in ("Dyrektor", "Apostle", "Evangelist", "Prophet", "Chú", "Chị", "Tía", "Tío", "Dre")) | \
     (HONORIFICS_LOWER - HONORIFIC_SURNAMES)   # (not "Bishop", "Sheikh", "Pan": surnames)
 # titles written before a surname ("Dr. Marsh"); the others take a first name ("Aunt Rose")
@@ -52,7 +57,7 @@ SURNAME_TITLES = frozenset({
     "dr", "doctor", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "dean", "judge", "officer",
     "sergeant", "captain", "senator", "mayor", "president", "provost", "chancellor", "coach", "rev",
     "reverend", "nurse", "cllr", "councillor", "sgt", "inspector", "detective", "constable", "justice", "dre"})
-FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "sister", "aunt", "auntie", "grandma", "nana", "madam",
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "sister", "aunt", "auntie", "grandma", "nana", "madam", "nanny", "missus",
                            "lady"}) | HONORIFICS_FEMALE
 MALE_TITLES = frozenset({"mr", "brother", "father", "fr", "uncle", "grandpa", "papa", "sir", "lord"}) | HONORIFICS_MALE
 # titles the title recognizer takes before a name, as written
@@ -101,7 +106,10 @@ RELATIONS = ("sister", "brother", "mom", "mum", "mother", "dad", "father", "son"
              "nephew", "grandma", "grandpa", "grandmother", "grandfather", "colleague", "classmate", "roommate",
              "mentor", "preceptor", "attending", "supervisor", "boss", "manager", "advisor", "adviser", "chair",
              "director", "resident", "intern", "student", "patient", "neighbor", "neighbour", "coworker",
-             "co-worker", "nurse", "teacher", "coach", "therapist", "counselor", "counsellor", "pastor")
+             "co-worker", "nurse", "teacher", "coach", "therapist", "counselor", "counsellor", "pastor",
+             "grandson", "granddaughter", "grandchild", "nan", "nanny",
+             # te reo Māori: a grandchild (said in New Zealand English: "my moko Ari")
+             "moko", "mokopuna")
 # the words joining a name to the father's, as Malay, Arab and Tamil names write them:
 # "Siti Hajar binti Rahmat", "Rajesh s/o Krishnan", "Muthu a/l Raman"
 PATRONYMIC_MARKERS = ("bin", "binti", "bint", "ibn", "s/o", "d/o", "a/l", "a/p")
@@ -601,7 +609,8 @@ PLACE_SECONDS = ("Falls", "Grove", "Springs", "Park", "Heights", "Hills", "Valle
                  "Ridge", "Lake", "Bay", "Forge", "Gardens", "Fields", "Shores", "Junction", "Green")
 # second words of a place's name after one in no dictionary: "Rushey Mead", "Colmore Vale"
 PLACE_TAILS = frozenset(PLACE_SECONDS + ("Mead", "Vale", "Brook", "Heath", "Moor", "Common", "End", "Cross", "Hill",
-                                         "Wood", "Magna", "Parva", "Village", "Estate", "Row", "Side"))
+                                         "Wood", "Magna", "Parva", "Village", "Estate", "Row", "Side", "Oak",
+                                         "Gate", "Bridge", "Field", "Marsh", "Downs", "Lea"))
 # first words before a one-word name ("North" + "Elmwood")
 PLACE_PREFIXES = ("North", "South", "East", "West", "New", "Upper", "Lower", "Little", "Port", "Mount", "Lake")
 GAELIC_ARTICLES = ("an", "na")   # Irish and Scottish Gaelic: "Cnoc an Daimh", "Nic an Iomaire"
@@ -686,7 +695,10 @@ NEUTRAL_CITATION_COURTS = ("UKSC", "UKHL", "UKPC", "EWCA Civ", "EWCA Crim", "EWH
 DEFAULT_ALLOW = (
     "Zoom", "Teams", "Skype", "Slack", "Webex", "FaceTime", "Outlook", "Gmail", "COVID", "COVID-19", "Covid",
     "AAMC", "ACGME", "LCME", "USMLE", "MCAT", "NIH", "CDC", "FDA", "ICU", "NICU", "PICU", "EMR", "EHR", "Epic",
-    "Medicare", "Medicaid", "PGY", "Google", "Facebook", "Instagram", "Twitter", "YouTube", "TikTok",
+    "Medicare", "Medicaid", "PGY",
+    # a hospital's systems for incidents, staffing and records, and a historic ship's name
+    # that names a generation ("the Windrush scandal")
+    "Datix", "SafeCare", "SystmOne", "Meditech", "Windrush", "Google", "Facebook", "Instagram", "Twitter", "YouTube", "TikTok",
     "WhatsApp", "Interviewer", "Respondent", "Participant", "Moderator", "Focus Group", "Focus Groups", "Okay", "OK", "Yeah", "Um", "Uh",
     "Parent Council", "Parent Council's", "Fèis",   # (every Scottish school has one; a Gaelic festival)
     "Mm", "Hmm", "God", "Christmas", "Thanksgiving", "Easter", "Ramadan", "English", "Spanish", "American",
@@ -845,6 +857,15 @@ COMMUNITY_WORDS = (
     "whānau", "whanau", "hapū", "iwi", "kaumātua", "kuia",
     "mokopuna", "tamariki", "rangatahi", "tangi", "tangihanga", "hui", "wharenui", "kapa haka", "haka",
     "karakia", "whakapapa", "tikanga", "kaiako", "mahi", "aiga", "fono",
+    # more of te reo Māori in New Zealand English: a way of doing things, a house, healing,
+    # massage, spirit, songs, talk, a belly, a helper, health, care, a grandchild (not those
+    # that are people's names too: "Kai", "Mana", "Mihi", "Moko", "Tapu", "Taonga", "Wairua")
+    "kaupapa", "kaupapa Māori", "kaupapa Maori", "whare", "rongoā", "rongoa", "mirimiri", "wairua", "waiata",
+    "kōrero", "korero", "puku", "kaiāwhina", "kaiawhina", "hauora",
+    "manaakitanga", "whanaungatanga", "whakawhanaungatanga", "kaitiaki", "tautoko", "pōwhiri", "powhiri",
+    "wānanga", "wananga", "tūpuna",
+    "tupuna", "tīpuna", "mātauranga", "matauranga", "rangatiratanga", "tangata whenua", "mokopuna",
+    "hāngī", "hangi", "urupā", "urupa", "kaumatua", "whānau ora", "pēpi", "pepi", "tamaiti",
     # (and as speech recognition writes them, lower case, without macrons: "kia ora koutou",
     # "name your kura", "malo e lelei")
     "Kia ora koutou", "koutou", "katoa", "kura", "koha", "te reo", "Kāhui Ako", "Kahui Ako", "kia kaha",
@@ -858,6 +879,24 @@ COMMUNITY_WORDS = (
     # of the Philippines: greetings, thanks, an exclamation, money sent home, a Christmas mass
     "Kumusta", "Kamusta", "Salamat", "Mabuhay", "Ay naku", "naku", "padala", "balikbayan", "Simbang Gabi")
 
+# the commonest words of Swahili (and Sheng), which no frequency list veil has holds: a chat or a
+# diary from East Africa mixes them into English ("Nilimtuma KCB agent kwa shop"); not those that
+# are often first names too ("Leo", today; "Ama", "Pia", "Mimi", "Jana", "Baraka", "Neema",
+# "Amani", "Juma", "Imani"); some left are names in the lists ("Siku"): the callers that read a
+# word as another language's check those lists
+SWAHILI_WORDS = frozenset("""
+kwa ya wa za la cha vya ni si na hii hiyo huyo hao hizi hizo ile yule yote wote zote kila au lakini kama
+kwamba kuwa bado tu sana hapa huko pale kule ndani nje juu chini karibu mbali wewe yeye sisi nyinyi wao
+yangu yako yake yetu yenu yao wangu wako wake wetu wenu zangu zako zake zetu zenu zao changu chako chake
+chetu chenu chao nini nani wapi lini vipi ngapi gani kesho juzi kesho-kutwa asubuhi mchana jioni usiku
+siku wiki mwezi mwaka saa habari sawa ndiyo ndio hapana hakuna kuna iko yuko niko uko tuko mko ndiye
+ndilo ndicho ofisi shule nyumba soko kazi pesa bei mzigo mauzo mkopo deni faida hasara biashara duka
+mteja wateja mwenye mwenyewe watu mtu kitu vitu kidogo kubwa mpya zamani kwanza mwisho nyingi tafadhali
+rafiki kaka mama shangazi mjomba nimelipa nimepata nimetuma nimefika nimeenda nimechoka nimepoteza
+nilimtuma walikuja wamekuja anataka nataka tunataka sitaki sijui najua tulienda nilienda nitaenda
+nitalipa tutaona tuonane sikuwa inakugharimu utaweka unaiweka umechangia umeiachilia analock ametuma
+alitaka kuwithdraw tumepokea tutafanya tutatuma nauza nauli mboga mwanzo wiki-hii kabisa kweli haraka
+polepole shida tatizo msaada""".split())
 # the fields of a chat's or an app's JSON export that hold a measure, not an identifier:
 # "size": 48213, "duration_ms": 90122
 MEASURE_FIELDS = ("size", "bytes", "length", "duration", "duration_ms", "width", "height", "count", "ts",
@@ -872,6 +911,13 @@ FILE_EXTENSIONS = ("doc", "docx", "pdf", "jpg", "jpeg", "png", "gif", "heic", "x
                    # the projects of the analysis packages: NVivo, MAXQDA, ATLAS.ti
                    "nvpx", "mx20", "mx22", "mx24", "mex22", "atlproj", "hpr7")
 
+# the last word of a clinical or a research instrument, named after its author, its place or
+# its words ("Morse Falls Scale", "Waterlow Score", "Glasgow Coma Scale"): public, no name
+INSTRUMENT_WORDS = ("Scale", "Scales", "Score", "Scores", "Questionnaire", "Inventory", "Criteria", "Checklist")
+# the last word of a document's title ("Trust Falls Policy", "Safer Staffing Guidelines"):
+# ordinary words before it name no body
+DOCUMENT_ENDS = ("Policy", "Policies", "Procedure", "Procedures", "Guideline", "Guidelines", "Pathway",
+                 "Framework", "Strategy", "Handbook", "Toolkit", "Checklist")
 # departments that ring, say and ask like people do: "Reception rang", "Payroll said"
 DEPARTMENTS = frozenset({"Reception", "Admin", "Pharmacy", "Payroll", "Triage", "Maintenance", "Housing",
                          "Switchboard", "Security", "Radiology", "Pathology", "Safeguarding", "Transport", "Catering",
@@ -885,7 +931,7 @@ NOT_BODY_ENDS = OCCUPATIONS | {w for p in POSTS for w in p.split()} | {
     "Act", "Acts", "Rules", "Regulations", "Statute", "Leader", "Member", "Associate", "Guardian", "Number",
     "Day", "Eve", "Week", "Month", "By", "Study", "Project", "Programme", "Program", "Order", "Payment",
     "Registration", "Interest", "Building", "Room", "Owners", "Events", "Budget", "Office", "Services", "Unit",
-    "Web", "Since"}
+    "Web", "Since"} | set(INSTRUMENT_WORDS) | set(DOCUMENT_ENDS)
 NOT_BODY_STARTS = frozenset({"Head", "Ministry", "Court", "Department", "Sisters", "Brothers", "Minister",
                              "Secretary", "Office", "Faculty", "School", "Centre", "Center", "Foundations"})
 
@@ -975,10 +1021,17 @@ SURVEY_FIELDS = ("IP Address", "Response ID", "Response Type", "Recipient Last N
                  "Recipient Email", "External Data Reference", "Location Latitude", "Location Longitude",
                  "Distribution Channel", "User Language", "Start Date", "End Date", "Recorded Date", "Last Name",
                  "First Name", "Email Address")
+# what a university's offices, rules and units are called, the same everywhere ("Academic
+# Registry", "Academic Integrity Regulations", "the Registry Office" where couples marry)
+ACADEMIC_TERMS = ("Academic Integrity", "Academic Misconduct", "Academic Appeals", "Academic Regulations",
+                  "Academic Registry", "Academic Board", "Academic Senate", "Academic Standards", "Academic Offences",
+                  "Academic Practice", "Academic Skills", "Academic Quality", "Student Casework", "Student Services",
+                  "Student Support", "Student Wellbeing", "Extenuating Circumstances", "Mitigating Circumstances",
+                  "Fitness to Practise", "Fitness to Practice", "Fitness to Study", "Registry Office", "Register Office")
 # the kinds of a study's data, said as titles: "Oral history collection, item 47"
 RESEARCH_TERMS = ("Oral History", "Oral Histories", "Life History", "Life Histories") + EXAM_WORDS
 
-DOMAIN_TERMS = REGULATORS + RESEARCH_TERMS + SURVEY_FIELDS + TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS + POLICE_TERMS + KIN_TERMS + \
+DOMAIN_TERMS = REGULATORS + RESEARCH_TERMS + ACADEMIC_TERMS + SURVEY_FIELDS + TRAINING_TERMS + WELFARE_TERMS + LANGUAGE_NAMES + COMMUNITY_WORDS + POLICE_TERMS + KIN_TERMS + \
     HAWAIIAN_WORDS + PEOPLES
 DOMAIN_LOWER = frozenset(t.lower() for t in DOMAIN_TERMS)
 

@@ -106,9 +106,10 @@ class KeyIndex:
         # listed as one, or a person's name word nobody writes as a lower-case word
         # ("Crowther" of "Bethany Crowther": frequent, as a name, and in no word list), or the
         # whole name of someone known by that word alone ("Tame was a delegate"), found where
-        # capitalised
+        # capitalised; a word hardly anyone uses, but as a name ("Tranter" of "Alf Tranter")
         return kind == Kind.PERSON and (form.title() in names.first_names() or form.title() in names.last_names()
-                                        or not words.written_lower(form) or form.title() in lexicon.LANGUAGE_NAMES
+                                        or not words.written_lower(form) or words.is_rare(form)
+                                        or form.title() in lexicon.LANGUAGE_NAMES
                                         or form == ent.key_of(self.real_of.get(eid, "")))
         # (a language in someone's name is theirs wherever it is written: "Welsh" of "Sandra Welsh")
 

@@ -25,7 +25,7 @@ from dataclasses import replace as dc_replace
 
 from deid import entity as ent
 from deid import filenames, kinds, known, labels, leak, participants, rules
-from deid.abbrev import INITIALS, Abbreviations, person_initials
+from deid.abbrev import INITIALS, Abbreviations, defined_terms, person_initials
 from deid.config import Config, never_replaced, remember
 from deid.detect import Doc, detect, field_values
 from deid.lexicon import DEFAULT_ALLOW
@@ -110,7 +110,8 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
     for doc in docs:
         known_hits = [(h.start, h.end, run.index.kind_of.get(h.entity, Kind.PERSON))
                       for h in detected.find(doc.analysed, dotted=False) if h.form.rule is Rule.ANY_CASE]
-        phrases = allowed_phrases(doc.analysed, run.allow)   # (once: the select and the sweep read them)
+        # (once: the select and the sweep read them)
+        phrases = allowed_phrases(doc.analysed, run.allow) + defined_terms(doc.analysed)
         found = select(doc.results, known_hits, doc.analysed, run.allow, phrases,
                        [m.start() for m in re.finditer("\t", doc.text)])
         mentions, keep = rules.mentions(doc, found, run.cfg)

@@ -503,6 +503,14 @@ class Pseudonyms(PlaceNames):
             # (a surname said first keeps its pseudonym: "Jenkins Bethesda" of the Reverend Emrys
             # Jenkins, "Pritchard G" of a file's name; not a word that is a first name too, "Jordan")
             surname = role == "first" and ent.key_of(part) in self.map and not is_first_name(part)
+            if 0 < n == len(names) - 1 and re.fullmatch(r"[A-Z]{2,3}", part) and part not in lexicon.CREDENTIALS:
+                # initials ending a display name ("Baby DC"): other letters, though "DC" is a rank's
+                # too (it would stay as a title word); not a nickname inside one ('Kenji "KJ" Ito')
+                p = self.map.get(ent.key_of(part)) or self._fresh(
+                    lambda: "".join(self.rng.choice(string.ascii_uppercase) for _ in part))
+                self.map.setdefault(ent.key_of(part), p)
+                out.append(p)
+                continue
             p = self._word(part, kind, role, gender, origin, letters)
             if len(names) > 1 and p != part and not INITIAL.fullmatch(part) and (
                     n in fresh or not _fits(p, role, gender) and not surname):

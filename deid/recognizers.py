@@ -15,7 +15,7 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer
 from deid import entity as ent
 from deid import lexicon, names, words
 from deid.address import AddressRecognizer
-from deid.shapes import CODE, NOT_A_DATE, NOT_A_YEAR, SPACED_CODE
+from deid.shapes import ACADEMIC_YEAR, CODE, NOT_A_DATE, NOT_A_YEAR, SPACED_CODE
 from deid.truecase import is_uncased, word_surname
 
 # A capitalised name word: Marsh, O'Neil, McAllister, Mwangi, Tomás, Lindqvist-Shaw
@@ -117,7 +117,29 @@ class NameContextRecognizer(PatternRecognizer):
                          global_regex_flags=re.MULTILINE | re.IGNORECASE)
 
 
-ISO_DATE = r"(?!\d{4}-\d{2}-\d{2}(?:T\d|\b))(?!(?:19|20)\d\d[ _](?:0[1-9]|1[0-2])[ _]\d\d\b)"   # (or "2024_03_12_")
+ISO_DATE = r"(?!\d{4}-\d{2}-\d{2}(?:T\d|\b))(?!(?:19|20)\d\d[ _](?:0[1-9]|1[0-2])[ _]\d\d\b)" \
+    rf"(?!(?:{ACADEMIC_YEAR})\b(?![\-/.]?\d))"   # (or "2024_03_12_"; nor an academic year, "2023-24")
+
+
+class ChatSenderRecognizer(PatternRecognizer):
+    """Who wrote and who was sent a line of a Zoom chat saved as text ("10:02:33 From Baby DC
+    to Everyone:", "From Ana to Lovely T.(Direct Message):"): a display name however written,
+    ordinary words, initials or lower case, is someone's by where it stands."""
+    # (a device's owner without the device, "Maria's iPhone"; the body after a bar or in
+    # brackets, "Joanna Lim-Santos | UPDWU", "Mairi Dunleavy (SKU)", left to the others)
+    TAIL = r"(?:['’]s[ \t]+(?i:iphone|ipad|galaxy|android|phone|laptop|pc|macbook|tablet)[^\n]*?)?" \
+           r"[ \t]*(?:\([^)\n]*\)[ \t]*)?(?:\|[^\n]*?)?"
+    WHO = rf"(?!(?:{NO_ONE})\b|(?i:galaxy|iphone|ipad|android|pixel|the|host|co-host)\b)[^\s:(|][^\n:(|]{{0,60}}?"
+    PATTERNS = [
+        Pattern("zoom sender", rf"(?<=^\d{{1,2}}:\d\d(?::\d\d)?[ \t]+From[ \t]{{1,2}}){WHO}"
+                rf"(?={TAIL}[ \t]{{1,2}}[Tt]o[ \t]{{1,2}}[^\n]{{1,80}}?:)", 0.7),
+        Pattern("zoom recipient", rf"(?<=^\d{{1,2}}:\d\d(?::\d\d)?[ \t]+From[ \t][^\n]{{1,60}}?[ \t][Tt]o[ \t]{{1,2}})"
+                rf"{WHO}(?={TAIL}[ \t]*\((?:Direct [Mm]essage|[Pp]rivately)\)[ \t]*:)", 0.7),
+    ]
+
+    def __init__(self):
+        super().__init__(supported_entity="PERSON", name="ChatSenderRecognizer", patterns=self.PATTERNS,
+                         global_regex_flags=re.MULTILINE)
 
 
 class IdentifierNumberRecognizer(PatternRecognizer):
@@ -510,7 +532,8 @@ class NameListRecognizer(EntityRecognizer):
 
 
 def all_recognizers() -> list:
-    return [OfflineEmailRecognizer(), TitledPersonRecognizer(), NameContextRecognizer(), AddressRecognizer(),
+    return [OfflineEmailRecognizer(), TitledPersonRecognizer(), NameContextRecognizer(), ChatSenderRecognizer(),
+            AddressRecognizer(),
             NameListRecognizer(), NameListRecognizer(lower=True), IdentifierNumberRecognizer(),
             ReferenceNumberRecognizer(), PostcodeRecognizer(), SpokenContactRecognizer(), SocialHandleRecognizer(),
             InstitutionRecognizer()]

@@ -12,7 +12,7 @@ from deid import entity as ent
 from deid import lexicon, names, pools, table, words
 from deid.detect import Doc
 from deid.model import Flag, Kind, Mention, Span, SpanSet
-from deid.select import Candidate
+from deid.select import CHAT_SENDER, Candidate
 
 AGE_RX = re.compile(r"\b(\d{2,3})[- ](?:years?|yrs?)[- ]old\b|\bage[d]? (\d{2,3})\b|\b(\d{2,3})s\b", re.I)
 # an age said without "years": "she is 93 now", "he turned 91", "at 95"
@@ -216,6 +216,8 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     ("Foundations of Clinical Practice", "Guilty Pleasures: 5 Musicians Of The 70s"), a
     committee or unit every body has ("Hospital Liaison Committee")."""
     toks = [t for t in ent.tokens(m.text) if re.search(r"\w", t)]
+    if rec == CHAT_SENDER:
+        return False   # a chat's display name: "Lovely T.", "Baby DC"
     if m.kind == Kind.INSTITUTION and ent.U_OF.fullmatch(m.text):
         return False   # a university as North America calls it: "U of H", "U of T"
     first, last = names.first_names(), names.last_names()

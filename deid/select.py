@@ -11,10 +11,12 @@ from dataclasses import dataclass
 import regex
 
 from deid import entity as ent
+from deid.labels import DEVICE
 from deid import lexicon, names, table, words
 from deid.model import Kind, Span, SpanSet
 
 CONTEXT_RECOGNIZERS = ("NameContextRecognizer", "TitledPersonRecognizer")  # a name by its context
+CHAT_SENDER = "ChatSenderRecognizer"   # a name by its place in a chat's line
 KNOWN = "KnownEntityRecognizer"
 # which of two spans of the same length wins
 PRIORITY = {Kind.CONTACT: 1, Kind.PERSON: 2, Kind.INSTITUTION: 3, Kind.PLACE: 4, Kind.DATE: 5}
@@ -67,8 +69,8 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
         if core and e > s:
             cands.append(Candidate(s, e, kind, 1.0, KNOWN, ent.PRESIDIO_OF[kind.value], known=True))
     inside = SpanSet(phrases)
-    cands = [c for c in cands if not any(p.contains(c.span) for p in inside.overlapping(c.span))
-             and not _of_phrases(text, c, inside)]
+    cands = [c for c in (_off_phrases(text, c, inside) for c in cands) if c is not None
+             and not any(p.contains(c.span) for p in inside.overlapping(c.span)) and not _of_phrases(text, c, inside)]
     # (a word of a phrase that names no one: "Kia" of "Kia ora", "Care" of "Elderly Care")
     taken, out = SpanSet(), []
     for c in sorted(cands, key=Candidate.rank):
@@ -78,8 +80,9 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
     out.sort(key=lambda c: (c.start, c.end))
     out = _surname_first(text, out)
     taken = SpanSet(c.span for c in out)
+    fence = SpanSet([c.span for c in out] + list(phrases))   # (a name grows into no phrase: "kia ora aroha")
     out = [_after_initial(text, c) for c in out]
-    return _not_inside([with_kind(text, _whole(text, c, taken), taken) for c in out])
+    return _not_inside([with_kind(text, _whole(text, c, fence), taken) for c in out])
 
 
 def _not_inside(cands: list[Candidate]) -> list[Candidate]:
@@ -91,6 +94,25 @@ def _not_inside(cands: list[Candidate]) -> list[Candidate]:
             continue
         out.append(c)
     return out
+
+
+def _off_phrases(text: str, c: Candidate, inside: SpanSet) -> Candidate | None:
+    """A person's name NER read on into a phrase that names no one, the phrase cut off:
+    "aroha" of "kia ora aroha" (a body's name may hold one: "Kia Ora Clinic")."""
+    if c.kind != Kind.PERSON or c.known:
+        return c
+    s, e = c.start, c.end
+    for p in inside.overlapping(c.span):
+        if p.start <= s < p.end < e:
+            s = p.end
+        elif s < p.start < e <= p.end:
+            e = p.start
+    if (s, e) == (c.start, c.end):
+        return c
+    part = text[s:e]
+    s, e = s + len(part) - len(part.lstrip(" \t\n,;:")), e - len(part) + len(part.rstrip(" \t\n,;:"))
+    s, e, core = ent.trim(text, s, e, c.kind)
+    return Candidate(s, e, c.kind, c.score, c.recognizer, c.presidio_type) if core and e > s else None
 
 
 def _of_phrases(text: str, c: Candidate, inside: SpanSet) -> bool:
@@ -354,8 +376,15 @@ def _article_joined(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# the article a Māori name opens with, however written: "Te Puna Ora", "te manawa ora", "Ngā Hau"
+MAORI_ARTICLE = regex.compile(r"(?<![\w'’\-])(?:[Tt]e|[Nn]g[āa])[ \t]+$")
+
+
 def with_article(text: str, s: int, e: int) -> tuple[int, int]:
-    """A name's span with a Gaelic article and the word beyond it on either side."""
+    """A name's span with a Gaelic article and the word beyond it on either side, or the
+    Māori article before it (a name of no English word: not "te" of French's "je te vois")."""
+    if (m := MAORI_ARTICLE.search(text, max(0, s - 5), s)) and not words.is_common(ent.tokens(text[s:e])[0]):
+        s = m.start()
     if (m := ARTICLE_AFTER.match(text, e)) and not words.is_common(m.group(1)) and \
             m.group(1) not in names.first_names():   # (not "Siobhan an Dave", a dialect's "and")
         e = m.end()
@@ -593,6 +622,10 @@ def _placed(r, text: str, kind: Kind, address: bool) -> tuple[int, int, str, Kin
             and UNIT_AFTER.match(text, end):
         end = number.start()   # "gave Mary 10 mg": a dose is no part of a name (an address's number
         # is: "Joaquin Suarez 2906", a street's)
+    if (device := DEVICE.match(text[start:end])) and kind != Kind.CONTACT:
+        end, kind = start + device.end("name"), Kind.PERSON   # "Maria's iPhone": Maria, who owns it
+    if (r.recognition_metadata or {}).get("recognizer_name") == CHAT_SENDER:
+        return start, end, text[start:end], Kind.PERSON   # a display name whole: "Lovely T." (no adjective)
     s, e, core = ent.trim(text, start, end, kind, address=address)
     return _reshaped(text, s, e, core, kind)
 
@@ -620,6 +653,8 @@ def _names_nothing(text: str, s: int, e: int, core: str, kind: Kind, rec: str, a
     vocabulary, a study's code, a word of the vocabulary, or a medicine."""
     if not core or e <= s or core.lower() in allow or core in lexicon.ACRONYMS or STUDY_CODE.fullmatch(core):
         return True
+    if rec == CHAT_SENDER:
+        return not any(c.isalpha() for c in core)   # a chat's display name, by where it stands: "Baby DC"
     if kind == Kind.PERSON and all(PERSON_CODE.fullmatch(t) for t in ent.tokens(core)):
         return True   # a code NER read as a person ("EX-0520"): the number recognizers read codes
         # (not a user name with digits: "jwatts93")
@@ -824,10 +859,10 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
     if len(toks) == 1 and ent.is_stop_word(core) and rec not in CONTEXT_RECOGNIZERS \
             and (core.islower() or ent.starts_sentence(text, s, quoted=True)):
         return False  # "Will" mid-sentence, capitalised, is a name; "Will you" is not
-    if core == core.lower() and all(words.is_common(t) for t in toks) and not (address and NUMBERED.search(core)) \
+    if core == core.lower() and _ordinary_lower(toks) and not (address and NUMBERED.search(core)) \
             and rec != "TitledPersonRecognizer" and not (rec in CONTEXT_RECOGNIZERS and toks[0].title() in names.first_names()):
         # (but a surname after its title: "mr price"; a chat's display name, "display_name": "jesse",
-        # not "research team")
+        # not "research team"; nor words of another language, "ama pia", "kwa ofisi yenu")
         return False  # lower-case text NER calls a name is usually a common word (an address
         # with its number is an address: "route twelve"; "to the" after "address" is not)
     if len(toks) > 1 and toks[-1].rstrip(".") in lexicon.WRAPPED_TITLES and \
@@ -842,6 +877,15 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
     if toks[-1] in lexicon.LAW_WORDS or LAW_AFTER.match(text, s + len(core)) or PROVISION.fullmatch(core) or \
             len(toks) == 1 and PROVISION_AFTER.match(text, s + len(core)) and PROVISION.match(core.lower() + ". 1"):
         return False  # the title of a law, a provision of one: "Criminal Justice Act 1967", "r.16.2", "Art. 14"
+    if len(toks) <= 2 and INSTRUMENT_AFTER.match(text, s + len(core)) and not _a_body_or_place(toks) and \
+            not any(words.is_common(t) for t in toks):
+        return False  # the author an instrument is named after: "Waterlow" of "Waterlow Score"
+    if len(toks) > 1 and (toks[-1] in lexicon.INSTRUMENT_WORDS and (len(toks) > 2 or not words.is_common(toks[0]))
+                          or toks[-1] in lexicon.DOCUMENT_ENDS and all(words.is_common(t) for t in toks[:-1])) \
+            and not _a_body_or_place(toks[:-1]):
+        return False  # an instrument, a policy: "Morse Falls Scale", "Waterlow Score", "Trust Falls
+        # Policy" (not "the Leeds Teaching Hospitals Checklist", "Riverside Lodge Policy": a body's
+        # own; nor "Walk Score", a company of an ordinary word)
     if len(toks) == 2 and toks[1] in ("No", "Nos", "Number", "Ref") and words.is_common(toks[0]) and \
             NUMBER_AFTER.match(text, s + len(core)):
         return False  # a form's label before its number: "Grant No. R01AG079315", "Award Number: 12"
@@ -856,11 +900,30 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
     if ROYAL.match(core) and any(t in lexicon.BODY_KIND_WORDS for t in toks[1:]):
         return "\n" not in core   # a hospital or a college named for a monarch: "King's College Hospital"
         # (not the court's "Queen's Bench Division", nor a counsel)
+    if len(toks) == 1 and ent.title_of(text, s) in lexicon.SURNAME_TITLES and names.is_name(core.title()):
+        return True   # a title word that is a name too, after a surname's title: "Mr Elder", "Dr Dean"
     if all(_generic(t) for t in toks) or any(t.lower() in lexicon.public_words() for t in toks) and \
             all(_generic(t) or ent.is_stop_word(t) or GRADE.fullmatch(t) for t in toks) or \
             any(GRADE.fullmatch(t) for t in toks) and all(_public(t) or GRADE.fullmatch(t) for t in toks):
         return False   # titles, kinds of institution, the vocabulary of courts and committees
     return "\n" not in core or address
+
+
+INSTRUMENT_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(lexicon.INSTRUMENT_WORDS))
+
+
+def _a_body_or_place(toks: list[str]) -> bool:
+    """Words that hold a town or a body's kind ("Leeds", "Hospitals", "Lodge"; not "Trust", a
+    public word: "the Trust Falls Policy")."""
+    return any(names.is_town(t) or (t in lexicon.body_words() or t.rstrip("s") in lexicon.body_words())
+               and t.lower() not in lexicon.public_words() for t in toks)
+
+
+def _ordinary_lower(toks: list[str]) -> bool:
+    """Lower-case words of a dictionary, or of another language with no name among them
+    ("ama pia", "kwa ofisi yenu"; not "maria trabaja": a name said in Spanish)."""
+    return all(words.is_common(t) for t in toks) or \
+        all(words.is_common(t) or words.is_foreign(t) for t in toks) and not any(names.is_name(t.title()) for t in toks)
 
 
 def _public(t: str) -> bool:

@@ -11,9 +11,12 @@ CODE = r"(?=[A-Z0-9/\-.]*\d)[A-Z0-9][A-Z0-9/\-.]{2,}[A-Z0-9]"   # letters, digit
 # a code of letters, a space, digits in groups: "no. HAL 142", "number RTW 4418203", "VAT no. GB 219 4471 08"
 SPACED_CODE = r"[A-Z]{2,5}[ \t]\d{3,}(?:[ \t]\d{2,})*"
 NOT_A_YEAR = r"(?!(?:19|20)\d\d(?![\w/\-.]))"   # "the council grant 2019" is a year, not a grant's number
-NOT_A_DATE = r"(?!\d{1,2}/\d{1,2}/\d{2,4}\b)(?!(?:19\d\d|20[0-4]\d)/\d\d\b)(?!(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}\b)"
-# nor "2024/03", "2023/24" (a month, an academic year), "1/2024" (but "55/2031" and "2087/23", an
-# ethics reference, are neither)
+# an academic year, its second year the next: "2023-24" (not "2022-17", a reference)
+ACADEMIC_YEAR = "|".join(f"{y}-{(y + 1) % 100:02d}" for y in range(1950, 2050))
+NOT_A_DATE = r"(?!\d{1,2}/\d{1,2}/\d{2,4}\b)(?!(?:19\d\d|20[0-4]\d)/\d\d\b)" \
+    rf"(?!(?:{ACADEMIC_YEAR})\b(?![\-/.]?\d))(?!(?:0?[1-9]|1[0-2])/(?:19|20)\d{{2}}\b)"
+# nor "2024/03", "2023/24", "2023-24" (a month, an academic year), "1/2024" (but "55/2031" and
+# "2087/23", an ethics reference, are neither, nor is "2023-1187" or "2023-11-02")
 
 # a field's whole value that is a number or a code ("GCFF-0042", "00482913"; not a date or a year)
 FIELD_VALUE = re.compile(rf"{NOT_A_DATE}{NOT_A_YEAR}(?:{CODE}|{SPACED_CODE}|\d{{3,}})")

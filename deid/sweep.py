@@ -17,7 +17,7 @@ from deid.linker import Linker
 from deid.model import POSSIBLE_MISS, RESIDUE, Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
 from deid.rules import bare_acronym
-from deid.select import Candidate, whole_name, with_article
+from deid.select import INSTRUMENT_AFTER, Candidate, whole_name, with_article
 
 # (a hyphenated place with its small words: "Côte-des-Neiges", "Stratford-upon-Avon")
 CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}(?:(?:['’\-]\p{L}+){1,3}|(?:-\p{Ll}{1,4})+-\p{Lu}[\p{Ll}\p{M}]+)?")
@@ -486,6 +486,7 @@ class Sweep:
     def _possible_miss(self, doc: Doc, span: Span, w: str, taken: SpanSet):
         if ent.is_stop_word(w) or w.lower() in lexicon.TITLE_WORDS or \
                 ent.a_medicine(doc.analysed, span.start, span.end) or \
+                INSTRUMENT_AFTER.match(doc.analysed, span.end) and not words.is_common(w) or \
                 not (CAP_WORD.fullmatch(w) or CAPS_WORD.fullmatch(w)):
             return None
         kind = Kind.PLACE if PLACE_CONTEXT.search(doc.analysed[max(0, span.start - 12):span.start]) or \

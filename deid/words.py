@@ -119,14 +119,17 @@ FOREIGN_LEAD = 2.0  # and by how much more than English (not "door", "till", "pl
 
 
 FUNCTION_WORD = 6.0  # said this often in another language, a word is its grammar: "les", "elle", "le"
+SWAHILI = 5.5       # how often a word of the lexicon's Swahili list counts as said
 
 
 @lru_cache(maxsize=4096)
 def foreign_frequency(word: str) -> float:
     """How common a word is in the language of OTHER_LANGUAGES that says it most."""
     from wordfreq import zipf_frequency
-    # (each language's short list: the words said often enough, in a tenth of the memory)
-    return max(zipf_frequency(word.lower(), lang, wordlist="small") for lang in OTHER_LANGUAGES)
+    # (each language's short list: the words said often enough, in a tenth of the memory;
+    # Swahili, which wordfreq lacks, from the lexicon's list, said often but below grammar)
+    swahili = SWAHILI if word.lower() in lexicon.SWAHILI_WORDS else 0.0
+    return max([swahili] + [zipf_frequency(word.lower(), lang, wordlist="small") for lang in OTHER_LANGUAGES])
 
 
 def is_foreign(word: str) -> bool:

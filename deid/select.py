@@ -98,11 +98,14 @@ def _not_inside(cands: list[Candidate]) -> list[Candidate]:
 
 def _off_phrases(text: str, c: Candidate, inside: SpanSet) -> Candidate | None:
     """A person's name NER read on into a phrase that names no one, the phrase cut off:
-    "aroha" of "kia ora aroha" (a body's name may hold one: "Kia Ora Clinic")."""
-    if c.kind != Kind.PERSON or c.known:
+    "aroha" of "kia ora aroha" (a body's name may hold one: "Kia Ora Clinic"); any name, into a
+    term's acronym the text defines ("Add ETO": a word and the term)."""
+    if c.known:
         return c
     s, e = c.start, c.end
     for p in inside.overlapping(c.span):
+        if c.kind != Kind.PERSON and " " in text[p.start:p.end]:
+            continue
         if p.start <= s < p.end < e:
             s = p.end
         elif s < p.start < e <= p.end:
@@ -112,7 +115,9 @@ def _off_phrases(text: str, c: Candidate, inside: SpanSet) -> Candidate | None:
     part = text[s:e]
     s, e = s + len(part) - len(part.lstrip(" \t\n,;:")), e - len(part) + len(part.rstrip(" \t\n,;:"))
     s, e, core = ent.trim(text, s, e, c.kind)
-    return Candidate(s, e, c.kind, c.score, c.recognizer, c.presidio_type) if core and e > s else None
+    if not core or e <= s or c.kind != Kind.PERSON and " " not in core and words.is_common(core):
+        return None   # (a body's word left alone is no body: "Add" of "Add ETO flag")
+    return Candidate(s, e, c.kind, c.score, c.recognizer, c.presidio_type)
 
 
 def _of_phrases(text: str, c: Candidate, inside: SpanSet) -> bool:

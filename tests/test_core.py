@@ -2880,12 +2880,12 @@ def test_what_the_twenty_sixth_held_out_set_showed(tmp_path, passphrase):
     text = ("[00:02:34] Ephraim Small: The foreman was a Black Country man, Alf Tranter. Tranter was rough, "
             "you know. My nephew worked at a takeaway on Tiverton Parade in Selly Oak, because of the fees.\n"
             "[00:03:10] Ephraim Small: She needed enhanced therapeutic observation (ETO) but the ETO for bay 3 "
-            "was not in place. Morse Falls Scale 65, see the Trust Falls Policy and the Datix record. The "
+            "was not in place. Add ETO flag to SafeCare. Morse Falls Scale 65, see the Trust Falls Policy and the Datix record. The "
             "Academic Registry wrote under the Academic Integrity Regulations 2023-24. The Waterlow Score was 12.\n")
     _, out = deid_one(tmp_path, "a.txt", text)
     assert_gone(out, "Tranter", "Selly", "Tiverton")
     assert re.search(r"in \w+ Oak,", out) is None, out
-    assert_kept(out, "(ETO) but the ETO for bay 3", "Morse Falls Scale 65", "Trust Falls Policy", "the Datix record",
+    assert_kept(out, "(ETO) but the ETO for bay 3", "Add ETO flag to SafeCare", "Morse Falls Scale 65", "Trust Falls Policy", "the Datix record",
                 "Academic Registry", "Academic Integrity Regulations 2023-24", "The Waterlow Score was 12")
     asr = ("speaker 1: okay its recording um kia ora so just for the recording can you say your name\n\n"
            "speaker 2: kia ora aroha no its all good so im born here in rotorua grew up in ngongotaha with my nanny "

@@ -82,7 +82,7 @@ def select(results, known: list[tuple[int, int, Kind]], text: str, allow: set[st
     taken = SpanSet(c.span for c in out)
     fence = SpanSet([c.span for c in out] + list(phrases))   # (a name grows into no phrase: "kia ora aroha")
     out = [_after_initial(text, c) for c in out]
-    return _not_inside([with_kind(text, _whole(text, c, fence), taken) for c in out])
+    return _not_inside([_house_number(text, with_kind(text, _whole(text, c, fence), taken), taken) for c in out])
 
 
 def _not_inside(cands: list[Candidate]) -> list[Candidate]:
@@ -498,6 +498,25 @@ def with_kind(text: str, c: Candidate, taken: SpanSet) -> Candidate:
     if street:
         c.presidio_type, c.recognizer = "ORGANIZATION", "InstitutionRecognizer"
     return c
+
+
+# a street's name ending as streets do, NER read without the house number before it
+STREET_TAILS = frozenset(lexicon.STREET_SUFFIXES + lexicon.NAMED_STREET_WORDS_CUED) | lexicon.PLACE_TAILS - {
+    "Union", "Station", "Mall", "Port", "Island"}   # (bodies' ends too: "2 Credit Union loans")
+HOUSE_NUMBER = re.compile(r"(?<![\w.,/:£$€%\-])(\d{1,4}[A-Za-z]?)[ \t]+\Z")
+
+
+def _house_number(text: str, c: Candidate, taken: SpanSet) -> Candidate:
+    """A street NER found (as a place or a body) with its house number: "212 Garscube Cross",
+    whose number would be kept beside the pseudonym; not a year ("in 2019 Garscube Cross")."""
+    toks = ent.tokens(text[c.start:c.end])
+    if c.kind not in (Kind.PLACE, Kind.INSTITUTION) or len(toks) < 2 or toks[-1] not in STREET_TAILS or \
+            c.presidio_type == "STREET_ADDRESS":
+        return c
+    m = HOUSE_NUMBER.search(text, max(0, c.start - 8), c.start)
+    if m is None or re.fullmatch(r"1[89]\d\d|20\d\d", m.group(1)) or taken.overlaps(Span(m.start(1), c.start)):
+        return c
+    return Candidate(m.start(1), c.end, Kind.PLACE, c.score, "AddressRecognizer", "STREET_ADDRESS", c.known)
 
 
 def _candidate(r, text: str, allow: set[str]) -> Candidate | None:

@@ -22,6 +22,8 @@ DOB_RX = re.compile(r"\b(?:born|birthday|date of birth|DOB|d\.o\.b\.)\b", re.I)
 ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 # words before an acronym that make it a place or institution: "at UMKC", "from NSUMC"
 ACRONYM_CUE = re.compile(r"\b(?:%s)\s+(?:the\s+)?$" % "|".join(lexicon.ACRONYM_CUES), re.I)
+# a name and the body someone is from in brackets after it: "Mairi Dunleavy (SKU)"
+AFFILIATION_OF = regex.compile(r"(?<![\w'’\-])(\p{Lu}[\p{Ll}\p{M}'’\-]+)[ \t]*\([ \t]*\Z")
 
 
 DEMONYM = re.compile(r"(?:%s)$" % "|".join(lexicon.DEMONYM_ENDINGS))
@@ -355,6 +357,17 @@ def a_post(m: Mention, rec: str, text: str) -> bool:
             ent.is_stop_word(t) for t in toks)
 
 
+def _affiliation(m: Mention, text: str, index) -> bool:
+    """An acronym in brackets after a person's name that is not her initials: the body she is
+    from ("Mairi Dunleavy (SKU)" of a chat, "Prof. Alan Rudd (KMU)" of minutes)."""
+    before = AFFILIATION_OF.search(text, max(0, m.start - 40), m.start)
+    if before is None or not text.startswith(")", m.end) or m.kind == Kind.PERSON:
+        return False
+    surname = before.group(1)
+    person = index.kind_of.get(index.entity_of.get(ent.key_of(surname))) == Kind.PERSON   # (linked first)
+    return (person or names.is_name(surname) or not words.is_common(surname)) and m.text[-1] != surname[0]
+
+
 def bare_acronym(m: Mention, text: str, index) -> bool:
     """An acronym nobody listed and nothing marks as a place or institution ("BSN", "MRSA",
     "N95", "the CMO") is flagged for review, not replaced."""
@@ -368,7 +381,8 @@ def bare_acronym(m: Mention, text: str, index) -> bool:
         return False   # a surname in capitals after a title: "PC 1174 HUGHES" (not "PC 1174 ATTENDED")
     if index.institution_of_acronym(m.text) is not None:
         return False  # the abbreviation of a known institution
-    if ACRONYM_CUE.search(text[max(0, m.start - 16):m.start]) or text[m.end:m.end + 2] in ("'s", "’s"):
+    if ACRONYM_CUE.search(text[max(0, m.start - 16):m.start]) or text[m.end:m.end + 2] in ("'s", "’s") or \
+            _affiliation(m, text, index):
         return False
     m.flags.append(Flag.ACRONYM)
     return True

@@ -2973,3 +2973,16 @@ def test_a_street_ner_found_is_replaced_with_its_house_number(tmp_path, passphra
     _, out = deid_one(tmp_path, "a.txt", text)
     assert_gone(out, "Garscube", " 212 ")
     assert_kept(out, "In 2019 ", "she had 2 loans")
+
+
+def test_an_acronym_in_brackets_after_a_persons_name_is_her_body(tmp_path, passphrase):
+    """final27: a chat's display name "Mairi Dunleavy (SKU)" carried her university's acronym,
+    never defined; it was only flagged, and kept in every line that said it. In brackets after
+    a person's name, an acronym that is not her initials (nor a role veil knows) is a body."""
+    text = ("Present: Dr Jane Okafor (JO), Prof. Alan Rudd (KMU), Mairi Dunleavy (SKU), Ruth Vale (PI), "
+            "Sam Ode (CNS), Ann Cole (UNISON).\n"
+            "10:02:33 From Mairi Dunleavy (SKU) to Everyone:\n\twelcome all, the SKU team will record\n"
+            "Action: KMU to circulate the protocol. SKU to send the consent forms.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "KMU", "SKU", "(JO)", "Okafor")
+    assert_kept(out, "(PI)", "(CNS)", "(UNISON)")

@@ -16,6 +16,7 @@ from deid import lexicon, names, words
 from deid.detect import Doc
 from deid.model import Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
+from deid.people import nicknames
 from deid.pseudonym import SURNAME_FIRST
 
 BRACKET_LABEL = re.compile(r"\[[A-Z]+ \d+\]")
@@ -28,6 +29,9 @@ DEFINED = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{1,5})\)")
 # College, NESCol, evening classes", "Manchester University NHS Foundation Trust, MFT, one big family"
 APPOSED = re.compile(r"(?:,[ \t]*(?:or[ \t]+)?|[ \t]+or[ \t]+)([A-Z][A-Za-z]{1,5})(?=[ \t]*[,.;:)]|[ \t]*$)", re.M)
 RECOGNIZER = "Abbreviation"
+# a transcript's key of speaker codes, each by whom it stands for: "MAG = Mrs Margaret Docherty
+# ("Maggie"), patient", "Speakers: KIR = Kirsty Lennox", "ZAI / DAU = Zainab Iqbal"
+LEGEND = regex.compile(r"(?m)^[ \t]*(?:[\p{L} ]{1,20}:[ \t]*)?(\p{Lu}{3,4})(?:[ \t]*/[ \t]*\p{Lu}{2,4})?[ \t]*[=:–—][ \t]*")
 # a term's acronym defined after its words written in lower case: "enhanced therapeutic
 # observation (ETO)", "deprivation of liberty safeguards (DoLS)"
 TERM_DEFINED = regex.compile(r"((?:\p{Ll}[\p{Ll}\-]*[ \t]+){1,8})\(([A-Z][A-Za-z]{1,5})\)")
@@ -79,8 +83,27 @@ class Abbreviations:
         self.defined: dict[str, int] = {}   # a person's initials the text defines: "Fraser Menzies (FM)"
         self.ambiguous: set[str] = set()      # initials two people of the transcript share
         self.elsewhere: set[str] = set()      # initials of people only other transcripts name
+        self.codes: dict[str, int] = {}      # speaker codes of a person's name the key defines: "MAG"
         self._defined(doc, plan)
+        self._legend(doc, plan)
         self._initials(doc, plan)
+
+    def _legend(self, doc: Doc, plan: FilePlan) -> None:
+        """A speaker's code of a transcript's key that is the start of the name it stands for,
+        or of its nickname ("MAG" of Margaret "Maggie" Docherty, "JIM" of James, "KIR" of
+        Kirsty): a form of that person in this transcript (not "DOC", "PAT" of a role)."""
+        for m in LEGEND.finditer(doc.text):
+            code, line_end = m.group(1), doc.text.find("\n", m.end())
+            line = Span(m.end(), len(doc.text) if line_end < 0 else line_end)
+            people = [p.mention for p in plan.overlapping(line) if p.mention.kind == Kind.PERSON
+                      and p.mention.entity is not None and p.pseudonym]
+            for person in people:
+                said = [w for q in people if q.entity == person.entity for w in ent.tokens(q.text)]
+                real = self.index.real_of.get(person.entity, person.text)
+                names_of = said + ent.tokens(real) + [n for w in ent.tokens(real) for n in nicknames(w)]
+                if code not in lexicon.ACRONYMS and any(w.upper().startswith(code) for w in names_of):
+                    self.codes[code] = person.entity
+                    break
 
     def _defined(self, doc: Doc, plan: FilePlan) -> None:
         """"<name> (ABC)": the acronym is a form of the name's entity."""
@@ -116,7 +139,7 @@ class Abbreviations:
 
     def _initials(self, doc: Doc, plan: FilePlan) -> None:
         """Initials in capitals of a person named in this transcript."""
-        people = self._people(plan, doc) | self.defined
+        people = self._people(plan, doc) | self.defined | self.codes
         if not people:
             return
         taken = SpanSet(p.mention.span for p in plan.replaced())
@@ -140,7 +163,7 @@ class Abbreviations:
             pseudo = self.planner.ps.map.get(ent.key_of(self.index.real_of.get(eid, "")), "")
             if inverted := SURNAME_FIRST.fullmatch(pseudo):   # "Sullivan, Megan" stands for "MS"
                 pseudo = f"{inverted.group(3)} {inverted.group(1)}"
-            plan.set(m, _initials_for(pseudo, text), fixed=True)
+            plan.set(m, _code_for(pseudo, text) if text in self.codes else _initials_for(pseudo, text), fixed=True)
             taken.add(span)
 
     def _people(self, plan: FilePlan, doc: Doc) -> dict[str, int]:
@@ -265,6 +288,14 @@ def _initials_for(pseudo: str, text: str) -> str | None:
         return pseudo
     out = _hyphened(pseudo) if "-" in text else initials_of(pseudo, middle=len(text) > 2)
     return out[:len(text)] or None   # (as many letters: "KVS" of the given names -> "BDB")
+
+
+def _code_for(pseudo: str, code: str) -> str | None:
+    """What a speaker's code of a name's start becomes: the same start of the pseudonym's
+    first name ("MAG" of Margaret -> "LIN" of Linda), or its initials where that is short."""
+    first = pseudo.split()[0] if pseudo.split() else ""
+    out = first[:len(code)].upper()
+    return out if len(out) == len(code) and out != code else _initials_for(pseudo, code)
 
 
 def _hyphened(name: str) -> str:

@@ -199,6 +199,9 @@ def field_values(d: Doc) -> list:
     for s, e in table.id_cells(d.text):   # a table's column of identifiers: "Cand No"
         out.append(RecognizerResult("CONTACT", s, e, 0.7,
                                     recognition_metadata={"recognizer_name": "ReferenceNumberRecognizer"}))
+    for s, e in table.name_cells(d.text):   # a table's column of people's names: "Name"
+        out.append(RecognizerResult("PERSON", s, e, 0.85,
+                                    recognition_metadata={"recognizer_name": table.NAME_COLUMN_RECOGNIZER}))
     for s, e in table.body_cells(d.text):   # a table's column of workplaces: "Site"
         out.append(RecognizerResult("ORGANIZATION", s, e, 0.7,
                                     recognition_metadata={"recognizer_name": table.BODY_COLUMN_RECOGNIZER}))

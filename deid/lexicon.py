@@ -383,7 +383,9 @@ INSTITUTION_KINDS = (
     "Union", "Freight", "Haulage", "Ward", "Uni",
     "Mutual", "Cars", "Taxis", "Cabs", "Mission", "Ministries", "Fellowship", "Tabernacle", "Pantry",
     "Alliance", "Coalition", "Hotel", "Inn", "Motel", "Lodge", "Suites", "Legal Aid", "Mutual Aid",
-    "Club", "Project", "Collective", "Rotary", "Rotary Club", "Lions Club",
+    "Club", "Project", "Collective", "Rotary", "Rotary Club", "Lions Club", "CC", "Cricket Club", "RUFC",
+    "Youth", "Youth Group", "Youth Club", "Nail Lounge", "Supply", "Supplies", "Lab", "Laboratory", "Network",
+    "Secondary", "Secondary School", "Secondary Modern", "Grammar School", "Comprehensive",
     # adult social care's services, and shops on a parade
     "Day Opportunities", "Day Services", "Nails", "Spa", "Nail Bar", "Barbers", "Takeaway",
     "Superstore", "Stores", "Minimart", "Chemist", "Chemists", "Newsagents",
@@ -394,6 +396,12 @@ INSTITUTION_KINDS = (
     "Dispensary",
     # health authorities named by their district: "Northland DHB", "Hunter New England LHD", "Leeds CCG"
     "DHB", "District Health Board", "Health District", "Local Health District", "LHD", "CCG", "ICB", "PHO")
+# what a sports team calls itself after its town's or sponsor's name: "Puhinui Rams",
+# "Darnall Falcons CC" (a body's kind there, never a surname after a first name: "Ann Hawks")
+TEAM_NAMES = ("Rams", "Falcons", "Eagles", "Tigers", "Sharks", "Bulls", "Warriors", "Knights", "Raiders",
+              "Titans", "Panthers", "Hawks", "Wolves", "Bears", "Stallions", "Dragons", "Hornets", "Jets",
+              "Vikings", "Spartans", "Saracens", "Redbacks", "Magpies", "Kestrels", "Harriers", "Blues",
+              "Reds", "Saints")
 # kinds of body read only whole, at the end of a name, never word by word: halls a community
 # meets in ("Hall" alone is a surname: "Dexter Hall"; a pseudonym may not share it with the
 # key), a wholesaler ("and" is no word of a body's): "Nyahera Social Hall", "Noor Brothers Cash and Carry"
@@ -429,7 +437,10 @@ ORG_ENDINGS = frozenset({"Union", "Hospital", "University", "College", "School",
                          "Ltd", "LLC", "Trust", "Council", "Police", "Freight", "Haulage", "Foundation",
                          "Corporation", "Bank", "Prison", "Ward", "Ministries", "International",
                          # football clubs: "Calderby Rovers" is a club, never a person
-                         "Rovers", "Wanderers", "Athletic", "FC", "AFC"})
+                         "Rovers", "Wanderers", "Athletic", "FC", "AFC",
+                         # shops: "Lotus Nails & Spa" is a salon, not a title
+                         "Spa", "Nails", "Salon", "Barbers", "Takeaway", "Bakery", "Cafe", "Café", "Diner",
+                         "Supply", "Supplies", "Lounge", "Minimart", "Grocery"})
 # the bodies inside an institution that every one of its kind has: "Resuscitation
 # Committee", "Intensive Care Unit", "Community Mental Health Team" (named by what they do; a
 # unit or team of one word before its kind may be named after anything: "Sunflower Unit")
@@ -464,6 +475,10 @@ BODY_OPENERS = frozenset({"All", "First", "Second", "Third", "Our"})
 # kind words written before the name: "HM Prison Wandsworth", "Masjid Bilal", "Camp Lejeune"
 # counties of the UK and Ireland, places as towns are (no list of towns holds them): "from
 # Yorkshire", "a farm in Powys", "back home in Mayo"
+# cities by the names English still calls them, which the list of towns has under another
+# ("Bangalore" of Bengaluru, "Saigon" of Ho Chi Minh City)
+CITY_EXONYMS = ("Bangalore", "Bombay", "Calcutta", "Madras", "Cochin", "Trivandrum", "Calicut", "Poona", "Baroda",
+                "Benares", "Cawnpore", "Saigon", "Peking", "Rangoon", "Dacca")
 COUNTIES = (
     "Yorkshire", "Lancashire", "Essex", "Sussex", "Surrey", "Devon", "Cornwall", "Dorset", "Somerset",
     "Wiltshire", "Hampshire", "Berkshire", "Oxfordshire", "Buckinghamshire", "Hertfordshire", "Bedfordshire",
@@ -580,7 +595,7 @@ NAMED_PLACE_WORDS = ("crescent", "square", "terrace", "gardens", "wynd")
 GENERIC_PLACE_WORDS = ("Town", "Market", "Village", "Main", "Central", "Public", "Station", "Church", "Castle",
                        "Abbey", "Cathedral", "Civic", "Old", "New")
 NAMED_STREET_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Boulevard", "Blvd.", "Lane", "Drive", "Parkway",
-                      "Highway")
+                      "Highway", "Ln", "Blvd", "Pkwy", "Hwy")   # (written short, no word: "Dairy Crest Ln")
 # ... and those that are words too, named streets only where a street is said to be: "on
 # Olivares Rd", "in Copse Hill Close" (not "Keep Close Contact", "Ave Maria")
 NAMED_STREET_WORDS_CUED = ("Rd", "Ave", "Close", "Mews", "Brae", "Gait", "Vennel")
@@ -737,7 +752,7 @@ OSCE OSCEs MCQ SJT BST CNM NCHD IELTS OET MASH CIN LAC ABH GBH PNC
 CBA PTO NLRB OSHA EEOC FMLA ULP WBGT HVAC
 IRB IRBs REB REBs HREC IACUC DSMB CITI PHI PII HIPAA FERPA MRN GCP SOP SOPs HRPP OHRP FWA DUA DUAs MOU MoU
 CRF CRFs CRO
-CNS SW HV IRO SENCo AMHP IMHA IDVA ISVA SSW PSW CSW PGR PGT CI Co-I FLO SIO HMO HCSW LSA DHT MLA
+CNS SW HV IRO SENCo AMHP IMHA IDVA ISVA SSW PSW CSW PGR PGT CI Co-I FLO SIO HMO HCSW LSA MLA
 UNISON GMB UCU HCPC
 """.split()) | frozenset(w for c in NEUTRAL_CITATION_COURTS for w in c.split() if w.isupper()) | frozenset(CREDENTIALS)
 

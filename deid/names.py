@@ -115,7 +115,7 @@ def towns() -> frozenset[str]:
         out.add(name)
         if int(people) >= BIG_CITY and (bare := unaccented(name)) != name:
             out.add(bare)
-    return frozenset(out) | frozenset(c.lower() for c in lexicon.COUNTIES)
+    return frozenset(out) | frozenset(c.lower() for c in lexicon.COUNTIES + lexicon.CITY_EXONYMS)
 
 
 CITY = re.compile(r'"name": "((?:[^"\\]|\\.)+)", "latitude": [^,]*, "longitude": [^,]*, '

@@ -490,8 +490,8 @@ class NameListRecognizer(EntityRecognizer):
         writes "whitebird" so)."""
         w = m.group()
         if w.title() not in first or ent.is_stop_word(w) or w in lexicon.DATE_ABBREVIATIONS or \
-                self.lower and words.frequency(w) > self.MOST_SAID:
-            return False
+                self.lower and (words.frequency(w) > self.MOST_SAID or w in lexicon.FAMILY_RELATIONS):
+            return False   # (nor a relation before a name: "my son aram", not Son Aram)
         t = more.match(text, m.end())
         if not t or len(t.group(1)) < 3:
             return False

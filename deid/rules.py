@@ -12,7 +12,7 @@ from deid import entity as ent
 from deid import lexicon, names, pools, table, words
 from deid.detect import Doc
 from deid.model import Flag, Kind, Mention, Span, SpanSet
-from deid.select import CHAT_SENDER, Candidate
+from deid.select import BY_PLACE, Candidate
 
 AGE_RX = re.compile(r"\b(\d{2,3})[- ](?:years?|yrs?)[- ]old\b|\bage[d]? (\d{2,3})\b|\b(\d{2,3})s\b", re.I)
 # an age said without "years": "she is 93 now", "he turned 91", "at 95"
@@ -218,8 +218,8 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
     ("Foundations of Clinical Practice", "Guilty Pleasures: 5 Musicians Of The 70s"), a
     committee or unit every body has ("Hospital Liaison Committee")."""
     toks = [t for t in ent.tokens(m.text) if re.search(r"\w", t)]
-    if rec == CHAT_SENDER:
-        return False   # a chat's display name: "Lovely T.", "Baby DC"
+    if rec in BY_PLACE:
+        return False   # a chat's display name: "Lovely T.", "Baby DC"; a table's "Name" cell
     if m.kind == Kind.INSTITUTION and ent.U_OF.fullmatch(m.text):
         return False   # a university as North America calls it: "U of H", "U of T"
     first, last = names.first_names(), names.last_names()
@@ -279,7 +279,7 @@ def ordinary_words(m: Mention, rec: str, text: str) -> bool:
         return True  # an office every university has: "Student Casework Office", "Disability Advisory Service"
     if m.kind == Kind.INSTITUTION and len(toks) >= 3 and toks[-1] not in lexicon.ORG_ENDINGS and \
             not lexicon.ends_in_long_kind(ent.tokens(m.text)) and \
-            not KIND_OF.search(m.text) and not _known_by_initials(m.text, text) and \
+            not KIND_OF.search(m.text) and not known_by_initials(m.text, text) and \
             re.search(r" (?:of|and|the|to|for|in) |: |\d| & |, ", m.text):
         # Title Case with small words in it, or a number: a course or a title, not an employer
         # (one that ends in the kind of a body, "... and Logistics Union", or is the kind of
@@ -303,7 +303,7 @@ def _initial_first(m: Mention, toks: list[str], text: str) -> bool:
     return not (m.text[0] in "QA" and QA_OPENING.search(text, max(0, m.start - 40), m.start))
 
 
-def _known_by_initials(name: str, text: str) -> bool:
+def known_by_initials(name: str, text: str) -> bool:
     """A body's name of ordinary words and a kind, whose initials the text writes as its
     acronym: "Vietnamese Fishermen's Association of the Gulf" ... "the VFAG" (not a course,
     "Foundations of Clinical Practice (FCP)": no kind of body in it, nor a kind inside a public

@@ -17,6 +17,7 @@ from deid.model import Kind, Span, SpanSet
 
 CONTEXT_RECOGNIZERS = ("NameContextRecognizer", "TitledPersonRecognizer")  # a name by its context
 CHAT_SENDER = "ChatSenderRecognizer"   # a name by its place in a chat's line
+BY_PLACE = (CHAT_SENDER, table.NAME_COLUMN_RECOGNIZER)   # ... or in a table's column of names
 KNOWN = "KnownEntityRecognizer"
 # which of two spans of the same length wins
 PRIORITY = {Kind.CONTACT: 1, Kind.PERSON: 2, Kind.INSTITUTION: 3, Kind.PLACE: 4, Kind.DATE: 5}
@@ -26,7 +27,8 @@ PRIORITY = {Kind.CONTACT: 1, Kind.PERSON: 2, Kind.INSTITUTION: 3, Kind.PLACE: 4,
 FIELD_GAP = regex.compile(r"\n|[ \t]*\t[ \t]*|[ ]{3,}|[ \t]+[–—|\-][ \t]+|[ \t]*(?![%s])\p{So}[\p{So}\p{Sk}\u200d\ufe0f]*[ \t]*"
                           % ent.NOT_EMOJI)   # (" - " too: "BO - Client referred")
 # the end of a street's name that is no one's surname ("Lane", "Court" are)
-STREET_ENDS = frozenset(lexicon.STREET_ABBREVIATIONS + ("St", "Street", "Road", "Avenue", "Boulevard"))
+STREET_ENDS = frozenset(lexicon.STREET_ABBREVIATIONS + ("St", "Street", "Road", "Avenue", "Boulevard", "Row", "Drove",
+                                                        "Terrace", "Crescent", "Mews", "Wynd"))
 SALUTATION = re.compile(r"(?:Dear|Hi|Hello|Hey)[ \t]+(?=[A-Z])")
 NUMBERED = re.compile(r"\d|\b(?:%s)\b" % ent.NUMBER_WORDS)
 GRADE = re.compile(lexicon.TRAINING_GRADE)   # "FY1", "CT2": a stage of training
@@ -330,6 +332,7 @@ HYPHENATED_REST = regex.compile(r"(?:-(?:\p{Lu}[\p{L}'’]+|(?:de|des|du|la|le|s
                                 r"(?=-\p{Lu})))+(?![\w\-])")
 ON_BEFORE = regex.compile(r"\b(?:on|onto)[ \t]+$")
 WARD_BEFORE = regex.compile(r"\b(?:to|from|off)[ \t]+$")
+PLACE_WORD_BEFORE = regex.compile(r"\b(?:in|to|from|near|outside|around)[ \t]+$")
 # a word said of a person before the name, in lower case: "young emyr", "poor ruthie"
 ADJECTIVE_FIRST = regex.compile(r"(?i:%s)[ \t]+(?=\w)" % "|".join(lexicon.SAID_OF_PEOPLE))
 # a particle between a title and the name NER found: "Mr van Dijk", "mr ap rhys"
@@ -473,8 +476,10 @@ def _inverted(text: str, c: Candidate, given: str) -> bool:
 
 # (after a possessive too: "Calloway County Sheriff" + "'s Office"; "Office" only after a
 # name NER read, never as a kind of its own: "the Research Office" is no body's name)
-KIND_AFTER = regex.compile(r"(?:['’]s)?[ \t]+(%s)\b(?!['’])" % "|".join(
-    regex.escape(k) for k in sorted(lexicon.INSTITUTION_KINDS + ("Office",), key=len, reverse=True)))
+_KINDS = "|".join(regex.escape(k) for k in sorted(lexicon.INSTITUTION_KINDS + lexicon.TEAM_NAMES + ("Office",),
+                                                  key=len, reverse=True))
+# (a run of them: "Falcons CC")
+KIND_AFTER = regex.compile(r"(?:['’]s)?[ \t]+(%s)\b(?!['’])(?:[ \t]+(?:%s)\b(?!['’]))*" % (_KINDS, _KINDS))
 
 
 def with_kind(text: str, c: Candidate, taken: SpanSet) -> Candidate:
@@ -519,6 +524,12 @@ def _house_number(text: str, c: Candidate, taken: SpanSet) -> Candidate:
     return Candidate(m.start(1), c.end, Kind.PLACE, c.score, "AddressRecognizer", "STREET_ADDRESS", c.known)
 
 
+# a number opening a name that counts what the word before it says: a school year, a room,
+# a ward's bed ("year 7 Kirkhaven College", "year 3 Rushby Park"), no house's number
+COUNTED_NUMBER = re.compile(r"\d{1,2}[ \t]+(?=[A-Z])")
+COUNTED_BEFORE = re.compile(r"\b(?i:year|yr|grade|class|form|room|bed|bay|age|aged|level|stage|key stage|p)[ \t]+$")
+
+
 def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     """What a recognizer found, placed where the name's words are, or None where they name
     nothing (a word of the vocabulary, the allow-list, a medicine)."""
@@ -531,6 +542,8 @@ def _candidate(r, text: str, allow: set[str]) -> Candidate | None:
     if placed is None:
         return None
     s, e, core, kind = placed
+    if (count := COUNTED_NUMBER.match(core)) and COUNTED_BEFORE.search(text, max(0, s - 12), s):
+        s, core = s + count.end(), core[count.end():]   # "year 7 Kirkhaven College": the year stays
     if rec == "SpacyRecognizer":
         if (narrowed := _ner_narrowed(text, s, core, kind)) is None:
             return None
@@ -555,6 +568,9 @@ def _ner_narrowed(text: str, s: int, core: str, kind: Kind) -> tuple[int, str] |
         s, core = s + particle.end(), core[particle.end():]   # "from" in Spanish: "de Carapan", "del Valle"
     if kind != Kind.PERSON:
         return s, core
+    if (kin := FIRST_WORD.match(core)) and kin.group(1).lower() in lexicon.FAMILY_RELATIONS and \
+            ent.starts_sentence(text, s) and core[kin.end():].split()[0].strip(".,") not in names.last_names():
+        s, core = s + kin.end(), core[kin.end():]   # a note's "Son Ermias in year 5": the relation stays
     if word := _grammar_opening(text, s, core):
         s, core = s + word, core[word:]   # "Para Lupita": "Lupita"; "Para mí", "Mais l'hiver": nothing
         if core[:1].islower():
@@ -648,7 +664,7 @@ def _placed(r, text: str, kind: Kind, address: bool) -> tuple[int, int, str, Kin
         # is: "Joaquin Suarez 2906", a street's)
     if (device := DEVICE.match(text[start:end])) and kind != Kind.CONTACT:
         end, kind = start + device.end("name"), Kind.PERSON   # "Maria's iPhone": Maria, who owns it
-    if (r.recognition_metadata or {}).get("recognizer_name") == CHAT_SENDER:
+    if (r.recognition_metadata or {}).get("recognizer_name") in BY_PLACE:
         return start, end, text[start:end], Kind.PERSON   # a display name whole: "Lovely T." (no adjective)
     s, e, core = ent.trim(text, start, end, kind, address=address)
     return _reshaped(text, s, e, core, kind)
@@ -677,7 +693,7 @@ def _names_nothing(text: str, s: int, e: int, core: str, kind: Kind, rec: str, a
     vocabulary, a study's code, a word of the vocabulary, or a medicine."""
     if not core or e <= s or core.lower() in allow or core in lexicon.ACRONYMS or STUDY_CODE.fullmatch(core):
         return True
-    if rec == CHAT_SENDER:
+    if rec in BY_PLACE:
         return not any(c.isalpha() for c in core)   # a chat's display name, by where it stands: "Baby DC"
     if kind == Kind.PERSON and all(PERSON_CODE.fullmatch(t) for t in ent.tokens(core)):
         return True   # a code NER read as a person ("EX-0520"): the number recognizers read codes
@@ -736,6 +752,9 @@ def _reshaped(text: str, s: int, e: int, core: str, kind: Kind) -> tuple[int, in
         s, core = lead.start(1), text[lead.start(1):e]   # (the particle is the name's: "Mr van Dijk")
     elif core and kind in (Kind.INSTITUTION, Kind.PLACE) and (lead := PREFIX_BEFORE.search(text, max(0, s - 12), s)):
         s, kind, core = lead.start(1), Kind.INSTITUTION, text[lead.start(1):e]
+    if kind in (Kind.PERSON, Kind.INSTITUTION) and " " not in core and core.lower() in names.towns() and \
+            PLACE_WORD_BEFORE.search(text, max(0, s - 8), s) and not ent.starts_sentence(text, s):
+        kind = Kind.PLACE   # a town's name that is a word too, where a place is said: "come to Cork"
     if kind == Kind.PERSON and core.endswith(" Ward") and (ON_BEFORE.search(text, max(0, s - 8), s) or (
             WARD_BEFORE.search(text, max(0, s - 8), s) and ent.tokens(core)[0] not in names.first_names())):
         kind = Kind.INSTITUTION   # (not "to Sarah Ward")
@@ -992,7 +1011,8 @@ def whole_name(text: str, c: Candidate, taken: SpanSet) -> Candidate:
         w, a = m.group(1), s - len(m.group())
         initial = regex.fullmatch(r"\p{Lu}\.", w) and not THING_BEFORE.search(text, max(0, a - 12), a)
         kin = w in lexicon.KIN_TERMS and w not in names.first_names() and w not in names.last_names() or \
-            w.lower() in lexicon.RELATIONS and text[s:e].split()[0] in names.first_names()   # "my son Ali"
+            w.lower() in lexicon.RELATIONS and text[s:e].split()[0] in names.first_names() or \
+            w.lower() in lexicon.FAMILY_RELATIONS and ent.starts_sentence(text, a)   # "my son Ali", "Son Ermias"
         # ("My" is a first name too: not of "My Siân", but of "My Tran")
         if other(Span(a, s)) or w.lower().rstrip(".") in lexicon.TITLE_WORDS or kin or w.lower() in lexicon.LEAD_VERBS \
                 or w.lower() in lexicon.POSSESSIVES and text[s:e].split()[0] in names.first_names() \

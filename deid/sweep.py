@@ -16,8 +16,8 @@ from deid.detect import Doc
 from deid.linker import Linker
 from deid.model import POSSIBLE_MISS, RESIDUE, Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
-from deid.rules import bare_acronym
-from deid.select import INSTRUMENT_AFTER, Candidate, whole_name, with_article
+from deid.rules import bare_acronym, known_by_initials
+from deid.select import INSTRUMENT_AFTER, Candidate, whole_name, with_article, with_kind
 
 # (a hyphenated place with its small words: "Côte-des-Neiges", "Stratford-upon-Avon")
 CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}(?:(?:['’\-]\p{L}+){1,3}|(?:-\p{Ll}{1,4})+-\p{Lu}[\p{Ll}\p{M}]+)?")
@@ -214,6 +214,9 @@ class Sweep:
             span, w = Span(*mt.span(1)), mt.group(1)
             if taken.overlaps(span) or not self._ordinary_name(w) or ent.in_field_label(doc.text, span.start, span.end) or \
                     PART_OF_TITLE.search(doc.analysed, max(0, span.start - 40), span.start):
+                continue
+            if known_by_initials(w, doc.text):   # "Linden Migration Lab (LML)": a body, replaced
+                self._body_missed(doc, plan, span, w, taken)
                 continue
             m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.INSTITUTION, 0.0,
                         "OrdinaryWords", w, flags=[Flag.ORDINARY_WORDS])
@@ -492,12 +495,15 @@ class Sweep:
         kind = Kind.PLACE if PLACE_CONTEXT.search(doc.analysed[max(0, span.start - 12):span.start]) or \
             _before_admin_unit(doc, span) or \
             names.is_town(w) and w not in names.first_names() and w not in names.last_names() else Kind.PERSON
-        if kind == Kind.PERSON:   # a person's name is taken whole: "Hope" of "Hope Adeyemi" goes too
+        tail = NEXT_WORD.match(doc.analysed, span.end)
+        if tail and tail.group(1) in lexicon.PLACE_TAILS and w not in names.first_names():
+            kind, span = Kind.PLACE, Span(span.start, tail.end())   # "Rushey Mead"
+        elif kind == Kind.PERSON:   # a person's name is taken whole: "Hope" of "Hope Adeyemi" goes too
             c = whole_name(doc.analysed, Candidate(span.start, span.end, kind, 0.0, POSSIBLE_MISS, "PERSON"),
                            taken)
-            span = Span(c.start, c.end)
-        elif (tail := NEXT_WORD.match(doc.analysed, span.end)) and tail.group(1) in lexicon.PLACE_TAILS:
-            span = Span(span.start, tail.end())   # "Rushey Mead"
+            if c.span == span and w not in names.first_names():   # a body by its kind: "Puhinui Rams", "Saione Youth"
+                c = with_kind(doc.analysed, c, taken)
+            span, kind = Span(c.start, c.end), c.kind
         whole = Span(*with_article(doc.analysed, span.start, span.end))   # "Cnoc an Daimh"
         span = whole if not taken.overlaps(whole) else span
         m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, kind, 0.0, POSSIBLE_MISS,

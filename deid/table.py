@@ -21,7 +21,8 @@ from deid.shapes import CODE, NOT_A_DATE, SPACED_CODE
 
 # a table's header: short column names between commas ("respondent_id,role,\"AfC band\"", "No.")
 # (not a speaker's turn: "Interviewer: Hi, so, well, ok.")
-_COLUMN = r'(?:"[^"\n]{1,40}"|(?:[^",\n:]|:(?![ \t])){1,40})'
+# (a survey's question, quoted, is long: "1. Tell us about your child's school. How are they settling in?")
+_COLUMN = r'(?:"[^"\n]{1,200}"|(?:[^",\n:]|:(?![ \t])){1,40})'
 HEADER = re.compile(rf'{_COLUMN}(?:,{_COLUMN})+[ \t\r]*')
 HEADER_WITHIN = 10      # lines an export writes before its table: "Dedoose Excerpts Export", "Rows: 10"
 MIN_COLUMNS = 4
@@ -43,6 +44,15 @@ ID_COLUMN = re.compile(r"(?i)\b(?:student|cand(?:idate)?|staff|employee|payroll|
 # columns that hold where someone works or studies: "Site", "Placement", "Employer"
 BODY_COLUMN = re.compile(r"(?i)^(?:site|placement(?:[ _]site)?|hospital|school|college|university|employer|trust|"
                          r"practice|clinic|organi[sz]ation|institution|workplace|agency)$")
+# columns that hold a person's name: "Name", "Full name", "Respondent name", "Interviewee" (not
+# "File Name", "Site name": a thing's)
+NAME_COLUMN = re.compile(r"(?i)^(?:(?:full|first|last|given|family|display|respondent|participant|your|parent|"
+                         r"child|contact|student|patient|client|user|staff|carer)['’]?s?[ _]?)?"
+                         r"(?:name|surname|forename)s?$|^(?:interviewee|interviewer|author|submitted[ _]by)$")
+NAME_COLUMN_RECOGNIZER = "NameColumnRecognizer"   # (its column says it is a person's name, in any case)
+# a name's cell: a few words of letters (not "anonymous", "n/a", "prefer not to say")
+NAME_CELL = re.compile(r"(?!(?i:anonymous|anon|n/?a|none|prefer not to say|not given|unknown)\b)"
+                       r"[^\W\d_][\w'’.\-]*(?:[ ]{1,2}[^\W\d_][\w'’.\-]*){0,3}")
 # columns that hold where an excerpt stands or how long it is: "Excerpt Range", "Page", "Duration"
 # (its "1472-2210" is a range of characters, no phone number)
 MEASURE_COLUMN = re.compile(r"(?i)(?:^|[ _])(?:range|position|offset|start|end|length|page|pages|line|lines|"
@@ -133,6 +143,12 @@ def body_cells(text: str) -> list[tuple[int, int]]:
     (not a ward's or a status's, "ICU", "MAU", "WFH", "SELF", flagged as acronyms are)."""
     return [(s, e) for s, e in _column_cells(text, BODY_COLUMN, ACRONYM_CELL)
             if e - s >= 4 and text[s:e] not in lexicon.ACRONYMS and words.frequency(text[s:e]) < RARE]
+
+
+def name_cells(text: str) -> list[tuple[int, int]]:
+    """The cells of a CSV table's columns of people's names ("Name"), each a name however
+    it is written: "shilan rasul", typed in lower case by the respondent."""
+    return _column_cells(text, NAME_COLUMN, NAME_CELL)
 
 
 QUESTION = re.compile(r"Q\d+(?:_\d+)*(?:_TEXT)?")   # a survey's question column: "Q1", "Q3_2", "Q7_TEXT"

@@ -23,6 +23,7 @@ SPLIT_NAME = re.compile(r"\b(mac|mc|o)[ \t]+([a-z]{3,})\b")
 MARRIED = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(lexicon.MARRYING))
 KIN_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(lexicon.RELATIONS))
 PREVIOUS_WORD = re.compile(r"\b([a-z]+)[ \t]+$")
+POSSESSIVE_BEFORE = re.compile(r"\b(?i:my|his|her|our|their|your)[ \t]+$")
 FAMILY_FIRM = re.compile(r"[ \t]+and[ \t]+sons\b")
 # Welsh words for a chapel, a church and a school, said before the name (a word of the Bible,
 # often: "capel hope", "capel salem"); no English phrase starts with them
@@ -211,8 +212,10 @@ def _likely_name(text: str, m, nxt, lists: Lists, unlisted: float | None = None)
 def _never_a_name(text: str, m) -> bool:
     """A day ("the van thurs"), a verb of speaking ("my sister said no": not "Said", a name,
     or it would be found in every "said"), a word said of a person with no cue before it
-    ("young emyr", "poor ruthie"; but Young after "mr" is a surname)."""
+    ("young emyr", "poor ruthie"; but Young after "mr" is a surname), a relation after "my"."""
     w = m.group().lower()
+    if w in lexicon.FAMILY_RELATIONS and POSSESSIVE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        return True   # "my son aram": a son, not Son
     return w in _DATE_WORDS or w in SPEECH \
         or w in SAID_OF_PEOPLE and not CONTEXT.search(text[max(0, m.start() - 30):m.start()].lower())
 

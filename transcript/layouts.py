@@ -85,14 +85,21 @@ def _turn(text: str, a: int, b: int, **kw) -> Turn | None:
     return Turn(text=text[a:b], offset=a, **kw)
 
 
+# a sentence before a colon after a timestamp, not a speaker: "[00:27:05] First lodging at 41
+# Brasshouse Row: twelve men..." of a catalogue's summary (four words or more, some lower case)
+SENTENCE_LABEL = re.compile(r"(?=(?:\S+[ \t]+){3,}\S)(?:[^\n]*[ \t])?(?!(?:de|da|di|del|van|von|der|bin|binti|al|el|la|le|ap|ni|nic|mac|o)\b)[a-z]")
+
+
 def _parse_marked(text: str, rx: re.Pattern, layout: str) -> list[Turn]:
     marks = list(rx.finditer(text))
     turns = []
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
         ts = m.groupdict().get("ts")
-        turns.append(_turn(text, m.end(), end, speaker=(m.group("label") or None),
-                           start=parse_clock(ts) if ts else None))
+        label, start = m.group("label") or None, m.end()
+        if label and SENTENCE_LABEL.match(label):
+            label, start = None, m.start("label")   # a summary's sentence: text, no speaker
+        turns.append(_turn(text, start, end, speaker=label, start=parse_clock(ts) if ts else None))
     if marks and marks[0].start() > 0 and text[: marks[0].start()].strip():
         turns.insert(0, _turn(text, 0, marks[0].start()))  # preamble before the first turn
     return turns

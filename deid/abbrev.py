@@ -31,7 +31,9 @@ APPOSED = re.compile(r"(?:,[ \t]*(?:or[ \t]+)?|[ \t]+or[ \t]+)([A-Z][A-Za-z]{1,5
 RECOGNIZER = "Abbreviation"
 # a transcript's key of speaker codes, each by whom it stands for: "MAG = Mrs Margaret Docherty
 # ("Maggie"), patient", "Speakers: KIR = Kirsty Lennox", "ZAI / DAU = Zainab Iqbal"
-LEGEND = regex.compile(r"(?m)^[ \t]*(?:[\p{L} ]{1,20}:[ \t]*)?(\p{Lu}{3,4})(?:[ \t]*/[ \t]*\p{Lu}{2,4})?[ \t]*[=:–—][ \t]*")
+LEGEND = regex.compile(r"(?m)^[ \t]*(?:[\p{L} ]{1,20}:[ \t]*)?(\p{Lu}{3,4})(?:[ \t]*/[ \t]*\p{Lu}{2,4})?[ \t]*[=–—][ \t]*"
+                       r"(?:(?:%s)\.?[ \t]+)?" % "|".join(lexicon.TITLES_WRITTEN))   # (the code "=" its person; a turn's
+# "DOC: Come in" is no key)
 # a term's acronym defined after its words written in lower case: "enhanced therapeutic
 # observation (ETO)", "deprivation of liberty safeguards (DoLS)"
 TERM_DEFINED = regex.compile(r"((?:\p{Ll}[\p{Ll}\-]*[ \t]+){1,8})\(([A-Z][A-Za-z]{1,5})\)")
@@ -97,7 +99,7 @@ class Abbreviations:
             line = Span(m.end(), len(doc.text) if line_end < 0 else line_end)
             people = [p.mention for p in plan.overlapping(line) if p.mention.kind == Kind.PERSON
                       and p.mention.entity is not None and p.pseudonym]
-            for person in people:
+            for person in [q for q in people if q.start == m.end()][:1]:   # (whom the code is "=")
                 said = [w for q in people if q.entity == person.entity for w in ent.tokens(q.text)]
                 real = self.index.real_of.get(person.entity, person.text)
                 names_of = said + ent.tokens(real) + [n for w in ent.tokens(real) for n in nicknames(w)]

@@ -384,7 +384,7 @@ INSTITUTION_KINDS = (
     "Mutual", "Cars", "Taxis", "Cabs", "Mission", "Ministries", "Fellowship", "Tabernacle", "Pantry",
     "Alliance", "Coalition", "Hotel", "Inn", "Motel", "Lodge", "Suites", "Legal Aid", "Mutual Aid",
     "Club", "Project", "Collective", "Rotary", "Rotary Club", "Lions Club", "CC", "Cricket Club", "RUFC",
-    "Youth", "Youth Group", "Youth Club", "Nail Lounge", "Supply", "Supplies", "Lab", "Laboratory", "Network",
+    "Youth", "Youth Group", "Youth Club", "Nail Lounge", "Supply", "Supplies",
     "Secondary", "Secondary School", "Secondary Modern", "Grammar School", "Comprehensive",
     # adult social care's services, and shops on a parade
     "Day Opportunities", "Day Services", "Nails", "Spa", "Nail Bar", "Barbers", "Takeaway",
@@ -475,6 +475,10 @@ BODY_OPENERS = frozenset({"All", "First", "Second", "Third", "Our"})
 # kind words written before the name: "HM Prison Wandsworth", "Masjid Bilal", "Camp Lejeune"
 # counties of the UK and Ireland, places as towns are (no list of towns holds them): "from
 # Yorkshire", "a farm in Powys", "back home in Mayo"
+# the grammar words of a name, kept in its pseudonym ("Centre for Research", "Rue de la Paix");
+# other words spaCy lists as stop words name it when capitalised ("Top Nails", "Rise Up Rotherham")
+NAME_GRAMMAR = frozenset("""the a an of and or for in on at to by with from into upon under over & de du des la le
+les el los las del di da do dos das van von der den ten ter y e et und""".split())
 # cities by the names English still calls them, which the list of towns has under another
 # ("Bangalore" of Bengaluru, "Saigon" of Ho Chi Minh City)
 CITY_EXONYMS = ("Bangalore", "Bombay", "Calcutta", "Madras", "Cochin", "Trivandrum", "Calicut", "Poona", "Baroda",
@@ -753,6 +757,7 @@ CBA PTO NLRB OSHA EEOC FMLA ULP WBGT HVAC
 IRB IRBs REB REBs HREC IACUC DSMB CITI PHI PII HIPAA FERPA MRN GCP SOP SOPs HRPP OHRP FWA DUA DUAs MOU MoU
 CRF CRFs CRO
 CNS SW HV IRO SENCo AMHP IMHA IDVA ISVA SSW PSW CSW PGR PGT CI Co-I FLO SIO HMO HCSW LSA MLA
+RA AHP AHPs EMT OBS JP DPO CRA RSO
 UNISON GMB UCU HCPC
 """.split()) | frozenset(w for c in NEUTRAL_CITATION_COURTS for w in c.split() if w.isupper()) | frozenset(CREDENTIALS)
 

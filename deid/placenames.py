@@ -92,7 +92,8 @@ class PlaceNames:
             return False  # a number, an initial, an acronym, a code ("ME7" of a postcode)
         if ent.is_generic(word) and bare not in lexicon.HONORIFICS or pools.norm(word) in pools.not_name_words():
             return False   # (an honorific in a shop's name is its name: "Bánh Mì Cô Ba")
-        return not (ent.is_stop_word(bare) and not is_first_name(bare))
+        return not (ent.is_stop_word(bare) and not is_first_name(bare) and
+                    (bare[:1].islower() or bare.lower() in lexicon.NAME_GRAMMAR))
 
     def _kept(self, part: str, kind: str) -> str:
         """A word of a kind (kept, or swapped for a like kind), a number or an acronym."""

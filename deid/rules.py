@@ -303,6 +303,11 @@ def _initial_first(m: Mention, toks: list[str], text: str) -> bool:
     return not (m.text[0] in "QA" and QA_OPENING.search(text, max(0, m.start - 40), m.start))
 
 
+# kinds that make a body only of a name the text also writes by its initials ("Linden Migration
+# Lab (LML)"; not "the Computer Lab")
+INITIALLED_KINDS = frozenset({"Lab", "Laboratory", "Network"})
+
+
 def known_by_initials(name: str, text: str) -> bool:
     """A body's name of ordinary words and a kind, whose initials the text writes as its
     acronym: "Vietnamese Fishermen's Association of the Gulf" ... "the VFAG" (not a course,
@@ -311,7 +316,7 @@ def known_by_initials(name: str, text: str) -> bool:
     from deid.abbrev import initials_of
     acronym = initials_of(name)
     toks = ent.tokens(name)
-    kind = toks[-1] in lexicon.BODY_KINDS or any(a in lexicon.BODY_KINDS and b in ("of", "for") for a, b in zip(toks, toks[1:]))
+    kind = toks[-1] in lexicon.BODY_KINDS or toks[-1] in INITIALLED_KINDS or any(a in lexicon.BODY_KINDS and b in ("of", "for") for a, b in zip(toks, toks[1:]))
     return 3 <= len(acronym) <= 6 and acronym not in lexicon.ACRONYMS and kind and \
         re.search(r"(?<![\w\-])%s(?![\w\-])" % re.escape(acronym), text) is not None
 

@@ -141,6 +141,13 @@ def _whole(text: str, c: Candidate, taken: SpanSet) -> Candidate:
     own = c.span
     if c.kind == Kind.PERSON:
         c = whole_name(text, c, taken)
+    elif c.kind == Kind.INSTITUTION and all(t in lexicon.BODY_KIND_WORDS for t in ent.tokens(text[c.start:c.end])) and \
+            (name := NAME_BEFORE_KIND.search(text, max(0, c.start - 40), c.start)) and \
+            not (ent.is_stop_word(name.group(1).split()[0]) and ent.starts_sentence(text, name.start(1))) and \
+            name.group(1).split()[0] not in ("The", "A", "An", "Our", "My", "Their", "This", "That") and \
+            not taken.overlaps(Span(name.start(1), c.start)):
+        # NER's body of its kind word alone: the name before it is the body's ("Top" of "Top Nails")
+        c = Candidate(name.start(1), c.end, c.kind, c.score, c.recognizer, c.presidio_type, c.known)
     s, e = with_article(text, c.start, c.end)
     if c.kind != Kind.CONTACT and (s, e) != (c.start, c.end) and \
             not any(o != own for o in taken.overlapping(Span(s, e))):
@@ -148,6 +155,7 @@ def _whole(text: str, c: Candidate, taken: SpanSet) -> Candidate:
     return c
 
 
+NAME_BEFORE_KIND = regex.compile(r"(?<![\w'’\-])((?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3})\Z")
 INITIAL_BEFORE = regex.compile(r"(?<![\w.])\p{Lu}\.[ \t]+$")
 
 
@@ -753,7 +761,7 @@ def _reshaped(text: str, s: int, e: int, core: str, kind: Kind) -> tuple[int, in
     elif core and kind in (Kind.INSTITUTION, Kind.PLACE) and (lead := PREFIX_BEFORE.search(text, max(0, s - 12), s)):
         s, kind, core = lead.start(1), Kind.INSTITUTION, text[lead.start(1):e]
     if kind in (Kind.PERSON, Kind.INSTITUTION) and " " not in core and core.lower() in names.towns() and \
-            PLACE_WORD_BEFORE.search(text, max(0, s - 8), s) and not ent.starts_sentence(text, s):
+            not names.is_name(core) and PLACE_WORD_BEFORE.search(text, max(0, s - 8), s) and not ent.starts_sentence(text, s):
         kind = Kind.PLACE   # a town's name that is a word too, where a place is said: "come to Cork"
     if kind == Kind.PERSON and core.endswith(" Ward") and (ON_BEFORE.search(text, max(0, s - 8), s) or (
             WARD_BEFORE.search(text, max(0, s - 8), s) and ent.tokens(core)[0] not in names.first_names())):

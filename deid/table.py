@@ -48,11 +48,10 @@ BODY_COLUMN = re.compile(r"(?i)^(?:site|placement(?:[ _]site)?|hospital|school|c
 # "File Name", "Site name": a thing's)
 NAME_COLUMN = re.compile(r"(?i)^(?:(?:full|first|last|given|family|display|respondent|participant|your|parent|"
                          r"child|contact|student|patient|client|user|staff|carer)['’]?s?[ _]?)?"
-                         r"(?:name|surname|forename)s?$|^(?:interviewee|interviewer|author|submitted[ _]by)$")
+                         r"(?:name|surname|forename)s?$|^(?:interviewee|interviewer|submitted[ _]by)$")
 NAME_COLUMN_RECOGNIZER = "NameColumnRecognizer"   # (its column says it is a person's name, in any case)
 # a name's cell: a few words of letters (not "anonymous", "n/a", "prefer not to say")
-NAME_CELL = re.compile(r"(?!(?i:anonymous|anon|n/?a|none|prefer not to say|not given|unknown)\b)"
-                       r"[^\W\d_][\w'’.\-]*(?:[ ]{1,2}[^\W\d_][\w'’.\-]*){0,3}")
+NAME_CELL = re.compile(r"[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?(?:[ ]{1,2}[^\W\d_]+(?:['’.\-][^\W\d_]+)*\.?){0,3}")
 # columns that hold where an excerpt stands or how long it is: "Excerpt Range", "Page", "Duration"
 # (its "1472-2210" is a range of characters, no phone number)
 MEASURE_COLUMN = re.compile(r"(?i)(?:^|[ _])(?:range|position|offset|start|end|length|page|pages|line|lines|"
@@ -148,7 +147,21 @@ def body_cells(text: str) -> list[tuple[int, int]]:
 def name_cells(text: str) -> list[tuple[int, int]]:
     """The cells of a CSV table's columns of people's names ("Name"), each a name however
     it is written: "shilan rasul", typed in lower case by the respondent."""
-    return _column_cells(text, NAME_COLUMN, NAME_CELL)
+    return [(s, e) for s, e in _column_cells(text, NAME_COLUMN, NAME_CELL) if _a_name(text[s:e])]
+
+
+def _a_name(cell: str) -> bool:
+    """A name's words: one in no dictionary ("shilan rasul"), or a first name and a surname
+    ("Grace Hope"); not a code's name, a role or a refusal ("Family support", "Teacher",
+    "No thanks", "World Health Organization", "Smith et al.", "anonymous")."""
+    from deid import names
+    ws = cell.split()
+    if any(w.lower().rstrip(".") in ("et", "al", "anonymous", "anon", "unknown") for w in ws):
+        return False
+    if len(ws) == 1:   # a name alone is a first name ("Rasha"; not "Enoxaparin" of a drug chart's "Name")
+        return ws[0].title() in names.first_names() and not words.is_everyday(ws[0])
+    return any(not words.is_common(w) for w in ws) or \
+        ws[0].title() in names.first_names() and ws[-1].title() in names.last_names()
 
 
 QUESTION = re.compile(r"Q\d+(?:_\d+)*(?:_TEXT)?")   # a survey's question column: "Q1", "Q3_2", "Q7_TEXT"

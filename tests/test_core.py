@@ -3024,3 +3024,30 @@ def test_what_the_twenty_eighth_and_ninth_held_out_sets_showed(tmp_path, passphr
     _, out = deid_one(tmp_path, "c.txt", key, "o3")
     assert_gone(out, "MAG", "Docherty", "Brasshouse", " 41 ")
     assert_kept(out, "DOC:  come in", "03  PAT:  aye", "First lodging at ")
+
+
+def test_what_a_review_of_the_twenty_eighth_and_ninth_sets_fixes_found(tmp_path, passphrase):
+    """A fresh-eyes review of those fixes found: a speaker's label of a name with particles read
+    as a summary's sentence ("Ana Maria dos Santos"); a chat's turn read as a transcript key
+    ("DOC: Come in Mrs Docherty" made "DOC" her code); role acronyms after a name replaced as
+    bodies ("(RA)"); "the Computer Lab" replaced as a body; an NVivo codebook's "Name" column
+    (codes, not people) replaced as people's names."""
+    text = ("[00:00:09] Ana Maria dos Santos: Ana Maria dos Santos, I work at the clinic.\n"
+            "[00:00:15] Participant 2 (the mum): I brought Jesse with me today.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Ana", "Maria", "Santos", "Jesse")
+    assert_kept(out, "Participant 2 (the mum): ")
+    turns = ("Focus group 3, carers\nINT: So can you tell me who helps you at home?\n"
+             "DOC: Come in Mrs Docherty, have a seat.\nMUM: Mumtaz does the school run.\n"
+             "DOC: And Bill Evans (RA) will call. RA to contact the family.\n"
+             "MUM: I used the Computer Lab and the Language Lab at school.\nINT: Thank you.\n")
+    _, out = deid_one(tmp_path, "b.txt", turns, "o2")
+    assert_gone(out, "Docherty", "Mumtaz", "Evans")
+    assert_kept(out, "DOC: Come in", "MUM: ", "(RA) will call. RA to contact", "the Computer Lab and the Language Lab")
+    codebook = ("Name,Description,Files,References,Created On,Created By\n"
+                "Barriers to access,Things that stop families using services,4,12,2024-03-01,HM\n"
+                "Family support,Who helps,5,20,2024-03-01,HM\n"
+                "Trust in services,How far services are trusted,3,9,2024-03-02,HM\n"
+                "Cost of living,Money worries,5,17,2024-03-02,HM\n")
+    _, out = deid_one(tmp_path, "c.txt", codebook, "o3")
+    assert_kept(out, "Barriers to access,", "Family support,", "Trust in services,", "Cost of living,")

@@ -86,8 +86,11 @@ def _turn(text: str, a: int, b: int, **kw) -> Turn | None:
 
 
 # a sentence before a colon after a timestamp, not a speaker: "[00:27:05] First lodging at 41
-# Brasshouse Row: twelve men..." of a catalogue's summary (four words or more, some lower case)
-SENTENCE_LABEL = re.compile(r"(?=(?:\S+[ \t]+){3,}\S)(?:[^\n]*[ \t])?(?!(?:de|da|di|del|van|von|der|bin|binti|al|el|la|le|ap|ni|nic|mac|o)\b)[a-z]")
+# Brasshouse Row: twelve men..." of a catalogue's summary: four words or more, one of them a
+# word of an English sentence's grammar (not a name's particle: "Ana María de los Ángeles",
+# "Jan ten Brink"; nor words in brackets: "Participant 2 (the mum)")
+SENTENCE_LABEL = re.compile(r"(?=(?:\S+[ \t]+){3,}\S)(?:[^\n(]*[ \t])?(?:at|in|on|with|was|were|is|are|to|for|from|the|of|and|"
+                            r"after|before|into|when|where|who|about)\b")
 
 
 def _parse_marked(text: str, rx: re.Pattern, layout: str) -> list[Turn]:

@@ -24,8 +24,8 @@ PRIORITY = {Kind.CONTACT: 1, Kind.PERSON: 2, Kind.INSTITUTION: 3, Kind.PLACE: 4,
 # where NER reads past a name: a line break, a tab, a run of spaces, a spaced dash
 # ("Adelaide Hospital – Clinical Ethics Committee")
 # and a chat's emoji ("nobobaba 🙏🏾 Welcome to the group": no name runs through one)
-FIELD_GAP = regex.compile(r"\n|[ \t]*\t[ \t]*|[ ]{3,}|[ \t]+[–—|\-][ \t]+|[ \t]*(?![%s])\p{So}[\p{So}\p{Sk}\u200d\ufe0f]*[ \t]*"
-                          % ent.NOT_EMOJI)   # (" - " too: "BO - Client referred")
+FIELD_GAP = regex.compile(r"\n|[ \t]*\t[ \t]*|[ ]{3,}|[ \t]+[–—|\-/][ \t]+|[ \t]*(?![%s])\p{So}[\p{So}\p{Sk}\u200d\ufe0f]*[ \t]*"
+                          % ent.NOT_EMOJI)   # (" - " too: "BO - Client referred"; " / ": "N. Hopkin / S. Pugh")
 # the end of a street's name that is no one's surname ("Lane", "Court" are)
 STREET_ENDS = frozenset(lexicon.STREET_ABBREVIATIONS + ("St", "Street", "Road", "Avenue", "Boulevard", "Row", "Drove",
                                                         "Terrace", "Crescent", "Mews", "Wynd"))

@@ -3051,3 +3051,16 @@ def test_what_a_review_of_the_twenty_eighth_and_ninth_sets_fixes_found(tmp_path,
                 "Cost of living,Money worries,5,17,2024-03-02,HM\n")
     _, out = deid_one(tmp_path, "c.txt", codebook, "o3")
     assert_kept(out, "Barriers to access,", "Family support,", "Trust in services,", "Cost of living,")
+
+
+def test_two_owners_of_an_action_apart_at_a_slash(tmp_path, passphrase):
+    """final29: "N. Hopkin / S. Pugh", an action's two owners, was read as one name, and "S."
+    got another letter there than in "S. Pugh" alone (one entity, two pseudonyms)."""
+    text = ("| A2 | Perpetrator programme referral | S. Pugh | 24/11/2023 |\n"
+            "| A4 | Young carers assessment | N. Hopkin / S. Pugh | 15/12/2023 |\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Pugh", "Hopkin")
+    alone = re.search(r"\| (\S+ \S+) \| 24/11", out).group(1)
+    assert f"/ {alone} |" in out, out
+    from deid.select import FIELD_GAP
+    assert FIELD_GAP.search("N. Hopkin / S. Pugh") and not FIELD_GAP.search("24/11/2023 and/or Mary")

@@ -363,10 +363,11 @@ def a_post(m: Mention, rec: str, text: str) -> bool:
 
 
 def _affiliation(m: Mention, text: str, index) -> bool:
-    """An acronym in brackets after a person's name that is not her initials: the body she is
-    from ("Mairi Dunleavy (SKU)" of a chat, "Prof. Alan Rudd (KMU)" of minutes)."""
+    """An acronym of three letters or more in brackets after a person's name that is not her
+    initials: the body she is from ("Mairi Dunleavy (SKU)" of a chat, "Prof. Alan Rudd (KMU)" of
+    minutes; two letters are too often a role's, "(RA)", "(SW)")."""
     before = AFFILIATION_OF.search(text, max(0, m.start - 40), m.start)
-    if before is None or not text.startswith(")", m.end) or m.kind == Kind.PERSON:
+    if before is None or not text.startswith(")", m.end) or m.kind == Kind.PERSON or len(m.text) < 3:
         return False
     surname = before.group(1)
     person = index.kind_of.get(index.entity_of.get(ent.key_of(surname))) == Kind.PERSON   # (linked first)

@@ -19,7 +19,7 @@ from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTI
                           TITLE_WORDS, TITLES_WRITTEN)
 from deid.lexicon import DOCUMENT_WORDS, GOING_VERBS, KIN_TERMS, PARTY_ROLES, PERSON_DOES, ROLES_BEFORE_NAMES
 from deid.lexicon import ACRONYMS, FIELD_WORDS, FOREIGN_ARTICLES, FOREIGN_MONTHS, GRAMMAR_NAMES, LAUGHS, MONTH_BEFORE
-from deid.lexicon import TIME_ZONE_REGIONS
+from deid.lexicon import BODY_KIND_WORDS, TIME_ZONE_REGIONS
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
 from deid import words as vocabulary
 from deid.model import Kind, Span
@@ -207,7 +207,7 @@ def _dragged_in(word: str, kind: str, rest: str) -> bool:
     # a kin term said as a title, that is nobody's name ("Chacha Rasheed", "Bhai Harjit"; not "Babu
     # Miah"); a relation ("Son Darnell")
     if word in KIN_TERMS and word not in names.first_names() and word not in names.last_names():
-        return True
+        return not any(t in BODY_KIND_WORDS for t in rest.split())   # (a body's first word: "Hooyo Hub Cymru")
     return word.lower() in RELATIONS and (word[0].isupper() or word.islower()) and (
         word.title() not in names.first_names() or rest.split()[0].title() in names.first_names())
     # (in lower case too, as speech recognition writes it: "my son ali")

@@ -786,6 +786,9 @@ def _read_kind(kind: Kind, span: str, address: bool) -> Kind:
     if kind in (Kind.INSTITUTION, Kind.PLACE) and NAME_INITIALS.fullmatch(span) and not words.is_common(toks[0]) \
             and not names.is_town(toks[0]) and not address:
         return Kind.PERSON  # "Sreeja P K", "Debarati C": a name and its initials after it, as South India writes it
+    if kind == Kind.PERSON and len(toks) > 1 and toks[0] in lexicon.KIN_TERMS and \
+            any(t in lexicon.BODY_KINDS for t in toks[1:]):
+        return Kind.INSTITUTION   # "Hooyo Hub Cymru": a body named with a kin term, "mother"
     if kind == Kind.PERSON and len(toks) > 1 and toks[-1].rstrip(".") in STREET_ENDS:
         return Kind.PLACE  # "Chelson St", "Uttoxeter Rd": NER took a street for a person
     if kind in (Kind.PERSON, Kind.INSTITUTION) and len(toks) == 1 and names.is_town(span) and \

@@ -3064,3 +3064,15 @@ def test_two_owners_of_an_action_apart_at_a_slash(tmp_path, passphrase):
     assert f"/ {alone} |" in out, out
     from deid.select import FIELD_GAP
     assert FIELD_GAP.search("N. Hopkin / S. Pugh") and not FIELD_GAP.search("24/11/2023 and/or Mary")
+
+
+def test_a_body_named_with_a_kin_term_and_streets_said_without_a_number(tmp_path, passphrase):
+    """final29: "Hooyo Hub Cymru (HHC)" lost only "Hub Cymru" ("Hooyo", mother, was cut off as
+    a kin term said as a title), so "HHC" was kept everywhere; "the packhouse at Cawby Drove"
+    and "on Wold View" kept their street words or the whole street."""
+    text = ("Nur asked that Ms Farah from Hooyo Hub Cymru (HHC) stay. HHC also runs a Friday session. "
+            "Hooyo Faadumo came too.\n"
+            "He goes to the packhouse at Cawby Drove. We did the key safe at Mrs Baker's on Wold View.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Hub Cymru", "HHC", "Cawby", "Drove", "Wold", "Faadumo")
+    assert_kept(out, "Hooyo ")

@@ -67,6 +67,8 @@ class PlaceNames:
         parts = WORD.split(core)
         words = parts[1::2]
         named = [self._is_name_word(w) for w in words]
+        if words and not named[-1] and words[-1][:1].isupper() and words[-1].lower() in lexicon.NAME_GRAMMAR:
+            named[-1] = True   # a grammar word ending a name is a word of it: "On" of "Move On"
         if kind == "institution" and len(words) > 1 and named[1] and words[0] in lexicon.BODY_OPENERS:
             named[0] = True   # a small word that opens the name is part of it: "All Hallows", "First United"
         out, i = [parts[0]], 0

@@ -54,7 +54,7 @@ STREETS = {
     "named street": rf"\b(?:{CAP}[ \t]+){{1,3}}(?:{NAMED})\b",
     # a street word that is a word too, after a word that says where: "on Copse Hill Close" (not
     # "the Staying Close programme", "Ave Maria")
-    "named street after a cue": rf"(?:{STREET_CUE})(?:{CAP}[ \t]+){{1,3}}(?:{NAMED_AFTER_CUE})\b",
+    "named street after a cue": rf"(?:{STREET_CUE})(?:{CAP}[ \t]+){{1,3}}(?:{NAMED_AFTER_CUE})\b(?![ \t]+[A-Z])",
     # a square or a crescent named after someone or something, not by what it is: "George
     # Square", "Kilmeny Crescent" (not "Town Square", "Market Square")
     "named square": rf"\b(?!(?:{GENERIC_PLACE})\b){NAME_WORD}[ \t]+(?:{PLACE_WORDS})\b",

@@ -602,9 +602,7 @@ NAMED_STREET_WORDS = ("Street", "St.", "Avenue", "Ave.", "Road", "Boulevard", "B
                       "Highway", "Ln", "Blvd", "Pkwy", "Hwy")   # (written short, no word: "Dairy Crest Ln")
 # ... and those that are words too, named streets only where a street is said to be: "on
 # Olivares Rd", "in Copse Hill Close" (not "Keep Close Contact", "Ave Maria")
-NAMED_STREET_WORDS_CUED = ("Rd", "Ave", "Close", "Mews", "Brae", "Gait", "Vennel", "View", "Drove", "Row", "Rise",
-                           "Fold", "Croft", "Walk", "Grove", "Gardens", "Crescent", "Terrace", "Wynd", "Chase",
-                           "Garth")   # ("at Mrs Baker's on Wold View", "on Hollybush Row")
+NAMED_STREET_WORDS_CUED = ("Rd", "Ave", "Close", "Mews", "Brae", "Gait", "Vennel", "View")   # ("on Wold View")
 # street words written before the name in other languages ("Via Roma 131")
 STREET_PREFIXES = ("Rua", "Via", "Viale", "Avenida", "Avda.", "Av.", "Rue", "Calle", "C/", "ul.", "Piazza",
                    "Piazzetta", "Plaza", "Praça", "Strada", "Largo", "Travessa", "Paseo", "Camino", "Carrer",

@@ -144,7 +144,7 @@ def _whole(text: str, c: Candidate, taken: SpanSet) -> Candidate:
     elif c.kind == Kind.INSTITUTION and all(t in lexicon.BODY_KIND_WORDS for t in ent.tokens(text[c.start:c.end])) and \
             (name := NAME_BEFORE_KIND.search(text, max(0, c.start - 40), c.start)) and \
             not (ent.is_stop_word(name.group(1).split()[0]) and ent.starts_sentence(text, name.start(1))) and \
-            name.group(1).split()[0] not in ("The", "A", "An", "Our", "My", "Their", "This", "That") and \
+            name.group(1).split()[0].lower() not in DETERMINERS and \
             not taken.overlaps(Span(name.start(1), c.start)):
         # NER's body of its kind word alone: the name before it is the body's ("Top" of "Top Nails")
         c = Candidate(name.start(1), c.end, c.kind, c.score, c.recognizer, c.presidio_type, c.known)
@@ -155,6 +155,9 @@ def _whole(text: str, c: Candidate, taken: SpanSet) -> Candidate:
     return c
 
 
+# (a determiner before a kind is none of a name: "in its mission", truecased "Its Mission")
+DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "every", "each", "any", "some", "no")
+                        + lexicon.POSSESSIVES + ("its",))
 NAME_BEFORE_KIND = regex.compile(r"(?<![\w'’\-])((?:\p{Lu}[\p{L}'’\-]*[ \t]+){1,3})\Z")
 INITIAL_BEFORE = regex.compile(r"(?<![\w.])\p{Lu}\.[ \t]+$")
 

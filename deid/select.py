@@ -517,7 +517,7 @@ def with_kind(text: str, c: Candidate, taken: SpanSet) -> Candidate:
 
 
 # a street's name ending as streets do, NER read without the house number before it
-STREET_TAILS = frozenset(lexicon.STREET_SUFFIXES + lexicon.NAMED_STREET_WORDS_CUED) | lexicon.PLACE_TAILS - {
+STREET_LAST_WORDS = (frozenset(lexicon.STREET_SUFFIXES + lexicon.NAMED_STREET_WORDS_CUED) | lexicon.PLACE_TAILS) - {
     "Union", "Station", "Mall", "Port", "Island"}   # (bodies' ends too: "2 Credit Union loans")
 HOUSE_NUMBER = re.compile(r"(?<![\w.,/:£$€%\-])(\d{1,4}[A-Za-z]?)[ \t]+\Z")
 
@@ -526,7 +526,7 @@ def _house_number(text: str, c: Candidate, taken: SpanSet) -> Candidate:
     """A street NER found (as a place or a body) with its house number: "212 Garscube Cross",
     whose number would be kept beside the pseudonym; not a year ("in 2019 Garscube Cross")."""
     toks = ent.tokens(text[c.start:c.end])
-    if c.kind not in (Kind.PLACE, Kind.INSTITUTION) or len(toks) < 2 or toks[-1] not in STREET_TAILS or \
+    if c.kind not in (Kind.PLACE, Kind.INSTITUTION) or len(toks) < 2 or toks[-1] not in STREET_LAST_WORDS or \
             c.presidio_type == "STREET_ADDRESS":
         return c
     m = HOUSE_NUMBER.search(text, max(0, c.start - 8), c.start)

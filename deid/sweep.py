@@ -17,7 +17,7 @@ from deid.linker import Linker
 from deid.model import POSSIBLE_MISS, RESIDUE, Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
 from deid.rules import bare_acronym, known_by_initials
-from deid.select import INSTRUMENT_AFTER, STREET_TAILS, Candidate, whole_name, with_article, with_kind
+from deid.select import INSTRUMENT_AFTER, STREET_LAST_WORDS, Candidate, whole_name, with_article, with_kind
 
 # (a hyphenated place with its small words: "Côte-des-Neiges", "Stratford-upon-Avon")
 CAP_WORD = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]{2,}(?:(?:['’\-]\p{L}+){1,3}|(?:-\p{Ll}{1,4})+-\p{Lu}[\p{Ll}\p{M}]+)?")
@@ -496,7 +496,7 @@ class Sweep:
             _before_admin_unit(doc, span) or \
             names.is_town(w) and w not in names.first_names() and w not in names.last_names() else Kind.PERSON
         tail = NEXT_WORD.match(doc.analysed, span.end)
-        if tail and tail.group(1) in STREET_TAILS and w not in names.first_names():
+        if tail and tail.group(1) in STREET_LAST_WORDS and w not in names.first_names():
             kind, span = Kind.PLACE, Span(span.start, tail.end())   # "Rushey Mead", "Cawby Drove"
         elif kind == Kind.PERSON:   # a person's name is taken whole: "Hope" of "Hope Adeyemi" goes too
             c = whole_name(doc.analysed, Candidate(span.start, span.end, kind, 0.0, POSSIBLE_MISS, "PERSON"),

@@ -518,7 +518,7 @@ def with_kind(text: str, c: Candidate, taken: SpanSet) -> Candidate:
 
 # a street's name ending as streets do, NER read without the house number before it
 STREET_LAST_WORDS = (frozenset(lexicon.STREET_SUFFIXES + lexicon.NAMED_STREET_WORDS_CUED) | lexicon.PLACE_TAILS) - {
-    "Union", "Station", "Mall", "Port", "Island"}   # (bodies' ends too: "2 Credit Union loans")
+    "Union", "Mall"}   # (bodies' ends too: "2 Credit Union loans"; a station is a place: "Merrigal Station")
 HOUSE_NUMBER = re.compile(r"(?<![\w.,/:£$€%\-])(\d{1,4}[A-Za-z]?)[ \t]+\Z")
 
 

@@ -22,7 +22,8 @@ from deid.pseudonym import SURNAME_FIRST
 BRACKET_LABEL = re.compile(r"\[[A-Z]+ \d+\]")
 
 # "FM", "K-L" of "Kacey-Leigh", "PÓC" of "Pádraig Ó Conchúir"
-INITIALS = regex.compile(r"(?<![\w&/\-])(?:\p{Lu}{2,4}|\p{Lu}-\p{Lu})(?![\w&/\-])")
+# (an underscore parts them from a file's words: "ZH_leave_request_Jan24.pdf")
+INITIALS = regex.compile(r"(?<![^\W_]|[&/\-])(?:\p{Lu}{2,4}|\p{Lu}-\p{Lu})(?![^\W_]|[&/\-])")
 SIGNED = re.compile(r"(?:\(|:[ \t]*|\n[ \t]*)$")   # "(TBO)", "Transcriber: TBO", a turn of its own
 DEFINED = re.compile(r"[ \t]*\(([A-Z][A-Za-z]{1,5})\)")
 # a body's acronym said after its name between commas, or after "or": "North East Scotland
@@ -80,6 +81,7 @@ def _term_of(acr: str, before: list[str]) -> bool:
 class Abbreviations:
     def __init__(self, index, linker, planner: Planner, allow: set[str]):
         self.index, self.linker, self.planner, self.allow = index, linker, planner, allow
+        self._kept: dict[int, tuple[dict, dict]] = {}   # each transcript's defined initials and codes
 
     def run(self, doc: Doc, plan: FilePlan) -> None:
         self.defined: dict[str, int] = {}   # a person's initials the text defines: "Fraser Menzies (FM)"
@@ -88,6 +90,14 @@ class Abbreviations:
         self.codes: dict[str, int] = {}      # speaker codes of a person's name the key defines: "MAG"
         self._defined(doc, plan)
         self._legend(doc, plan)
+        self._initials(doc, plan)
+        self._kept[doc.fno] = (self.defined, self.codes)
+
+    def again(self, doc: Doc, plan: FilePlan) -> None:
+        """Initials of the people the sweep found after `run` ("C. Nwachukwu(1)" of an
+        author list, then "[Reply CN: noted]")."""
+        self.defined, self.codes = self._kept.get(doc.fno, ({}, {}))
+        self.ambiguous, self.elsewhere = set(), set()
         self._initials(doc, plan)
 
     def _legend(self, doc: Doc, plan: FilePlan) -> None:
@@ -103,7 +113,8 @@ class Abbreviations:
                 said = [w for q in people if q.entity == person.entity for w in ent.tokens(q.text)]
                 real = self.index.real_of.get(person.entity, person.text)
                 names_of = said + ent.tokens(real) + [n for w in ent.tokens(real) for n in nicknames(w)]
-                if code not in lexicon.ACRONYMS and any(w.upper().startswith(code) for w in names_of):
+                if (code not in lexicon.ACRONYMS or code in lexicon.ROLE_CODES) and \
+                        any(w.upper().startswith(code) for w in names_of):   # ("PAT" of Patrick)
                     self.codes[code] = person.entity
                     break
 

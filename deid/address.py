@@ -66,7 +66,8 @@ STREETS = {
     # (any case: a line in capitals reaches detection recased, "Apo Aa 42323")
     "military": r"(?i:\b(?:PSC|Unit|USNS|USS|USNV|USCGC)[ \t]+[\w \t]{1,30}?,?[ \t]*(?:Box[ \t]+\d+)?[ \t,]*\n?[ \t>]*"
                 r"(?:APO|FPO|DPO)[ \t]+A[AEP][ \t]+\d{5}\b)",
-    "po box": r"(?i)\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d+\b",
+    # (and a private mail bag, as Nigeria and South Africa write a post box: "PMB 5117", "Private Bag 12")
+    "po box": r"(?i)\b(?:P\.?[ \t]?O\.?[ \t]+Box|P\.?M\.?B\.?|Private[ \t]+(?:Mail[ \t]+)?Bag)[ \t]+\d+\b",
     "unit": r"(?i)\b(?:Apt|Apartment|Suite|Ste|Unit)\.?[ \t]*#?\d+[A-Za-z]?\b",
     # number, name, number: "213 Pilekrogen 53", "30102 Kaevu 94"
     # (not a law and its year: "Post-16 Education Act 2022"; not from a time's minutes: "00:04 DISP 4021")

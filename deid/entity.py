@@ -17,7 +17,7 @@ from deid.lexicon import (AUXILIARIES, BODY_OPENERS, BUSINESS_SUFFIXES, CREDENTI
                           LEAD_VERBS, LEGAL_FORMS, NAME_PARTICLES, NAME_VERBS, RELATIONS, SEASONS_AND_TIMES,
                           STREET_WORDS,
                           TITLE_WORDS, TITLES_WRITTEN)
-from deid.lexicon import DOCUMENT_WORDS, GOING_VERBS, KIN_TERMS, PARTY_ROLES, PERSON_DOES, ROLES_BEFORE_NAMES
+from deid.lexicon import CAR_MAKES, CAR_MODELS, DOCUMENT_WORDS, GOING_VERBS, KIN_TERMS, PARTY_ROLES, PERSON_DOES, ROLES_BEFORE_NAMES
 from deid.lexicon import ACRONYMS, FIELD_WORDS, FOREIGN_ARTICLES, FOREIGN_MONTHS, GRAMMAR_NAMES, LAUGHS, MONTH_BEFORE
 from deid.lexicon import BODY_KIND_WORDS, TIME_ZONE_REGIONS
 from deid.lexicon import NUMBER_WORDS as NUMBER_WORD_LIST
@@ -351,6 +351,44 @@ def starts_sentence(text: str, at: int, quoted: bool = False) -> bool:
     if _ends_in_emoji(before):
         return True   # a chat's emoji ends what it follows: "nobobaba 🙏🏾 Welcome to the group"
     return not before or before[-1] in ".!?:;\n…—-|" and not TITLE_STOP.search(before)
+
+
+# where a sentence opens: after its stop, a line's end, a label's colon, a quote (a CSV's cell)
+SENTENCE_OPENS = re.compile(r'[.!?:;\n"“]')
+
+
+def writes_capitals(text: str, at: int) -> bool:
+    """Whether the sentence holding `at` opens, before it, with a capital (from 300 characters
+    back at most: a long sentence's tail may open mid-word there, and then says nothing)."""
+    opens = max((m.end() for m in SENTENCE_OPENS.finditer(text, max(0, at - 300), at)), default=max(0, at - 300))
+    first = re.search(r"[^\W\d_]", text[opens:at])
+    return bool(first) and first.group().isupper()
+
+
+def amid_other_language(text: str, s: int, e: int) -> bool:
+    """Whether the lower-case words around `s`-`e` (three each side, on its line) are mostly
+    not English: "saa nane e-float iliisha nikaenda kurebalance kwa super agent" (not "I grew up
+    in kibera, then": a place, written small)."""
+    line_start, line_end = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    around = [w for w in LOWER_WORD.findall(text, max(line_start, s - 60), s) if len(w) > 1][-3:] + \
+        [w for w in LOWER_WORD.findall(text, e, min(e + 60, line_end if line_end >= 0 else len(text))) if len(w) > 1][:3]
+    english = sum(1 for w in around if vocabulary.is_common(w) and not vocabulary.is_foreign(w))
+    return len(around) >= 2 and 2 * english < len(around)
+
+
+CAR_MAKE_BEFORE = re.compile(r"\b(?:%s)[ \t]+$" % "|".join(re.escape(m) for m in CAR_MAKES))
+
+
+MODEL_AFTER = re.compile(r"[ \t]+(?:%s)\b" % "|".join(CAR_MODELS))
+
+
+def a_car(text: str, s: int, e: int) -> bool:
+    """Whether `s`-`e` is a car's make and model, or either beside the other: "silver Skoda
+    Octavia", "a Ford Focus" (not "Toyota in Burnaston", a workplace; nor "Ford" alone)."""
+    words_ = text[s:e].split()
+    if words_ and words_[0] in CAR_MAKES:
+        return len(words_) == 2 and words_[1] in CAR_MODELS or len(words_) == 1 and MODEL_AFTER.match(text, e) is not None
+    return len(words_) == 1 and words_[0] in CAR_MODELS and CAR_MAKE_BEFORE.search(text, max(0, s - 20), s) is not None
 
 
 def _ends_in_emoji(before: str) -> bool:

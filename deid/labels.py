@@ -92,8 +92,9 @@ def name_in(label: str, fno: int, turn: int) -> Label | None:
     if is_role(device.group("name") if device else label):
         return None
     s, e, name = ent.trim(core, 0, device.end("name") if device else len(core), Kind.PERSON)
-    if not name or name.islower() and words.is_common(name) and not label.islower():
-        return None   # (a header's field, "Officer on post": "post" is no one's name written so)
+    if not name or name.islower() and not label.islower() and all(words.is_common(t) for t in name.split()):
+        return None   # (a header's field, "Officer on post": "post" is no one's name written so;
+        # "summer school (Guest)"; not a guest who typed hers small, "jun jun lopez (Guest)")
     m = Mention(fno, turn, s, e, Kind.PERSON, 0.9, RECOGNIZER, name)
     return Label(label, m, initials=bool(INITIALS.match(name.strip())), body=_body_in(label, fno, turn, e))
 
@@ -140,12 +141,22 @@ def _kind_of_body(body: str) -> Kind | None:
 def labels_of(transcript, fno: int) -> dict[str, Label]:
     """Every distinct speaker label of a transcript that holds a name."""
     out: dict[str, Label] = {}
+    named = _first_names_said(transcript)
     for i, t in enumerate(transcript.turns):
         if t.speaker and t.speaker not in out:
+            code = t.speaker.strip()
+            if code in lexicon.ROLE_CODES and not any(n.startswith(code) for n in named):
+                continue   # a role's code ("PAT:", the patient), where no one's name starts so ("Patrick")
             lab = name_in(t.speaker, fno, i)
             if lab:
                 out[t.speaker] = lab
     return out
+
+
+def _first_names_said(transcript) -> set[str]:
+    """The first names a transcript's turns say, in capitals ("PATRICK" of "PAT = Patrick Quinn")."""
+    return {w.upper() for t in transcript.turns for w in re.findall(r"\b[A-Z][a-z]+", t.text)
+            if w in names.first_names()}
 
 
 def renamed(lab: Label) -> str:

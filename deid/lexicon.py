@@ -401,7 +401,8 @@ INSTITUTION_KINDS = (
 TEAM_NAMES = ("Rams", "Falcons", "Eagles", "Tigers", "Sharks", "Bulls", "Warriors", "Knights", "Raiders",
               "Titans", "Panthers", "Hawks", "Wolves", "Bears", "Stallions", "Dragons", "Hornets", "Jets",
               "Vikings", "Spartans", "Saracens", "Redbacks", "Magpies", "Kestrels", "Harriers", "Blues",
-              "Reds", "Saints")
+              "Reds", "Saints", "Swifts", "Wanderers", "Harps", "Gaels", "Emmets", "Shamrocks", "Lions",
+              "Cougars", "Jaguars", "Pirates")
 # kinds of body read only whole, at the end of a name, never word by word: halls a community
 # meets in ("Hall" alone is a surname: "Dexter Hall"; a pseudonym may not share it with the
 # key), a wholesaler ("and" is no word of a body's): "Nyahera Social Hall", "Noor Brothers Cash and Carry"
@@ -689,7 +690,7 @@ NUMBER_CUES = ("case", "file", "record", "reference", "ref", "claim", "policy", 
                "tenancy", "tenant", "contract", "permit", "warrant", "docket", "matter", "project", "grant",
                "protocol", "study", "participant", "unit", "bed", "room", "locker", "extension", "ext", "pager",
                "bleep", "collar", "service", "serial", "vehicle", "plate", "CHI", "PPS", "SSN", "EIN", "TIN",
-               "phone", "mobile", "card", "log", "incident", "crime", "occurrence",
+               "phone", "mobile", "card", "log", "incident", "crime", "occurrence", "URN",
                # the same in the French and Spanish a study quotes: "la pagette 4-2271", "dossier 0348821"
                "dossier", "pagette", "téléavertisseur", "permis", "matricule", "expediente", "cédula")
 # registers of professions, premises and prisoners, written as they are (not "doc" of "a doc 24/7")
@@ -736,9 +737,48 @@ DEFAULT_ALLOW = (
     "Alzheimer's", "Alzheimer", "Parkinson's", "Parkinson", "Crohn's", "Asperger's", "Tourette's",
     "Huntington's", "Down syndrome", "Hodgkin's", "Cushing's", "Addison's", "Graves'", "Hashimoto's",
     "Lou Gehrig's", "Bell's palsy", "Apgar")
+# Korean: the common surnames (one syllable each), the titles said after a name or a surname
+# alone ("최 집사님", Deacon Choi; "유경애 선생님"), and what ends a church's, a school's, a
+# congregation's group's name ("한빛교회", "새빛한국학교", "갈렙 청년부")
+KOREAN_SURNAMES = "김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄변채원천방공현함염여추도석선설마길연위표명기반왕금옥육인맹제모탁국"
+KOREAN_TITLES = ("교장선생", "선생", "장로", "권사", "집사", "목사", "전도사", "선교사", "교장", "교수", "사모", "원장",
+                 "사장", "회장", "박사", "씨")
+# three syllables a surname opens that are words: God, a teacher, a chair, identity, Korean
+KOREAN_NOT_NAMES = ("하나님", "선생님", "목사님", "장로님", "권사님", "집사님", "교장님", "사모님", "이사장", "정체성",
+                    "한국어", "한국말", "사장님", "회장님", "원장님", "교수님")
+# what no given name ends in, a word of people does: a department, a head, a school, a
+# society, a person of a place, a group, a student, an -ist ("유치부", "구역장", "한국인")
+KOREAN_NOT_GIVEN_ENDS = "부장교회인대생사"
+KOREAN_PARTICLES = ("에서는", "에서", "에는", "으로", "에게", "한테", "하고", "이랑", "까지", "부터", "에", "가", "는", "은",
+                    "이", "을", "를", "의", "도", "랑", "로", "와", "과")
+KOREAN_BODY_ENDS = ("한국학교", "교회", "학교", "병원", "성당")
+KOREAN_GROUPS = ("여전도회", "남선교회", "청년부", "목장", "구역", "성가대", "선교회")
+# what a body's name ends in that names no one: a denomination, a level of school
+KOREAN_GENERIC = ("장로", "감리", "침례", "성결", "순복음", "한인", "한국", "미국", "초등", "중", "고등", "대", "우리",
+                  "그", "이", "저", "큰", "작은", "새", "동네", "주일", "천주")
+# a make of car before its model: a car, not a place and a person ("silver Skoda Octavia",
+# "Toyota Yaris"; but a make alone, "his job at Toyota in Burnaston", is a workplace; "Kia",
+# "Mercedes", "Mr Suzuki" are people)
+CAR_MAKES = ("Toyota", "Skoda", "Škoda", "Vauxhall", "Volkswagen", "VW", "Nissan", "Hyundai", "Peugeot", "Renault",
+             "Citroen", "Citroën", "Honda", "Mazda", "Subaru", "Kia", "BMW", "Audi", "Mercedes", "Volvo", "Tesla",
+             "Fiat", "Chevrolet", "Lexus", "Mitsubishi", "Suzuki", "Dacia", "Ford", "Seat", "SEAT")
+# their models, the word after the make (not any word: "the Toyota Sarah bought")
+CAR_MODELS = ("Octavia", "Fabia", "Superb", "Yaris", "Corolla", "Prius", "Aygo", "Auris", "Camry", "Hilux", "RAV4",
+              "Corsa", "Astra", "Insignia", "Zafira", "Mokka", "Fiesta", "Focus", "Mondeo", "Transit", "Kuga", "Puma",
+              "Ranger", "Galaxy", "Golf", "Polo", "Passat", "Tiguan", "Touran", "Qashqai", "Juke", "Micra", "Note",
+              "Leaf", "Navara", "Clio", "Megane", "Mégane", "Captur", "Kangoo", "Twingo", "Civic", "Jazz", "Accord",
+              "Sportage", "Picanto", "Ceed", "Rio", "Tucson", "Berlingo", "Picasso", "Sandero", "Duster", "Logan",
+              "Punto", "Panda", "Swift", "Vitara", "Outlander", "Shogun", "Sprinter", "Vito", "Ibiza", "Leon",
+              "Partner", "Scenic", "Espace", "Avensis", "Verso", "Octavias")
+# what says a plate is a car's, a few words before it: "a silver Skoda Octavia MX68 KXE", "the van, MX68 KXE"
+CAR_WORDS = ("car", "van", "taxi", "cab", "vehicle", "motorbike", "moped", "lorry", "truck", "hatchback", "saloon",
+             "estate", "silver", "black", "white", "red", "blue", "grey", "gray", "green", "metallic")
 
+# a conversation analyst's speaker codes for roles, in capitals ("DOC:", "PAT:", "DAU:" of a
+# daughter who interprets): no one's name, as "JIM:" or "MAG:" of a key would be
+ROLE_CODES = frozenset({"DOC", "PAT", "DAU", "NUR", "PHA", "INT", "IVR", "IVE", "MOD", "FAC", "OBS"})
 # acronyms that name no one, though written in capitals like initials and institutions
-ACRONYMS = frozenset(a for a in DEFAULT_ALLOW if a.isupper()) | frozenset("""
+ACRONYMS = frozenset(a for a in DEFAULT_ALLOW if a.isupper()) | ROLE_CODES | frozenset("""
 FGD FGDs IDI IDIs KII KIIs CHV CHVs CHW CHWs VHT VHTs CHEW CHEWs CHMT SCHMT SACCO
 A&E ADHD AIDS AKI ALS AMA APA BBC BMI BMJ BP CAMHS CBT CCTV CD CEO CFO CHF CKD COO COPD CPD CPR CPS CQC CRP CSF
 CT CV CVA DBS DIY DKA DM DNA DNACPR DNR DOA DVT ECG EEG EKG ENT EU FBC FOI FY GCSE GDP GDPR GI GMC HB HBA1C HDU

@@ -150,6 +150,7 @@ def deidentify(study, transcripts: list[Transcript], config: Config | None = Non
     for doc, plan, keep in zip(docs, plans, keeps):
         sweep.run(doc, plan, keep)
         known.join_names(doc, plan, run.linker, run.planner)
+        abbreviations.again(doc, plan)
     matcher = _find_again(run, docs, plans, kept_pseudonyms)   # forms the sweep added; the leak check's matcher
     results = [_finish(run, doc, plan, matcher) for doc, plan in zip(docs, plans)]
     for res, is_own in zip(results, looks_own):

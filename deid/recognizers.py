@@ -15,7 +15,7 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer
 from deid import entity as ent
 from deid import lexicon, names, words
 from deid.address import AddressRecognizer
-from deid.shapes import ACADEMIC_YEAR, CODE, NOT_A_DATE, NOT_A_YEAR, SPACED_CODE
+from deid.shapes import ACADEMIC_YEAR, CODE, NOT_A_DATE, NOT_A_YEAR, SLASH_SPACED_CODE, SPACED_CODE
 from deid.truecase import is_uncased, word_surname
 
 # A capitalised name word: Marsh, O'Neil, McAllister, Mwangi, Tomás, Lindqvist-Shaw
@@ -81,8 +81,13 @@ class NameContextRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("named", rf"(?<=\b(?:named|name is|name's) )(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.7),
         # a nickname given: "We call him Peanut", "nicknamed Baz" (not "we call her Mum")
-        Pattern("called", rf"(?<=\b(?:call(?:s|ed)? (?:him|her|me|them)|nicknamed) )(?!{KIN}\b)"
+        Pattern("called", rf"(?<=\b(?:call(?:s|ed)? (?:him|her|me|them)|nicknamed) [\"“‘']?)(?!{KIN}\b)"
                 rf"(?-i:{NAME}(?:[ \t]+{NAME})?)", 0.6),
+        # a nickname in quotes after what gives it, in a statement's capitals too: 'call him
+        # "Tiny"', 'Male known as "TINY"'
+        Pattern("quoted nickname", rf"(?<=[\"“])(?<=\b(?:call(?:s|ed)?[ \t]+(?:him|her|me|them)|nicknamed|(?:(?i:male|female|man|"
+                rf"woman|boy|girl|lad|he|she|person|suspect|bloke|guy)(?:[ \t]+(?:is|was))?[ \t]+known[ \t]+as))"
+                rf"[ \t]+[\"“])(?!{KIN}\b)(?-i:{NAME}|\p{{Lu}}{{2,12}})(?=[\"”])", 0.6),
         # ... or said before it: "Mon we call him", "Bong, they call her" (not "Mum we call her")
         Pattern("called after", rf"(?<![\w'’])(?!(?:{KIN})\b)(?-i:{NAME})(?=,?[ \t]+(?:we|they|everyone|everybody)[ \t]+call(?:ed)?"
                 rf"[ \t]+(?:him|her|me|them)\b)", 0.6),
@@ -181,6 +186,7 @@ IRISH_COUNTIES = "C|CE|CN|CW|D|DL|G|KE|KK|KY|L|LD|LH|LK|LM|LS|MH|MN|MO|OY|RN|SO|
 # a British number plate since 2001: "CN17 LKW"
 VEHICLE = r"[A-Z]{2}\d{2}[ ]?[A-Z]{3}"
 VEHICLE_CUES = "|".join(lexicon.VEHICLE_CUES)
+CAR_WORDS = "|".join(lexicon.CAR_WORDS + lexicon.CAR_MAKES + lexicon.CAR_MODELS)
 # what is said between a cue and its number: "the registration is", "registration began"
 SAID_IS = r"[ \t]+(?i:is|was|began|begins|starts|started)(?:[ \t]+with)?"
 
@@ -195,11 +201,15 @@ class ReferenceNumberRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("cue number", rf"(?<=\b(?:(?i:{CUES})|{REGISTERS})(?:[ \t]+\(?(?i:no\.?|number|num|#|id|code)(?:['’]s|[ \t]+(?i:is|was))?,?)?"
                 rf"(?:[ \t]+(?i:ending(?:[ \t]+in)?|ends[ \t]+in))?[ \t]*[:#.]?[ \t]*)"
-                rf"(?!(?i:no|id|code)\b){NOT_A_DATE}{NOT_A_YEAR}(?:{VEHICLE}|{CODE}|{SPACED_CODE})\b", 0.7),
+                rf"(?!(?i:no|id|code)\b){NOT_A_DATE}{NOT_A_YEAR}(?:{SLASH_SPACED_CODE}|{VEHICLE}|{CODE}|{SPACED_CODE})\b", 0.7),
         # a plate said after its cue: "the registration is CN17 LKW", "began CU68" (not a sum,
         # "the grant was 5000", nor a service, "the service is NHS24")
         Pattern("cue said code", rf"(?<=\b(?i:{VEHICLE_CUES}){SAID_IS}[ \t]+)(?=[A-Z0-9]*[A-Z])(?:{VEHICLE}|{CODE})\b",
                 0.7),
+        # a British number plate without its cue, after the car it is on: "silver Skoda Octavia MX68 KXE"
+        # (the plate's shape first: the look back is tried only there)
+        Pattern("plate", rf"(?=[A-Z]{{2}}\d\d)(?<=\b(?i:{CAR_WORDS})\b[,]?(?:[ \t]+[\w\-]+){{0,3}}?[,]?[ \t]+){VEHICLE}"
+                rf"(?![\w\-])", 0.6),
         # an officer's collar number between rank and name: "PC 4471 Dunmore"
         # three digits after a cue only a thing with a number has: "locker 212", "bleep 301"
         Pattern("short cue number", r"(?<=\b(?i:locker|pager|bleep)[ \t]*(?:no\.?|number|#)?[ \t]*)"
@@ -374,6 +384,56 @@ ROMANCE_QUALIFIERS = "|".join(re.escape(q).replace(r"\ ", r"[ \t]+") for q in le
 PROPER = rf"(?:{NAME}|St\.?|Saint|[A-Z]{{2,5}}|\p{{Lu}}\p{{Ll}}+\p{{Lu}}\p{{Ll}}+)"   # names, acronyms, CamelCase
 
 
+SURNAME_SYLLABLE = f"[{lexicon.KOREAN_SURNAMES}]"
+KOREAN_TITLE = "|".join(lexicon.KOREAN_TITLES)
+# (Hangul syllables only, not jamo; nothing Hangul before: "우리 목사님" is "our pastor")
+NOT_AFTER_HANGUL = r"(?=[\uac00-\ud7a3])(?<![\uac00-\ud7a3])"   # (a Hangul syllable first: quick to fail on English)
+# what a Korean noun carries after it: "한빛교회에서", "새빛한국학교는"
+KOREAN_PARTICLE = "(?:%s)?" % "|".join(lexicon.KOREAN_PARTICLES)
+
+
+class KoreanNameRecognizer(PatternRecognizer):
+    """Korean names written in Hangul, which the English model cannot read: a surname and a
+    given name before a title ("김영자 권사", "유경애 선생님"; not "유치부 선생님", a department's
+    teacher) or after "my name is" ("제 이름은 정창수입니다"); a surname alone before a title
+    ("최 집사님", "최목사님", "이목사님"; not "이 선생님", this teacher)."""
+    PATTERNS = [
+        Pattern("name title", rf"{NOT_AFTER_HANGUL}(?!{'|'.join(lexicon.KOREAN_NOT_NAMES)}){SURNAME_SYLLABLE}"
+                rf"[\uac00-\ud7a3]{{2}}(?<![{lexicon.KOREAN_NOT_GIVEN_ENDS}])(?=[ ]?(?:{KOREAN_TITLE}))", 0.7),
+        Pattern("name said", rf"(?=[\uac00-\ud7a3])(?<=이름은[ ]|이름이[ ]){SURNAME_SYLLABLE}[\uac00-\ud7a3]{{1,2}}"
+                rf"(?=입니다|이에요|예요|이고|이라고|라고|[ .,])", 0.7),
+        Pattern("surname title", rf"{NOT_AFTER_HANGUL}(?:(?!이){SURNAME_SYLLABLE}(?=[ ]?(?:{KOREAN_TITLE}))"
+                rf"|이(?=(?:{KOREAN_TITLE})))", 0.6),
+    ]
+
+    def __init__(self):
+        super().__init__(supported_entity="PERSON", name="KoreanNameRecognizer", patterns=self.PATTERNS)
+
+
+class KoreanBodyRecognizer(PatternRecognizer):
+    """A church, a school, a congregation's group named in Hangul ("한빛교회", "새빛한국학교",
+    "갈렙 청년부"; not "장로교회", a Presbyterian church, nor "한국학교", a Korean school)."""
+    PATTERNS = [
+        Pattern("name kind", rf"{NOT_AFTER_HANGUL}[\uac00-\ud7a3]{{1,6}}(?:{'|'.join(lexicon.KOREAN_BODY_ENDS)})"
+                rf"(?={KOREAN_PARTICLE}(?![\uac00-\ud7a3]))", 0.6),
+        Pattern("name group", rf"{NOT_AFTER_HANGUL}[\uac00-\ud7a3]{{2,4}}[ ](?:{'|'.join(lexicon.KOREAN_GROUPS)})"
+                rf"(?={KOREAN_PARTICLE}(?![\uac00-\ud7a3]))", 0.6),
+    ]
+
+    def __init__(self):
+        super().__init__(supported_entity="ORGANIZATION", name="KoreanBodyRecognizer", patterns=self.PATTERNS)
+
+    def invalidate_result(self, pattern_text: str) -> bool:
+        if pattern_text.endswith(lexicon.KOREAN_GROUPS) and " " not in pattern_text:
+            return True   # a group's word read as a church: "남선교회", a men's mission society
+        stem = pattern_text.split(" ")[0]
+        for end in lexicon.KOREAN_BODY_ENDS:
+            stem = stem.removesuffix(end)
+        for word in lexicon.KOREAN_GENERIC:   # ("새롬장로교회": "새롬" is its name)
+            stem = stem.removesuffix(word)
+        return len(stem) < 2 or stem in lexicon.KOREAN_GENERIC   # ("신학교", a seminary; "중학교")
+
+
 class InstitutionRecognizer(PatternRecognizer):
     """Institutions by their kind word: "Truman Medical Center", "University of Kansas",
     "St. Luke's Hospital", "Lincoln High School"."""
@@ -536,4 +596,4 @@ def all_recognizers() -> list:
             AddressRecognizer(),
             NameListRecognizer(), NameListRecognizer(lower=True), IdentifierNumberRecognizer(),
             ReferenceNumberRecognizer(), PostcodeRecognizer(), SpokenContactRecognizer(), SocialHandleRecognizer(),
-            InstitutionRecognizer()]
+            InstitutionRecognizer(), KoreanNameRecognizer(), KoreanBodyRecognizer()]

@@ -254,6 +254,10 @@ def _places_apart(text: str, c: Candidate) -> list[Candidate]:
             not words.is_common(person.group(1)):   # "a team leader at Fosse View with Preet"
         return [Candidate(c.start, person.start(), c.kind, c.score, c.recognizer, c.presidio_type, c.known),
                 Candidate(*person.span(1), Kind.PERSON, c.score, c.recognizer, "PERSON", c.known)]
+    if c.kind == Kind.INSTITUTION and (street := ON_STREET.search(text, c.start, c.end)) and \
+            street.group(1).split()[-1] in STREET_LAST_WORDS:   # "Holy Rosary Villa on Dunmallow Crescent"
+        return [Candidate(c.start, street.start(), c.kind, c.score, c.recognizer, c.presidio_type, c.known),
+                Candidate(*street.span(1), Kind.PLACE, c.score, c.recognizer, "LOCATION", c.known)]
     if c.kind not in (Kind.PLACE, Kind.INSTITUTION) or c.presidio_type == "STREET_ADDRESS" or \
             "," not in text[c.start:c.end]:
         return [c]
@@ -630,6 +634,8 @@ def _words_after_name(text: str, s: int, core: str) -> int | None:
 # "went to de Bruin", "Florence de Souza", "Dr de Souza")
 PARTICLE_OPENING = regex.compile(r"(?:%s)[ \t]+(?=\p{Lu})" % "|".join(lexicon.NAME_PARTICLES))
 WORD_BEFORE = regex.compile(r"(?<![\w'’])([\p{L}\p{M}'’]+)[ \t]+$")
+# a body and the street it stands on, NER's one span (each its own: the street is an address)
+ON_STREET = regex.compile(r"(?<=\S)[ \t]+(?:on|off)[ \t]+(\p{Lu}[\w'’\-]*(?:[ \t]+\p{Lu}[\w'’\-]*){0,3})$")
 # a name alone after "with" at the end of what NER read as a body: a person (not a parish's
 # "St Mary with St John", two saints; nor "Walk with Ease", a word)
 WITH_PERSON = regex.compile(r"[ \t]+with[ \t]+(\p{Lu}\p{Ll}+)$")
@@ -817,12 +823,17 @@ def _before_gap(text: str, start: int, end: int, kind: Kind, address: bool) -> i
     return _sentence_end(text, start, end, address) if e == end else e
 
 
+SPACED_SLASH = regex.compile(r"[ \t]+/[ \t]+")
+
+
 def gap_end(text: str, start: int, end: int, kind: Kind) -> int | None:
     """Where a span ends when NER read on across a line break ("April Fry\nR89957903\n\n
     Winterwater Forge") or the gap between two fields ("Tyler-James REES   DOB 22/05/2008"):
     what it found is before the gap; `end` where there is none. None for a date across a
     line break (no date at all)."""
     gap = FIELD_GAP.search(text, start, end)
+    while gap and kind == Kind.CONTACT and SPACED_SLASH.fullmatch(gap.group()):
+        gap = FIELD_GAP.search(text, gap.end(), end)   # a reference's own: "20 / HH / 0483 / 24"
     if not gap:
         return end
     if kind == Kind.DATE and "\n" in gap.group():
@@ -901,6 +912,7 @@ PROVISION_AFTER = re.compile(r"\.[ ]?\d+(?:\.\d+)*(?![ \t]+[a-z])")
 PROVISION = re.compile(r"(?:r|rr|s|ss|reg|para|art|sch)\.[ ]?\d[\w.()]*")
 
 
+WORDS = regex.compile(r"\p{L}+(?:[ '’\-]\p{L}+)*")   # words only (not a handle: "tessy.kurian89")
 NUMBER_AFTER = re.compile(r"\.?:?[ \t]*#?[A-Z]{0,4}-?\d")
 ROYAL = re.compile(r"(?:Queen|King|Prince|Princess)['’]s\b")
 
@@ -922,6 +934,15 @@ def _names_something(core: str, rec: str, text: str, s: int, address: bool) -> b
         # not "research team"; nor words of another language, "ama pia", "kwa ofisi yenu")
         return False  # lower-case text NER calls a name is usually a common word (an address
         # with its number is an address: "route twelve"; "to the" after "address" is not)
+    if ent.a_car(text, s, s + len(core)):
+        return False   # a car's make and model: "silver Skoda Octavia", "a Ford Focus"
+    if rec == "SpacyRecognizer" and core == core.lower() and WORDS.fullmatch(core) and ent.writes_capitals(text, s) \
+            and ent.amid_other_language(text, s, s + len(core)) and \
+            not any(t.title() in names.first_names() and not words.is_foreign(t) for t in toks):
+        return False  # NER's words in lower case amid another language's, where the sentence's
+        # writer capitalises ("Shida ni float, ... iliisha nikaenda kurebalance kwa super agent"),
+        # not a name typed small ("Customer mercy"), a place amid English ("I grew up in kibera"),
+        # nor one of a writer of lower case ("hi am purity")
     if len(toks) > 1 and toks[-1].rstrip(".") in lexicon.WRAPPED_TITLES and \
             re.match(r"[ \t]*\n", text[s + len(core):]) and \
             all(words.is_common(t) and not names.is_name(t.title()) for t in toks[:-1]):

@@ -16,6 +16,7 @@ from deid.detect import Doc
 from deid.linker import Linker
 from deid.model import POSSIBLE_MISS, RESIDUE, Flag, Kind, Mention, Span, SpanSet
 from deid.plan import FilePlan, Planner
+from deid.pseudonym import BRACKET_LABEL
 from deid.rules import bare_acronym, known_by_initials
 from deid.select import INSTRUMENT_AFTER, STREET_LAST_WORDS, Candidate, whole_name, with_article, with_kind
 
@@ -40,6 +41,8 @@ JOINED_INITIALS = regex.compile(r"(?<![\w&/\-.])(?!A-Z)\p{Lu}-\p{Lu}(?![\w&/\-'�
 TOLD_BEFORE = regex.compile(r"\b(?:told|tell|asked|ask|called|emailed|texted|phoned|rang|met|saw|thanked|"
                             r"with|for|by)[ \t]+$")
 COMPOUND_FIRST = regex.compile(r"\b(\p{Lu})\p{Ll}+-(\p{Lu})\p{Ll}+\b")   # "Jean-François"
+# an initial glued onto a surname: "CNwachukwu" (a file's name; not "McDonald", "DeShawn")
+INITIAL_JOINED = regex.compile(r"(?<![\p{L}\p{M}])(\p{Lu})(\p{Lu}[\p{Ll}\p{M}]{2,})(?![\p{L}\p{M}])")
 CAMEL = regex.compile(r"(?<![\w'’@.\-/])\p{Lu}[\p{Ll}\p{M}]+\p{Lu}[\p{L}]+(?![\w@])")
 # a first name with its surname's initial written onto it, as a file's name does: "MaricelO", "KarthikR"
 NAME_INITIAL = regex.compile(r"(?<![\w'’@.\-/])(\p{Lu}\p{Ll}{2,})\p{Lu}{1,2}(?![\w@])")
@@ -85,7 +88,7 @@ class Sweep:
         for mt in WORD.finditer(doc.analysed):
             span, w = Span(*mt.span()), mt.group()
             if taken.overlaps(span) or _in_a_title(doc.analysed, span, w) or _cut_short(doc, span, w) or \
-                    ent.in_time_zone(doc.text, span.start, span.end):
+                    ent.in_time_zone(doc.text, span.start, span.end) or ent.a_car(doc.analysed, span.start, span.end):
                 continue
             if w.lower() in lexicon.DOMAIN_LOWER or ent.in_dialect(doc.analysed, span.start, span.end):
                 continue   # a word of the vocabulary: "Sorani", "Caseload" (a known surname is found apart);
@@ -270,6 +273,26 @@ class Sweep:
                         ix.real_of[known] if known is not None else name)
             self.linker.link(m)
             plan.set(m, self.planner.pseudonym(m, doc.text, doc.analysed))
+            taken.add(span)
+        self._initial_joined(doc, plan, taken)
+
+    def _initial_joined(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:
+        """A person's initial written onto the surname, as a file's name does
+        ("Results_v3_CNwachukwu_tracked" of C. Nwachukwu): the person the key has by that
+        surname and initial, replaced as one word."""
+        ix = self.linker.index
+        for mt in INITIAL_JOINED.finditer(doc.text):
+            span = Span(*mt.span())
+            people = [e for e in ix.people_with.get(mt.group(2).lower(), set())
+                      if ix.kind_of.get(e) == Kind.PERSON and ix.real_of[e][:1] == mt.group(1)]
+            if taken.overlaps(span) or len(people) != 1:
+                continue
+            m = Mention(doc.fno, doc.turn_of(span.start), span.start, span.end, Kind.PERSON, 0.6, "JoinedName",
+                        ix.real_of[people[0]])
+            m.entity = people[0]
+            pseudo = self.planner.pseudonym(m, doc.text, doc.analysed)
+            glued = pseudo and not BRACKET_LABEL.fullmatch(pseudo) and len(pseudo.split()) > 1
+            plan.set(m, "".join(w[:1] for w in pseudo.split()[:-1]) + pseudo.split()[-1] if glued else pseudo)   # "IGould"
             taken.add(span)
 
     def _initials(self, doc: Doc, plan: FilePlan, taken: SpanSet) -> None:

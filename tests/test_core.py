@@ -3076,3 +3076,75 @@ def test_a_body_named_with_a_kin_term_and_streets_said_without_a_number(tmp_path
     _, out = deid_one(tmp_path, "a.txt", text)
     assert_gone(out, "Hub Cymru", "HHC", "Cawby", "Drove", "Wold", "Faadumo")
     assert_kept(out, "Hooyo ")
+
+
+def test_lower_case_words_ner_reads_where_the_writer_capitalises(tmp_path, passphrase):
+    """final27: spaCy reads a Swahili message's lower-case words as bodies ("iliisha nikaenda
+    kurebalance kwa super agent"): where the sentence opens with a capital, its writer writes
+    names so, and lower-case words are another language's, not names."""
+    text = ('participant_id,phone,timestamp,direction,message\n'
+            'PD-02,+254733902117,2023-03-06 20:15,in,"Commission ya leo around 640. Shida ni float, saa nane '
+            'e-float iliisha nikaenda kurebalance kwa super agent Nuru Communications pale Mawe Tatu shopping '
+            'centre, nikapoteza 1 hour."\n')
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Nuru", "Mawe", "254733902117")
+    assert_kept(out, "e-float iliisha nikaenda ")
+    places = "I grew up in kibera, then moved to town.\n"   # (a place written small amid English stays found)
+    _, out = deid_one(tmp_path, "b.txt", places, "o2")
+    assert_gone(out, "kibera")
+
+
+def test_a_conversation_analysts_role_codes_are_no_names(tmp_path, passphrase):
+    """final29: a Jefferson transcript's "PAT" (the patient) was read as the name Pat, and given
+    a pseudonym in 17 turns; "DOC", "PAT", "DAU" are roles, "JIM" of a key is a name."""
+    text = ("Speakers:       DOC = Dr Aileen McGarvey, GP\n"
+            "                JIM = Mr James Docherty, her son\n"
+            "                PAT = Mr Tariq Iqbal, patient\n\n"
+            "01  DOC:  Mr Iqbal (.) come on through\n"
+            "02  PAT:  thank you doctor (.) this is ma daughter (.) [Zainab\n"
+            "03  DAU:  ((to PAT, Punjabi)) abbu (.) it's the back\n"
+            "04  PAT:  it's the back (.) since the Friday\n"
+            "05  JIM:  she's no been right since\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "Iqbal", "Zainab", "JIM", "McGarvey", "Tariq")
+    assert_kept(out, "02  PAT:  thank", "((to PAT, Punjabi))", "04  PAT:  it's", "03  DAU:  ", "01  DOC:  Mr ")
+
+
+def test_what_the_thirtieth_and_thirty_first_sets_found(tmp_path, passphrase):
+    """final30/31: a Teams guest who typed her name small ("jun jun lopez (Guest)") was kept as
+    a label and the whole transcript refused; a body NER read on into its street lost its name
+    to the street ("Holy Rosary Villa on Dunmallow Crescent"); a car's make and model were
+    replaced as a place and a person, its plate kept; a police reference with spaced slashes
+    lost only its first number; a pupil's initials in a file's name, an initial glued onto a
+    surname ("CNwachukwu") and an author's initials written after the sweep found her were kept."""
+    text = ("Maricel Ocampo   0:00:04\nOK, I think it's recording na. Good evening everyone.\n\n"
+            "jun jun lopez (Guest)   0:02:08\nHello, hello? I'm Jun-Jun, from Quezon City.\n\n"
+            "Teresita Villanueva   0:02:31\nI work nights at Holy Rosary Villa on Dunmallow Crescent, "
+            "and weekends I have a private client.\n\n"
+            "Maricel Ocampo   0:03:01\nSalamat. Jun-Jun, you saw him?\n\n"
+            "jun jun lopez (Guest)   0:03:12\nYes, in a silver Skoda Octavia MX68 KXE, I gave the police "
+            "the URN:  20 / HH / 0483 / 24\n")
+    res, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "lopez", "Villanueva", "Holy Rosary", "Villa", "Dunmallow", "MX68", "0483", "Maricel")
+    assert_kept(out, "silver Skoda Octavia ", " (Guest)   0:02:08")
+    notes = ("Results_v3_CNwachukwu_tracked.docx\n\n"
+             "C. Nwachukwu(1), F. Adeyinka-Ross(2), O. Adewale(1)\n"
+             "[Reply CN: noted, will do after Prof. Adewale's comments.]\n\n"
+             "Student: Zainab Hussain (UPN H823419207014)\nDescription: Zainab said she was going.\n"
+             "Files: ZH_leave_request_Jan24.pdf; LADO_referral_form.pdf\n")
+    _, out = deid_one(tmp_path, "b.txt", notes, "o2")
+    assert_gone(out, "Nwachukwu", "CN:", "ZH_", "Zainab", "Adewale")
+    assert_kept(out, "LADO_referral_form.pdf", "_tracked.docx", "_leave_request_Jan24.pdf")
+
+
+def test_korean_names_in_hangul(tmp_path, passphrase):
+    """final31: a bilingual church interview's Hangul names were all kept: the English model
+    reads no Korean (what it calls a name in Hangul is still replaced: it may be one)."""
+    text = ("GRACE LIM (Interviewer): OK, we're recording. 장로님, 감사합니다. [Elder, thank you.]\n"
+            "JEONG CHANG-SOO (Elder): 제 이름은 정창수입니다. [My name is Jeong Chang-soo.] 그날 밤에 최 집사님하고, "
+            "지금 최목사님 아버님이요, 같이 옥상에 있었어요. 우리 목사님도 왔어요.\n"
+            "JEONG CHANG-SOO (Elder): (long pause) 사이구. [Sa-i-gu.] 먹었어, 먹었어. 부산 한빛교회, they send money. "
+            "Saturday, 새빛한국학교, in this building. 김영자 권사, my wife.\n")
+    _, out = deid_one(tmp_path, "a.txt", text)
+    assert_gone(out, "정창수", "최 집사님", "최목사님", "한빛교회", "새빛한국학교", "김영자", "Jeong", "GRACE")
+    assert_kept(out, "장로님, 감사합니다.", "제 이름은 ", " 권사, my wife")

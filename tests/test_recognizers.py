@@ -157,6 +157,21 @@ CASES = [
     # a number plate, what is said between a cue and its number; a user name without its @
     (R.ReferenceNumberRecognizer, "The registration is CN17 LKW. It began CU68.", ["CN17 LKW"]),
     (R.ReferenceNumberRecognizer, "the registration began CU68. Plate AB12CDE", ["CU68", "AB12CDE"]),
+    # a nickname in quotes after "call him", "known as", in a statement's capitals too (not a kin term)
+    (R.NameContextRecognizer, 'people call him "Tiny". Male known as "TINY" is; we call her "Mum"; a programme '
+     'known as "Prevent"', ["Tiny", "TINY"]),
+    # Korean names in Hangul before a title or a copula, a surname alone before a title (not "this
+    # teacher", "our pastor", God); churches, schools and a congregation's groups by their ends
+    (R.KoreanNameRecognizer, "제 이름은 정창수입니다. 김영자 권사, 최 집사님, 최목사님, 이 선생님, 우리 목사님, 하나님이라고",
+     ["정창수", "김영자", "최", "최"]),
+    (R.KoreanNameRecognizer, "저는 한국인입니다. 이민자예요. 유치부 선생님이었고, 구역장 권사님, 이목사님이 오셨어요", ["이"]),
+    (R.KoreanBodyRecognizer, "새롬장로교회 and 부산 한빛교회에서, 장로교회, 한국학교, 새빛한국학교는, 갈렙 청년부, 남선교회, 신학교",
+     ["새롬장로교회", "한빛교회", "새빛한국학교", "갈렙 청년부"]),
+    # a plate after the car it is on; a police reference with spaces round its slashes (not a date)
+    (R.ReferenceNumberRecognizer, "silver Skoda Octavia MX68 KXE. Postcode TS15 9ZX", ["MX68 KXE"]),
+    (R.ReferenceNumberRecognizer, "URN:  20 / HH / 0483 / 24\nseen 12 / 03 / 2024, 24 / 7 care; log 12 / 03 / 2024 PC Hughes",
+     ["20 / HH / 0483 / 24"]),
+    (R.ReferenceNumberRecognizer, "In FY23 NHS budgets fell; FY24 GDP; a blue van, reg AB12 CDE", ["AB12 CDE"]),
     (R.SocialHandleRecognizer, "the account bowsy_99, which; on Snapchat as kirra_paints.",
      ["bowsy_99", "kirra_paints"]),
     (R.SocialHandleRecognizer, "the account holder 2020 said; my profile picture", []),
@@ -167,6 +182,8 @@ CASES = [
     (AddressRecognizer, "Address: Flat 2, Tŷ Capel, 14 Heol y Capel\nTown: X; onto Ffordd yr Orsaf at speed",
      ["Flat 2, Tŷ Capel, 14 Heol y Capel", "Ffordd yr Orsaf"]),
     (AddressRecognizer, "the ambulance arrived at about 11.10pm; we arrived at 9:30 am", []),
+    # a private mail bag, a post box as Nigeria writes it
+    (AddressRecognizer, "College of Medicine, PMB 5117, Ibadan; Private Bag 12", ["PMB 5117, Ibadan", "Private Bag 12"]),
     # an officer after rank and collar number, in a statement's capitals
     (R.TitledPersonRecognizer, "I spoke to PC 1174 HUGHES and DC 4471 Dunmore", ["HUGHES", "Dunmore"]),
     # a compound first name's initials, initials without stops, a name wrapped onto the next

@@ -769,7 +769,7 @@ CAR_MODELS = ("Octavia", "Fabia", "Superb", "Yaris", "Corolla", "Prius", "Aygo",
               "Leaf", "Navara", "Clio", "Megane", "Mégane", "Captur", "Kangoo", "Twingo", "Civic", "Jazz", "Accord",
               "Sportage", "Picanto", "Ceed", "Rio", "Tucson", "Berlingo", "Picasso", "Sandero", "Duster", "Logan",
               "Punto", "Panda", "Swift", "Vitara", "Outlander", "Shogun", "Sprinter", "Vito", "Ibiza", "Leon",
-              "Partner", "Scenic", "Espace", "Avensis", "Verso", "Octavias")
+              "Partner", "Scenic", "Espace", "Avensis", "Verso")
 # what says a plate is a car's, a few words before it: "a silver Skoda Octavia MX68 KXE", "the van, MX68 KXE"
 CAR_WORDS = ("car", "van", "taxi", "cab", "vehicle", "motorbike", "moped", "lorry", "truck", "hatchback", "saloon",
              "estate", "silver", "black", "white", "red", "blue", "grey", "gray", "green", "metallic")
